@@ -1,0 +1,88 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace HealthBot.Channels.Twilio;
+
+/// <summary>Sends SMS and WhatsApp replies through the Twilio REST API with the official C# library.</summary>
+public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options) : IChannelSender
+{
+    public const string HttpClientName = "twilio";
+
+    private readonly Lazy<TwilioRestClient> client = new(() => new TwilioRestClient(
+        options.Value.AccountSid, options.Value.AuthToken, httpClient: new global::Twilio.Http.SystemNetHttpClient(httpClients.CreateClient(HttpClientName))));
+
+    public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms, ChannelNames.WhatsApp];
+
+    public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.CanSend)
+        {
+            return new SendResult.Fail("not-configured", "Twilio:AccountSid and Twilio:AuthToken are not set");
+        }
+
+        var create = new CreateMessageOptions(new PhoneNumber(item.To)) { Body = item.Body };
+        if (settings.MessagingServiceSid.Length > 0)
+        {
+            create.MessagingServiceSid = settings.MessagingServiceSid;
+        }
+        else
+        {
+            create.From = new PhoneNumber(item.Channel == ChannelNames.WhatsApp ? settings.WhatsAppFrom : settings.SmsFrom);
+        }
+
+        if (settings.StatusCallbacks && settings.PublicBaseUrl.Length > 0)
+        {
+            create.StatusCallback = new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/webhooks/twilio/status");
+        }
+
+        try
+        {
+            var message = await MessageResource.CreateAsync(create, client.Value).WaitAsync(ct);
+            return new SendResult.Sent(message.Sid, message.Status?.ToString() ?? "queued");
+        }
+        catch (ApiException ex) when (ex.Status is >= 400 and < 500 && ex.Status != 429)
+        {
+            // Permanent: bad number, opted out (21610), unverified sender… Retrying would only repeat the error.
+            return new SendResult.Fail(ex.Code != 0 ? ex.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"http-{ex.Status}", ex.Message);
+        }
+        catch (ApiException ex)
+        {
+            return new SendResult.Retry($"http-{ex.Status} code {ex.Code}");
+        }
+        catch (ApiConnectionException ex)
+        {
+            return new SendResult.Retry($"connection: {ex.InnerException?.GetType().Name ?? ex.GetType().Name}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendResult.Retry($"connection: {ex.HttpRequestError}");
+        }
+    }
+}
+
+/// <summary>
+/// Sends the library's requests to <see cref="TwilioOptions.ApiBaseUrl"/> with the same path, so a local
+/// Twilio-protocol peer can receive them. With the default base URL nothing changes.
+/// </summary>
+public sealed class TwilioApiBaseHandler(IOptions<TwilioOptions> options) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri && Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var baseUri))
+        {
+            var builder = new UriBuilder(uri) { Scheme = baseUri.Scheme, Host = baseUri.Host, Port = baseUri.Port };
+            var prefix = baseUri.AbsolutePath.TrimEnd('/');
+            builder.Path = prefix + uri.AbsolutePath;
+            request.RequestUri = builder.Uri;
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,118 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Channels.Twilio;
+
+/// <summary>
+/// Twilio webhooks. They only translate: verify the signature, parse, store, wake the dialog worker and return
+/// empty TwiML at once. Answers leave later through the outbox and the REST API.
+/// </summary>
+public static class TwilioWebhookEndpoints
+{
+    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+
+    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks/twilio").DisableAntiforgery();
+        group.MapPost("/sms", ReceiveAsync);
+        group.MapPost("/status", StatusAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IMessageStore messages, InboundSignal signal, TimeProvider time, IOptions<TwilioOptions> options, ILoggerFactory logs)
+    {
+        var (form, problem) = await VerifiedFormAsync(http, options.Value);
+        if (form is null)
+        {
+            return problem!;
+        }
+
+        var (inbound, error) = TwilioInbound.Parse(form);
+        if (inbound is null)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid Twilio webhook", detail: error);
+        }
+
+        var record = await messages.RecordInboundAsync(
+            new InboundMessage(inbound.Channel, inbound.From, inbound.Body, inbound.MessageSid, time.GetUtcNow()), http.RequestAborted);
+        if (!record.Duplicate)
+        {
+            signal.Set();
+        }
+
+        logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogInformation(
+            "Twilio inbound {Channel} message {MessageId} from contact {ContactId}{Duplicate}",
+            inbound.Channel, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
+        return Results.Text(EmptyTwiml, "text/xml");
+    }
+
+    private static async Task<IResult> StatusAsync(HttpContext http, IMessageStore messages, IOptions<TwilioOptions> options, ILoggerFactory logs)
+    {
+        var (form, problem) = await VerifiedFormAsync(http, options.Value);
+        if (form is null)
+        {
+            return problem!;
+        }
+
+        var (callback, error) = TwilioStatusCallback.Parse(form);
+        if (callback is null)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid Twilio status callback", detail: error);
+        }
+
+        var known = await messages.UpdateStatusByProviderIdAsync(callback.MessageSid, callback.MessageStatus, callback.ErrorCode, http.RequestAborted);
+        logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogInformation(
+            "Twilio status {Status} (error {ErrorCode}) for {Known} message", callback.MessageStatus, callback.ErrorCode, known ? "a known" : "an unknown");
+        return Results.Text(EmptyTwiml, "text/xml");
+    }
+
+    /// <summary>Reads the form within the size limit and checks X-Twilio-Signature; nothing is stored before this passes.</summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> VerifiedFormAsync(HttpContext http, TwilioOptions options)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxRequestBytes;
+        }
+
+        if (http.Request.ContentLength > options.MaxRequestBytes)
+        {
+            return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes"));
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return (null, Results.Problem(statusCode: 400, title: "Invalid Twilio webhook", detail: "expected an application/x-www-form-urlencoded body"));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, Results.Problem(statusCode: ex is BadHttpRequestException { StatusCode: 413 } ? 413 : 400, title: "Invalid Twilio webhook", detail: "the form body could not be read"));
+        }
+
+        var url = PublicUrl(http, options);
+        var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
+        var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
+        if (!TwilioSignature.IsValid(options.AuthToken, url, parameters, signature))
+        {
+            return (null, Results.Problem(statusCode: 403, title: "Forbidden", detail: "missing or invalid X-Twilio-Signature"));
+        }
+
+        return (form, null);
+    }
+
+    /// <summary>The URL Twilio called: the configured public base, or this request as seen after forwarded headers.</summary>
+    public static string PublicUrl(HttpContext http, TwilioOptions options)
+    {
+        var pathAndQuery = $"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}";
+        return options.PublicBaseUrl.Length > 0
+            ? options.PublicBaseUrl.TrimEnd('/') + pathAndQuery
+            : $"{http.Request.Scheme}://{http.Request.Host}{pathAndQuery}";
+    }
+}

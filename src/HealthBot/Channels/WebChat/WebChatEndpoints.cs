@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using HealthBot.Data;
+using HealthBot.Dialog;
+
+namespace HealthBot.Channels.WebChat;
+
+/// <summary>
+/// The web chat: a small page at <c>/</c> and a JSON API under <c>/api/webchat</c>. The conversation is anonymous
+/// and kept with an HttpOnly cookie; replies arrive through the same dialog pipeline and are fetched by polling.
+/// </summary>
+public static class WebChatEndpoints
+{
+    public const string CookieName = "hb_chat";
+    public const int MaxTextLength = 2000;
+    private static readonly HashSet<string> Languages = ["en", "fr", "sw", "pt", "hi"];
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => WebChatAssets.Serve("index.html"));
+        app.MapGet("/chat.js", () => WebChatAssets.Serve("chat.js"));
+        app.MapGet("/chat.css", () => WebChatAssets.Serve("chat.css"));
+        var api = app.MapGroup("/api/webchat").DisableAntiforgery();
+        api.MapPost("/messages", SendAsync);
+        api.MapGet("/messages", ReceiveAsync);
+        api.MapPost("/language", SetLanguageAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SendAsync(HttpContext http, WebChatSend? request, IMessageStore messages, IContactStore contacts, InboundSignal signal, TimeProvider time)
+    {
+        if (request?.Text is null)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid message", detail: "a JSON body with a 'text' field is required");
+        }
+
+        if (request.Text.Length > MaxTextLength)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid message", detail: $"'text' must be at most {MaxTextLength} characters");
+        }
+
+        if (request.ClientId is { Length: > 64 })
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid message", detail: "'clientId' must be at most 64 characters");
+        }
+
+        var conversation = ConversationId(http, create: true)!;
+        if (request.Language is { } language && Languages.Contains(language))
+        {
+            var contact = await contacts.GetOrCreateAsync(ChannelNames.WebChat, conversation, http.RequestAborted);
+            if (contact.Language != language)
+            {
+                await contacts.SetLanguageAsync(contact.Id, language, http.RequestAborted);
+            }
+        }
+
+        // A client-chosen id makes a retried POST (flaky 2G) a duplicate rather than a second question.
+        var providerId = request.ClientId is { Length: > 0 } clientId ? $"webchat:{conversation}:{clientId}" : null;
+        var record = await messages.RecordInboundAsync(
+            new InboundMessage(ChannelNames.WebChat, conversation, request.Text, providerId, time.GetUtcNow()), http.RequestAborted);
+        if (!record.Duplicate)
+        {
+            signal.Set();
+        }
+
+        return Results.Accepted(value: new { id = record.MessageId, duplicate = record.Duplicate });
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, long? after, IMessageStore messages, IContactStore contacts)
+    {
+        var conversation = ConversationId(http, create: false);
+        var contact = conversation is null ? null : await contacts.FindAsync(ChannelNames.WebChat, conversation, http.RequestAborted);
+        if (contact is null)
+        {
+            return Results.Ok(new WebChatMessages([], Pending: false, Language: null));
+        }
+
+        var list = await messages.ConversationAsync(contact.Id, after ?? 0, 100, http.RequestAborted);
+        var items = list.Select(m => new WebChatMessage(m.Id, m.Direction == "in" ? "user" : "bot", m.Body, m.Language, m.Kind)).ToList();
+        var lastIn = list.LastOrDefault(m => m.Direction == "in");
+        var pending = lastIn is { Status: "received" };
+        return Results.Ok(new WebChatMessages(items, pending, contact.Language));
+    }
+
+    private static async Task<IResult> SetLanguageAsync(HttpContext http, WebChatLanguage? request, IContactStore contacts)
+    {
+        if (request?.Language is not { } language || !Languages.Contains(language))
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid language", detail: "'language' must be one of en, fr, sw, pt, hi");
+        }
+
+        var contact = await contacts.GetOrCreateAsync(ChannelNames.WebChat, ConversationId(http, create: true)!, http.RequestAborted);
+        await contacts.SetLanguageAsync(contact.Id, language, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static string? ConversationId(HttpContext http, bool create)
+    {
+        if (http.Request.Cookies.TryGetValue(CookieName, out var existing) && existing.Length == 32 && existing.All(char.IsAsciiHexDigitLower))
+        {
+            return existing;
+        }
+
+        if (!create)
+        {
+            return null;
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        http.Response.Cookies.Append(CookieName, id, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(30),
+            Path = "/",
+        });
+        http.Request.Headers.Cookie = $"{CookieName}={id}";
+        return id;
+    }
+}
+
+public sealed record WebChatSend(string? Text, string? Language, string? ClientId);
+
+public sealed record WebChatLanguage(string? Language);
+
+public sealed record WebChatMessage(long Id, string From, string Text, string? Language, string? Kind);
+
+public sealed record WebChatMessages(IReadOnlyList<WebChatMessage> Messages, bool Pending, string? Language);

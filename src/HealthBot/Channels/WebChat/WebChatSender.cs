@@ -1,0 +1,18 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Outbox;
+
+namespace HealthBot.Channels.WebChat;
+
+/// <summary>Web chat replies are read by the page from the message store; handing over means marking delivered.</summary>
+public sealed class WebChatSender : IChannelSender
+{
+    public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.WebChat];
+
+    public Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct) => Task.FromResult<SendResult>(new SendResult.Sent(null, "delivered"));
+}
+
+public static class WebChatServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebChat(this IServiceCollection services) => services.AddSingleton<IChannelSender, WebChatSender>();
+}

@@ -1,0 +1,18 @@
+using HealthBot.Data;
+
+namespace HealthBot.Cli;
+
+/// <summary>The services of the web host without the web server or background loops, for one-shot commands.</summary>
+public static class CommandHost
+{
+    public static IHost? Build(string[] args, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        // Commands print for people; framework chatter goes to stderr only when it matters.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddHealthBot(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        return host.Services.TryMigrateDatabase() ? host : null;
+    }
+}

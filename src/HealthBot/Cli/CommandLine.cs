@@ -1,0 +1,51 @@
+using HealthBot.Channels.Terminal;
+
+namespace HealthBot.Cli;
+
+/// <summary>
+/// <c>healthbot [serve|chat|sms-info|help]</c>. <c>serve</c> (the default) runs the web host; the others are one-shot
+/// commands that share the same services and configuration.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Commands = new(StringComparer.Ordinal)
+    {
+        ["chat"] = ("chat [--web] [--explain] [--as ADDRESS]   talk to the bot in this terminal, as one contact", ChatCommand.RunAsync),
+        ["sms-info"] = ("sms-info TEXT                               encoding, segments and units of TEXT as an SMS", SmsInfoCommand.RunAsync),
+        ["help"] = ("help                                        this list", _ => Task.FromResult(Usage(Console.Out, 0))),
+    };
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && args[0] != "serve"));
+
+    /// <summary>Arguments for the web host: everything after an optional leading <c>serve</c>.</summary>
+    public static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args[0] is "--help" or "-h")
+        {
+            return Usage(Console.Out, 0);
+        }
+
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            Console.Error.WriteLine($"healthbot: unknown command '{args[0]}'");
+            return Usage(Console.Error, 2);
+        }
+
+        return await command.Run(args[1..]);
+    }
+
+    private static int Usage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("usage: healthbot [command]");
+        writer.WriteLine("  serve [--urls URL]                          run the web service (the default)");
+        foreach (var (name, (usage, _)) in Commands)
+        {
+            writer.WriteLine($"  {usage}");
+        }
+
+        return exitCode;
+    }
+}

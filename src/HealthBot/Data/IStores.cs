@@ -1,0 +1,47 @@
+using HealthBot.Dialog;
+
+namespace HealthBot.Data;
+
+/// <summary>Contacts and their settings. Implementations: SQLite now; PostgreSQL to follow.</summary>
+public interface IContactStore
+{
+    Task<Contact?> FindAsync(string channel, string address, CancellationToken ct = default);
+    Task<Contact> GetOrCreateAsync(string channel, string address, CancellationToken ct = default);
+    Task SetLanguageAsync(long contactId, string language, CancellationToken ct = default);
+    Task SetConsentAsync(long contactId, string consent, string channel, string reason, CancellationToken ct = default);
+}
+
+/// <summary>Messages in both directions, with their status history.</summary>
+public interface IMessageStore
+{
+    /// <summary>Stores an inbound message (and its contact) once; a repeated provider id reports a duplicate.</summary>
+    Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken ct = default);
+
+    /// <summary>Inbound messages stored but not yet answered (oldest first), e.g. after a restart.</summary>
+    Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(int limit, CancellationToken ct = default);
+
+    /// <summary>Marks an inbound message handled and writes the replies and their outbox rows atomically.</summary>
+    Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default);
+
+    /// <summary>Applies a provider status callback; returns false when no message has that provider id.</summary>
+    Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default);
+
+    Task<StoredMessage?> GetAsync(long messageId, CancellationToken ct = default);
+    Task<IReadOnlyList<StoredMessage>> ConversationAsync(long contactId, long afterId, int limit, CancellationToken ct = default);
+    Task<IReadOnlyList<(string Status, string? ErrorCode, DateTimeOffset At)>> StatusHistoryAsync(long messageId, CancellationToken ct = default);
+}
+
+/// <summary>The durable outbox the dispatcher drains.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Claims up to <paramref name="limit"/> due rows (marking them in flight), highest priority first.</summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default);
+    Task MarkSentAsync(long outboxId, string? providerId, string status, CancellationToken ct = default);
+    Task MarkRetryAsync(long outboxId, DateTimeOffset nextAttemptAt, string error, CancellationToken ct = default);
+    Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default);
+
+    /// <summary>Rows left in flight by a crash go back to pending; returns how many.</summary>
+    Task<int> RecoverInFlightAsync(CancellationToken ct = default);
+    Task<int> CountAsync(string state, CancellationToken ct = default);
+    Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
+}

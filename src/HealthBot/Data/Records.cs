@@ -1,0 +1,25 @@
+namespace HealthBot.Data;
+
+/// <summary>Consent states as stored; full consent handling lives in the safety feature.</summary>
+public static class Consent
+{
+    public const string Implicit = "implicit";
+    public const string OptedIn = "opted_in";
+    public const string OptedOut = "opted_out";
+}
+
+public sealed record Contact(long Id, string Channel, string Address, string? Language, string Consent, string? TimeZone);
+
+/// <summary>What storing an inbound message produced; <paramref name="Duplicate"/> when the provider id was seen before.</summary>
+public sealed record InboundRecord(long MessageId, long ContactId, bool Duplicate);
+
+public sealed record PendingInbound(long MessageId, Contact Contact, string Text, DateTimeOffset ReceivedAt);
+
+/// <summary>An outbound message to write together with its outbox row.</summary>
+public sealed record OutboundDraft(string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0);
+
+public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts);
+
+public sealed record StoredMessage(
+    long Id, long ContactId, string Direction, string Channel, string Body, string Status, string? Language,
+    string? Kind, string? ContentId, int? ContentVersion, string? ProviderId, string? ErrorCode, DateTimeOffset CreatedAt);

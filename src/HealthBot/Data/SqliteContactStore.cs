@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+
+namespace HealthBot.Data;
+
+public sealed class SqliteContactStore(SqliteDatabase database, TimeProvider time) : IContactStore
+{
+    private const string Columns = "id, channel, address, language, consent, time_zone";
+
+    public Task<Contact?> FindAsync(string channel, string address, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(Find(connection, null, channel, address));
+    }
+
+    public Task<Contact> GetOrCreateAsync(string channel, string address, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var contact = GetOrCreate(connection, transaction, channel, address, time.GetUtcNow());
+        transaction.Commit();
+        return Task.FromResult(contact);
+    }
+
+    public Task SetLanguageAsync(long contactId, string language, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        connection.Command("UPDATE contacts SET language = $l, updated_at = $t WHERE id = $id")
+            .With("$l", language).With("$t", time.GetUtcNow().ToDb()).With("$id", contactId).ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    public Task SetConsentAsync(long contactId, string consent, string channel, string reason, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var now = time.GetUtcNow().ToDb();
+        connection.Command("UPDATE contacts SET consent = $c, updated_at = $t WHERE id = $id", transaction)
+            .With("$c", consent).With("$t", now).With("$id", contactId).ExecuteNonQuery();
+        connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES ($id, $c, $ch, $r, $t)", transaction)
+            .With("$id", contactId).With("$c", consent).With("$ch", channel).With("$r", reason).With("$t", now).ExecuteNonQuery();
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    internal static Contact GetOrCreate(SqliteConnection connection, SqliteTransaction transaction, string channel, string address, DateTimeOffset now)
+    {
+        connection.Command(
+                "INSERT INTO contacts (channel, address, created_at, updated_at) VALUES ($c, $a, $t, $t) ON CONFLICT (channel, address) DO NOTHING",
+                transaction)
+            .With("$c", channel).With("$a", address).With("$t", now.ToDb()).ExecuteNonQuery();
+        return Find(connection, transaction, channel, address)!;
+    }
+
+    internal static Contact? Find(SqliteConnection connection, SqliteTransaction? transaction, string channel, string address)
+    {
+        using var reader = connection.Command($"SELECT {Columns} FROM contacts WHERE channel = $c AND address = $a", transaction)
+            .With("$c", channel).With("$a", address).ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    internal static Contact Read(SqliteDataReader r, int offset = 0) => new(
+        r.GetInt64(offset), r.GetString(offset + 1), r.GetString(offset + 2), r.GetNullableString(offset + 3),
+        r.GetString(offset + 4), r.GetNullableString(offset + 5));
+
+    internal static string SelectColumns(string alias) =>
+        string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+}

@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Data;
+
+/// <summary>Opens connections to the HealthBot SQLite file with the pragmas every connection needs.</summary>
+public sealed class SqliteDatabase(IOptions<StorageOptions> options)
+{
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = options.Value.DatabasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public string Path => options.Value.DatabasePath;
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        // busy_timeout lets concurrent writers wait for the single SQLite write lock instead of failing.
+        // synchronous=NORMAL is durable across application crashes in WAL mode (https://sqlite.org/wal.html).
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}

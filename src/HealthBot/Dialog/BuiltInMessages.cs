@@ -1,0 +1,19 @@
+namespace HealthBot.Dialog;
+
+/// <summary>
+/// Last-resort English texts, used only when content/&lt;lang&gt;/system.md lacks a message, so that a broken
+/// content folder never leaves a person without any answer (an emergency above all).
+/// </summary>
+internal static class BuiltInMessages
+{
+    public static string Get(string name) => name switch
+    {
+        "urgent_referral" => "This may be an emergency. Go to {facility} now or call {emergency_number}.",
+        "opt_out" => "You will not get more messages from us. Send START to come back.",
+        "opt_in" => "Welcome back. Send us your health question.",
+        "help" => "Send a health question. Send STOP to stop messages.",
+        "language_changed" => "OK.",
+        "out_of_scope" => "Sorry, I can only answer health questions. Please ask a health worker.",
+        _ => "Sorry, I did not understand. Please send your health question in a few words.",
+    };
+}

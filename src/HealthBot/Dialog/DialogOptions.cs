@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthBot.Dialog;
+
+public sealed class DialogOptions
+{
+    public const string Section = "Dialog";
+
+    /// <summary>Language for contacts whose language is not known yet and cannot be told from the message.</summary>
+    [Required, RegularExpression("^(en|fr|sw|pt|hi)$")]
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>Below this retrieval confidence the bot declines politely instead of guessing.</summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.3;
+
+    /// <summary>Send SMS replies without accents GSM-7 cannot carry (ã, ç, ê…) so they stay cheap GSM-7 messages.</summary>
+    public bool FoldAccentsForSms { get; set; } = true;
+
+    /// <summary>Inbound messages answered in parallel (messages of one contact are always answered in order).</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>The deployment's emergency number, put into the urgent referral message.</summary>
+    [Required]
+    public string EmergencyNumber { get; set; } = "112";
+
+    /// <summary>Where to go in an emergency, per language code (falls back to "en").</summary>
+    public Dictionary<string, string> NearestFacility { get; set; } = new()
+    {
+        ["en"] = "the nearest health facility",
+    };
+}

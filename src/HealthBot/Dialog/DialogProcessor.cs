@@ -1,0 +1,48 @@
+using HealthBot.Data;
+
+namespace HealthBot.Dialog;
+
+/// <summary>
+/// Answers stored inbound messages: runs the engine and writes the replies and their outbox rows in the same
+/// transaction that marks the message handled, so a crash never loses or doubles a reply.
+/// </summary>
+public sealed class DialogProcessor(
+    DialogEngine engine,
+    IMessageStore messages,
+    IContactStore contacts,
+    OutboxSignal outbox,
+    ILogger<DialogProcessor> logger)
+{
+    public async Task<DialogOutcome?> ProcessAsync(PendingInbound inbound, CancellationToken ct, bool preferWeb = false)
+    {
+        // Re-read the contact: an earlier message of this batch may have changed its language or consent.
+        var contact = await contacts.FindAsync(inbound.Contact.Channel, inbound.Contact.Address, ct) ?? inbound.Contact;
+        DialogOutcome outcome;
+        try
+        {
+            outcome = await engine.HandleAsync(contact, inbound.Text, ct, preferWeb);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never leave a person without an answer because of a bug: log (ids only) and send the fallback.
+            logger.LogError(ex, "Dialog failed for message {MessageId}; sending the not-understood reply", inbound.MessageId);
+            outcome = new DialogOutcome(
+                [new Reply(BuiltInMessages.Get("not_understood"), ReplyKind.NotUnderstood, contact.Language ?? "en")],
+                contact.Language, new DialogTrace("error", false, [], null));
+        }
+
+        var drafts = outcome.Replies
+            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10))
+            .ToList();
+        await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct);
+        logger.LogInformation(
+            "Answered message {MessageId} of contact {ContactId}: route {Route}, {Replies} replies, language {Language}, topic {Topic}",
+            inbound.MessageId, contact.Id, outcome.Trace.Route, drafts.Count, outcome.Language, drafts.FirstOrDefault(d => d.ContentId is not null)?.ContentId);
+        if (drafts.Count > 0)
+        {
+            outbox.Set();
+        }
+
+        return outcome;
+    }
+}

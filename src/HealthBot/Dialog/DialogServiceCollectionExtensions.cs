@@ -1,0 +1,25 @@
+using HealthBot.Content;
+using HealthBot.Grounding;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Dialog;
+
+public static class DialogServiceCollectionExtensions
+{
+    public static IServiceCollection AddDialog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<InboundSignal>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ILanguageDetector, SimpleLanguageDetector>();
+        services.AddSingleton<ITriage, NoTriage>();
+        services.AddSingleton<IRetriever>(sp => new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<IOptions<DialogOptions>>().Value.MinConfidence));
+        services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
+        services.AddSingleton<DialogEngine>();
+        services.AddSingleton<DialogProcessor>();
+        return services;
+    }
+
+    /// <summary>The background answering loop: only for the web host, not for one-shot commands.</summary>
+    public static IServiceCollection AddDialogWorker(this IServiceCollection services) => services.AddHostedService<DialogWorker>();
+}

@@ -1,0 +1,55 @@
+using HealthBot.Content;
+using HealthBot.Data;
+
+namespace HealthBot.Dialog;
+
+/// <summary>Decides which language a message is in; the contact's stored language is the prior.</summary>
+public interface ILanguageDetector
+{
+    LanguageGuess Detect(NormalizedText text, string? prior);
+}
+
+public sealed record LanguageGuess(string Language, double Confidence);
+
+/// <summary>Emergency triage: runs before retrieval and before any model.</summary>
+public interface ITriage
+{
+    TriageResult Assess(NormalizedText text, string language);
+}
+
+/// <summary>When <paramref name="Urgent"/>, <paramref name="TopicId"/> names the curated item that follows the referral.</summary>
+public sealed record TriageResult(bool Urgent, string? TopicId, string? Rule)
+{
+    public static TriageResult None { get; } = new(false, null, null);
+}
+
+/// <summary>Finds the curated item that answers a message, with a calibrated confidence.</summary>
+public interface IRetriever
+{
+    RetrievalResult Retrieve(NormalizedText text, string language);
+}
+
+public sealed record RetrievalResult(ContentItem? Best, double Confidence, IReadOnlyList<Candidate> Candidates, bool OutOfScope)
+{
+    public static RetrievalResult Nothing { get; } = new(null, 0, [], false);
+}
+
+/// <summary>
+/// The model hook: phrases a curated item for this question. Implementations must return checked text or the
+/// curated text itself; the default returns the curated text.
+/// </summary>
+public interface IAnswerPhraser
+{
+    Task<PhrasedAnswer> PhraseAsync(AnswerRequest request, CancellationToken ct);
+}
+
+public sealed record AnswerRequest(Contact Contact, NormalizedText Question, ContentItem Item, ChannelProfile Profile, string CuratedText);
+
+public sealed record PhrasedAnswer(string Text, bool FromModel, string? FallbackReason);
+
+/// <summary>Answers with the curated text: the behaviour when no model is configured.</summary>
+public sealed class CuratedAnswerPhraser : IAnswerPhraser
+{
+    public Task<PhrasedAnswer> PhraseAsync(AnswerRequest request, CancellationToken ct) =>
+        Task.FromResult(new PhrasedAnswer(request.CuratedText, FromModel: false, FallbackReason: "model-off"));
+}

@@ -1,0 +1,43 @@
+namespace HealthBot.Dialog;
+
+/// <summary>
+/// A message from a person, already verified and translated by its channel. The dialog engine sees only this:
+/// never which provider it came from.
+/// </summary>
+public sealed record InboundMessage(string Channel, string Address, string Text, string? ProviderId, DateTimeOffset ReceivedAt);
+
+/// <summary>Channel names as stored with contacts and messages.</summary>
+public static class ChannelNames
+{
+    public const string Sms = "sms";
+    public const string WhatsApp = "whatsapp";
+    public const string WebChat = "webchat";
+    public const string Terminal = "terminal";
+}
+
+/// <summary>What kind of reply the engine produced; stored with each outbound message for reports and the inbox.</summary>
+public static class ReplyKind
+{
+    public const string Answer = "answer";
+    public const string Urgent = "urgent";
+    public const string Help = "help";
+    public const string Greeting = "greeting";
+    public const string NotUnderstood = "not_understood";
+    public const string OutOfScope = "out_of_scope";
+    public const string Referral = "referral";
+    public const string OptOut = "opt_out";
+    public const string OptIn = "opt_in";
+    public const string LanguageChanged = "language_changed";
+}
+
+/// <summary>One reply the engine wants sent, with the content item and version that produced it (provenance).</summary>
+public sealed record Reply(string Text, string Kind, string Language, string? ContentId = null, int? ContentVersion = null);
+
+/// <summary>The engine's decision for one inbound message.</summary>
+public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace);
+
+/// <summary>Why the engine answered as it did (for <c>chat --explain</c>, eval and logs — never message text).</summary>
+public sealed record DialogTrace(string Route, bool Urgent, IReadOnlyList<Candidate> Candidates, string? DetectedLanguage);
+
+/// <summary>A content item retrieval considered, with its score.</summary>
+public sealed record Candidate(string ContentId, string Language, double Score);

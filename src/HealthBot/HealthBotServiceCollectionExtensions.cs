@@ -1,0 +1,46 @@
+using HealthBot.Channels.Twilio;
+using HealthBot.Channels.WebChat;
+using HealthBot.Content;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Operability;
+using HealthBot.Outbox;
+
+namespace HealthBot;
+
+public static class HealthBotServiceCollectionExtensions
+{
+    /// <summary>Every feature, for the web host and the one-shot commands alike; background loops are added separately.</summary>
+    public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) => services
+        .AddOperability()
+        .AddData(configuration)
+        .AddContent(configuration)
+        .AddDialog(configuration)
+        .AddOutbox(configuration)
+        .AddTwilioChannel(configuration)
+        .AddWebChat();
+
+    /// <summary>
+    /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,
+    /// "Urls"), and keep framework logs to warnings. Any configuration source overrides these.
+    /// </summary>
+    public static WebApplicationBuilder UseHealthBotDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+            },
+        });
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+using HealthBot.Content;
+using HealthBot.Data;
+
+namespace HealthBot.Operability;
+
+/// <summary>
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens, content is loaded, and the model's state
+/// (the service is ready without a model: curated answers need none).
+/// </summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", (SqliteDatabase database, ContentCatalog content, IEnumerable<IModelStatus> models) =>
+        {
+            var databaseOk = CheckDatabase(database, out var schema);
+            var library = content.Current;
+            var model = models.FirstOrDefault()?.State ?? "off";
+            var ready = databaseOk && content.IsLoaded;
+            var body = new
+            {
+                status = ready ? "ready" : "not-ready",
+                database = new { ok = databaseOk, schema },
+                content = new { loaded = content.IsLoaded, items = library.Items.Count, languages = library.Languages.Order().ToArray(), problems = library.Errors.Count },
+                model = new { state = model },
+            };
+            return Results.Json(body, statusCode: ready ? 200 : 503);
+        });
+        return app;
+    }
+
+    private static bool CheckDatabase(SqliteDatabase database, out long schema)
+    {
+        try
+        {
+            using var connection = database.Open();
+            schema = connection.Command("PRAGMA user_version;").ScalarLong();
+            return true;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            schema = -1;
+            return false;
+        }
+    }
+}
+
+/// <summary>Reported by the model feature so /readyz can show it; absent means "off".</summary>
+public interface IModelStatus
+{
+    string State { get; }
+}

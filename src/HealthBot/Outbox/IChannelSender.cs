@@ -1,0 +1,24 @@
+using HealthBot.Data;
+
+namespace HealthBot.Outbox;
+
+/// <summary>Hands one outbound message to a provider. One implementation per provider, each in its channel folder.</summary>
+public interface IChannelSender
+{
+    IReadOnlyCollection<string> Channels { get; }
+
+    Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct);
+}
+
+/// <summary>The outcome of one send attempt.</summary>
+public abstract record SendResult
+{
+    /// <summary>The provider accepted the message.</summary>
+    public sealed record Sent(string? ProviderId, string Status) : SendResult;
+
+    /// <summary>A transient failure (5xx, 429, timeout, connection): try again later.</summary>
+    public sealed record Retry(string Error) : SendResult;
+
+    /// <summary>A permanent failure (4xx): never retried; the provider's error code is kept.</summary>
+    public sealed record Fail(string ErrorCode, string Error) : SendResult;
+}

@@ -1,0 +1,136 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Outbox;
+
+/// <summary>
+/// Drains the durable outbox: claims due rows, hands them to the channel's sender, and records the result.
+/// Transient failures back off exponentially; permanent ones keep the provider's error code and stop.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IOutboxStore outbox,
+    IEnumerable<IChannelSender> senders,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly Dictionary<string, IChannelSender> byChannel =
+        senders.SelectMany(s => s.Channels.Select(c => (c, s))).ToDictionary(x => x.c, x => x.s);
+
+    private readonly OutboxOptions settings = options.Value;
+
+    public IReadOnlyCollection<string> Channels => byChannel.Keys;
+
+    /// <summary>Sends everything due now; returns how many rows were handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = await outbox.ClaimDueAsync(byChannel.Keys, settings.BatchSize, ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSends, CancellationToken = ct },
+                async (item, token) => await SendOneAsync(item, token));
+            total += batch.Count;
+        }
+    }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var recovered = await outbox.RecoverInFlightAsync(stoppingToken);
+        if (recovered > 0)
+        {
+            logger.LogWarning("{Count} outbox messages were in flight at the last shutdown and will be sent again", recovered);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchDueAsync(stoppingToken);
+                var wait = settings.PollInterval;
+                if (await outbox.NextDueAsync(stoppingToken) is { } next)
+                {
+                    var untilDue = next - time.GetUtcNow();
+                    wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;
+                }
+
+                await signal.WaitAsync(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox loop failed; retrying shortly");
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task SendOneAsync(OutboxItem item, CancellationToken ct)
+    {
+        SendResult result;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(settings.SendTimeout);
+        try
+        {
+            result = await byChannel[item.Channel].SendAsync(item, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            result = new SendResult.Retry("timeout");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Sending outbox row {OutboxId} threw; will retry", item.OutboxId);
+            result = new SendResult.Retry(ex.GetType().Name);
+        }
+
+        await RecordAsync(item, result, ct);
+    }
+
+    private async Task RecordAsync(OutboxItem item, SendResult result, CancellationToken ct)
+    {
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                await outbox.MarkSentAsync(item.OutboxId, sent.ProviderId, sent.Status, ct);
+                break;
+            case SendResult.Fail fail:
+                logger.LogWarning("Outbox row {OutboxId} failed permanently with provider error {ErrorCode}", item.OutboxId, fail.ErrorCode);
+                await outbox.MarkFailedAsync(item.OutboxId, fail.ErrorCode, fail.Error, ct);
+                break;
+            case SendResult.Retry retry when item.Attempts + 1 >= settings.MaxAttempts:
+                logger.LogWarning("Outbox row {OutboxId} gave up after {Attempts} attempts: {Error}", item.OutboxId, item.Attempts + 1, retry.Error);
+                await outbox.MarkFailedAsync(item.OutboxId, "max-attempts", retry.Error, ct);
+                break;
+            case SendResult.Retry retry:
+                var delay = Backoff(item.Attempts + 1);
+                logger.LogInformation("Outbox row {OutboxId} will retry in {Delay} after: {Error}", item.OutboxId, delay, retry.Error);
+                await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Error, ct);
+                break;
+        }
+    }
+
+    /// <summary>Exponential backoff with ±20% jitter so that many failed sends do not retry in lockstep.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = settings.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = Math.Min(exponential, settings.MaxBackoff.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+}
+
+/// <summary>Runs the dispatcher for the lifetime of the web host.</summary>
+internal sealed class OutboxWorker(OutboxDispatcher dispatcher) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => dispatcher.RunAsync(stoppingToken);
+}

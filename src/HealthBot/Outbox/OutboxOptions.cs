@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthBot.Outbox;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rows claimed per round.</summary>
+    [Range(1, 10000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Sends in flight at once.</summary>
+    [Range(1, 256)]
+    public int MaxParallelSends { get; set; } = 16;
+
+    /// <summary>Attempts before a transiently failing message is marked failed.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Wait before the first retry; doubles each attempt up to <see cref="MaxBackoff"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Time allowed for one provider call before it counts as a transient failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}

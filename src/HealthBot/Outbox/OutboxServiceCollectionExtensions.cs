@@ -1,0 +1,13 @@
+namespace HealthBot.Outbox;
+
+public static class OutboxServiceCollectionExtensions
+{
+    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxDispatcher>();
+        return services;
+    }
+
+    public static IServiceCollection AddOutboxWorker(this IServiceCollection services) => services.AddHostedService<OutboxWorker>();
+}

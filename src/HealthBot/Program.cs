@@ -1,0 +1,37 @@
+using HealthBot;
+using HealthBot.Channels.Twilio;
+using HealthBot.Channels.WebChat;
+using HealthBot.Cli;
+using HealthBot.Content;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Operability;
+using HealthBot.Outbox;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args)).UseHealthBotDefaults();
+builder.Services
+    .AddHealthBot(builder.Configuration)
+    .AddDialogWorker()
+    .AddOutboxWorker();
+
+var app = builder.Build();
+if (!app.Services.TryMigrateDatabase())
+{
+    return 1;
+}
+
+app.Services.LoadContent(watch: true);
+app.UseOperability();
+app.MapHealth();
+app.MapTwilioWebhooks();
+app.MapWebChat();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
