@@ -78,6 +78,11 @@ public sealed class SqliteMessageStore(SqliteDatabase database, TimeProvider tim
         {
             SetStatus(connection, transaction, messageId, status, errorCode, time.GetUtcNow().ToDb(), null);
         }
+        else
+        {
+            connection.Command("INSERT INTO early_status (provider_id, status, error_code, at) VALUES ($p, $s, $e, $t)", transaction)
+                .With("$p", providerId).With("$s", status).With("$e", errorCode).With("$t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
+        }
 
         transaction.Commit();
         return Task.FromResult(id is long);
@@ -149,6 +154,27 @@ public sealed class SqliteMessageStore(SqliteDatabase database, TimeProvider tim
                 "UPDATE messages SET status = $s, error_code = COALESCE($e, error_code), provider_id = COALESCE($p, provider_id), updated_at = $t WHERE id = $id",
                 transaction)
             .With("$s", next).With("$e", errorCode).With("$p", providerId).With("$t", now).With("$id", messageId).ExecuteNonQuery();
+        if (providerId is not null)
+        {
+            ApplyEarlyStatuses(connection, transaction, messageId, providerId, now);
+        }
+    }
+
+    private static void ApplyEarlyStatuses(SqliteConnection connection, SqliteTransaction transaction, long messageId, string providerId, string now)
+    {
+        var early = new List<(string Status, string? ErrorCode)>();
+        using (var reader = connection.Command("DELETE FROM early_status WHERE provider_id = $p RETURNING status, error_code", transaction).With("$p", providerId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                early.Add((reader.GetString(0), reader.GetNullableString(1)));
+            }
+        }
+
+        foreach (var (status, errorCode) in early)
+        {
+            SetStatus(connection, transaction, messageId, status, errorCode, now, null);
+        }
     }
 
     private static (long ContactId, string Channel) ContactOf(SqliteConnection connection, SqliteTransaction transaction, long messageId)

@@ -89,7 +89,10 @@ public sealed class DialogEngine(
 
         if (retrieval.Best is not { } best)
         {
-            return Say(profile, language, ReplyKind.OutOfScope, "out_of_scope", "declined", retrieval.Candidates);
+            // No word matched any content at all: unintelligible rather than off-topic.
+            return retrieval.Candidates.Count == 0
+                ? Say(profile, language, ReplyKind.NotUnderstood, "not_understood", "unintelligible")
+                : Say(profile, language, ReplyKind.OutOfScope, "out_of_scope", "declined", retrieval.Candidates);
         }
 
         var curated = Curated(best, profile);

@@ -68,3 +68,14 @@ CREATE TABLE outbox (
     updated_at       TEXT NOT NULL
 );
 CREATE INDEX ix_outbox_due ON outbox (state, priority DESC, next_attempt_at);
+
+-- Status callbacks that arrive before the send call has returned the provider id (a race Twilio allows);
+-- applied as soon as the id is known.
+CREATE TABLE early_status (
+    id           INTEGER PRIMARY KEY,
+    provider_id  TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    error_code   TEXT,
+    at           TEXT NOT NULL
+);
+CREATE INDEX ix_early_status_provider ON early_status (provider_id);

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+
+namespace HealthBot.Channels.Twilio;
+
+/// <summary>
+/// A local stand-in for the Twilio REST API on 127.0.0.1: accepts Message create requests
+/// (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource) with HTTP basic auth,
+/// records them, and answers 201 with a Message resource — or, when scripted, an error status.
+/// Used by tests, the benchmark and <c>healthbot twilio-peer</c>, so that the production sender is exercised unchanged.
+/// </summary>
+public sealed class LocalTwilioPeer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<int> script = new();
+    private long counter;
+
+    private LocalTwilioPeer(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<PeerMessage> Received { get; } = new();
+
+    public int Attempts => (int)Interlocked.Read(ref counter);
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Called for each accepted message (e.g. to print it).</summary>
+    public Action<PeerMessage>? OnMessage { get; set; }
+
+    /// <summary>Queue the status codes of the next responses (e.g. 500 then 201); afterwards 201.</summary>
+    public void Script(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            script.Enqueue(status);
+        }
+    }
+
+    public static async Task<LocalTwilioPeer> StartAsync(int port = 0, string? authToken = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var peer = new LocalTwilioPeer(app);
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", (HttpContext http, string accountSid) => peer.HandleAsync(http, accountSid, authToken));
+        await app.StartAsync();
+        peer.BaseUrl = app.Urls.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+        return peer;
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<IResult> HandleAsync(HttpContext http, string accountSid, string? authToken)
+    {
+        Interlocked.Increment(ref counter);
+        if (!Authorized(http, accountSid, authToken))
+        {
+            return Error(401, 20003, "Authenticate");
+        }
+
+        var form = await http.Request.ReadFormAsync();
+        var to = form["To"].ToString();
+        if (!script.TryDequeue(out var status))
+        {
+            status = 201;
+        }
+
+        if (status >= 300)
+        {
+            return status >= 500 ? Error(status, 20500, "Internal Server Error") : Error(status, 21211, $"The 'To' number {to} is not a valid phone number.");
+        }
+
+        var sid = $"SM{Guid.NewGuid():N}";
+        var message = new PeerMessage(sid, accountSid, to, form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString(), form["StatusCallback"].ToString());
+        Received.Enqueue(message);
+        OnMessage?.Invoke(message);
+        return Results.Json(
+            new Dictionary<string, object?>
+            {
+                ["sid"] = sid, ["account_sid"] = accountSid, ["to"] = to, ["from"] = message.From, ["body"] = message.Body,
+                ["status"] = "queued", ["num_segments"] = "1", ["direction"] = "outbound-api", ["api_version"] = "2010-04-01",
+                ["date_created"] = DateTimeOffset.UtcNow.ToString("r"), ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Messages/{sid}.json",
+            },
+            statusCode: 201);
+    }
+
+    private static bool Authorized(HttpContext http, string accountSid, string? authToken)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..]));
+        return decoded.StartsWith(accountSid + ":", StringComparison.Ordinal) && (authToken is null || decoded == $"{accountSid}:{authToken}");
+    }
+
+    /// <summary>Twilio's JSON error body (https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions).</summary>
+    private static IResult Error(int status, int code, string message) => Results.Json(
+        new { code, message, more_info = $"https://www.twilio.com/docs/errors/{code}", status }, statusCode: status);
+}
+
+public sealed record PeerMessage(string Sid, string AccountSid, string To, string From, string MessagingServiceSid, string Body, string StatusCallback);

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using HealthBot.Channels.Twilio;
+using HealthBot.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HealthBot.Tests.Channels.Twilio;
+
+/// <summary>Recorded and malformed webhook bodies from testdata/inbound-cases.json: each has a defined outcome.</summary>
+public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) : IClassFixture<TwilioInboundCasesTests.Host>
+{
+    public sealed class Host : IAsyncLifetime
+    {
+        public LocalTwilioPeer Peer { get; private set; } = null!;
+
+        public HealthBotFactory Factory { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Peer = await LocalTwilioPeer.StartAsync();
+            Factory = new HealthBotFactory(Peer.BaseUrl);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await Peer.DisposeAsync();
+        }
+    }
+
+    public sealed record InboundCase(string Name, string ContentType, string Body, int ExpectStatus, string? ExpectReply)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static TheoryData<InboundCase> Cases()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", "Twilio", "testdata", "inbound-cases.json"));
+        var data = new TheoryData<InboundCase>();
+        foreach (var c in JsonSerializer.Deserialize<List<InboundCase>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
+        {
+            data.Add(c);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Recorded_payload_has_its_defined_outcome(InboundCase c)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/sms") { Content = new StringContent(c.Body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(c.ContentType);
+        var form = QueryHelpers.ParseQuery(c.Body).ToDictionary(p => p.Key, p => p.Value.ToString());
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(HealthBotFactory.AuthToken, HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/sms", form));
+
+        var response = await host.Factory.CreateClient().SendAsync(request);
+
+        Assert.Equal((HttpStatusCode)c.ExpectStatus, response.StatusCode);
+        if (c.ExpectReply is null)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return;
+        }
+
+        var from = form["From"];
+        var kind = await Eventually.WaitAsync(
+            () => ReplyKind(from), k => k is not null, $"a reply to {c.Name}");
+        Assert.Equal(c.ExpectReply, kind);
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_refused_with_413()
+    {
+        var form = HealthBotFactory.InboundForm("+254700000199", new string('a', 100_000));
+
+        var response = await host.Factory.PostSignedAsync("/webhooks/twilio/sms", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Factory.CreateClient().GetAsync("/healthz")).StatusCode);
+    }
+
+    private async Task<string?> ReplyKind(string from)
+    {
+        using var connection = host.Factory.Service<HealthBot.Data.SqliteDatabase>().Open();
+        await Task.Yield();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT m.kind FROM messages m JOIN contacts c ON c.id = m.contact_id WHERE c.address = $a AND m.direction = 'out' ORDER BY m.id LIMIT 1";
+        command.Parameters.AddWithValue("$a", from);
+        return command.ExecuteScalar() as string;
+    }
+}

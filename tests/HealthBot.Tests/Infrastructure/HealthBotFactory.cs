@@ -1,0 +1,101 @@
+using HealthBot.Channels.Twilio;
+using HealthBot.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthBot.Tests.Infrastructure;
+
+/// <summary>
+/// The one host for integration tests: the real Program with a private SQLite file, the repository's content,
+/// and the Twilio REST base pointed at a <see cref="LocalTwilioPeer"/> on 127.0.0.1.
+/// </summary>
+public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AccountSid = "ACtest00000000000000000000000000";
+    public const string AuthToken = "test-auth-token";
+    public const string PublicBaseUrl = "https://bot.example.org";
+
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
+
+    public static string ContentDirectory => RepositoryPath("content");
+
+    public static string RepositoryPath(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HealthBot.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new DirectoryNotFoundException("repository root (HealthBot.sln) not found");
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Content:Directory"] = ContentDirectory,
+            ["Content:WatchForChanges"] = "false",
+            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:ApiBaseUrl"] = apiBaseUrl ?? "http://127.0.0.1:9",
+            ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
+            ["Twilio:SmsFrom"] = "+15550001111",
+            ["Twilio:WhatsAppFrom"] = "whatsapp:+15550001111",
+            ["Outbox:PollInterval"] = "00:00:00.050",
+            ["Outbox:InitialBackoff"] = "00:00:00.100",
+            ["Outbox:MaxBackoff"] = "00:00:01",
+            ["Outbox:SendTimeout"] = "00:00:05",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Posts a form to a Twilio webhook path, signed as Twilio would sign it for the public URL.</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(string path, IDictionary<string, string> form, string? authToken = AuthToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        if (authToken is not null)
+        {
+            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(authToken, PublicBaseUrl + path, form));
+        }
+
+        return await CreateClient().SendAsync(request);
+    }
+
+    public static Dictionary<string, string> InboundForm(string from, string body, string? sid = null) => new()
+    {
+        ["MessageSid"] = sid ?? $"SM{Guid.NewGuid():N}",
+        ["AccountSid"] = AccountSid,
+        ["From"] = from,
+        ["To"] = "+15550001111",
+        ["Body"] = body,
+        ["NumMedia"] = "0",
+    };
+
+    public async Task<int> CountAsync(string sql)
+    {
+        using var connection = Service<SqliteDatabase>().Open();
+        await Task.Yield();
+        return (int)connection.Command(sql).ScalarLong();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+    }
+}
