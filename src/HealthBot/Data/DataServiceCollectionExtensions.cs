@@ -7,6 +7,7 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<SqliteWriter>();
         services.AddSingleton<IContactStore, SqliteContactStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
 
-public sealed class SqliteContactStore(SqliteDatabase database, TimeProvider time) : IContactStore
+public sealed class SqliteContactStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time) : IContactStore
 {
     private const string Columns = "id, channel, address, language, consent, time_zone";
 
@@ -12,35 +12,22 @@ public sealed class SqliteContactStore(SqliteDatabase database, TimeProvider tim
         return Task.FromResult(Find(connection, null, channel, address));
     }
 
-    public Task<Contact> GetOrCreateAsync(string channel, string address, CancellationToken ct = default)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var contact = GetOrCreate(connection, transaction, channel, address, time.GetUtcNow());
-        transaction.Commit();
-        return Task.FromResult(contact);
-    }
+    public Task<Contact> GetOrCreateAsync(string channel, string address, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => GetOrCreate(connection, transaction, channel, address, time.GetUtcNow()));
 
-    public Task SetLanguageAsync(long contactId, string language, CancellationToken ct = default)
-    {
-        using var connection = database.Open();
-        connection.Command("UPDATE contacts SET language = $l, updated_at = $t WHERE id = $id")
-            .With("$l", language).With("$t", time.GetUtcNow().ToDb()).With("$id", contactId).ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+    public Task SetLanguageAsync(long contactId, string language, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => connection.Command("UPDATE contacts SET language = $l, updated_at = $t WHERE id = $id", transaction)
+            .With("$l", language).With("$t", time.GetUtcNow().ToDb()).With("$id", contactId).ExecuteNonQuery());
 
-    public Task SetConsentAsync(long contactId, string consent, string channel, string reason, CancellationToken ct = default)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var now = time.GetUtcNow().ToDb();
-        connection.Command("UPDATE contacts SET consent = $c, updated_at = $t WHERE id = $id", transaction)
-            .With("$c", consent).With("$t", now).With("$id", contactId).ExecuteNonQuery();
-        connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES ($id, $c, $ch, $r, $t)", transaction)
-            .With("$id", contactId).With("$c", consent).With("$ch", channel).With("$r", reason).With("$t", now).ExecuteNonQuery();
-        transaction.Commit();
-        return Task.CompletedTask;
-    }
+    public Task SetConsentAsync(long contactId, string consent, string channel, string reason, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            connection.Command("UPDATE contacts SET consent = $c, updated_at = $t WHERE id = $id", transaction)
+                .With("$c", consent).With("$t", now).With("$id", contactId).ExecuteNonQuery();
+            return connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES ($id, $c, $ch, $r, $t)", transaction)
+                .With("$id", contactId).With("$c", consent).With("$ch", channel).With("$r", reason).With("$t", now).ExecuteNonQuery();
+        });
 
     internal static Contact GetOrCreate(SqliteConnection connection, SqliteTransaction transaction, string channel, string address, DateTimeOffset now)
     {

@@ -3,16 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
 
-public sealed class SqliteMessageStore(SqliteDatabase database, TimeProvider time) : IMessageStore
+public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time) : IMessageStore
 {
     private const string MessageColumns =
         "id, contact_id, direction, channel, body, status, language, kind, content_id, content_version, provider_id, error_code, created_at";
 
-    public Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken ct = default)
+    public Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => RecordInbound(connection, transaction, message, time.GetUtcNow()));
+
+    private static InboundRecord RecordInbound(SqliteConnection connection, SqliteTransaction transaction, InboundMessage message, DateTimeOffset now)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var now = time.GetUtcNow();
         var contact = SqliteContactStore.GetOrCreate(connection, transaction, message.Channel, message.Address, now);
         var id = connection.Command(
                 """
@@ -22,10 +22,9 @@ public sealed class SqliteMessageStore(SqliteDatabase database, TimeProvider tim
                 """, transaction)
             .With("$c", contact.Id).With("$ch", message.Channel).With("$p", message.ProviderId).With("$b", message.Text)
             .With("$r", message.ReceivedAt.ToDb()).With("$t", now.ToDb()).ExecuteScalar();
-        transaction.Commit();
-        return Task.FromResult(id is long messageId
+        return id is long messageId
             ? new InboundRecord(messageId, contact.Id, Duplicate: false)
-            : new InboundRecord(0, contact.Id, Duplicate: true));
+            : new InboundRecord(0, contact.Id, Duplicate: true);
     }
 
     public Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(int limit, CancellationToken ct = default)
@@ -47,11 +46,11 @@ public sealed class SqliteMessageStore(SqliteDatabase database, TimeProvider tim
         return Task.FromResult<IReadOnlyList<PendingInbound>>(list);
     }
 
-    public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default)
+    public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, inboundId, language, replies, time.GetUtcNow().ToDb()));
+
+    private static IReadOnlyList<long> CompleteInbound(SqliteConnection connection, SqliteTransaction transaction, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, string now)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var now = time.GetUtcNow().ToDb();
         // Only the first completion wins: a message processed twice (two workers, a restart) gets one set of replies.
         var updated = connection.Command("UPDATE messages SET status = 'processed', language = $l, updated_at = $t WHERE id = $id AND status = 'received'", transaction)
             .With("$l", language).With("$t", now).With("$id", inboundId).ExecuteNonQuery();
@@ -65,27 +64,26 @@ public sealed class SqliteMessageStore(SqliteDatabase database, TimeProvider tim
             }
         }
 
-        transaction.Commit();
-        return Task.FromResult<IReadOnlyList<long>>(ids);
+        return ids;
     }
 
-    public Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default)
+    public Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => UpdateStatus(connection, transaction, providerId, status, errorCode, time.GetUtcNow().ToDb()));
+
+    private static bool UpdateStatus(SqliteConnection connection, SqliteTransaction transaction, string providerId, string status, string? errorCode, string now)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
         var id = connection.Command("SELECT id FROM messages WHERE direction = 'out' AND provider_id = $p", transaction).With("$p", providerId).ExecuteScalar();
         if (id is long messageId)
         {
-            SetStatus(connection, transaction, messageId, status, errorCode, time.GetUtcNow().ToDb(), null);
+            SetStatus(connection, transaction, messageId, status, errorCode, now, null);
         }
         else
         {
             connection.Command("INSERT INTO early_status (provider_id, status, error_code, at) VALUES ($p, $s, $e, $t)", transaction)
-                .With("$p", providerId).With("$s", status).With("$e", errorCode).With("$t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
+                .With("$p", providerId).With("$s", status).With("$e", errorCode).With("$t", now).ExecuteNonQuery();
         }
 
-        transaction.Commit();
-        return Task.FromResult(id is long);
+        return id is long;
     }
 
     public Task<StoredMessage?> GetAsync(long messageId, CancellationToken ct = default)

@@ -16,7 +16,7 @@ public sealed class OutboxRestartTests
     public async Task Outbox_entry_left_by_a_stopped_service_is_sent_once_after_restart(string leftInState)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
-        var outboxId = SeedPendingReply(dataDirectory, leftInState);
+        var outboxId = await SeedPendingReplyAsync(dataDirectory, leftInState);
         await using var peer = await LocalTwilioPeer.StartAsync();
 
         await using (var first = new HealthBotFactory(peer.BaseUrl, dataDirectory))
@@ -36,14 +36,15 @@ public sealed class OutboxRestartTests
         Assert.Equal("+254700000301", peer.Received.Single().To);
     }
 
-    private static long SeedPendingReply(string dataDirectory, string state)
+    private static async Task<long> SeedPendingReplyAsync(string dataDirectory, string state)
     {
         var options = Options.Create(new StorageOptions { DataDirectory = dataDirectory });
         var database = new SqliteDatabase(options);
         new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).Migrate();
-        var store = new SqliteMessageStore(database, TimeProvider.System);
-        var inbound = store.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, "+254700000301", "hello", "SMseed1", DateTimeOffset.UtcNow)).Result;
-        store.CompleteInboundAsync(inbound.MessageId, "en", [new OutboundDraft("Hello from before the restart", ReplyKind.Greeting, "en", null, null)]).Wait();
+        await using var writer = new SqliteWriter(database);
+        var store = new SqliteMessageStore(database, writer, TimeProvider.System);
+        var inbound = await store.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, "+254700000301", "hello", "SMseed1", DateTimeOffset.UtcNow));
+        await store.CompleteInboundAsync(inbound.MessageId, "en", [new OutboundDraft("Hello from before the restart", ReplyKind.Greeting, "en", null, null)]);
         using var connection = database.Open();
         connection.Command("UPDATE outbox SET state = $s").With("$s", state).ExecuteNonQuery();
         return connection.Command("SELECT id FROM outbox").ScalarLong();

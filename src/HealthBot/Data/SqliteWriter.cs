@@ -1,0 +1,122 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace HealthBot.Data;
+
+/// <summary>
+/// The single writer for the SQLite file. SQLite allows one writer at a time; letting many threads race for
+/// the lock makes them sleep in SQLite's busy handler (latency in the hundreds of ms under load). Instead,
+/// every write is queued here and a single loop commits whatever is waiting in one transaction (group commit),
+/// each piece of work inside its own savepoint so that one failure does not undo the others.
+/// </summary>
+public sealed class SqliteWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly SqliteDatabase database;
+    private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task loop;
+
+    public SqliteWriter(SqliteDatabase database)
+    {
+        this.database = database;
+        loop = Task.Run(RunAsync);
+    }
+
+    private interface IWork
+    {
+        void Execute(SqliteConnection connection, SqliteTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction; completes once it is committed.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        var item = new Work<T>(work);
+        if (!queue.Writer.TryWrite(item))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter));
+        }
+
+        return item.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<IWork>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
+            {
+                batch.Add(work);
+            }
+
+            Commit(batch);
+            batch.Clear();
+        }
+    }
+
+    private void Commit(List<IWork> batch)
+    {
+        var succeeded = new List<IWork>(batch.Count);
+        try
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            foreach (var work in batch)
+            {
+                using var savepoint = connection.Command("SAVEPOINT w", transaction);
+                savepoint.ExecuteNonQuery();
+                try
+                {
+                    work.Execute(connection, transaction);
+                    connection.Command("RELEASE w", transaction).ExecuteNonQuery();
+                    succeeded.Add(work);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    connection.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
+                    work.Fail(ex);
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            foreach (var work in succeeded)
+            {
+                work.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var work in succeeded)
+        {
+            work.Complete();
+        }
+    }
+
+    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IWork
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T result = default!;
+
+        public Task<T> Task => completion.Task;
+
+        public void Execute(SqliteConnection connection, SqliteTransaction transaction) => result = work(connection, transaction);
+
+        public void Complete() => completion.TrySetResult(result);
+
+        public void Fail(Exception exception) => completion.TrySetException(exception);
+    }
+}
