@@ -1,0 +1,60 @@
+using HealthBot.Content;
+using HealthBot.Evaluation;
+
+namespace HealthBot.Cli;
+
+/// <summary><c>healthbot eval FILE.tsv</c>: runs every row through the full pipeline on a private, temporary database.</summary>
+public static class EvalCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            Console.Error.WriteLine("usage: healthbot eval FILE.tsv");
+            return 2;
+        }
+
+        IReadOnlyList<EvalRow> rows;
+        try
+        {
+            rows = EvalSet.Read(args[0]);
+        }
+        catch (EvalFormatException ex)
+        {
+            Console.Error.WriteLine($"healthbot eval: {ex.Message}");
+            return 2;
+        }
+
+        var data = Path.Combine(Path.GetTempPath(), "healthbot-eval", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var host = CommandHost.Build([.. args[1..], $"--Storage:DataDirectory={data}"], s => s.AddSingleton<EvalRunner>());
+            if (host is null)
+            {
+                return 1;
+            }
+
+            host.Services.LoadContent(watch: false);
+            var runner = host.Services.GetRequiredService<EvalRunner>();
+            var results = await runner.RunAsync(rows, done => Progress(done, rows.Count), CancellationToken.None);
+            Console.Error.WriteLine();
+            EvalReport.Write(Console.Out, results);
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    private static void Progress(int done, int total)
+    {
+        if (done % 10 == 0 || done == total)
+        {
+            Console.Error.Write($"\r{done}/{total} rows");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace HealthBot.Evaluation;
+
+/// <summary>The figures of an evaluation run, and its printed report.</summary>
+public sealed record EvalMetrics(int Rows, double TopicAccuracy, double UrgentRecall, double UrgentFalseAlarms, double NoneAccuracy, double LanguageAccuracy)
+{
+    public static EvalMetrics From(IReadOnlyList<EvalResult> results)
+    {
+        static double Share(IEnumerable<EvalResult> set, Func<EvalResult, bool> ok)
+        {
+            var list = set.ToList();
+            return list.Count == 0 ? 1.0 : (double)list.Count(ok) / list.Count;
+        }
+
+        return new EvalMetrics(
+            results.Count,
+            Share(results.Where(r => r.Row.Topic != "none"), r => r.TopicCorrect),
+            Share(results.Where(r => r.Row.Urgent), r => r.Urgent),
+            1.0 - Share(results.Where(r => !r.Row.Urgent), r => !r.Urgent),
+            Share(results.Where(r => r.Row.Topic == "none"), r => r.Declined),
+            Share(results, r => r.LanguageCorrect));
+    }
+
+    public string SummaryLine() => string.Create(CultureInfo.InvariantCulture,
+        $"EVAL rows={Rows} topic_accuracy={TopicAccuracy:0.000} urgent_recall={UrgentRecall:0.000} urgent_false_alarms={UrgentFalseAlarms:0.000} none_accuracy={NoneAccuracy:0.000} language_accuracy={LanguageAccuracy:0.000}");
+}
+
+public static class EvalReport
+{
+    public static void Write(TextWriter output, IReadOnlyList<EvalResult> results)
+    {
+        output.WriteLine("lang   rows  topic   none    urgent_recall  false_alarms  language");
+        foreach (var group in results.GroupBy(r => r.Row.Language).OrderBy(g => Array.IndexOf(EvalSet.Languages, g.Key)))
+        {
+            var m = EvalMetrics.From(group.ToList());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{group.Key,-6} {m.Rows,4}  {m.TopicAccuracy,5:0.000}  {m.NoneAccuracy,5:0.000}  {m.UrgentRecall,13:0.000}  {m.UrgentFalseAlarms,12:0.000}  {m.LanguageAccuracy,8:0.000}"));
+        }
+
+        var misses = results.Where(r => !IsHit(r)).ToList();
+        output.WriteLine($"misses: {misses.Count}");
+        foreach (var r in misses)
+        {
+            var candidates = string.Join(", ", r.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ContentId}/{c.Language}={c.Score:0.000}")));
+            output.WriteLine(
+                $"  line {r.Row.Line} [{r.Row.Language}] expected {r.Row.Topic}{(r.Row.Urgent ? " URGENT" : string.Empty)}; got {r.AnsweredTopic ?? (r.Declined ? "declined" : "-")}" +
+                $"{(r.Urgent ? " URGENT" : string.Empty)} in {r.AnswerLanguage ?? "-"} via {r.Route}: \"{r.Row.Text}\" [{candidates}]");
+        }
+
+        output.WriteLine(EvalMetrics.From(results).SummaryLine());
+    }
+
+    private static bool IsHit(EvalResult r) =>
+        r.LanguageCorrect && r.Urgent == r.Row.Urgent && (r.Row.Topic == "none" ? r.Declined : r.TopicCorrect);
+}
