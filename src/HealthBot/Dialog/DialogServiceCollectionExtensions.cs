@@ -11,7 +11,7 @@ public static class DialogServiceCollectionExtensions
         services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<ILanguageDetector, SimpleLanguageDetector>();
+        services.AddSingleton<ILanguageDetector, ContentLanguageDetector>();
         services.AddSingleton<ITriage, NoTriage>();
         services.AddSingleton<IRetriever>(sp => new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<IOptions<DialogOptions>>().Value.MinConfidence));
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();

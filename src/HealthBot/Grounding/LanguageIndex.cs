@@ -3,93 +3,146 @@ using HealthBot.Dialog;
 
 namespace HealthBot.Grounding;
 
-/// <summary>Term weights and IDF for the items of one language.</summary>
+/// <summary>
+/// The retrieval index of one language. An item is scored two ways and the two are blended:
+/// its weighted fields (title, keywords, examples, tags, SMS text) as a bag of stems with IDF, and its single
+/// closest example question. Both are normalised by how much of the query's information they explain, so
+/// unknown words (a football club, a recipe) lower the confidence and off-topic questions are declined.
+/// </summary>
 internal sealed class LanguageIndex
 {
-    private readonly List<(ContentItem Item, Dictionary<string, double> Terms)> documents = [];
+    private const double FunctionWordWeight = 0.15;
+    private readonly List<IndexedItem> items = [];
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> functionWords;
+    private readonly double maxIdf;
 
-    public LanguageIndex(IReadOnlyList<ContentItem> items)
+    public LanguageIndex(string language, IReadOnlyList<ContentItem> contentItems)
     {
-        foreach (var item in items)
+        functionWords = Stems(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in contentItems)
         {
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-            AddField(terms, [item.Title], 2.0);
+            AddField(terms, [item.Title], 3.0);
             AddField(terms, item.Keywords, 3.0);
-            AddField(terms, item.Examples, 1.5);
+            AddField(terms, item.Examples, 1.0);
             AddField(terms, item.Tags, 1.0);
-            AddField(terms, [item.Sms], 0.3);
-            documents.Add((item, terms));
+            AddField(terms, [item.Sms], 0.4);
+            var examples = item.Examples.Select(e => Stems(e).ToHashSet(StringComparer.Ordinal)).Where(e => e.Count > 0).ToList();
+            items.Add(new IndexedItem(item, terms, examples));
         }
 
-        foreach (var term in documents.SelectMany(d => d.Terms.Keys).Distinct())
+        foreach (var term in items.SelectMany(d => d.Terms.Keys).Distinct())
         {
-            var df = documents.Count(d => d.Terms.ContainsKey(term));
-            idf[term] = Math.Log(1 + (documents.Count - df + 0.5) / (df + 0.5));
+            var df = items.Count(d => d.Terms.ContainsKey(term));
+            idf[term] = Math.Log(1 + (items.Count - df + 0.5) / (df + 0.5));
         }
+
+        maxIdf = idf.Count == 0 ? 1 : idf.Values.Max();
     }
 
     public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
     {
-        var terms = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).Where(t => t.Term is not null).ToList();
-        var maxPossible = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Count();
-        if (terms.Count == 0 || maxPossible == 0)
+        var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
+        var information = query.Sum(q => q.Weight * (q.Term is null ? maxIdf : idf[q.Term]));
+        if (information <= 0 || query.All(q => q.Term is null))
         {
             return [];
         }
 
         var results = new List<(ContentItem, double)>();
-        foreach (var (item, weights) in documents)
+        foreach (var item in items)
         {
-            double score = 0;
-            foreach (var (term, similarity) in terms)
+            var fields = 0.0;
+            foreach (var q in query.Where(q => q.Term is not null))
             {
-                if (weights.TryGetValue(term!, out var w))
+                if (item.Terms.TryGetValue(q.Term!, out var w))
                 {
-                    // Saturating term weight (BM25-like) scaled by how rare the term is.
-                    score += similarity * idf[term!] * (w / (w + 1.5));
+                    fields += q.Weight * q.Similarity * idf[q.Term!] * (w / (w + 1.0));
                 }
             }
 
+            var score = 0.6 * (fields / information) + 0.4 * ClosestExample(item, query, information);
             if (score > 0)
             {
-                results.Add((item, score / (maxPossible * 1.2)));
+                results.Add((item.Item, score));
             }
         }
 
         return results.OrderByDescending(r => r.Item2).ToList();
     }
 
-    private (string? Term, double Similarity) Resolve(string token)
+    /// <summary>Weighted overlap with the item's closest example question (unmatched example words count half).</summary>
+    private double ClosestExample(IndexedItem item, List<QueryTerm> query, double information)
     {
-        if (idf.ContainsKey(token))
+        var best = 0.0;
+        foreach (var example in item.Examples)
         {
-            return (token, 1.0);
+            var shared = query.Where(q => q.Term is not null && example.Contains(q.Term)).Sum(q => q.Weight * q.Similarity * idf[q.Term!]);
+            if (shared <= 0)
+            {
+                continue;
+            }
+
+            var unmatched = example.Where(t => query.All(q => q.Term != t)).Sum(t => Weight(t) * idf.GetValueOrDefault(t, maxIdf));
+            best = Math.Max(best, shared / (information + 0.5 * unmatched));
         }
 
-        if (token.Length < 4)
-        {
-            return (null, 0);
-        }
-
-        var best = idf.Keys.Select(k => (k, Trigram.Similarity(token, k))).MaxBy(x => x.Item2);
-        return best.Item2 >= 0.45 ? (best.k, best.Item2 * 0.8) : (null, 0);
+        return best;
     }
+
+    private QueryTerm Resolve(string stem)
+    {
+        var weight = Weight(stem);
+        if (idf.ContainsKey(stem))
+        {
+            return new QueryTerm(stem, 1.0, weight);
+        }
+
+        if (stem.Length < 4)
+        {
+            return new QueryTerm(null, 0, weight);
+        }
+
+        // A misspelling ("maleria", "diarhea") resolves to the closest known stem by character trigrams.
+        var (term, similarity) = idf.Keys.Select(k => (k, Trigram.Similarity(stem, k))).MaxBy(x => x.Item2);
+        return similarity >= 0.45 ? new QueryTerm(term, similarity, weight) : new QueryTerm(null, 0, weight);
+    }
+
+    private double Weight(string stem) => functionWords.Contains(stem) ? FunctionWordWeight : 1.0;
 
     private static void AddField(Dictionary<string, double> terms, IEnumerable<string> texts, double weight)
     {
-        foreach (var text in texts)
+        foreach (var stem in texts.SelectMany(Stems))
         {
-            foreach (var token in TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1))
-            {
-                terms[token] = terms.GetValueOrDefault(token) + weight;
-            }
+            terms[stem] = terms.GetValueOrDefault(stem) + weight;
         }
     }
 
-    /// <summary>Light stemming by truncation: enough to join "vaccines"/"vaccination"/"vacciner".</summary>
-    internal static string Stem(string token) =>
-        token.Length > 6 && token.All(c => c < '\u0900') ? token[..6] : token;
+    private static IEnumerable<string> Stems(string text) => TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
+
+    /// <summary>
+    /// Light stemming for Latin-script words: drop a plural -s, then keep the first 6 letters, which joins
+    /// "vaccines"/"vaccination"/"vacciner" and "allaiter"/"allaitement". Devanagari words are kept whole.
+    /// </summary>
+    internal static string Stem(string token)
+    {
+        if (token.Any(c => c >= '\u0900'))
+        {
+            return token;
+        }
+
+        if (token.Length > 4 && token[^1] == 's' && token[^2] != 's')
+        {
+            token = token[..^1];
+        }
+
+        return token.Length > 6 ? token[..6] : token;
+    }
+
+    private sealed record IndexedItem(ContentItem Item, Dictionary<string, double> Terms, List<HashSet<string>> Examples);
+
+    private sealed record QueryTerm(string? Term, double Similarity, double Weight);
 }
 
 internal static class Trigram

@@ -45,5 +45,5 @@ public sealed class LexicalRetriever : IRetriever
 
     private void Build(ContentLibrary library) =>
         indexes = library.Items.Where(i => i.IsPublished).GroupBy(i => i.Language)
-            .ToDictionary(g => g.Key, g => new LanguageIndex(g.ToList()));
+            .ToDictionary(g => g.Key, g => new LanguageIndex(g.Key, g.ToList()));
 }
