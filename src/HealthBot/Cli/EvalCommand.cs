@@ -10,7 +10,7 @@ public static class EvalCommand
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            Console.Error.WriteLine("usage: healthbot eval FILE.tsv");
+            Console.Error.WriteLine("usage: healthbot eval FILE.tsv [--all]");
             return 2;
         }
 
@@ -28,7 +28,7 @@ public static class EvalCommand
         var data = Path.Combine(Path.GetTempPath(), "healthbot-eval", Guid.NewGuid().ToString("N"));
         try
         {
-            using var host = CommandHost.Build([.. args[1..], $"--Storage:DataDirectory={data}"], s => s.AddSingleton<EvalRunner>());
+            using var host = CommandHost.Build([.. args[1..].Where(a => a != "--all"), $"--Storage:DataDirectory={data}"], s => s.AddSingleton<EvalRunner>());
             if (host is null)
             {
                 return 1;
@@ -38,7 +38,7 @@ public static class EvalCommand
             var runner = host.Services.GetRequiredService<EvalRunner>();
             var results = await runner.RunAsync(rows, done => Progress(done, rows.Count), CancellationToken.None);
             Console.Error.WriteLine();
-            EvalReport.Write(Console.Out, results);
+            EvalReport.Write(Console.Out, results, everyRow: args.Contains("--all"));
             return 0;
         }
         finally

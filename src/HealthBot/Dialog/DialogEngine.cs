@@ -48,6 +48,8 @@ public sealed class DialogEngine(
                 return Say(profile, known, ReplyKind.OptIn, "opt_in", "keyword");
             case CommandKind.Help:
                 return Say(profile, known, ReplyKind.Help, "help", "keyword");
+            case CommandKind.Greeting:
+                return await GreetAsync(contact, text, profile, ct);
             case CommandKind.Language:
                 await contacts.SetLanguageAsync(contact.Id, command.Language!, ct);
                 return Say(profile, command.Language!, ReplyKind.LanguageChanged, "language_changed", "keyword");
@@ -66,6 +68,18 @@ public sealed class DialogEngine(
         }
 
         return await AnswerAsync(contact with { Language = language }, text, language, profile, ct);
+    }
+
+    /// <summary>A greeting also tells us the language: "bonjour" switches a new contact to French.</summary>
+    private async Task<DialogOutcome> GreetAsync(Contact contact, NormalizedText text, ChannelProfile profile, CancellationToken ct)
+    {
+        var language = languages.Detect(text, contact.Language).Language;
+        if (language != contact.Language)
+        {
+            await contacts.SetLanguageAsync(contact.Id, language, ct);
+        }
+
+        return Say(profile, language, ReplyKind.Greeting, "greeting", "keyword");
     }
 
     private async Task<DialogOutcome> AnswerAsync(Contact contact, NormalizedText text, string language, ChannelProfile profile, CancellationToken ct)

@@ -12,7 +12,7 @@ public sealed class DialogOptions
 
     /// <summary>Below this retrieval confidence the bot declines politely instead of guessing.</summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.3;
+    public double MinConfidence { get; set; } = 0.2;
 
     /// <summary>Send SMS replies without accents GSM-7 cannot carry (ã, ç, ê…) so they stay cheap GSM-7 messages.</summary>
     public bool FoldAccentsForSms { get; set; } = true;

@@ -7,6 +7,7 @@ public enum CommandKind
     Start,
     Help,
     Language,
+    Greeting,
 }
 
 public sealed record Command(CommandKind Kind, string? Language = null);
@@ -45,6 +46,8 @@ public static class KeywordCommands
             "arret", "arrêt", "arreter", "arrêter", "desabonner", "sitisha", "acha", "parar", "sair", "pare", "band", "बंद", "बन्द", "band karo", "बंद करो");
         Add(new Command(CommandKind.Start), "start", "unstop", "subscribe", "commencer", "demarrer", "anza", "iniciar", "começar", "shuru", "शुरू");
         Add(new Command(CommandKind.Help), "help", "info", "aide", "msaada", "saidia", "ajuda", "madad", "मदद", "सहायता", "menu");
+        Add(new Command(CommandKind.Greeting), "hi", "hello", "hey", "hallo", "good morning", "bonjour", "bonsoir", "salut", "slt", "habari", "jambo",
+            "mambo", "hujambo", "sasa", "niaje", "ola", "olá", "oi", "bom dia", "boa tarde", "namaste", "namaskar", "नमस्ते", "नमस्कार");
         Add(new Command(CommandKind.Language, "en"), "english", "anglais", "kiingereza", "ingles", "inglês");
         Add(new Command(CommandKind.Language, "fr"), "francais", "français", "french", "kifaransa", "frances", "francês");
         Add(new Command(CommandKind.Language, "sw"), "kiswahili", "swahili");

@@ -28,7 +28,7 @@ public sealed record EvalMetrics(int Rows, double TopicAccuracy, double UrgentRe
 
 public static class EvalReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<EvalResult> results)
+    public static void Write(TextWriter output, IReadOnlyList<EvalResult> results, bool everyRow = false)
     {
         output.WriteLine("lang   rows  topic   none    urgent_recall  false_alarms  language");
         foreach (var group in results.GroupBy(r => r.Row.Language).OrderBy(g => Array.IndexOf(EvalSet.Languages, g.Key)))
@@ -39,9 +39,14 @@ public static class EvalReport
         }
 
         var misses = results.Where(r => !IsHit(r)).ToList();
-        output.WriteLine($"misses: {misses.Count}");
-        foreach (var r in misses)
+        output.WriteLine($"misses: {misses.Count}{(everyRow ? " (every row follows, misses marked *)" : string.Empty)}");
+        foreach (var r in everyRow ? results : misses)
         {
+            if (everyRow)
+            {
+                output.Write(IsHit(r) ? " " : "*");
+            }
+
             var candidates = string.Join(", ", r.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ContentId}/{c.Language}={c.Score:0.000}")));
             output.WriteLine(
                 $"  line {r.Row.Line} [{r.Row.Language}] expected {r.Row.Topic}{(r.Row.Urgent ? " URGENT" : string.Empty)}; got {r.AnsweredTopic ?? (r.Declined ? "declined" : "-")}" +

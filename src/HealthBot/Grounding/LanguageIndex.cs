@@ -12,14 +12,26 @@ namespace HealthBot.Grounding;
 internal sealed class LanguageIndex
 {
     private const double FunctionWordWeight = 0.15;
+
+    /// <summary>
+    /// Term-weight saturation (BM25's k): high enough that a word central to an item (in its title and many
+    /// keywords) counts clearly more than the same word mentioned once in passing.
+    /// </summary>
+    private const double Saturation = 4.0;
+
+    /// <summary>How much of a rare word's information an unknown word is taken to carry.</summary>
+    private const double UnknownWordShare = 0.6;
     private readonly List<IndexedItem> items = [];
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly HashSet<string> functionWords;
     private readonly double maxIdf;
+    private readonly string language;
 
     public LanguageIndex(string language, IReadOnlyList<ContentItem> contentItems)
     {
-        functionWords = Stems(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+        this.language = language;
+        functionWords = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).Tokens
+            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
         foreach (var item in contentItems)
         {
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -44,7 +56,7 @@ internal sealed class LanguageIndex
     public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
     {
         var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
-        var information = query.Sum(q => q.Weight * (q.Term is null ? maxIdf : idf[q.Term]));
+        var information = query.Sum(q => q.Weight * (q.Term is null ? UnknownWordShare * maxIdf : idf[q.Term]));
         if (information <= 0 || query.All(q => q.Term is null))
         {
             return [];
@@ -58,7 +70,7 @@ internal sealed class LanguageIndex
             {
                 if (item.Terms.TryGetValue(q.Term!, out var w))
                 {
-                    fields += q.Weight * q.Similarity * idf[q.Term!] * (w / (w + 1.0));
+                    fields += q.Weight * q.Similarity * idf[q.Term!] * (w / (w + Saturation));
                 }
             }
 
@@ -111,7 +123,7 @@ internal sealed class LanguageIndex
 
     private double Weight(string stem) => functionWords.Contains(stem) ? FunctionWordWeight : 1.0;
 
-    private static void AddField(Dictionary<string, double> terms, IEnumerable<string> texts, double weight)
+    private void AddField(Dictionary<string, double> terms, IEnumerable<string> texts, double weight)
     {
         foreach (var stem in texts.SelectMany(Stems))
         {
@@ -119,26 +131,9 @@ internal sealed class LanguageIndex
         }
     }
 
-    private static IEnumerable<string> Stems(string text) => TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
+    private IEnumerable<string> Stems(string text) => TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
 
-    /// <summary>
-    /// Light stemming for Latin-script words: drop a plural -s, then keep the first 6 letters, which joins
-    /// "vaccines"/"vaccination"/"vacciner" and "allaiter"/"allaitement". Devanagari words are kept whole.
-    /// </summary>
-    internal static string Stem(string token)
-    {
-        if (token.Any(c => c >= '\u0900'))
-        {
-            return token;
-        }
-
-        if (token.Length > 4 && token[^1] == 's' && token[^2] != 's')
-        {
-            token = token[..^1];
-        }
-
-        return token.Length > 6 ? token[..6] : token;
-    }
+    private string Stem(string token) => Stemmer.Stem(token, language);
 
     private sealed record IndexedItem(ContentItem Item, Dictionary<string, double> Terms, List<HashSet<string>> Examples);
 

@@ -23,13 +23,14 @@ public sealed class OutboxDispatcher(
 
     public IReadOnlyCollection<string> Channels => byChannel.Keys;
 
-    /// <summary>Sends everything due now; returns how many rows were handled.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    /// <summary>Sends everything due now (optionally only some channels); returns how many rows were handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct, IReadOnlyCollection<string>? onlyChannels = null)
     {
+        var channels = onlyChannels ?? byChannel.Keys;
         var total = 0;
         while (true)
         {
-            var batch = await outbox.ClaimDueAsync(byChannel.Keys, settings.BatchSize, ct);
+            var batch = await outbox.ClaimDueAsync(channels, settings.BatchSize, ct);
             if (batch.Count == 0)
             {
                 return total;

@@ -57,6 +57,7 @@ public static class ChatCommand
             }
         }
 
-        await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        // Only the terminal's own replies: SMS waiting in a shared database belong to the running service.
+        await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None, [ChannelNames.Terminal]);
     }
 }

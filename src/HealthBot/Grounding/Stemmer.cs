@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace HealthBot.Grounding;
+
+/// <summary>
+/// Light, per-language stemming for retrieval: enough to join the forms people write ("vacinas"/"vacina",
+/// "kujikinga"/"kinga", "टीके"/"टीका") without a dictionary. Errs on the side of cutting too little.
+/// </summary>
+internal static partial class Stemmer
+{
+    private static readonly string[] English = ["ing", "ed", "es", "s"];
+    private static readonly string[] French = ["ements", "ement", "ments", "ment", "ees", "ee", "es", "er", "ez", "e", "s", "x"];
+    private static readonly string[] Portuguese = ["mente", "coes", "oes", "aes", "ar", "er", "ir", "as", "es", "os", "a", "e", "o", "s"];
+    private static readonly string[] RomanizedHindi = ["on", "en", "a", "e", "i", "o"];
+
+    public static string Stem(string token, string language)
+    {
+        if (token.Any(c => c is >= '\u0900' and <= '\u097F'))
+        {
+            return DevanagariEnding().Replace(token, string.Empty) is { Length: >= 2 } stripped ? stripped : token;
+        }
+
+        var stem = language switch
+        {
+            "en" => StripSuffix(token, English, 3),
+            "fr" => StripSuffix(token, French, 3),
+            "pt" => StripSuffix(token, Portuguese, 3),
+            "sw" => StripSwahiliPrefixes(token),
+            "hi" => StripSuffix(token, RomanizedHindi, 4),
+            _ => token,
+        };
+        return stem.Length > 6 ? stem[..6] : stem;
+    }
+
+    private static string StripSuffix(string token, string[] suffixes, int minimumStem)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (token.Length - suffix.Length >= minimumStem && token.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return token[..^suffix.Length];
+            }
+        }
+
+        return token;
+    }
+
+    /// <summary>Swahili verbs carry subject, tense and object prefixes: "nikiacha", "kujikinga", "anaharisha".</summary>
+    private static string StripSwahiliPrefixes(string token)
+    {
+        var match = SwahiliVerb().Match(token);
+        var root = match.Success ? match.Groups["root"].Value : token;
+        return root.Length >= 4 ? root : token;
+    }
+
+    [GeneratedRegex("[\u093E-\u094D\u0901-\u0903]+$")]
+    private static partial Regex DevanagariEnding();
+
+    [GeneratedRegex("^(?:(?:ni|u|a|tu|m|wa|i|ki|vi|li|ya|zi|si|ha|hu)(?:na|li|ta|me|ki|ka|nge)|ku)(?:ji|m|ni|wa)?(?<root>[a-z]{3,})$")]
+    private static partial Regex SwahiliVerb();
+}
