@@ -5,6 +5,7 @@ using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Operability;
 using HealthBot.Outbox;
+using HealthBot.Safety;
 
 namespace HealthBot;
 
@@ -16,6 +17,7 @@ public static class HealthBotServiceCollectionExtensions
         .AddData(configuration)
         .AddContent(configuration)
         .AddDialog(configuration)
+        .AddSafety()
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
         .AddWebChat();

@@ -37,6 +37,9 @@ public sealed record ContentLibrary(
 {
     public static ContentLibrary Empty { get; } = new([], new Dictionary<string, SystemMessages>(), [], DateTimeOffset.MinValue);
 
+    /// <summary>Each language's danger-sign rules (triage.md), parsed by the safety feature.</summary>
+    public IReadOnlyDictionary<string, ContentDocument> Triage { get; init; } = new Dictionary<string, ContentDocument>();
+
     public IEnumerable<ContentItem> Published(string language) => Items.Where(i => i.IsPublished && i.Language == language);
 
     public ContentItem? Find(string id, string language) => Items.FirstOrDefault(i => i.Id == id && i.Language == language);

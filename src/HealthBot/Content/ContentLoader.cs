@@ -6,12 +6,14 @@ namespace HealthBot.Content;
 public static class ContentLoader
 {
     public const string SystemFile = "system.md";
+    public const string TriageFile = "triage.md";
 
     public static ContentLibrary Load(string directory, DateTimeOffset now)
     {
         var items = new List<ContentItem>();
         var system = new Dictionary<string, SystemMessages>(StringComparer.Ordinal);
         var errors = new List<ContentError>();
+        var triage = new Dictionary<string, ContentDocument>(StringComparer.Ordinal);
         if (!Directory.Exists(directory))
         {
             errors.Add(new ContentError(directory, 0, "the content folder does not exist"));
@@ -30,7 +32,11 @@ public static class ContentLoader
             {
                 var document = ContentFileParser.Parse(file, File.ReadAllText(file));
                 errors.AddRange(document.Errors);
-                if (Path.GetFileName(file) == SystemFile)
+                if (Path.GetFileName(file) == TriageFile)
+                {
+                    triage[language] = document;
+                }
+                else if (Path.GetFileName(file) == SystemFile)
                 {
                     system[language] = new SystemMessages(language, document.Sections.ToDictionary(s => s.Key, s => s.Value.Text), file);
                 }
@@ -41,7 +47,7 @@ public static class ContentLoader
             }
         }
 
-        return new ContentLibrary(items, system, errors, now);
+        return new ContentLibrary(items, system, errors, now) { Triage = triage };
     }
 
     public static ContentItem? ToItem(ContentDocument doc, string folderLanguage, List<ContentError> errors)

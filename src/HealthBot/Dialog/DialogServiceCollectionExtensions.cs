@@ -12,7 +12,6 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ILanguageDetector, ContentLanguageDetector>();
-        services.AddSingleton<ITriage, NoTriage>();
         services.AddSingleton<IRetriever>(sp => new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<IOptions<DialogOptions>>().Value.MinConfidence));
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
         services.AddSingleton<DialogEngine>();
