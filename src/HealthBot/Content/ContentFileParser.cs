@@ -95,8 +95,16 @@ public static partial class ContentFileParser
             }
         }
 
+        var inComment = false;
         for (var i = start; i < lines.Length; i++)
         {
+            // Comments for staff may stand before the first section.
+            if (name is null && (inComment || lines[i].TrimStart().StartsWith("<!--", StringComparison.Ordinal)))
+            {
+                inComment = !lines[i].Contains("-->", StringComparison.Ordinal);
+                continue;
+            }
+
             var heading = Heading().Match(lines[i]);
             if (heading.Success)
             {
