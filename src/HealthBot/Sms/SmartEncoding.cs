@@ -27,9 +27,21 @@ public static class SmartEncoding
     public static string Apply(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            builder.Append(Replacements.TryGetValue(c, out var r) ? r : c.ToString());
+            var c = text[i];
+            if (c is '\u200C' or '\u200D' && JoinsNonGsm(text, i))
+            {
+                builder.Append(c);
+            }
+            else if (Replacements.TryGetValue(c, out var r))
+            {
+                builder.Append(r);
+            }
+            else
+            {
+                builder.Append(c);
+            }
         }
 
         return builder.ToString();
@@ -37,26 +49,48 @@ public static class SmartEncoding
 
     /// <summary>
     /// <see cref="Apply"/>, then drops accents that GSM-7 cannot carry (ã→a, ç→c, ê→e) while keeping those it can
-    /// (é, è, à, ñ…). Used for Latin-script languages, where people read unaccented text easily; Devanagari is left alone.
+    /// (é, è, à, ñ…), whether the accent was typed precomposed or as a combining mark. Used for Latin-script
+    /// languages, where people read unaccented text easily; Devanagari and other scripts are left alone.
     /// </summary>
     public static string FoldToGsm(string text)
     {
         var smart = Apply(text);
         var builder = new StringBuilder(smart.Length);
-        foreach (var c in smart)
+        var graphemes = StringInfo.GetTextElementEnumerator(smart);
+        while (graphemes.MoveNext())
         {
-            if (GsmCharset.Septets(c) > 0 || c > '\u024F')
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            var baseChars = decomposed.Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToArray();
-            var folded = new string(baseChars);
-            builder.Append(folded.Length > 0 && GsmCharset.CanEncode(folded) ? folded : c.ToString());
+            builder.Append(Fold((string)graphemes.Current));
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// ZWJ and ZWNJ shape emoji sequences (👩‍⚕️) and Indic conjuncts (क्‍ष); removing them there changes what people
+    /// see and saves nothing, as the text is UCS-2 anyway. Between GSM characters they show nothing and only cost.
+    /// </summary>
+    private static bool JoinsNonGsm(string text, int i) =>
+        (i > 0 && !BecomesGsm(text[i - 1])) || (i + 1 < text.Length && !BecomesGsm(text[i + 1]));
+
+    private static bool BecomesGsm(char c) => GsmCharset.Septets(c) > 0 || Replacements.ContainsKey(c);
+
+    /// <summary>One grapheme: composed when GSM-7 has the accented letter (e + ◌́ → é), else without its marks.</summary>
+    private static string Fold(string grapheme)
+    {
+        // Already GSM, or not a Latin letter: leave it as written (and never normalize a broken surrogate, which throws).
+        if (GsmCharset.CanEncode(grapheme) || grapheme[0] > '\u024F' || grapheme.Any(char.IsSurrogate))
+        {
+            return grapheme;
+        }
+
+        var composed = grapheme.Normalize(NormalizationForm.FormC);
+        if (GsmCharset.CanEncode(composed))
+        {
+            return composed;
+        }
+
+        var bare = new string(composed.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c)
+            is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)).ToArray());
+        return bare.Length > 0 && GsmCharset.CanEncode(bare) ? bare : grapheme;
     }
 }

@@ -20,8 +20,9 @@ public sealed record SegmentInfo(SmsEncoding Encoding, int Segments, int Units)
 
 /// <summary>
 /// Segment arithmetic for SMS: 160 septets in one GSM-7 segment or 153 per part of a concatenated message
-/// (the UDH takes the rest), 70 / 67 UTF-16 units for UCS-2. Parts never split an escape pair, a
-/// surrogate pair or a grapheme (https://www.twilio.com/docs/glossary/what-sms-character-limit).
+/// (the UDH takes the rest), 70 / 67 UTF-16 units for UCS-2. Parts never split an escape pair or a surrogate
+/// pair, nor a UCS-2 grapheme that fits in one part (https://www.twilio.com/docs/glossary/what-sms-character-limit;
+/// cases checked against https://github.com/TwilioDevEd/message-segment-calculator).
 /// </summary>
 public static class SmsSegments
 {
@@ -42,7 +43,7 @@ public static class SmsSegments
     {
         var chosen = GsmCharset.CanEncode(text) ? SmsEncoding.Gsm7 : SmsEncoding.Ucs2;
         encoding = chosen;
-        var elements = TextElements(text);
+        var elements = chosen == SmsEncoding.Gsm7 ? Characters(text) : Graphemes(text);
         var costs = elements.Select(e => Cost(e, chosen)).ToList();
         units = costs.Sum();
         if (text.Length == 0)
@@ -76,14 +77,31 @@ public static class SmsSegments
         return parts;
     }
 
-    /// <summary>GSM-7 costs per character (an escape pair never splits); UCS-2 keeps each grapheme whole.</summary>
-    private static List<string> TextElements(string text)
+    /// <summary>
+    /// GSM-7 splits between any two characters: an extension character is one <see cref="char"/> worth two septets,
+    /// so its escape pair stays whole, and CR LF may part like any two characters (as Twilio's segment calculator
+    /// does; keeping them together would cost a segment when they straddle a boundary).
+    /// </summary>
+    private static List<string> Characters(string text) => text.Select(c => c.ToString()).ToList();
+
+    /// <summary>
+    /// UCS-2 keeps each grapheme whole (a flag, an emoji with its skin tone, a Devanagari syllable with its marks),
+    /// and so each surrogate pair. Only a grapheme longer than a whole part is cut, between code points.
+    /// </summary>
+    private static List<string> Graphemes(string text)
     {
         var list = new List<string>();
         var enumerator = StringInfo.GetTextElementEnumerator(text);
         while (enumerator.MoveNext())
         {
-            list.Add((string)enumerator.Current);
+            var element = (string)enumerator.Current;
+            if (element.Length <= Ucs2Part)
+            {
+                list.Add(element);
+                continue;
+            }
+
+            list.AddRange(element.EnumerateRunes().Select(r => r.ToString()));
         }
 
         return list;

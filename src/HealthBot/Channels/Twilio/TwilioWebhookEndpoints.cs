@@ -98,7 +98,9 @@ public static class TwilioWebhookEndpoints
 
         var url = PublicUrl(http, options);
         var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
-        var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
+        // Each value of a repeated name is its own pair: StringValues.ToString() would join them with commas,
+        // which is not what Twilio signs (see TwilioSignature.Compute).
+        var parameters = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)));
         if (!TwilioSignature.IsValid(options.AuthToken, url, parameters, signature))
         {
             return (null, Results.Problem(statusCode: 403, title: "Forbidden", detail: "missing or invalid X-Twilio-Signature"));
