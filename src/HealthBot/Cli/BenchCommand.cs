@@ -16,9 +16,16 @@ public static class BenchCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "retrieval")
+        {
+            var content = Array.IndexOf(args, "--content") is var c and >= 0 && c + 1 < args.Length ? args[c + 1] : new HealthBot.Content.ContentOptions().ResolveDirectory();
+            return RetrievalBenchmark.Run(content, IntOption(args, "--queries", 10000), IntOption(args, "--synthetic", 5000));
+        }
+
         if (args.Length == 0 || args[0] != "webhooks")
         {
             Console.Error.WriteLine("usage: healthbot bench webhooks [--n 5000] [--concurrency 32] [--port 5099]");
+            Console.Error.WriteLine("       healthbot bench retrieval [--queries 10000] [--synthetic 5000] [--content DIR]");
             return 2;
         }
 

@@ -37,6 +37,13 @@ public sealed class ContentCatalog(IOptions<ContentOptions> options, TimeProvide
         return loaded;
     }
 
+    /// <summary>Replaces the current content with an already loaded library (benchmarks, tests, imports).</summary>
+    public void Set(ContentLibrary loaded)
+    {
+        library = loaded;
+        Reloaded?.Invoke(loaded);
+    }
+
     public void StartWatching()
     {
         if (!options.Value.WatchForChanges || !System.IO.Directory.Exists(directory) || watcher is not null)

@@ -10,9 +10,16 @@ public sealed class DialogOptions
     [Required, RegularExpression("^(en|fr|sw|pt|hi)$")]
     public string DefaultLanguage { get; set; } = "en";
 
-    /// <summary>Below this retrieval confidence the bot declines politely instead of guessing.</summary>
+    /// <summary>Below this retrieval score (0 to 1) the bot declines politely instead of guessing.</summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.2;
+    public double MinConfidence { get; set; } = 0.18;
+
+    /// <summary>A lower score still answers when the best item leads the next one by <see cref="ClearWinnerMargin"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double ClearWinnerConfidence { get; set; } = 0.10;
+
+    [Range(0.0, 1.0)]
+    public double ClearWinnerMargin { get; set; } = 0.15;
 
     /// <summary>Send SMS replies without accents GSM-7 cannot carry (ã, ç, ê…) so they stay cheap GSM-7 messages.</summary>
     public bool FoldAccentsForSms { get; set; } = true;

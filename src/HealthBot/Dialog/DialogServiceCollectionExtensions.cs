@@ -12,7 +12,11 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ILanguageDetector, ContentLanguageDetector>();
-        services.AddSingleton<IRetriever>(sp => new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<IOptions<DialogOptions>>().Value.MinConfidence));
+        services.AddSingleton<IRetriever>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DialogOptions>>().Value;
+            return new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), o.MinConfidence, o.ClearWinnerConfidence, o.ClearWinnerMargin);
+        });
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DialogProcessor>();

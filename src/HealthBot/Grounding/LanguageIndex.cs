@@ -8,6 +8,7 @@ namespace HealthBot.Grounding;
 /// its weighted fields (title, keywords, examples, tags, SMS text) as a bag of stems with IDF, and its single
 /// closest example question. Both are normalised by how much of the query's information they explain, so
 /// unknown words (a football club, a recipe) lower the confidence and off-topic questions are declined.
+/// Inverted lists keep a query's cost proportional to the items that share its words, not to all items.
 /// </summary>
 internal sealed class LanguageIndex
 {
@@ -21,37 +22,65 @@ internal sealed class LanguageIndex
 
     /// <summary>How much of a rare word's information an unknown word is taken to carry.</summary>
     private const double UnknownWordShare = 0.6;
-    private readonly List<IndexedItem> items = [];
+
+    private readonly string language;
+    private readonly List<ContentItem> items = [];
+    private readonly Dictionary<string, List<(int Item, double Weight)>> fieldPostings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> examplePostings = new(StringComparer.Ordinal);
+    private readonly List<(int Item, double Information)> examples = [];
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly HashSet<string> functionWords;
+    private readonly FuzzyVocabulary vocabulary;
     private readonly double maxIdf;
-    private readonly string language;
 
     public LanguageIndex(string language, IReadOnlyList<ContentItem> contentItems)
     {
         this.language = language;
         functionWords = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).Tokens
             .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
+        var exampleTerms = new List<HashSet<string>>();
         foreach (var item in contentItems)
         {
+            var index = items.Count;
+            items.Add(item);
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
             AddField(terms, [item.Title], 3.0);
             AddField(terms, item.Keywords, 3.0);
             AddField(terms, item.Examples, 1.0);
             AddField(terms, item.Tags, 1.0);
             AddField(terms, [item.Sms], 0.4);
-            var examples = item.Examples.Select(e => Stems(e).ToHashSet(StringComparer.Ordinal)).Where(e => e.Count > 0).ToList();
-            items.Add(new IndexedItem(item, terms, examples));
+            foreach (var (term, weight) in terms)
+            {
+                Postings(fieldPostings, term).Add((index, weight));
+            }
+
+            foreach (var example in item.Examples.Select(e => Stems(e).ToHashSet(StringComparer.Ordinal)).Where(e => e.Count > 0))
+            {
+                foreach (var term in example)
+                {
+                    Postings(examplePostings, term).Add(examples.Count);
+                }
+
+                examples.Add((index, 0));
+                exampleTerms.Add(example);
+            }
         }
 
-        foreach (var term in items.SelectMany(d => d.Terms.Keys).Distinct())
+        foreach (var (term, postings) in fieldPostings)
         {
-            var df = items.Count(d => d.Terms.ContainsKey(term));
-            idf[term] = Math.Log(1 + (items.Count - df + 0.5) / (df + 0.5));
+            idf[term] = Math.Log(1 + (items.Count - postings.Count + 0.5) / (postings.Count + 0.5));
         }
 
         maxIdf = idf.Count == 0 ? 1 : idf.Values.Max();
+        for (var e = 0; e < examples.Count; e++)
+        {
+            examples[e] = (examples[e].Item, exampleTerms[e].Sum(t => Weight(t) * idf[t]));
+        }
+
+        vocabulary = new FuzzyVocabulary(idf.Keys);
     }
+
+    public int Count => items.Count;
 
     public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
     {
@@ -62,45 +91,34 @@ internal sealed class LanguageIndex
             return [];
         }
 
-        var results = new List<(ContentItem, double)>();
-        foreach (var item in items)
+        var fields = new Dictionary<int, double>();
+        var shared = new Dictionary<int, (double Shared, double Matched)>();
+        foreach (var q in query.Where(q => q.Term is not null).DistinctBy(q => q.Term))
         {
-            var fields = 0.0;
-            foreach (var q in query.Where(q => q.Term is not null))
+            var contribution = q.Weight * q.Similarity * idf[q.Term!];
+            foreach (var (item, weight) in fieldPostings[q.Term!])
             {
-                if (item.Terms.TryGetValue(q.Term!, out var w))
-                {
-                    fields += q.Weight * q.Similarity * idf[q.Term!] * (w / (w + Saturation));
-                }
+                fields[item] = fields.GetValueOrDefault(item) + contribution * (weight / (weight + Saturation));
             }
 
-            var score = 0.6 * (fields / information) + 0.4 * ClosestExample(item, query, information);
-            if (score > 0)
+            foreach (var example in examplePostings.GetValueOrDefault(q.Term!) ?? [])
             {
-                results.Add((item.Item, score));
+                var (s, m) = shared.GetValueOrDefault(example);
+                shared[example] = (s + contribution, m + Weight(q.Term!) * idf[q.Term!]);
             }
         }
 
-        return results.OrderByDescending(r => r.Item2).ToList();
-    }
-
-    /// <summary>Weighted overlap with the item's closest example question (unmatched example words count half).</summary>
-    private double ClosestExample(IndexedItem item, List<QueryTerm> query, double information)
-    {
-        var best = 0.0;
-        foreach (var example in item.Examples)
+        // Closest example: shared information over the query's plus half of the example's unmatched information.
+        var closest = new Dictionary<int, double>();
+        foreach (var (example, (s, m)) in shared)
         {
-            var shared = query.Where(q => q.Term is not null && example.Contains(q.Term)).Sum(q => q.Weight * q.Similarity * idf[q.Term!]);
-            if (shared <= 0)
-            {
-                continue;
-            }
-
-            var unmatched = example.Where(t => query.All(q => q.Term != t)).Sum(t => Weight(t) * idf.GetValueOrDefault(t, maxIdf));
-            best = Math.Max(best, shared / (information + 0.5 * unmatched));
+            var (item, exampleInformation) = examples[example];
+            var similarity = s / (information + 0.5 * Math.Max(0, exampleInformation - m));
+            closest[item] = Math.Max(closest.GetValueOrDefault(item), similarity);
         }
 
-        return best;
+        return fields.Select(f => (items[f.Key], 0.6 * (f.Value / information) + 0.4 * closest.GetValueOrDefault(f.Key)))
+            .OrderByDescending(r => r.Item2).ToList();
     }
 
     private QueryTerm Resolve(string stem)
@@ -111,13 +129,8 @@ internal sealed class LanguageIndex
             return new QueryTerm(stem, 1.0, weight);
         }
 
-        if (stem.Length < 4)
-        {
-            return new QueryTerm(null, 0, weight);
-        }
-
         // A misspelling ("maleria", "diarhea") resolves to the closest known stem by character trigrams.
-        var (term, similarity) = idf.Keys.Select(k => (k, Trigram.Similarity(stem, k))).MaxBy(x => x.Item2);
+        var (term, similarity) = stem.Length < 4 ? (null, 0) : vocabulary.Closest(stem);
         return similarity >= 0.45 ? new QueryTerm(term, similarity, weight) : new QueryTerm(null, 0, weight);
     }
 
@@ -135,30 +148,15 @@ internal sealed class LanguageIndex
 
     private string Stem(string token) => Stemmer.Stem(token, language);
 
-    private sealed record IndexedItem(ContentItem Item, Dictionary<string, double> Terms, List<HashSet<string>> Examples);
-
-    private sealed record QueryTerm(string? Term, double Similarity, double Weight);
-}
-
-internal static class Trigram
-{
-    public static double Similarity(string a, string b)
+    private static List<T> Postings<T>(Dictionary<string, List<T>> postings, string term)
     {
-        var ta = Grams(a);
-        var tb = Grams(b);
-        var shared = ta.Intersect(tb).Count();
-        return shared == 0 ? 0 : (double)shared / (ta.Count + tb.Count - shared);
-    }
-
-    private static HashSet<string> Grams(string s)
-    {
-        var padded = $" {s} ";
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 3 <= padded.Length; i++)
+        if (!postings.TryGetValue(term, out var list))
         {
-            set.Add(padded.Substring(i, 3));
+            postings[term] = list = [];
         }
 
-        return set;
+        return list;
     }
+
+    private sealed record QueryTerm(string? Term, double Similarity, double Weight);
 }

@@ -13,15 +13,21 @@ public sealed class LexicalRetriever : IRetriever
     private readonly ContentCatalog catalog;
     private volatile Dictionary<string, LanguageIndex> indexes = [];
 
-    public LexicalRetriever(ContentCatalog catalog, double minConfidence = 0.3)
+    public LexicalRetriever(ContentCatalog catalog, double minConfidence = 0.18, double clearWinnerConfidence = 0.10, double clearWinnerMargin = 0.15)
     {
         this.catalog = catalog;
         MinConfidence = minConfidence;
+        ClearWinnerConfidence = clearWinnerConfidence;
+        ClearWinnerMargin = clearWinnerMargin;
         catalog.Reloaded += Build;
         Build(catalog.Current);
     }
 
     public double MinConfidence { get; }
+
+    public double ClearWinnerConfidence { get; }
+
+    public double ClearWinnerMargin { get; }
 
     public RetrievalResult Retrieve(NormalizedText text, string language)
     {
@@ -38,7 +44,10 @@ public sealed class LexicalRetriever : IRetriever
         }
 
         var best = scored[0];
-        return best.Score >= MinConfidence
+        var margin = best.Score - (scored.Count > 1 ? scored[1].Score : 0);
+        // Calibrated on the dev set and an independent held-out set (see README): a clear winner may answer
+        // at a lower absolute score than a close race.
+        return best.Score >= MinConfidence || (best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin)
             ? new RetrievalResult(best.Item, best.Score, candidates, OutOfScope: false)
             : new RetrievalResult(null, best.Score, candidates, OutOfScope: true);
     }
