@@ -1,6 +1,10 @@
+using System.Net;
 using HealthBot.Channels.Twilio;
 using HealthBot.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +39,19 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Serves on a real socket (a browser cannot reach the in-memory test server) on a free loopback port,
+    /// and returns its base address. Must be called before anything else starts the host.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        // An explicit endpoint also overrides the program's default of localhost:5080, which may be in use.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
