@@ -32,16 +32,28 @@ public sealed class ContentLanguageDetector : ILanguageDetector
             return new LanguageGuess("hi", 1.0);
         }
 
-        var tokens = text.Tokens.Where(t => t.Any(char.IsLetter)).ToList();
         var current = profiles;
-        if (tokens.Count == 0 || current.Count == 0 || !tokens.Any(t => current.Any(p => p.Knows(t))))
+        // Words no language knows carry no evidence; words most languages share ("malaria", "HIV", "ORS") little.
+        var tokens = text.Tokens.Where(t => t.Any(char.IsLetter))
+            .Select(t => (Token: t, Known: current.Count(p => p.Knows(t))))
+            .Where(t => t.Known > 0)
+            .Select(t => (t.Token, Weight: t.Known >= 3 ? 0.25 : 1.0))
+            .ToList();
+        if (tokens.Count == 0 || current.Count == 0)
         {
             return new LanguageGuess(prior ?? DefaultLanguage, 0.0);
         }
 
-        var scores = current.Select(p => (p.Language, Score: tokens.Sum(t => p.LogLikelihood(t, vocabulary)))).OrderByDescending(s => s.Score).ToList();
+        var scores = current.Select(p => (p.Language, Score: tokens.Sum(t => t.Weight * p.LogLikelihood(t.Token, vocabulary))))
+            .OrderByDescending(s => s.Score).ToList();
         var best = scores[0];
         var margin = scores.Count > 1 ? best.Score - scores[1].Score : double.MaxValue;
+        if (prior is not null && best.Language != prior && tokens.Count(t => t.Weight == 1.0) < 2)
+        {
+            // One word ("ok", "thanks") is not a message "clearly in another language".
+            return new LanguageGuess(prior, 0.5);
+        }
+
         if (prior is not null && best.Language != prior)
         {
             var priorScore = scores.FirstOrDefault(s => s.Language == prior).Score;

@@ -23,6 +23,9 @@ internal sealed class LanguageIndex
     /// <summary>How much of a rare word's information an unknown word is taken to carry.</summary>
     private const double UnknownWordShare = 0.6;
 
+    /// <summary>An off-topic word (price, football) is strong evidence that the question is about something else.</summary>
+    private const double OffTopicShare = 1.5;
+
     private readonly string language;
     private readonly List<ContentItem> items = [];
     private readonly Dictionary<string, List<(int Item, double Weight)>> fieldPostings = new(StringComparer.Ordinal);
@@ -30,6 +33,7 @@ internal sealed class LanguageIndex
     private readonly List<(int Item, double Information)> examples = [];
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly HashSet<string> functionWords;
+    private readonly HashSet<string> offTopicWords;
     private readonly FuzzyVocabulary vocabulary;
     private readonly double maxIdf;
 
@@ -37,6 +41,8 @@ internal sealed class LanguageIndex
     {
         this.language = language;
         functionWords = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).Tokens
+            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
+        offTopicWords = TextNormalizer.Normalize(LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty).Tokens
             .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
         var exampleTerms = new List<HashSet<string>>();
         foreach (var item in contentItems)
@@ -85,7 +91,7 @@ internal sealed class LanguageIndex
     public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
     {
         var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
-        var information = query.Sum(q => q.Weight * (q.Term is null ? UnknownWordShare * maxIdf : idf[q.Term]));
+        var information = query.Sum(q => q.Weight * (q.Term is not null ? idf[q.Term] : (q.OffTopic ? OffTopicShare : UnknownWordShare) * maxIdf));
         if (information <= 0 || query.All(q => q.Term is null))
         {
             return [];
@@ -124,6 +130,11 @@ internal sealed class LanguageIndex
     private QueryTerm Resolve(string stem)
     {
         var weight = Weight(stem);
+        if (offTopicWords.Contains(stem))
+        {
+            return new QueryTerm(null, 0, weight, OffTopic: true);
+        }
+
         if (idf.ContainsKey(stem))
         {
             return new QueryTerm(stem, 1.0, weight);
@@ -158,5 +169,5 @@ internal sealed class LanguageIndex
         return list;
     }
 
-    private sealed record QueryTerm(string? Term, double Similarity, double Weight);
+    private sealed record QueryTerm(string? Term, double Similarity, double Weight, bool OffTopic = false);
 }

@@ -38,6 +38,25 @@ internal static class LanguageSeeds
         ["hi"] = "bahut bohot jyada zyada kam din hafte mahine saal baccha bacche bachcha bachche beta beti patni pati ghar abhi kal aaj",
     };
 
+    /// <summary>
+    /// Words of everyday subjects the bot does not cover (prices, weather, sport, politics, school, work, phones).
+    /// Retrieval never matches them to content, so a question built around them is declined rather than answered
+    /// from a health item that happens to share a word ("rice" in "price of rice" and in "rice water").
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> OffTopicWords = new Dictionary<string, string>
+    {
+        ["en"] = "price prices market weather rain football match score team won win election president government homework maths math " +
+                 "recipe job salary airtime bundle credit loan phone movie song joke church pastor bus",
+        ["fr"] = "prix marche meteo pluie football foot match equipe gagne election president gouvernement devoir devoirs maths recette " +
+                 "travail emploi salaire credit forfait telephone film chanson blague",
+        ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda uchaguzi rais serikali kazi mshahara salio vocha bando mkopo " +
+                 "simu filamu wimbo utani mapishi hesabu",
+        ["pt"] = "preco precos mercado tempo chuva futebol jogo time equipa ganhou eleicao presidente governo licao trabalho emprego salario " +
+                 "saldo credito recarga telefone filme musica piada receita",
+        ["hi"] = "daam kimat keemat bazaar mausam barish cricket match team jeeta chunav neta sarkar homework naukri tankhwah recharge " +
+                 "balance film gaana chutkula dam कीमत दाम बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव नौकरी रिचार्ज फिल्म गाना",
+    };
+
     public static IEnumerable<string> All(string language) =>
         new[] { FunctionWords, CommonWords }.Select(d => d.GetValueOrDefault(language) ?? string.Empty);
 }

@@ -1,0 +1,54 @@
+using HealthBot.Dialog;
+using HealthBot.Grounding;
+using HealthBot.Tests.Infrastructure;
+
+namespace HealthBot.Tests.Grounding;
+
+/// <summary>Short, noisy messages in every language: shorthand, no accents, code-mixing, romanized Hindi.</summary>
+public sealed class LanguageDetectorTests
+{
+    private static readonly ContentLanguageDetector Detector = new(RepositoryContent.Catalog);
+
+    [Theory]
+    [InlineData("pls hw do i stop my kid coughing", "en")]
+    [InlineData("wat 2 do wen baby has runny tummy", "en")]
+    [InlineData("mon fils a le palu koi faire", "fr")]
+    [InlineData("jsuis enceinte de 3 mois c normal la fatigue", "fr")]
+    [InlineData("comment eviter la diarrhee chez les enfants", "fr")]
+    [InlineData("sama doom dafa tang, il a la fievre depuis hier", "fr")]
+    [InlineData("mtoto wangu ana homa kali sana", "sw")]
+    [InlineData("nikiwa na presha nile nini", "sw")]
+    [InlineData("mtoto ana fever na anatapika", "sw")]
+    [InlineData("manze nimechoka sana siku hizi", "sw")]
+    [InlineData("como evitar a malaria nas criancas", "pt")]
+    [InlineData("meu bebe esta com diarreia oq eu faco", "pt")]
+    [InlineData("vc sabe onde fazer teste de hiv de graca", "pt")]
+    [InlineData("bacche ko dast ho rahe hai kya karu", "hi")]
+    [InlineData("mujhe sugar ki bimari hai kya khana chahiye", "hi")]
+    [InlineData("BP high hai kya kare", "hi")]
+    [InlineData("मुझे बुखार है", "hi")]
+    [InlineData("टीबी की जांच कहाँ होती है", "hi")]
+    public void Detects_the_language_of_a_new_contact(string text, string expected)
+    {
+        Assert.Equal(expected, Detector.Detect(TextNormalizer.Normalize(text), prior: null).Language);
+    }
+
+    [Theory]
+    [InlineData("malaria", "sw")]
+    [InlineData("HIV test", "fr")]
+    [InlineData("ORS", "pt")]
+    [InlineData("ok", "hi")]
+    public void Words_shared_by_all_languages_keep_the_contacts_language(string text, string prior)
+    {
+        Assert.Equal(prior, Detector.Detect(TextNormalizer.Normalize(text), prior).Language);
+    }
+
+    [Theory]
+    [InlineData("comment faire pour eviter le paludisme chez mon bebe", "sw", "fr")]
+    [InlineData("how do i know if my child has pneumonia", "fr", "en")]
+    [InlineData("mtoto wangu anaharisha nifanye nini", "en", "sw")]
+    public void A_message_clearly_in_another_language_switches(string text, string prior, string expected)
+    {
+        Assert.Equal(expected, Detector.Detect(TextNormalizer.Normalize(text), prior).Language);
+    }
+}

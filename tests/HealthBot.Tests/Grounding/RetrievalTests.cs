@@ -1,0 +1,67 @@
+using HealthBot.Dialog;
+using HealthBot.Grounding;
+using HealthBot.Tests.Infrastructure;
+
+namespace HealthBot.Tests.Grounding;
+
+/// <summary>Retrieval over the real content: typos, lay terms, inflection and mixed languages in every language.</summary>
+public sealed class RetrievalTests
+{
+    private static readonly LexicalRetriever Retriever = new(RepositoryContent.Catalog);
+
+    [Theory]
+    [InlineData("en", "my child has loose motions since morning", "diarrhoea-ors")]
+    [InlineData("en", "maleria signs in adults", "malaria-symptoms")]
+    [InlineData("en", "what to eat when you have low blood", "anaemia")]
+    [InlineData("en", "my mum has sugar, what food is good", "diabetes")]
+    [InlineData("en", "is my BP too high if i get headaches", "hypertension")]
+    [InlineData("en", "dog bit my son, does he need an injection", "rabies-dog-bite")]
+    [InlineData("fr", "comment se proteger du palu la nuit", "malaria-prevention")]
+    [InlineData("fr", "ma mere a la tension que doit elle manger", "hypertension")]
+    [InlineData("fr", "ou faire le depistage du vih", "hiv-testing")]
+    [InlineData("fr", "ma fille de 8 mois que lui donner a manger", "child-nutrition")]
+    [InlineData("sw", "presha inazuiliwaje", "hypertension")]
+    [InlineData("sw", "nataka kupima ukimwi", "hiv-testing")]
+    [InlineData("sw", "dalili za kifua kikuu ni zipi", "tuberculosis")]
+    [InlineData("sw", "mtoto ameungua na maji moto", "burns")]
+    [InlineData("pt", "como fazer soro caseiro para o bebe", "diarrhoea-ors")]
+    [InlineData("pt", "tenho tensao alta o que nao devo comer", "hypertension")]
+    [InlineData("pt", "onde tomar vacina do sarampo", "measles")]
+    [InlineData("pt", "quantos anos devo amamentar", "breastfeeding")]
+    [InlineData("hi", "खून की कमी के लक्षण", "anaemia")]
+    [InlineData("hi", "sugar ki bimari me kya khaye", "diabetes")]
+    [InlineData("hi", "machhardani kaise lagaye malaria se bachne ke liye", "malaria-prevention")]
+    [InlineData("hi", "टीबी का इलाज कितने महीने चलता है", "tuberculosis")]
+    public void Finds_the_item_for_real_world_phrasing(string language, string text, string topic)
+    {
+        var result = Retriever.Retrieve(TextNormalizer.Normalize(text), language);
+
+        Assert.Equal(topic, result.Best?.Id);
+        Assert.Equal(language, result.Best?.Language);
+    }
+
+    [Theory]
+    [InlineData("en", "who is the president of kenya")]
+    [InlineData("en", "send me airtime please")]
+    [InlineData("fr", "le prix du riz au marche")]
+    [InlineData("sw", "nani atashinda uchaguzi")]
+    [InlineData("pt", "qual o preco do pao hoje")]
+    [InlineData("hi", "kal barish hogi kya")]
+    public void Declines_questions_that_are_not_about_health(string language, string text)
+    {
+        var result = Retriever.Retrieve(TextNormalizer.Normalize(text), language);
+
+        Assert.Null(result.Best);
+        Assert.True(result.OutOfScope);
+    }
+
+    [Fact]
+    public void Explains_its_choice_with_up_to_three_scored_candidates()
+    {
+        var result = Retriever.Retrieve(TextNormalizer.Normalize("how do i make ORS"), "en");
+
+        Assert.InRange(result.Candidates.Count, 1, 3);
+        Assert.Equal("diarrhoea-ors", result.Candidates[0].ContentId);
+        Assert.True(result.Candidates.Zip(result.Candidates.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+}
