@@ -24,11 +24,13 @@ public sealed class RuleTriage : ITriage
     public TriageResult Assess(NormalizedText text, string language)
     {
         var sets = ruleSets;
-        var english = sets.FirstOrDefault(s => s.Language == "en");
+        // The message's own language and English (mixed in everywhere) lend their negation, asking and "now"
+        // words to every rule set: "que faire en cas de convulsions" must read as a question to the English rule too.
+        var helpers = sets.Where(s => s.Language == "en" || s.Language == language).ToList();
         foreach (var set in sets.OrderBy(s => s.Language == language ? 0 : 1))
         {
             var stems = TriageRuleSet.StemsOf(text.Clean, set.Language);
-            var negations = english is null || set == english ? set.Negations : set.Negations.Union(english.Negations).ToHashSet();
+            var negations = set.Negations.Union(helpers.SelectMany(h => h.Negations)).ToHashSet(StringComparer.Ordinal);
             foreach (var rule in set.Rules)
             {
                 if (!rule.Signs.Any(p => Matches(stems, p, negations)))
@@ -41,8 +43,8 @@ public sealed class RuleTriage : ITriage
                     continue;
                 }
 
-                var asking = AnyPhrase(stems, set.Asking, english?.Asking);
-                var now = AnyPhrase(stems, set.Now, english?.Now);
+                var asking = AnyPhrase(stems, set.Asking, helpers.Where(h => h != set).SelectMany(h => h.Asking).ToList());
+                var now = AnyPhrase(stems, set.Now, helpers.Where(h => h != set).SelectMany(h => h.Now).ToList());
                 if (asking && !now)
                 {
                     continue;
