@@ -17,7 +17,7 @@ public static class HealthBotServiceCollectionExtensions
         .AddData(configuration)
         .AddContent(configuration)
         .AddDialog(configuration)
-        .AddSafety()
+        .AddSafety(configuration)
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
         .AddWebChat();

@@ -20,8 +20,11 @@ public interface IMessageStore
     /// <summary>Inbound messages stored but not yet answered (oldest first), e.g. after a restart.</summary>
     Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(int limit, CancellationToken ct = default);
 
-    /// <summary>Marks an inbound message handled and writes the replies and their outbox rows atomically.</summary>
-    Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default);
+    /// <summary>Marks an inbound message handled and writes the replies, their outbox rows and any alert atomically.</summary>
+    Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null);
+
+    /// <summary>Messages answered for a contact since a time, and how many rate-limit notices were sent then.</summary>
+    Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default);
 
     /// <summary>Applies a provider status callback; returns false when no message has that provider id.</summary>
     Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default);

@@ -18,8 +18,16 @@ public sealed record PendingInbound(long MessageId, Contact Contact, string Text
 /// <summary>An outbound message to write together with its outbox row.</summary>
 public sealed record OutboundDraft(string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0);
 
-public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts);
+public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts, long ContactId = 0);
 
 public sealed record StoredMessage(
     long Id, long ContactId, string Direction, string Channel, string Body, string Status, string? Language,
     string? Kind, string? ContentId, int? ContentVersion, string? ProviderId, string? ErrorCode, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// An emergency to record with the replies: an alert row for the staff inbox (unless one for this contact is newer
+/// than <paramref name="DedupSince"/>) and an SMS to each on-call number.
+/// </summary>
+public sealed record AlertDraft(string Rule, string? Topic, DateTimeOffset DedupSince, IReadOnlyList<string> OnCallNumbers);
+
+public sealed record Alert(long Id, long ContactId, long? MessageId, string Rule, string? Topic, string Status, DateTimeOffset CreatedAt);

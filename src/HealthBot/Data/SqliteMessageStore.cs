@@ -46,10 +46,23 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         return Task.FromResult<IReadOnlyList<PendingInbound>>(list);
     }
 
-    public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, inboundId, language, replies, time.GetUtcNow().ToDb()));
+    public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null) =>
+        writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, inboundId, language, replies, alert, time.GetUtcNow().ToDb()));
 
-    private static IReadOnlyList<long> CompleteInbound(SqliteConnection connection, SqliteTransaction transaction, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, string now)
+    public Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var reader = connection.Command(
+                """
+                SELECT COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' THEN reply_to END), COUNT(CASE WHEN kind = 'rate_limited' THEN 1 END)
+                FROM messages WHERE contact_id = $c AND direction = 'out' AND created_at >= $since
+                """)
+            .With("$c", contactId).With("$since", since.ToDb()).ExecuteReader();
+        reader.Read();
+        return Task.FromResult((reader.GetInt32(0), reader.GetInt32(1)));
+    }
+
+    private static IReadOnlyList<long> CompleteInbound(SqliteConnection connection, SqliteTransaction transaction, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, AlertDraft? alert, string now)
     {
         // Only the first completion wins: a message processed twice (two workers, a restart) gets one set of replies.
         var updated = connection.Command("UPDATE messages SET status = 'processed', language = $l, updated_at = $t WHERE id = $id AND status = 'received'", transaction)
@@ -61,6 +74,11 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
             for (var i = 0; i < replies.Count; i++)
             {
                 ids.Add(InsertOutbound(connection, transaction, contactId, channel, inboundId, replies[i], $"reply:{inboundId}:{i}", now));
+            }
+
+            if (alert is not null)
+            {
+                SqliteAlerts.Insert(connection, transaction, contactId, inboundId, alert, now);
             }
         }
 

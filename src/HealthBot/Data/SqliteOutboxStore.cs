@@ -42,7 +42,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
         var channelList = string.Join(", ", channels.Select((_, i) => $"$ch{i}"));
         var select = connection.Command(
             $"""
-            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts
+            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id
             FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= $now AND o.channel IN ({channelList})
             ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT $limit
@@ -58,7 +58,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
         {
             while (reader.Read())
             {
-                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt64(6)));
             }
         }
 

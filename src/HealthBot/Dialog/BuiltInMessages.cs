@@ -14,6 +14,9 @@ internal static class BuiltInMessages
         "help" => "Send a health question. Send STOP to stop messages.",
         "language_changed" => "OK.",
         "out_of_scope" => "Sorry, I can only answer health questions. Please ask a health worker.",
+        "referral" => "Please ask a health worker or visit your nearest health facility. For medicine doses, always ask a health worker.",
+        "rate_limited" => "You have sent many messages. I will answer again later. In an emergency, go to a health facility now.",
+        "too_long" => "Your message is too long. Please send a shorter question.",
         _ => "Sorry, I did not understand. Please send your health question in a few words.",
     };
 }

@@ -1,12 +1,15 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Safety;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Dialog;
 
 /// <summary>
-/// The provider-agnostic pipeline: normalize → keyword commands → triage → language → retrieval → phrasing →
-/// compose. It decides what to say; storing and sending belong to <see cref="DialogProcessor"/> and the outbox.
+/// The provider-agnostic pipeline: normalize → consent and keyword commands → language → triage → limits →
+/// retrieval → phrasing → compose. It decides what to say; storing and sending belong to
+/// <see cref="DialogProcessor"/> and the outbox. Triage runs before retrieval and any model, and emergencies are
+/// never rate-limited.
 /// </summary>
 public sealed class DialogEngine(
     ContentCatalog catalog,
@@ -15,9 +18,12 @@ public sealed class DialogEngine(
     IRetriever retriever,
     IAnswerPhraser phraser,
     IContactStore contacts,
-    IOptions<DialogOptions> options)
+    ReplyLimiter limiter,
+    IOptions<DialogOptions> options,
+    IOptions<SafetyOptions> safety)
 {
     private readonly DialogOptions settings = options.Value;
+    private readonly DialogReplies say = new(catalog, options.Value);
 
     public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false)
     {
@@ -25,43 +31,27 @@ public sealed class DialogEngine(
         var profile = ChannelProfile.For(contact.Channel, preferWeb);
         var known = contact.Language ?? settings.DefaultLanguage;
         var command = KeywordCommands.Match(text);
-
         if (contact.Consent == Consent.OptedOut)
         {
-            // An opted-out contact hears nothing until they opt back in; START (or YES) is the only way back.
-            if (command.Kind == CommandKind.Start || text.Folded is "yes" or "oui" or "ndio" or "sim" or "haan" or "हाँ")
-            {
-                await contacts.SetConsentAsync(contact.Id, Consent.OptedIn, contact.Channel, "keyword", ct);
-                return Say(profile, known, ReplyKind.OptIn, "opt_in", "keyword");
-            }
-
-            return new DialogOutcome([], known, new DialogTrace("silenced-opted-out", false, [], null));
+            return await OptedOutAsync(contact, text, command, known, profile, ct);
         }
 
-        switch (command.Kind)
+        if (rawText.Length > safety.Value.MaxMessageChars)
         {
-            case CommandKind.Stop:
-                await contacts.SetConsentAsync(contact.Id, Consent.OptedOut, contact.Channel, "keyword", ct);
-                return Say(profile, known, ReplyKind.OptOut, "opt_out", "keyword");
-            case CommandKind.Start:
-                await contacts.SetConsentAsync(contact.Id, Consent.OptedIn, contact.Channel, "keyword", ct);
-                return Say(profile, known, ReplyKind.OptIn, "opt_in", "keyword");
-            case CommandKind.Help:
-                return Say(profile, known, ReplyKind.Help, "help", "keyword");
-            case CommandKind.Greeting:
-                return await GreetAsync(contact, text, profile, ct);
-            case CommandKind.Language:
-                await contacts.SetLanguageAsync(contact.Id, command.Language!, ct);
-                return Say(profile, command.Language!, ReplyKind.LanguageChanged, "language_changed", "keyword");
+            return say.System(profile, known, ReplyKind.TooLong, "too_long", "too-long");
+        }
+
+        if (await CommandAsync(contact, text, command, known, profile, ct) is { } handled)
+        {
+            return handled;
         }
 
         if (!text.HasWords)
         {
-            return Say(profile, known, ReplyKind.NotUnderstood, "not_understood", "empty");
+            return say.System(profile, known, ReplyKind.NotUnderstood, "not_understood", "empty");
         }
 
-        var guess = languages.Detect(text, contact.Language);
-        var language = guess.Language;
+        var language = languages.Detect(text, contact.Language).Language;
         if (language != contact.Language)
         {
             await contacts.SetLanguageAsync(contact.Id, language, ct);
@@ -70,71 +60,85 @@ public sealed class DialogEngine(
         return await AnswerAsync(contact with { Language = language }, text, language, profile, ct);
     }
 
-    /// <summary>A greeting also tells us the language: "bonjour" switches a new contact to French.</summary>
-    private async Task<DialogOutcome> GreetAsync(Contact contact, NormalizedText text, ChannelProfile profile, CancellationToken ct)
+    /// <summary>Nothing goes to an opted-out contact but START; an emergency still alerts staff, silently.</summary>
+    private async Task<DialogOutcome> OptedOutAsync(Contact contact, NormalizedText text, Command command, string known, ChannelProfile profile, CancellationToken ct)
     {
-        var language = languages.Detect(text, contact.Language).Language;
-        if (language != contact.Language)
+        if (command.Kind == CommandKind.Start || text.Folded is "yes" or "oui" or "ndio" or "sim" or "haan" or "हाँ")
         {
-            await contacts.SetLanguageAsync(contact.Id, language, ct);
+            await contacts.SetConsentAsync(contact.Id, Consent.OptedIn, contact.Channel, "keyword", ct);
+            return say.System(profile, known, ReplyKind.OptIn, "opt_in", "keyword");
         }
 
-        return Say(profile, language, ReplyKind.Greeting, "greeting", "keyword");
+        var assessment = text.HasWords ? triage.Assess(text, known) : TriageResult.None;
+        return new DialogOutcome([], known, new DialogTrace("silenced-opted-out", assessment.Urgent, [], null))
+        {
+            Alert = assessment.Urgent ? assessment : null,
+        };
+    }
+
+    private async Task<DialogOutcome?> CommandAsync(Contact contact, NormalizedText text, Command command, string known, ChannelProfile profile, CancellationToken ct)
+    {
+        switch (command.Kind)
+        {
+            case CommandKind.Stop:
+                await contacts.SetConsentAsync(contact.Id, Consent.OptedOut, contact.Channel, "keyword", ct);
+                return say.System(profile, known, ReplyKind.OptOut, "opt_out", "keyword");
+            case CommandKind.Start:
+                await contacts.SetConsentAsync(contact.Id, Consent.OptedIn, contact.Channel, "keyword", ct);
+                return say.System(profile, known, ReplyKind.OptIn, "opt_in", "keyword");
+            case CommandKind.Help:
+                return say.System(profile, known, ReplyKind.Help, "help", "keyword");
+            case CommandKind.Greeting:
+                var language = languages.Detect(text, contact.Language).Language;
+                if (language != contact.Language)
+                {
+                    await contacts.SetLanguageAsync(contact.Id, language, ct);
+                }
+
+                return say.System(profile, language, ReplyKind.Greeting, "greeting", "keyword");
+            case CommandKind.Language:
+                await contacts.SetLanguageAsync(contact.Id, command.Language!, ct);
+                return say.System(profile, command.Language!, ReplyKind.LanguageChanged, "language_changed", "keyword");
+            default:
+                return null;
+        }
     }
 
     private async Task<DialogOutcome> AnswerAsync(Contact contact, NormalizedText text, string language, ChannelProfile profile, CancellationToken ct)
     {
-        var library = catalog.Current;
         var assessment = triage.Assess(text, language);
         var retrieval = retriever.Retrieve(text, language);
-        var replies = new List<Reply>();
         if (assessment.Urgent)
         {
-            // The referral goes first and never waits for a model.
-            replies.AddRange(Compose(profile, language, UrgentReferral(library, language), ReplyKind.Urgent, null, null));
-            var item = assessment.TopicId is { } topic ? library.Find(topic, language) : retrieval.Best;
-            if (item is not null)
-            {
-                replies.AddRange(Compose(profile, language, Curated(item, profile), ReplyKind.Answer, item.Id, item.Version));
-            }
+            // The referral goes first and never waits for a model or a limit.
+            var item = assessment.TopicId is { } topic ? catalog.Current.Find(topic, language) : retrieval.Best;
+            return say.Urgent(profile, language, item, retrieval.Candidates) with { Alert = assessment };
+        }
 
-            return new DialogOutcome(replies, language, new DialogTrace("urgent", true, retrieval.Candidates, language));
+        switch (await limiter.CheckAsync(contact, ct))
+        {
+            case LimitDecision.Notice:
+                return say.System(profile, language, ReplyKind.RateLimited, "rate_limited", "rate-limited");
+            case LimitDecision.Silent:
+                return new DialogOutcome([], language, new DialogTrace("rate-limited-silent", false, [], language));
+        }
+
+        if (DoseQuestions.IsDoseQuestion(text))
+        {
+            return say.System(profile, language, ReplyKind.Referral, "referral", "dose-referral", retrieval.Candidates);
         }
 
         if (retrieval.Best is not { } best)
         {
             // No word matched any content at all: unintelligible rather than off-topic.
             return retrieval.Candidates.Count == 0
-                ? Say(profile, language, ReplyKind.NotUnderstood, "not_understood", "unintelligible")
-                : Say(profile, language, ReplyKind.OutOfScope, "out_of_scope", "declined", retrieval.Candidates);
+                ? say.System(profile, language, ReplyKind.NotUnderstood, "not_understood", "unintelligible")
+                : say.System(profile, language, ReplyKind.OutOfScope, "out_of_scope", "declined", retrieval.Candidates);
         }
 
-        var curated = Curated(best, profile);
+        var curated = DialogReplies.Curated(best, profile);
         var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated), ct);
-        replies.AddRange(Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version));
-        return new DialogOutcome(replies, language, new DialogTrace(answer.FromModel ? "answer-model" : "answer-curated", false, retrieval.Candidates, language));
+        return new DialogOutcome(say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version).ToList(), language,
+            new DialogTrace(answer.FromModel ? "answer-model" : "answer-curated", false, retrieval.Candidates, language));
     }
-
-    private DialogOutcome Say(ChannelProfile profile, string language, string kind, string message, string route, IReadOnlyList<Candidate>? candidates = null) =>
-        new(Compose(profile, language, SystemText(catalog.Current, language, message), kind, null, null).ToList(), language,
-            new DialogTrace(route, false, candidates ?? [], language));
-
-    private IEnumerable<Reply> Compose(ChannelProfile profile, string language, string text, string kind, string? contentId, int? version) =>
-        ReplyComposer.Compose(text, profile, settings.FoldAccentsForSms && language != "hi")
-            .Select(part => new Reply(part, kind, language, contentId, version));
-
-    private static string Curated(ContentItem item, ChannelProfile profile) => profile.UseWebBody ? item.Web : item.Sms;
-
-    private string UrgentReferral(ContentLibrary library, string language)
-    {
-        var facility = settings.NearestFacility.GetValueOrDefault(language) ?? settings.NearestFacility.GetValueOrDefault("en") ?? "the nearest health facility";
-        return SystemText(library, language, "urgent_referral")
-            .Replace("{emergency_number}", settings.EmergencyNumber, StringComparison.Ordinal)
-            .Replace("{facility}", facility, StringComparison.Ordinal);
-    }
-
-    private string SystemText(ContentLibrary library, string language, string name) =>
-        library.System.GetValueOrDefault(language)?.Get(name)
-        ?? library.System.GetValueOrDefault(settings.DefaultLanguage)?.Get(name)
-        ?? BuiltInMessages.Get(name);
 }

@@ -1,4 +1,6 @@
 using HealthBot.Data;
+using HealthBot.Safety;
+using Microsoft.Extensions.Options;
 
 namespace HealthBot.Dialog;
 
@@ -11,6 +13,8 @@ public sealed class DialogProcessor(
     IMessageStore messages,
     IContactStore contacts,
     OutboxSignal outbox,
+    TimeProvider time,
+    IOptions<SafetyOptions> safety,
     ILogger<DialogProcessor> logger)
 {
     public async Task<DialogOutcome?> ProcessAsync(PendingInbound inbound, CancellationToken ct, bool preferWeb = false)
@@ -34,11 +38,19 @@ public sealed class DialogProcessor(
         var drafts = outcome.Replies
             .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10))
             .ToList();
-        await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct);
+        var alert = outcome.Alert is { } urgent
+            ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow, safety.Value.OnCallNumbers)
+            : null;
+        await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct, alert);
+        if (alert is not null)
+        {
+            logger.LogWarning("Urgent message {MessageId} of contact {ContactId} matched {Rule}", inbound.MessageId, contact.Id, alert.Rule);
+        }
+
         logger.LogInformation(
             "Answered message {MessageId} of contact {ContactId}: route {Route}, {Replies} replies, language {Language}, topic {Topic}",
             inbound.MessageId, contact.Id, outcome.Trace.Route, drafts.Count, outcome.Language, drafts.FirstOrDefault(d => d.ContentId is not null)?.ContentId);
-        if (drafts.Count > 0)
+        if (drafts.Count > 0 || alert is { OnCallNumbers.Count: > 0 })
         {
             outbox.Set();
         }

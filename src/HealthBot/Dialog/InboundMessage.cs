@@ -28,13 +28,18 @@ public static class ReplyKind
     public const string OptOut = "opt_out";
     public const string OptIn = "opt_in";
     public const string LanguageChanged = "language_changed";
+    public const string RateLimited = "rate_limited";
+    public const string TooLong = "too_long";
 }
 
 /// <summary>One reply the engine wants sent, with the content item and version that produced it (provenance).</summary>
 public sealed record Reply(string Text, string Kind, string Language, string? ContentId = null, int? ContentVersion = null);
 
-/// <summary>The engine's decision for one inbound message.</summary>
-public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace);
+/// <summary>The engine's decision for one inbound message; <see cref="Alert"/> is set when staff must be alerted.</summary>
+public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace)
+{
+    public TriageResult? Alert { get; init; }
+}
 
 /// <summary>Why the engine answered as it did (for <c>chat --explain</c>, eval and logs — never message text).</summary>
 public sealed record DialogTrace(string Route, bool Urgent, IReadOnlyList<Candidate> Candidates, string? DetectedLanguage);

@@ -19,6 +19,9 @@ public abstract record SendResult
     /// <summary>A transient failure (5xx, 429, timeout, connection): try again later.</summary>
     public sealed record Retry(string Error) : SendResult;
 
-    /// <summary>A permanent failure (4xx): never retried; the provider's error code is kept.</summary>
-    public sealed record Fail(string ErrorCode, string Error) : SendResult;
+    /// <summary>
+    /// A permanent failure (4xx): never retried; the provider's error code is kept. <paramref name="RecipientOptedOut"/>
+    /// when the provider says the person unsubscribed (Twilio 21610): they are opted out here too.
+    /// </summary>
+    public sealed record Fail(string ErrorCode, string Error, bool RecipientOptedOut = false) : SendResult;
 }

@@ -10,6 +10,7 @@ namespace HealthBot.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
+    IContactStore contacts,
     IEnumerable<IChannelSender> senders,
     OutboxSignal signal,
     TimeProvider time,
@@ -108,6 +109,11 @@ public sealed class OutboxDispatcher(
             case SendResult.Fail fail:
                 logger.LogWarning("Outbox row {OutboxId} failed permanently with provider error {ErrorCode}", item.OutboxId, fail.ErrorCode);
                 await outbox.MarkFailedAsync(item.OutboxId, fail.ErrorCode, fail.Error, ct);
+                if (fail.RecipientOptedOut && item.ContactId > 0)
+                {
+                    await contacts.SetConsentAsync(item.ContactId, Consent.OptedOut, item.Channel, $"provider-{fail.ErrorCode}", ct);
+                }
+
                 break;
             case SendResult.Retry retry when item.Attempts + 1 >= settings.MaxAttempts:
                 logger.LogWarning("Outbox row {OutboxId} gave up after {Attempts} attempts: {Error}", item.OutboxId, item.Attempts + 1, retry.Error);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HealthBot.Tests.Infrastructure;
 
@@ -20,6 +21,9 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
     public const string AccountSid = "ACtest00000000000000000000000000";
     public const string AuthToken = "test-auth-token";
     public const string PublicBaseUrl = "https://bot.example.org";
+
+    /// <summary>Every log line the host wrote, at every level, for privacy scans.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
 
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
 
@@ -80,6 +84,8 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs)));
     }
 
     /// <summary>Posts a form to a Twilio webhook path, signed as Twilio would sign it for the public URL.</summary>

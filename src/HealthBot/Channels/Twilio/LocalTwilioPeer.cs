@@ -28,7 +28,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     /// <summary>Called for each accepted message (e.g. to print it).</summary>
     public Action<PeerMessage>? OnMessage { get; set; }
 
-    /// <summary>Queue the status codes of the next responses (e.g. 500 then 201); afterwards 201.</summary>
+    /// <summary>Queue the status codes of the next responses (e.g. 500 then 201; 21610 for an unsubscribed recipient); afterwards 201.</summary>
     public void Script(params int[] statuses)
     {
         foreach (var status in statuses)
@@ -65,6 +65,12 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         if (!script.TryDequeue(out var status))
         {
             status = 201;
+        }
+
+        if (status == 21610)
+        {
+            // Scripted as a Twilio error code: the recipient unsubscribed from this sender.
+            return Error(400, 21610, "Attempt to send to unsubscribed recipient");
         }
 
         if (status >= 300)

@@ -50,7 +50,8 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
         catch (ApiException ex) when (ex.Status is >= 400 and < 500 && ex.Status != 429)
         {
             // Permanent: bad number, opted out (21610), unverified sender… Retrying would only repeat the error.
-            return new SendResult.Fail(ex.Code != 0 ? ex.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"http-{ex.Status}", ex.Message);
+            // 21610: the recipient replied STOP to this sender (https://www.twilio.com/docs/api/errors/21610).
+            return new SendResult.Fail(ex.Code != 0 ? ex.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"http-{ex.Status}", ex.Message, RecipientOptedOut: ex.Code == 21610);
         }
         catch (ApiException ex)
         {

@@ -21,7 +21,8 @@ public static class TwilioWebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, IMessageStore messages, InboundSignal signal, TimeProvider time, IOptions<TwilioOptions> options, ILoggerFactory logs)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, IMessageStore messages, IContactStore contacts, InboundSignal signal, TimeProvider time, IOptions<TwilioOptions> options, ILoggerFactory logs)
     {
         var (form, problem) = await VerifiedFormAsync(http, options.Value);
         if (form is null)
@@ -37,7 +38,11 @@ public static class TwilioWebhookEndpoints
 
         var record = await messages.RecordInboundAsync(
             new InboundMessage(inbound.Channel, inbound.From, inbound.Body, inbound.MessageSid, time.GetUtcNow()), http.RequestAborted);
-        if (!record.Duplicate)
+        if (!record.Duplicate && inbound.OptOutType is { Length: > 0 } optOut)
+        {
+            await ApplyProviderConsentAsync(record, optOut, inbound.Channel, messages, contacts, http.RequestAborted);
+        }
+        else if (!record.Duplicate)
         {
             signal.Set();
         }
@@ -46,6 +51,26 @@ public static class TwilioWebhookEndpoints
             "Twilio inbound {Channel} message {MessageId} from contact {ContactId}{Duplicate}",
             inbound.Channel, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
         return Results.Text(EmptyTwiml, "text/xml");
+    }
+
+    /// <summary>
+    /// Twilio's Advanced Opt-Out already answered the keyword (https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out):
+    /// record the consent change and close the message without a second confirmation from us.
+    /// </summary>
+    private static async Task ApplyProviderConsentAsync(InboundRecord record, string optOutType, string channel, IMessageStore messages, IContactStore contacts, CancellationToken ct)
+    {
+        var consent = optOutType.ToUpperInvariant() switch
+        {
+            "STOP" => Consent.OptedOut,
+            "START" => Consent.OptedIn,
+            _ => null,
+        };
+        if (consent is not null)
+        {
+            await contacts.SetConsentAsync(record.ContactId, consent, channel, "provider-opt-out-type", ct);
+        }
+
+        await messages.CompleteInboundAsync(record.MessageId, null, [], ct);
     }
 
     private static async Task<IResult> StatusAsync(HttpContext http, IMessageStore messages, IOptions<TwilioOptions> options, ILoggerFactory logs)

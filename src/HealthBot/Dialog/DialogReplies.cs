@@ -1,0 +1,39 @@
+using HealthBot.Content;
+
+namespace HealthBot.Dialog;
+
+/// <summary>Builds the engine's replies from system messages and curated items, fitted to the channel.</summary>
+internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settings)
+{
+    public DialogOutcome System(ChannelProfile profile, string language, string kind, string message, string route, IReadOnlyList<Candidate>? candidates = null) =>
+        new(Compose(profile, language, SystemText(catalog.Current, language, message), kind, null, null).ToList(), language,
+            new DialogTrace(route, false, candidates ?? [], language));
+
+    /// <summary>The urgent referral with the deployment's emergency number and facility, then the topic's curated item.</summary>
+    public DialogOutcome Urgent(ChannelProfile profile, string language, ContentItem? item, IReadOnlyList<Candidate> candidates)
+    {
+        var library = catalog.Current;
+        var facility = settings.NearestFacility.GetValueOrDefault(language) ?? settings.NearestFacility.GetValueOrDefault("en") ?? "the nearest health facility";
+        var referral = SystemText(library, language, "urgent_referral")
+            .Replace("{emergency_number}", settings.EmergencyNumber, StringComparison.Ordinal)
+            .Replace("{facility}", facility, StringComparison.Ordinal);
+        var replies = Compose(profile, language, referral, ReplyKind.Urgent, null, null).ToList();
+        if (item is not null)
+        {
+            replies.AddRange(Compose(profile, language, Curated(item, profile), ReplyKind.Answer, item.Id, item.Version));
+        }
+
+        return new DialogOutcome(replies, language, new DialogTrace("urgent", true, candidates, language));
+    }
+
+    public IEnumerable<Reply> Compose(ChannelProfile profile, string language, string text, string kind, string? contentId, int? version) =>
+        ReplyComposer.Compose(text, profile, settings.FoldAccentsForSms && language != "hi")
+            .Select(part => new Reply(part, kind, language, contentId, version));
+
+    public static string Curated(ContentItem item, ChannelProfile profile) => profile.UseWebBody ? item.Web : item.Sms;
+
+    private string SystemText(ContentLibrary library, string language, string name) =>
+        library.System.GetValueOrDefault(language)?.Get(name)
+        ?? library.System.GetValueOrDefault(settings.DefaultLanguage)?.Get(name)
+        ?? BuiltInMessages.Get(name);
+}

@@ -1,0 +1,51 @@
+using HealthBot.Dialog;
+
+namespace HealthBot.Safety;
+
+/// <summary>
+/// Questions about how much medicine to take. Curated content never gives doses, so these get the referral
+/// ("ask a health worker") instead of an item that merely names the medicine.
+/// </summary>
+public static class DoseQuestions
+{
+    private static readonly string[][] Phrases = Build(
+        // English
+        "dose", "dosage", "how many tablets", "how many pills", "how much medicine", "how much syrup", "how many mg", "mg", "ml of",
+        "how many spoons", "how much paracetamol", "how many times a day should i take",
+        // French
+        "posologie", "combien de comprimes", "combien de cachets", "quelle dose", "combien de mg", "combien de cuilleres",
+        // Swahili
+        "dozi", "vidonge vingapi", "kiasi gani cha dawa", "vijiko vingapi", "nimeze vidonge",
+        // Portuguese
+        "dosagem", "dose", "quantos comprimidos", "quantas gotas", "quantos mg", "quanto remedio", "quantas colheres",
+        // Hindi (Devanagari and romanized)
+        "खुराक", "कितनी गोली", "कितनी गोलियां", "कितने एमजी", "dose kitna", "kitni goli", "kitni goliyan", "kitna syrup", "kitne mg");
+
+    public static bool IsDoseQuestion(NormalizedText text)
+    {
+        var tokens = text.Tokens;
+        return Phrases.Any(p => Contains(tokens, p));
+    }
+
+    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        {
+            var match = true;
+            for (var j = 0; j < phrase.Length && match; j++)
+            {
+                match = tokens[i + j] == phrase[j] || (phrase[j].Length >= 4 && tokens[i + j].StartsWith(phrase[j], StringComparison.Ordinal));
+            }
+
+            if (match)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[][] Build(params string[] phrases) =>
+        phrases.Select(p => TextNormalizer.Normalize(p).Tokens.ToArray()).Where(p => p.Length > 0).ToArray();
+}

@@ -1,0 +1,34 @@
+using HealthBot.Data;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Safety;
+
+public enum LimitDecision
+{
+    Allowed,
+
+    /// <summary>Over the limit for the first time in the window: send one polite notice.</summary>
+    Notice,
+
+    /// <summary>Over the limit and already told: say nothing.</summary>
+    Silent,
+}
+
+/// <summary>Per-contact reply limits (per hour, and a per-number daily cap). Emergencies are never limited.</summary>
+public sealed class ReplyLimiter(IMessageStore messages, TimeProvider time, IOptions<SafetyOptions> options)
+{
+    public async Task<LimitDecision> CheckAsync(Contact contact, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var hour = await messages.RecentRepliesAsync(contact.Id, now.AddHours(-1), ct);
+        var day = await messages.RecentRepliesAsync(contact.Id, now.AddDays(-1), ct);
+        if (hour.Answered < settings.MaxRepliesPerHour && day.Answered < settings.MaxRepliesPerDay)
+        {
+            return LimitDecision.Allowed;
+        }
+
+        var window = day.Answered >= settings.MaxRepliesPerDay ? day : hour;
+        return window.Notices == 0 ? LimitDecision.Notice : LimitDecision.Silent;
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthBot.Safety;
+
+/// <summary>Emergency alerts and abuse and cost limits. Bound from the <c>Safety</c> section.</summary>
+public sealed class SafetyOptions
+{
+    public const string Section = "Safety";
+
+    /// <summary>On-call staff phone numbers (E.164) that get an SMS for each new urgent alert. Empty: database alert list only.</summary>
+    public List<string> OnCallNumbers { get; set; } = [];
+
+    /// <summary>A second emergency from the same contact within this window adds no new alert.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan AlertDedupWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Replies per contact per hour; past it the contact gets one polite notice, then silence until the hour passes.</summary>
+    [Range(1, 1000)]
+    public int MaxRepliesPerHour { get; set; } = 10;
+
+    /// <summary>Replies per contact per day (a cost cap for each number).</summary>
+    [Range(1, 10000)]
+    public int MaxRepliesPerDay { get; set; } = 30;
+
+    /// <summary>Longer messages get a "please send a shorter question" reply.</summary>
+    [Range(160, 100000)]
+    public int MaxMessageChars { get; set; } = 1600;
+}
