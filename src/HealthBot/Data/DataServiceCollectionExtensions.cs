@@ -11,6 +11,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IContactStore, SqliteContactStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IContentVersionStore, SqliteContentStore>();
         return services;
     }
 
