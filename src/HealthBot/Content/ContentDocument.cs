@@ -6,9 +6,15 @@ public sealed record ContentError(string File, int Line, string Message)
     public override string ToString() => $"{File}:{Line}: {Message}";
 }
 
-public sealed record FieldValue(string? Scalar, IReadOnlyList<string>? List, int Line)
+/// <summary>
+/// A header value. <paramref name="ItemLines"/> holds the line of each <c>- item</c> of a list, so that a finding about
+/// one example can name its own line; inline <c>[a, b]</c> items share the field's line.
+/// </summary>
+public sealed record FieldValue(string? Scalar, IReadOnlyList<string>? List, int Line, IReadOnlyList<int>? ItemLines = null)
 {
     public IReadOnlyList<string> Items => List ?? (string.IsNullOrWhiteSpace(Scalar) ? [] : [Scalar]);
+
+    public int LineOfItem(int index) => ItemLines is { } lines && index < lines.Count ? lines[index] : Line;
 }
 
 public sealed record Section(string Text, int Line, bool HasLengthComment);
@@ -25,4 +31,6 @@ public sealed record ContentDocument(
     public IReadOnlyList<string> GetList(string key) => Fields.TryGetValue(key, out var v) ? v.Items : [];
 
     public int LineOf(string key) => Fields.TryGetValue(key, out var v) ? v.Line : 1;
+
+    public int LineOfItem(string key, int index) => Fields.TryGetValue(key, out var v) ? v.LineOfItem(index) : 1;
 }

@@ -49,7 +49,11 @@ public static partial class ContentFileParser
             if (item.Success && listKey is not null)
             {
                 var existing = fields[listKey];
-                fields[listKey] = existing with { List = [.. existing.List ?? [], Unquote(item.Groups[1].Value)] };
+                fields[listKey] = existing with
+                {
+                    List = [.. existing.List ?? [], Unquote(item.Groups[1].Value)],
+                    ItemLines = [.. existing.ItemLines ?? [], i + 1],
+                };
                 continue;
             }
 

@@ -23,7 +23,7 @@ public static class ContentLoader
         foreach (var languageDir in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
         {
             var language = Path.GetFileName(languageDir);
-            if (language.Length is < 2 or > 3 || !language.All(char.IsAsciiLetterLower))
+            if (!IsLanguageFolder(language))
             {
                 continue; // prompts/ and other non-language folders
             }
@@ -49,6 +49,9 @@ public static class ContentLoader
 
         return new ContentLibrary(items, system, errors, now) { Triage = triage };
     }
+
+    /// <summary>Language folders are ISO 639-1/-3 codes; anything else (prompts/…) is not content.</summary>
+    public static bool IsLanguageFolder(string name) => name.Length is >= 2 and <= 3 && name.All(char.IsAsciiLetterLower);
 
     public static ContentItem? ToItem(ContentDocument doc, string folderLanguage, List<ContentError> errors)
     {

@@ -6,6 +6,8 @@ public static class ContentServiceCollectionExtensions
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContentCatalog>();
+        services.AddSingleton<ContentImporter>();
+        services.AddHostedService<ContentVersionRecorder>();
         return services;
     }
 

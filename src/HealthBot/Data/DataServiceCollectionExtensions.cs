@@ -12,6 +12,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IAlertStore, SqliteAlerts>();
+        services.AddSingleton<IContentVersionStore, SqliteContentStore>();
         return services;
     }
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace HealthBot.Content;
+
+/// <summary>
+/// Records every library the <see cref="ContentCatalog"/> loads as published versions, so the version named on a
+/// reply (content_id, content_version, language) can be looked up in content_versions. Recording runs in the
+/// background, one library at a time, and does not delay start-up: the first import pays for JIT, SHA-256 and
+/// JSON set-up (100-600 ms measured), while the rows are only read later, by people auditing replies.
+/// </summary>
+public sealed class ContentVersionRecorder(ContentCatalog catalog, ContentImporter importer, ILogger<ContentVersionRecorder> logger) : IHostedService
+{
+    private readonly Channel<ContentLibrary> libraries = Channel.CreateUnbounded<ContentLibrary>(new UnboundedChannelOptions { SingleReader = true });
+    private Task loop = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Content is loaded before hosted services start. Subscribing before queueing the current library means a
+        // reload in between is recorded too, never missed (recording the same library twice changes nothing).
+        catalog.Reloaded += OnReloaded;
+        libraries.Writer.TryWrite(catalog.Current);
+        loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        catalog.Reloaded -= OnReloaded;
+        libraries.Writer.TryComplete();
+        await loop.WaitAsync(cancellationToken);
+    }
+
+    private void OnReloaded(ContentLibrary library) => libraries.Writer.TryWrite(library);
+
+    private async Task RunAsync()
+    {
+        await foreach (var library in libraries.Reader.ReadAllAsync())
+        {
+            await RecordAsync(library);
+        }
+    }
+
+    private async Task RecordAsync(ContentLibrary library)
+    {
+        if (library.Items.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await importer.ImportAsync(library);
+            foreach (var error in result.Errors)
+            {
+                logger.LogWarning("Content version not recorded: {Error}", error.ToString());
+            }
+
+            logger.LogInformation("Content versions: {Summary} ({Milliseconds:0} ms)", result.Summary, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Recording is an audit trail; failing to write it must not stop the bot from answering.
+            logger.LogError(ex, "Could not record content versions");
+        }
+    }
+}
