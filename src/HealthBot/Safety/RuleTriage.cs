@@ -30,7 +30,8 @@ public sealed class RuleTriage : ITriage
         foreach (var set in sets.OrderBy(s => s.Language == language ? 0 : 1))
         {
             var stems = TriageRuleSet.StemsOf(text.Clean, set.Language);
-            var negations = set.Negations.Union(helpers.SelectMany(h => h.Negations)).ToHashSet(StringComparer.Ordinal);
+            // Negations come only from the rule set's own language and the message's: English "no" is Portuguese "in the".
+            var negations = set.Negations.Union(sets.Where(s => s.Language == language).SelectMany(h => h.Negations)).ToHashSet(StringComparer.Ordinal);
             foreach (var rule in set.Rules)
             {
                 if (!rule.Signs.Any(p => Matches(stems, p, negations)))
