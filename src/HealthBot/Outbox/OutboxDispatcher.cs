@@ -37,8 +37,15 @@ public sealed class OutboxDispatcher(
                 return total;
             }
 
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSends, CancellationToken = ct },
-                async (item, token) => await SendOneAsync(item, token));
+            // Different people in parallel; one person's messages in order (the urgent referral before the item).
+            await Parallel.ForEachAsync(batch.GroupBy(i => (i.Channel, i.To)), new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSends, CancellationToken = ct },
+                async (group, token) =>
+                {
+                    foreach (var item in group)
+                    {
+                        await SendOneAsync(item, token);
+                    }
+                });
             total += batch.Count;
         }
     }
