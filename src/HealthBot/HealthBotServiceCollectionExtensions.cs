@@ -5,6 +5,7 @@ using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Operability;
 using HealthBot.Outbox;
+using HealthBot.Privacy;
 using HealthBot.Safety;
 
 namespace HealthBot;
@@ -14,6 +15,7 @@ public static class HealthBotServiceCollectionExtensions
     /// <summary>Every feature, for the web host and the one-shot commands alike; background loops are added separately.</summary>
     public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) => services
         .AddOperability()
+        .AddPrivacy(configuration)
         .AddData(configuration)
         .AddContent(configuration)
         .AddDialog(configuration)

@@ -7,6 +7,7 @@ using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Operability;
 using HealthBot.Outbox;
+using HealthBot.Privacy;
 
 if (CommandLine.IsCommand(args))
 {
@@ -17,7 +18,8 @@ var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args)).Use
 builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
-    .AddOutboxWorker();
+    .AddOutboxWorker()
+    .AddPrivacyWorker();
 
 var app = builder.Build();
 if (!app.Services.TryMigrateDatabase())

@@ -15,6 +15,8 @@ public static class CommandLine
         ["eval"] = ("eval FILE.tsv                               run an evaluation set through the full pipeline", EvalCommand.RunAsync),
         ["content"] = ("content validate|import [DIR]               check content files / record published versions in the database", ContentCommand.RunAsync),
         ["bench"] = ("bench webhooks [--n N] [--concurrency C]   load-test the signed SMS webhook against a local Twilio peer", BenchCommand.RunAsync),
+        ["contact"] = ("contact export|forget ADDRESS [--channel C]  answer a data request: print or erase a person's data", ContactCommand.RunAsync),
+        ["data"] = ("data rekey                                  re-encrypt stored personal data with the current key", ContactCommand.RekeyAsync),
         ["help"] = ("help                                        this list", _ => Task.FromResult(Usage(Console.Out, 0))),
     };
 

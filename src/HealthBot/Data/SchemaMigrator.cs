@@ -18,24 +18,52 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(database.Path)!);
         using var connection = database.Open();
         connection.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
-        var current = (int)connection.Command("PRAGMA user_version;").ScalarLong();
-        if (current > LatestVersion)
+        var applied = AppliedVersions(connection);
+        var unknown = applied.Where(v => Migrations.All(m => m.Version != v)).ToList();
+        if (unknown.Count > 0)
         {
             throw new SchemaTooNewException(
-                $"The database {database.Path} has schema version {current}, but this HealthBot only knows versions up to {LatestVersion}. " +
+                $"The database {database.Path} has schema version {unknown.Max()}, which this HealthBot does not know (it knows up to {LatestVersion}). " +
                 "It was written by a newer HealthBot: run that version, or restore a backup made before the upgrade.");
         }
 
-        foreach (var (version, name, sql) in Migrations.Where(m => m.Version > current))
+        // Every known migration not yet applied runs, in order — also one numbered below the newest applied, as
+        // happens when features developed in parallel land in a different order.
+        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
             connection.Command(sql, transaction).ExecuteNonQuery();
-            connection.Command($"PRAGMA user_version = {version};", transaction).ExecuteNonQuery();
+            connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)", transaction)
+                .With("$v", version).With("$n", name).With("$t", DateTimeOffset.UtcNow.ToDb()).ExecuteNonQuery();
+            connection.Command($"PRAGMA user_version = {Math.Max(version, applied.DefaultIfEmpty().Max())};", transaction).ExecuteNonQuery();
             transaction.Commit();
+            applied.Add(version);
             logger.LogInformation("Applied database migration {Version} ({Name})", version, name);
         }
 
         return LatestVersion;
+    }
+
+    /// <summary>Applied versions from schema_migrations; a database from before that table counts 1..user_version as applied.</summary>
+    private static HashSet<int> AppliedVersions(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        var userVersion = (int)connection.Command("PRAGMA user_version;").ScalarLong();
+        connection.Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").ExecuteNonQuery();
+        var applied = new HashSet<int>();
+        using (var reader = connection.Command("SELECT version FROM schema_migrations").ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        if (applied.Count == 0 && userVersion > 0)
+        {
+            applied.UnionWith(Enumerable.Range(1, userVersion));
+        }
+
+        return applied;
     }
 
     private static List<(int, string, string)> LoadMigrations()

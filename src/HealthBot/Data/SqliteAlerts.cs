@@ -1,4 +1,5 @@
 using HealthBot.Dialog;
+using HealthBot.Privacy;
 using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
@@ -24,7 +25,7 @@ public sealed class SqliteAlerts(SqliteDatabase database) : IAlertStore
     }
 
     /// <summary>Records the alert unless the contact already has one in the window; returns the new alert's id.</summary>
-    internal static long? Insert(SqliteConnection connection, SqliteTransaction transaction, long contactId, long messageId, AlertDraft alert, string now)
+    internal static long? Insert(SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, long contactId, long messageId, AlertDraft alert, string now)
     {
         var recent = connection.Command("SELECT COUNT(*) FROM alerts WHERE contact_id = $c AND created_at >= $since", transaction)
             .With("$c", contactId).With("$since", alert.DedupSince.ToDb()).ScalarLong();
@@ -37,10 +38,10 @@ public sealed class SqliteAlerts(SqliteDatabase database) : IAlertStore
             .With("$c", contactId).With("$m", messageId).With("$r", alert.Rule).With("$t", alert.Topic).With("$now", now).ScalarLong();
         foreach (var number in alert.OnCallNumbers)
         {
-            var staff = SqliteContactStore.GetOrCreate(connection, transaction, ChannelNames.Sms, number, now.ToDateTimeOffset());
+            var staff = SqliteContactStore.GetOrCreate(connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
             // Only ids: the on-call SMS never carries the person's number or words.
             var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
-            SqliteMessageStore.InsertOutbound(connection, transaction, staff.Id, ChannelNames.Sms, null,
+            SqliteMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
                 new OutboundDraft(text, StaffAlertKind, "en", null, null, Priority: 30), $"alert:{id}:{number}", now);
         }
 

@@ -1,3 +1,4 @@
+using HealthBot.Privacy;
 using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
@@ -9,11 +10,11 @@ public sealed class SqliteContactStore(SqliteDatabase database, SqliteWriter wri
     public Task<Contact?> FindAsync(string channel, string address, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        return Task.FromResult(Find(connection, null, channel, address));
+        return Task.FromResult(Find(connection, null, database.Protector, channel, address));
     }
 
     public Task<Contact> GetOrCreateAsync(string channel, string address, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => GetOrCreate(connection, transaction, channel, address, time.GetUtcNow()));
+        writer.WriteAsync((connection, transaction) => GetOrCreate(connection, transaction, database.Protector, channel, address, time.GetUtcNow()));
 
     public Task SetLanguageAsync(long contactId, string language, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => connection.Command("UPDATE contacts SET language = $l, updated_at = $t WHERE id = $id", transaction)
@@ -29,24 +30,28 @@ public sealed class SqliteContactStore(SqliteDatabase database, SqliteWriter wri
                 .With("$id", contactId).With("$c", consent).With("$ch", channel).With("$r", reason).With("$t", now).ExecuteNonQuery();
         });
 
-    internal static Contact GetOrCreate(SqliteConnection connection, SqliteTransaction transaction, string channel, string address, DateTimeOffset now)
+    /// <summary>The contact for an address, created when new. The address is stored encrypted and found by its keyed hash.</summary>
+    internal static Contact GetOrCreate(SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, string channel, string address, DateTimeOffset now)
     {
         connection.Command(
-                "INSERT INTO contacts (channel, address, created_at, updated_at) VALUES ($c, $a, $t, $t) ON CONFLICT (channel, address) DO NOTHING",
+                """
+                INSERT INTO contacts (channel, address, address_hash, created_at, updated_at) VALUES ($c, $a, $h, $t, $t)
+                ON CONFLICT (channel, address_hash) DO NOTHING
+                """,
                 transaction)
-            .With("$c", channel).With("$a", address).With("$t", now.ToDb()).ExecuteNonQuery();
-        return Find(connection, transaction, channel, address)!;
+            .With("$c", channel).With("$a", protector.Encrypt(address)).With("$h", protector.Hash(channel, address)).With("$t", now.ToDb()).ExecuteNonQuery();
+        return Find(connection, transaction, protector, channel, address)!;
     }
 
-    internal static Contact? Find(SqliteConnection connection, SqliteTransaction? transaction, string channel, string address)
+    internal static Contact? Find(SqliteConnection connection, SqliteTransaction? transaction, PersonalDataProtector protector, string channel, string address)
     {
-        using var reader = connection.Command($"SELECT {Columns} FROM contacts WHERE channel = $c AND address = $a", transaction)
-            .With("$c", channel).With("$a", address).ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+        using var reader = connection.Command($"SELECT {Columns} FROM contacts WHERE channel = $c AND address_hash = $h", transaction)
+            .With("$c", channel).With("$h", protector.Hash(channel, address)).ExecuteReader();
+        return reader.Read() ? Read(reader, protector) : null;
     }
 
-    internal static Contact Read(SqliteDataReader r, int offset = 0) => new(
-        r.GetInt64(offset), r.GetString(offset + 1), r.GetString(offset + 2), r.GetNullableString(offset + 3),
+    internal static Contact Read(SqliteDataReader r, PersonalDataProtector protector, int offset = 0) => new(
+        r.GetInt64(offset), r.GetString(offset + 1), protector.Decrypt(r.GetString(offset + 2)), r.GetNullableString(offset + 3),
         r.GetString(offset + 4), r.GetNullableString(offset + 5));
 
     internal static string SelectColumns(string alias) =>

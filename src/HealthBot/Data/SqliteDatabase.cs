@@ -1,11 +1,17 @@
+using HealthBot.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Data;
 
-/// <summary>Opens connections to the HealthBot SQLite file with the pragmas every connection needs.</summary>
-public sealed class SqliteDatabase(IOptions<StorageOptions> options)
+/// <summary>
+/// Opens connections to the HealthBot SQLite file with the pragmas every connection needs, and carries the
+/// protector that encrypts personal data in it.
+/// </summary>
+public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDataProtector protector)
 {
+    public PersonalDataProtector Protector => protector;
+
     private readonly string connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = options.Value.DatabasePath,

@@ -1,4 +1,5 @@
 using HealthBot.Dialog;
+using HealthBot.Privacy;
 using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
@@ -9,18 +10,18 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         "id, contact_id, direction, channel, body, status, language, kind, content_id, content_version, provider_id, error_code, created_at";
 
     public Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => RecordInbound(connection, transaction, message, time.GetUtcNow()));
+        writer.WriteAsync((connection, transaction) => RecordInbound(connection, transaction, database.Protector, message, time.GetUtcNow()));
 
-    private static InboundRecord RecordInbound(SqliteConnection connection, SqliteTransaction transaction, InboundMessage message, DateTimeOffset now)
+    private static InboundRecord RecordInbound(SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, InboundMessage message, DateTimeOffset now)
     {
-        var contact = SqliteContactStore.GetOrCreate(connection, transaction, message.Channel, message.Address, now);
+        var contact = SqliteContactStore.GetOrCreate(connection, transaction, protector, message.Channel, message.Address, now);
         var id = connection.Command(
                 """
                 INSERT INTO messages (contact_id, direction, channel, provider_id, body, status, created_at, updated_at)
                 VALUES ($c, 'in', $ch, $p, $b, 'received', $r, $t)
                 ON CONFLICT DO NOTHING RETURNING id
                 """, transaction)
-            .With("$c", contact.Id).With("$ch", message.Channel).With("$p", message.ProviderId).With("$b", message.Text)
+            .With("$c", contact.Id).With("$ch", message.Channel).With("$p", message.ProviderId).With("$b", protector.Encrypt(message.Text))
             .With("$r", message.ReceivedAt.ToDb()).With("$t", now.ToDb()).ExecuteScalar();
         return id is long messageId
             ? new InboundRecord(messageId, contact.Id, Duplicate: false)
@@ -40,14 +41,14 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         var list = new List<PendingInbound>();
         while (reader.Read())
         {
-            list.Add(new PendingInbound(reader.GetInt64(0), SqliteContactStore.Read(reader, 3), reader.GetString(1), reader.GetString(2).ToDateTimeOffset()));
+            list.Add(new PendingInbound(reader.GetInt64(0), SqliteContactStore.Read(reader, database.Protector, 3), database.Protector.Decrypt(reader.GetString(1)), reader.GetString(2).ToDateTimeOffset()));
         }
 
         return Task.FromResult<IReadOnlyList<PendingInbound>>(list);
     }
 
     public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null) =>
-        writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, inboundId, language, replies, alert, time.GetUtcNow().ToDb()));
+        writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, database.Protector, inboundId, language, replies, alert, time.GetUtcNow().ToDb()));
 
     public Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default)
     {
@@ -62,7 +63,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         return Task.FromResult((reader.GetInt32(0), reader.GetInt32(1)));
     }
 
-    private static IReadOnlyList<long> CompleteInbound(SqliteConnection connection, SqliteTransaction transaction, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, AlertDraft? alert, string now)
+    private static IReadOnlyList<long> CompleteInbound(
+        SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, AlertDraft? alert, string now)
     {
         // Only the first completion wins: a message processed twice (two workers, a restart) gets one set of replies.
         var updated = connection.Command("UPDATE messages SET status = 'processed', language = $l, updated_at = $t WHERE id = $id AND status = 'received'", transaction)
@@ -73,12 +75,12 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
             var (contactId, channel) = ContactOf(connection, transaction, inboundId);
             for (var i = 0; i < replies.Count; i++)
             {
-                ids.Add(InsertOutbound(connection, transaction, contactId, channel, inboundId, replies[i], $"reply:{inboundId}:{i}", now));
+                ids.Add(InsertOutbound(connection, transaction, protector, contactId, channel, inboundId, replies[i], $"reply:{inboundId}:{i}", now));
             }
 
             if (alert is not null)
             {
-                SqliteAlerts.Insert(connection, transaction, contactId, inboundId, alert, now);
+                SqliteAlerts.Insert(connection, transaction, protector, contactId, inboundId, alert, now);
             }
         }
 
@@ -108,7 +110,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
     {
         using var connection = database.Open();
         using var reader = connection.Command($"SELECT {MessageColumns} FROM messages WHERE id = $id").With("$id", messageId).ExecuteReader();
-        return Task.FromResult(reader.Read() ? ReadMessage(reader) : null);
+        return Task.FromResult(reader.Read() ? ReadMessage(reader, database.Protector) : null);
     }
 
     public Task<IReadOnlyList<StoredMessage>> ConversationAsync(long contactId, long afterId, int limit, CancellationToken ct = default)
@@ -119,7 +121,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         var list = new List<StoredMessage>();
         while (reader.Read())
         {
-            list.Add(ReadMessage(reader));
+            list.Add(ReadMessage(reader, database.Protector));
         }
 
         return Task.FromResult<IReadOnlyList<StoredMessage>>(list);
@@ -139,14 +141,15 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         return Task.FromResult<IReadOnlyList<(string, string?, DateTimeOffset)>>(list);
     }
 
-    internal static long InsertOutbound(SqliteConnection connection, SqliteTransaction transaction, long contactId, string channel, long? replyTo, OutboundDraft draft, string idempotencyKey, string now)
+    internal static long InsertOutbound(
+        SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, long contactId, string channel, long? replyTo, OutboundDraft draft, string idempotencyKey, string now)
     {
         var id = connection.Command(
                 """
                 INSERT INTO messages (contact_id, direction, channel, body, status, language, kind, content_id, content_version, reply_to, created_at, updated_at)
                 VALUES ($c, 'out', $ch, $b, 'queued', $l, $k, $ci, $cv, $r, $t, $t) RETURNING id
                 """, transaction)
-            .With("$c", contactId).With("$ch", channel).With("$b", draft.Body).With("$l", draft.Language).With("$k", draft.Kind)
+            .With("$c", contactId).With("$ch", channel).With("$b", protector.Encrypt(draft.Body)).With("$l", draft.Language).With("$k", draft.Kind)
             .With("$ci", draft.ContentId).With("$cv", draft.ContentVersion).With("$r", replyTo).With("$t", now).ScalarLong();
         connection.Command("INSERT INTO message_status_history (message_id, status, at) VALUES ($id, 'queued', $t)", transaction)
             .With("$id", id).With("$t", now).ExecuteNonQuery();
@@ -200,8 +203,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
         return (reader.GetInt64(0), reader.GetString(1));
     }
 
-    private static StoredMessage ReadMessage(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetNullableString(6),
+    private static StoredMessage ReadMessage(SqliteDataReader r, PersonalDataProtector protector) => new(
+        r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), protector.Decrypt(r.GetString(4)), r.GetString(5), r.GetNullableString(6),
         r.GetNullableString(7), r.GetNullableString(8), r.GetNullableInt(9), r.GetNullableString(10), r.GetNullableString(11),
         r.GetString(12).ToDateTimeOffset());
 }

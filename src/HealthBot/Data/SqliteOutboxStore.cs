@@ -5,7 +5,7 @@ namespace HealthBot.Data;
 public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time) : IOutboxStore
 {
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => Claim(connection, transaction, channels, limit, time.GetUtcNow().ToDb()));
+        writer.WriteAsync((connection, transaction) => Claim(connection, transaction, database.Protector, channels, limit, time.GetUtcNow().ToDb()));
 
     public Task MarkSentAsync(long outboxId, string? providerId, string status, CancellationToken ct = default) =>
         Finish(outboxId, "done", status, providerId, null, null);
@@ -37,7 +37,8 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
         return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
     }
 
-    private static IReadOnlyList<OutboxItem> Claim(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> channels, int limit, string now)
+    private static IReadOnlyList<OutboxItem> Claim(
+        SqliteConnection connection, SqliteTransaction transaction, HealthBot.Privacy.PersonalDataProtector protector, IReadOnlyCollection<string> channels, int limit, string now)
     {
         var channelList = string.Join(", ", channels.Select((_, i) => $"$ch{i}"));
         var select = connection.Command(
@@ -58,7 +59,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
         {
             while (reader.Read())
             {
-                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt64(6)));
+                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), protector.Decrypt(reader.GetString(3)), protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6)));
             }
         }
 

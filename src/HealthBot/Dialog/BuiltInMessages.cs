@@ -16,6 +16,7 @@ internal static class BuiltInMessages
         "out_of_scope" => "Sorry, I can only answer health questions. Please ask a health worker.",
         "referral" => "Please ask a health worker or visit your nearest health facility. For medicine doses, always ask a health worker.",
         "rate_limited" => "You have sent many messages. I will answer again later. In an emergency, go to a health facility now.",
+        "forgotten" => "We will delete your number and messages from HealthBot. You will get no more messages. Send START to use HealthBot again.",
         "too_long" => "Your message is too long. Please send a shorter question.",
         _ => "Sorry, I did not understand. Please send your health question in a few words.",
     };

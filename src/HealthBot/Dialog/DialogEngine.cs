@@ -18,6 +18,7 @@ public sealed class DialogEngine(
     IRetriever retriever,
     IAnswerPhraser phraser,
     IContactStore contacts,
+    IPrivacyStore privacy,
     ReplyLimiter limiter,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
@@ -88,6 +89,11 @@ public sealed class DialogEngine(
                 return say.System(profile, known, ReplyKind.OptIn, "opt_in", "keyword");
             case CommandKind.Help:
                 return say.System(profile, known, ReplyKind.Help, "help", "keyword");
+            case CommandKind.Forget:
+                // Erasure waits until this confirmation has left; the privacy sweep then removes the number and every text.
+                await contacts.SetConsentAsync(contact.Id, Consent.OptedOut, contact.Channel, "forget", ct);
+                await privacy.RequestForgetAsync(contact.Id, ct);
+                return say.System(profile, known, ReplyKind.Forgotten, "forgotten", "keyword");
             case CommandKind.Greeting:
                 var language = languages.Detect(text, contact.Language).Language;
                 if (language != contact.Language)

@@ -30,6 +30,7 @@ public static class ReplyKind
     public const string LanguageChanged = "language_changed";
     public const string RateLimited = "rate_limited";
     public const string TooLong = "too_long";
+    public const string Forgotten = "forgotten";
 }
 
 /// <summary>One reply the engine wants sent, with the content item and version that produced it (provenance).</summary>

@@ -8,6 +8,7 @@ public enum CommandKind
     Help,
     Language,
     Greeting,
+    Forget,
 }
 
 public sealed record Command(CommandKind Kind, string? Language = null);
@@ -22,7 +23,7 @@ public static class KeywordCommands
 
     public static Command Match(NormalizedText text)
     {
-        if (text.Tokens.Count is 0 or > 2)
+        if (text.Tokens.Count is 0 or > 4)
         {
             return new Command(CommandKind.None);
         }
@@ -46,6 +47,9 @@ public static class KeywordCommands
             "arret", "arrêt", "arreter", "arrêter", "desabonner", "sitisha", "acha", "parar", "sair", "pare", "band", "बंद", "बन्द", "band karo", "बंद करो");
         Add(new Command(CommandKind.Start), "start", "unstop", "subscribe", "commencer", "demarrer", "anza", "iniciar", "começar", "shuru", "शुरू");
         Add(new Command(CommandKind.Help), "help", "info", "aide", "msaada", "saidia", "ajuda", "madad", "मदद", "सहायता", "menu");
+        Add(new Command(CommandKind.Forget), "forget", "forget me", "delete my data", "delete me", "erase my data", "oublie moi", "oubliez moi",
+            "supprimer mes donnees", "supprime mes donnees", "nisahau", "futa data yangu", "futa taarifa zangu", "esquecer", "esqueca me", "apagar meus dados",
+            "apague meus dados", "bhool jao", "mujhe bhool jao", "data delete karo", "mera data delete karo", "मुझे भूल जाओ", "मेरा डेटा हटाओ");
         Add(new Command(CommandKind.Greeting), "hi", "hello", "hey", "hallo", "good morning", "bonjour", "bonsoir", "salut", "slt", "habari", "jambo",
             "mambo", "hujambo", "sasa", "niaje", "ola", "olá", "oi", "bom dia", "boa tarde", "namaste", "namaskar", "नमस्ते", "नमस्कार");
         Add(new Command(CommandKind.Language, "en"), "english", "anglais", "kiingereza", "ingles", "inglês");

@@ -1,3 +1,4 @@
+using HealthBot.Tests.Infrastructure;
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Tests.Content;
@@ -19,8 +20,7 @@ public sealed class SqliteContentStoreTests : IAsyncDisposable
 
     public SqliteContentStoreTests()
     {
-        database = new SqliteDatabase(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
-        new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).Migrate();
+        database = TestDatabase.Create(dataDirectory);
         writer = new SqliteWriter(database);
         Store = new SqliteContentStore(database, writer);
         importer = new ContentImporter(Store, time);

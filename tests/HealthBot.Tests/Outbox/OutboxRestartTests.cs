@@ -38,9 +38,7 @@ public sealed class OutboxRestartTests
 
     private static async Task<long> SeedPendingReplyAsync(string dataDirectory, string state)
     {
-        var options = Options.Create(new StorageOptions { DataDirectory = dataDirectory });
-        var database = new SqliteDatabase(options);
-        new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).Migrate();
+        var database = TestDatabase.Create(dataDirectory);
         await using var writer = new SqliteWriter(database);
         var store = new SqliteMessageStore(database, writer, TimeProvider.System);
         var inbound = await store.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, "+254700000301", "hello", "SMseed1", DateTimeOffset.UtcNow));

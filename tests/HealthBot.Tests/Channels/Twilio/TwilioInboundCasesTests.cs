@@ -83,11 +83,15 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
 
     private async Task<string?> ReplyKind(string from)
     {
-        using var connection = host.Factory.Service<HealthBot.Data.SqliteDatabase>().Open();
-        await Task.Yield();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT m.kind FROM messages m JOIN contacts c ON c.id = m.contact_id WHERE c.address = $a AND m.direction = 'out' ORDER BY m.id LIMIT 1";
-        command.Parameters.AddWithValue("$a", from);
-        return command.ExecuteScalar() as string;
+        // Addresses are encrypted at rest: find the contact through the store, as the service does.
+        var channel = from.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms";
+        var contact = await host.Factory.Service<HealthBot.Data.IContactStore>().FindAsync(channel, from);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var messages = await host.Factory.Service<HealthBot.Data.IMessageStore>().ConversationAsync(contact.Id, 0, 10);
+        return messages.FirstOrDefault(m => m.Direction == "out")?.Kind;
     }
 }

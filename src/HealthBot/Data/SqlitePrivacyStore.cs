@@ -1,0 +1,108 @@
+using HealthBot.Privacy;
+using Microsoft.Data.Sqlite;
+
+namespace HealthBot.Data;
+
+/// <summary>Data-protection operations: re-encryption, retention, erasure on request, and export.</summary>
+public interface IPrivacyStore
+{
+    Task<int> ReencryptAsync(int batch, CancellationToken ct = default);
+    Task<int> EraseBodiesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default);
+    Task RequestForgetAsync(long contactId, CancellationToken ct = default);
+
+    /// <summary>Erases contacts who asked to be forgotten once their last message (the confirmation) has left.</summary>
+    Task<int> ForgetRequestedAsync(CancellationToken ct = default);
+    Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default);
+    Task<IReadOnlyList<StoredMessage>> AllMessagesAsync(long contactId, CancellationToken ct = default);
+}
+
+public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter writer, IMessageStore messages, TimeProvider time) : IPrivacyStore
+{
+    public Task<int> ReencryptAsync(int batch, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
+    {
+        var protector = database.Protector;
+        var changed = 0;
+        var stale = $"substr({{0}}, 1, {protector.CurrentPrefix.Length}) <> '{protector.CurrentPrefix}'";
+        foreach (var (id, channel, address) in Rows(connection, transaction, $"SELECT id, channel, address FROM contacts WHERE erased_at IS NULL AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, stale, "address")}", batch, r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), _ => true))
+        {
+            var plain = protector.Decrypt(address);
+            changed += connection.Command("UPDATE contacts SET address = $a, address_hash = $h WHERE id = $id", transaction)
+                .With("$a", protector.Encrypt(plain)).With("$h", protector.Hash(channel, plain)).With("$id", id).ExecuteNonQuery();
+        }
+
+        foreach (var (id, body) in Rows(connection, transaction, $"SELECT id, body FROM messages WHERE erased_at IS NULL AND body <> '' AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, stale, "body")}", batch, r => (r.GetInt64(0), r.GetString(1)), _ => true))
+        {
+            changed += connection.Command("UPDATE messages SET body = $b WHERE id = $id", transaction)
+                .With("$b", protector.Encrypt(protector.Decrypt(body))).With("$id", id).ExecuteNonQuery();
+        }
+
+        return changed;
+    });
+
+    public Task<int> EraseBodiesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
+        connection.Command(
+                """
+                UPDATE messages SET body = '', erased_at = $now
+                WHERE erased_at IS NULL AND created_at < $cutoff AND status NOT IN ('received', 'queued')
+                """, transaction)
+            .With("$now", time.GetUtcNow().ToDb()).With("$cutoff", cutoff.ToDb()).ExecuteNonQuery());
+
+    public Task RequestForgetAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
+        connection.Command("UPDATE contacts SET forget_requested_at = $now WHERE id = $id AND forget_requested_at IS NULL", transaction)
+            .With("$now", time.GetUtcNow().ToDb()).With("$id", contactId).ExecuteNonQuery());
+
+    public Task<int> ForgetRequestedAsync(CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
+    {
+        var ids = Rows(connection, transaction,
+            """
+            SELECT c.id FROM contacts c WHERE c.forget_requested_at IS NOT NULL AND c.erased_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending'))
+            """, 1000, r => r.GetInt64(0), _ => true);
+        foreach (var id in ids)
+        {
+            Erase(connection, transaction, id, time.GetUtcNow().ToDb());
+        }
+
+        return ids.Count;
+    });
+
+    public Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
+    {
+        var now = time.GetUtcNow().ToDb();
+        connection.Command("UPDATE outbox SET state = 'failed', last_error = 'contact forgotten', updated_at = $now WHERE state IN ('pending', 'sending') AND message_id IN (SELECT id FROM messages WHERE contact_id = $id)", transaction)
+            .With("$now", now).With("$id", contactId).ExecuteNonQuery();
+        return Erase(connection, transaction, contactId, now) > 0;
+    });
+
+    public async Task<IReadOnlyList<StoredMessage>> AllMessagesAsync(long contactId, CancellationToken ct = default) =>
+        await messages.ConversationAsync(contactId, 0, int.MaxValue, ct);
+
+    /// <summary>Personal data goes (address, bodies, language, time zone); ids, kinds, topics and times stay as anonymous counts.</summary>
+    private static int Erase(SqliteConnection connection, SqliteTransaction transaction, long contactId, string now)
+    {
+        connection.Command("UPDATE messages SET body = '', provider_id = NULL, erased_at = $now WHERE contact_id = $id", transaction)
+            .With("$now", now).With("$id", contactId).ExecuteNonQuery();
+        return connection.Command(
+                """
+                UPDATE contacts SET address = '', address_hash = 'forgotten:' || id, language = NULL, time_zone = NULL,
+                consent = 'opted_out', erased_at = $now, updated_at = $now WHERE id = $id AND erased_at IS NULL
+                """, transaction)
+            .With("$now", now).With("$id", contactId).ExecuteNonQuery();
+    }
+
+    private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, int limit, Func<SqliteDataReader, T> read, Func<T, bool> keep)
+    {
+        var list = new List<T>();
+        using var reader = connection.Command(sql, transaction).ExecuteReader();
+        while (list.Count < limit && reader.Read())
+        {
+            var row = read(reader);
+            if (keep(row))
+            {
+                list.Add(row);
+            }
+        }
+
+        return list;
+    }
+}
