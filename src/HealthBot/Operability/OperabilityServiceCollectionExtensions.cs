@@ -27,7 +27,11 @@ public static class OperabilityServiceCollectionExtensions
     public static WebApplication UseOperability(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
+        // Malformed requests (bad JSON, wrong content type, too large) are the client's error: 400/413/415, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseResponseCompression();
         return app;
