@@ -26,6 +26,9 @@ public interface IMessageStore
     /// <summary>Messages answered for a contact since a time, and how many rate-limit notices were sent then.</summary>
     Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default);
 
+    /// <summary>Queues a message that answers nothing (a campaign message, a notice) once per idempotency key; returns its id, or null when already queued.</summary>
+    Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default);
+
     /// <summary>Applies a provider status callback; returns false when no message has that provider id.</summary>
     Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default);
 

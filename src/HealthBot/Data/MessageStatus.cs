@@ -11,7 +11,7 @@ public static class MessageStatus
         "queued" or "accepted" or "scheduled" => 1,
         "sending" => 2,
         "sent" => 3,
-        "delivered" or "undelivered" or "failed" or "canceled" => 4,
+        "delivered" or "undelivered" or "failed" or "canceled" or "skipped" => 4,
         "read" => 5,
         _ => 0,
     };

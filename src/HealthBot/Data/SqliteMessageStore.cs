@@ -50,6 +50,13 @@ public sealed class SqliteMessageStore(SqliteDatabase database, SqliteWriter wri
     public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null) =>
         writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, database.Protector, inboundId, language, replies, alert, time.GetUtcNow().ToDb()));
 
+    public Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default) =>
+        writer.WriteAsync<long?>((connection, transaction) =>
+        {
+            var exists = connection.Command("SELECT COUNT(*) FROM outbox WHERE idempotency_key = $k", transaction).With("$k", idempotencyKey).ScalarLong();
+            return exists > 0 ? null : InsertOutbound(connection, transaction, database.Protector, contactId, channel, null, draft, idempotencyKey, time.GetUtcNow().ToDb());
+        });
+
     public Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default)
     {
         using var connection = database.Open();

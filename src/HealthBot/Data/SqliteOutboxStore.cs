@@ -4,6 +4,9 @@ namespace HealthBot.Data;
 
 public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time) : IOutboxStore
 {
+    /// <summary>The only messages an opted-out contact may still receive: the confirmation of their own request.</summary>
+    private static readonly HashSet<string> ConfirmationKinds = ["opt_out", "forgotten"];
+
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => Claim(connection, transaction, database.Protector, channels, limit, time.GetUtcNow().ToDb()));
 
@@ -43,7 +46,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
         var channelList = string.Join(", ", channels.Select((_, i) => $"$ch{i}"));
         var select = connection.Command(
             $"""
-            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id
+            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind
             FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= $now AND o.channel IN ({channelList})
             ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT $limit
@@ -55,12 +58,27 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
         }
 
         var items = new List<OutboxItem>();
+        var skipped = new List<(long OutboxId, long MessageId)>();
         using (var reader = select.ExecuteReader())
         {
             while (reader.Read())
             {
+                // Consent is checked again at send time: a STOP that arrived after a message was queued wins.
+                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(reader.GetNullableString(8) ?? string.Empty))
+                {
+                    skipped.Add((reader.GetInt64(0), reader.GetInt64(1)));
+                    continue;
+                }
+
                 items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), protector.Decrypt(reader.GetString(3)), protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6)));
             }
+        }
+
+        foreach (var (outboxId, messageId) in skipped)
+        {
+            connection.Command("UPDATE outbox SET state = 'failed', last_error = 'recipient opted out', updated_at = $now WHERE id = $id", transaction)
+                .With("$now", now).With("$id", outboxId).ExecuteNonQuery();
+            SqliteMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
         }
 
         using var update = connection.Command("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = $now WHERE id = $id", transaction);

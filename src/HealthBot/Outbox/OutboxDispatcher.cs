@@ -17,8 +17,9 @@ public sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
+    // The last sender registered for a channel wins, so a deployment or test can replace one.
     private readonly Dictionary<string, IChannelSender> byChannel =
-        senders.SelectMany(s => s.Channels.Select(c => (c, s))).ToDictionary(x => x.c, x => x.s);
+        senders.SelectMany(s => s.Channels.Select(c => (c, s))).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.Last().s);
 
     private readonly OutboxOptions settings = options.Value;
 
