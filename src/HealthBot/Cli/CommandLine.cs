@@ -17,6 +17,7 @@ public static class CommandLine
         ["bench"] = ("bench webhooks [--n N] [--concurrency C]   load-test the signed SMS webhook against a local Twilio peer", BenchCommand.RunAsync),
         ["contact"] = ("contact export|forget ADDRESS [--channel C]  answer a data request: print or erase a person's data", ContactCommand.RunAsync),
         ["data"] = ("data rekey                                  re-encrypt stored personal data with the current key", ContactCommand.RekeyAsync),
+        ["twilio-peer"] = ("twilio-peer [--port 5099]                   a local Twilio API stand-in that prints the replies it receives", TwilioPeerCommand.RunAsync),
         ["help"] = ("help                                        this list", _ => Task.FromResult(Usage(Console.Out, 0))),
     };
 

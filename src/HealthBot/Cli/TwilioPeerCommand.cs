@@ -1,0 +1,29 @@
+using System.Globalization;
+using HealthBot.Channels.Twilio;
+
+namespace HealthBot.Cli;
+
+/// <summary>
+/// <c>healthbot twilio-peer [--port 5099]</c>: a local stand-in for the Twilio REST API that prints each reply it
+/// receives, so the SMS path can be tried end to end without a Twilio account (start the service with
+/// <c>Twilio__ApiBaseUrl=http://127.0.0.1:5099</c> and any AccountSid/AuthToken).
+/// </summary>
+public static class TwilioPeerCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var i = Array.IndexOf(args, "--port");
+        var port = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var p) ? p : 5099;
+        await using var peer = await LocalTwilioPeer.StartAsync(port);
+        peer.OnMessage = m => Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] to {m.To} from {m.From}{m.MessagingServiceSid}: {m.Body}");
+        Console.Out.WriteLine($"Twilio API stand-in listening on {peer.BaseUrl} — Ctrl+C to stop.");
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        await stop.Task;
+        return 0;
+    }
+}
