@@ -110,6 +110,14 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
         ["NumMedia"] = "0",
     };
 
+    /// <summary>
+    /// Waits until every stored message is answered and the outbox has nothing due in flight, so a test can assert
+    /// that something did NOT happen without guessing a delay.
+    /// </summary>
+    public Task WaitIdleAsync() => Eventually.WaitAsync(
+        () => CountAsync("SELECT (SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'received') + (SELECT COUNT(*) FROM outbox WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"),
+        c => c == 0, "the service to be idle");
+
     public async Task<int> CountAsync(string sql)
     {
         using var connection = Service<SqliteDatabase>().Open();

@@ -45,7 +45,7 @@ public sealed class PrivacyEndToEndTests : IAsyncLifetime
         }
 
         await Eventually.WaitForAsync(() => peer.Received.Count(m => m.To == Phone), c => c >= expected, "the replies");
-        await Task.Delay(300);
+        await factory.WaitIdleAsync();
 
         var files = Directory.GetFiles(factory.DataDirectory, "healthbot.db*");
         var stored = string.Concat(files.Select(f => Encoding.UTF8.GetString(ReadShared(f))));

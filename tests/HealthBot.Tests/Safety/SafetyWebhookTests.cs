@@ -51,7 +51,7 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         await RepliesAsync("+254700000402", 1);
         await SendAsync("+254700000402", "how do i prevent malaria");
         await WaitProcessedAsync(2);
-        await Task.Delay(300);
+        await factory.WaitIdleAsync();
         Assert.Single(Sent("+254700000402"));
 
         await SendAsync("+254700000402", "START");
@@ -80,7 +80,7 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         await factory.PostSignedAsync("/webhooks/twilio/sms", form);
 
         await Eventually.WaitAsync(() => ConsentAsync("+254700000404"), c => c == "opted_out", "the opt-out");
-        await Task.Delay(300);
+        await factory.WaitIdleAsync();
         Assert.Empty(Sent("+254700000404"));
         Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM consent_events WHERE reason = 'provider-opt-out-type'"));
     }
@@ -104,7 +104,7 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         }
 
         await WaitProcessedAsync(5);
-        await Task.Delay(300);
+        await factory.WaitIdleAsync();
         Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'rate_limited'"));
         Assert.Equal(3, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'answer'"));
 

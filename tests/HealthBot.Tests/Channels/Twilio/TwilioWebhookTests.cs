@@ -32,13 +32,15 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TwilioWebhookEndpoints.EmptyTwiml, await response.Content.ReadAsStringAsync());
         var sent = await Eventually.WaitForAsync(() => peer.Received.ToList(), r => r.Count >= 1, "the reply to reach the peer");
-        await Task.Delay(300);
+        await factory.WaitIdleAsync();
         Assert.Single(peer.Received);
         Assert.Equal("+254700000001", sent[0].To);
         Assert.Equal("+15550001111", sent[0].From);
         Assert.Contains("ORS", sent[0].Body, StringComparison.Ordinal);
         Assert.Equal(HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/status", sent[0].StatusCallback);
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND content_id = 'diarrhoea-ors' AND content_version = 1 AND provider_id IS NOT NULL"));
+        await Eventually.WaitAsync(
+            () => factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND content_id = 'diarrhoea-ors' AND content_version = 1 AND provider_id IS NOT NULL"),
+            c => c == 1, "the reply recorded with its provenance and Twilio's message id");
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
         }
 
         await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= 1, "the reply");
-        await Task.Delay(500);
+        await factory.WaitIdleAsync();
         Assert.Single(peer.Received);
         Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
     }
@@ -112,7 +114,7 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
         await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700000007", "how to wash hands"));
 
         await Eventually.WaitAsync(() => factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'failed'"), c => c == 1, "the failed row");
-        await Task.Delay(400);
+        await factory.WaitIdleAsync();
         Assert.Equal(1, peer.Attempts);
         Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'failed' AND error_code = '21211'"));
     }
