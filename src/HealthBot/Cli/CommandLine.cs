@@ -12,8 +12,9 @@ public static class CommandLine
     {
         ["chat"] = ("chat [--web] [--explain] [--as ADDRESS]   talk to the bot in this terminal, as one contact", ChatCommand.RunAsync),
         ["sms-info"] = ("sms-info TEXT                               encoding, segments and units of TEXT as an SMS", SmsInfoCommand.RunAsync),
-        ["eval"] = ("eval FILE.tsv                               run an evaluation set through the full pipeline", EvalCommand.RunAsync),
-        ["bench"] = ("bench webhooks [--n N] [--concurrency C]   load-test the signed SMS webhook against a local Twilio peer", BenchCommand.RunAsync),
+        ["eval"] = ("eval FILE.tsv [--all] [--model PATH]        run an evaluation set through the full pipeline", EvalCommand.RunAsync),
+        ["bench"] = ("bench webhooks|retrieval|model [options]     load-test webhooks, time retrieval, or measure the local model", BenchCommand.RunAsync),
+        ["model"] = ("model download URL --sha256 HEX [--to DIR] | model info PATH   fetch or describe a GGUF model", HealthBot.Llm.ModelCommand.RunAsync),
         ["help"] = ("help                                        this list", _ => Task.FromResult(Usage(Console.Out, 0))),
     };
 

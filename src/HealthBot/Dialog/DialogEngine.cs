@@ -110,9 +110,11 @@ public sealed class DialogEngine(
         }
 
         var curated = Curated(best, profile);
-        var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated), ct);
-        replies.AddRange(Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version));
-        return new DialogOutcome(replies, language, new DialogTrace(answer.FromModel ? "answer-model" : "answer-curated", false, retrieval.Candidates, language));
+        var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated, retrieval.Candidates), ct);
+        replies.AddRange(Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version)
+            .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason }));
+        var route = answer.FromModel ? "answer-model" : "answer-curated";
+        return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason));
     }
 
     private DialogOutcome Say(ChannelProfile profile, string language, string kind, string message, string route, IReadOnlyList<Candidate>? candidates = null) =>

@@ -32,7 +32,7 @@ public sealed class DialogProcessor(
         }
 
         var drafts = outcome.Replies
-            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10))
+            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10, r.FromModel, r.FallbackReason))
             .ToList();
         await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct);
         logger.LogInformation(
