@@ -119,7 +119,7 @@ public sealed class ModelDownloader(HttpClient http)
         var share = Math.Clamp((double)p.Received / total, 0, 1);
         var filled = (int)(share * width);
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{new string('#', filled)}{new string('-', width - filled)}] {share,4:P0}  {mb:0.0}/{total / 1048576.0:0.0} MB  {speed:0.0} MB/s");
+            $"[{new string('#', filled)}{new string('-', width - filled)}] {share * 100,3:0}%  {mb:0.0}/{total / 1048576.0:0.0} MB  {speed:0.0} MB/s");
     }
 }
 
