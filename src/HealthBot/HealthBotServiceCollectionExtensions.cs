@@ -3,6 +3,7 @@ using HealthBot.Channels.WebChat;
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Llm;
 using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
@@ -19,6 +20,7 @@ public static class HealthBotServiceCollectionExtensions
         .AddData(configuration)
         .AddContent(configuration)
         .AddDialog(configuration)
+        .AddLlm(configuration)
         .AddSafety(configuration)
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)

@@ -22,10 +22,16 @@ public static class BenchCommand
             return RetrievalBenchmark.Run(content, IntOption(args, "--queries", 10000), IntOption(args, "--synthetic", 5000));
         }
 
+        if (args.Length > 0 && args[0] == "model")
+        {
+            return await HealthBot.Llm.ModelBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length == 0 || args[0] != "webhooks")
         {
             Console.Error.WriteLine("usage: healthbot bench webhooks [--n 5000] [--concurrency 32] [--port 5099]");
             Console.Error.WriteLine("       healthbot bench retrieval [--queries 10000] [--synthetic 5000] [--content DIR]");
+            Console.Error.WriteLine("       healthbot bench model --model PATH [--runs 10] [--tokens 128] [--threads 0]");
             return 2;
         }
 

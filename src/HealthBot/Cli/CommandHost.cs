@@ -1,4 +1,5 @@
 using HealthBot.Data;
+using HealthBot.Llm;
 
 namespace HealthBot.Cli;
 
@@ -13,6 +14,6 @@ public static class CommandHost
         builder.Services.AddHealthBot(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        return host.Services.TryMigrateDatabase() ? host : null;
+        return host.Services.TryMigrateDatabase() && host.Services.TryLoadModel() ? host : null;
     }
 }

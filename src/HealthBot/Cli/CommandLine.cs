@@ -12,9 +12,10 @@ public static class CommandLine
     {
         ["chat"] = ("chat [--web] [--explain] [--as ADDRESS]   talk to the bot in this terminal, as one contact", ChatCommand.RunAsync),
         ["sms-info"] = ("sms-info TEXT                               encoding, segments and units of TEXT as an SMS", SmsInfoCommand.RunAsync),
-        ["eval"] = ("eval FILE.tsv                               run an evaluation set through the full pipeline", EvalCommand.RunAsync),
+        ["eval"] = ("eval FILE.tsv [--all] [--model PATH]        run an evaluation set through the full pipeline", EvalCommand.RunAsync),
         ["content"] = ("content validate|import [DIR]               check content files / record published versions in the database", ContentCommand.RunAsync),
-        ["bench"] = ("bench webhooks [--n N] [--concurrency C]   load-test the signed SMS webhook against a local Twilio peer", BenchCommand.RunAsync),
+        ["bench"] = ("bench webhooks|retrieval|model [options]  load-test webhooks, time retrieval, or measure the local model", BenchCommand.RunAsync),
+        ["model"] = ("model download URL --sha256 HEX [--to DIR] | model info PATH   fetch or describe a GGUF model", HealthBot.Llm.ModelCommand.RunAsync),
         ["contact"] = ("contact export|forget ADDRESS [--channel C]  answer a data request: print or erase a person's data", ContactCommand.RunAsync),
         ["data"] = ("data rekey                                  re-encrypt stored personal data with the current key", ContactCommand.RekeyAsync),
         ["twilio-peer"] = ("twilio-peer [--port 5099]                   a local Twilio API stand-in that prints the replies it receives", TwilioPeerCommand.RunAsync),

@@ -10,7 +10,7 @@ public static class EvalCommand
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            Console.Error.WriteLine("usage: healthbot eval FILE.tsv [--all]");
+            Console.Error.WriteLine("usage: healthbot eval FILE.tsv [--all] [--model PATH]");
             return 2;
         }
 
@@ -28,7 +28,9 @@ public static class EvalCommand
         var data = Path.Combine(Path.GetTempPath(), "healthbot-eval", Guid.NewGuid().ToString("N"));
         try
         {
-            using var host = CommandHost.Build([.. args[1..].Where(a => a != "--all"), $"--Storage:DataDirectory={data}"], s => s.AddSingleton<EvalRunner>());
+            // --model PATH runs the local model (required: a bad file stops the run) and reports how often it was used.
+            var model = HealthBot.Llm.EvalModelOption.HostArguments(args[1..], out var rest);
+            using var host = CommandHost.Build([.. rest.Where(a => a != "--all"), .. model, $"--Storage:DataDirectory={data}"], s => s.AddSingleton<EvalRunner>());
             if (host is null)
             {
                 return 1;
@@ -39,6 +41,10 @@ public static class EvalCommand
             var results = await runner.RunAsync(rows, done => Progress(done, rows.Count), CancellationToken.None);
             Console.Error.WriteLine();
             EvalReport.Write(Console.Out, results, everyRow: args.Contains("--all"));
+            if (model.Length > 0)
+            {
+                Console.Out.WriteLine(HealthBot.Llm.EvalModelOption.SummaryLine(results));
+            }
             return 0;
         }
         finally

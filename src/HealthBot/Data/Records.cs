@@ -15,8 +15,9 @@ public sealed record InboundRecord(long MessageId, long ContactId, bool Duplicat
 
 public sealed record PendingInbound(long MessageId, Contact Contact, string Text, DateTimeOffset ReceivedAt);
 
-/// <summary>An outbound message to write together with its outbox row.</summary>
-public sealed record OutboundDraft(string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0);
+/// <summary>An outbound message to write together with its outbox row; answers say whether the model phrased them.</summary>
+public sealed record OutboundDraft(
+    string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0, bool? ModelUsed = null, string? FallbackReason = null);
 
 public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts, long ContactId = 0);
 

@@ -143,8 +143,10 @@ public sealed class DialogEngine(
         }
 
         var curated = DialogReplies.Curated(best, profile);
-        var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated), ct);
-        return new DialogOutcome(say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version).ToList(), language,
-            new DialogTrace(answer.FromModel ? "answer-model" : "answer-curated", false, retrieval.Candidates, language));
+        var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated, retrieval.Candidates), ct);
+        var replies = say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version)
+            .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason }).ToList();
+        var route = answer.FromModel ? "answer-model" : "answer-curated";
+        return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason));
     }
 }

@@ -36,7 +36,7 @@ public sealed class DialogProcessor(
         }
 
         var drafts = outcome.Replies
-            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10))
+            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10, r.FromModel, r.FallbackReason))
             .ToList();
         var alert = outcome.Alert is { } urgent
             ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow, safety.Value.OnCallNumbers)

@@ -43,7 +43,9 @@ public interface IAnswerPhraser
     Task<PhrasedAnswer> PhraseAsync(AnswerRequest request, CancellationToken ct);
 }
 
-public sealed record AnswerRequest(Contact Contact, NormalizedText Question, ContentItem Item, ChannelProfile Profile, string CuratedText);
+/// <summary><paramref name="Candidates"/>: what retrieval considered, best first (a phraser may use the runner-up too).</summary>
+public sealed record AnswerRequest(
+    Contact Contact, NormalizedText Question, ContentItem Item, ChannelProfile Profile, string CuratedText, IReadOnlyList<Candidate>? Candidates = null);
 
 public sealed record PhrasedAnswer(string Text, bool FromModel, string? FallbackReason);
 

@@ -33,8 +33,12 @@ public static class ReplyKind
     public const string Forgotten = "forgotten";
 }
 
-/// <summary>One reply the engine wants sent, with the content item and version that produced it (provenance).</summary>
-public sealed record Reply(string Text, string Kind, string Language, string? ContentId = null, int? ContentVersion = null);
+/// <summary>
+/// One reply the engine wants sent, with the content item and version that produced it (provenance). For answers,
+/// <paramref name="FromModel"/> says whether a checked model answer or the curated text was sent, and why not the model.
+/// </summary>
+public sealed record Reply(
+    string Text, string Kind, string Language, string? ContentId = null, int? ContentVersion = null, bool? FromModel = null, string? FallbackReason = null);
 
 /// <summary>The engine's decision for one inbound message; <see cref="Alert"/> is set when staff must be alerted.</summary>
 public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace)
@@ -43,7 +47,7 @@ public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Languag
 }
 
 /// <summary>Why the engine answered as it did (for <c>chat --explain</c>, eval and logs — never message text).</summary>
-public sealed record DialogTrace(string Route, bool Urgent, IReadOnlyList<Candidate> Candidates, string? DetectedLanguage);
+public sealed record DialogTrace(string Route, bool Urgent, IReadOnlyList<Candidate> Candidates, string? DetectedLanguage, string? FallbackReason = null);
 
 /// <summary>A content item retrieval considered, with its score.</summary>
 public sealed record Candidate(string ContentId, string Language, double Score);

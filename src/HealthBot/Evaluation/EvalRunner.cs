@@ -4,7 +4,8 @@ using HealthBot.Dialog;
 namespace HealthBot.Evaluation;
 
 /// <summary>What the pipeline did with one evaluation row.</summary>
-public sealed record EvalResult(EvalRow Row, bool Urgent, string? AnsweredTopic, string? AnswerLanguage, bool Declined, IReadOnlyList<Candidate> Candidates, string Route)
+public sealed record EvalResult(
+    EvalRow Row, bool Urgent, string? AnsweredTopic, string? AnswerLanguage, bool Declined, IReadOnlyList<Candidate> Candidates, string Route, string? FallbackReason = null)
 {
     public bool TopicCorrect => Row.Topic != "none" && AnsweredTopic == Row.Topic;
 
@@ -39,6 +40,6 @@ public sealed class EvalRunner(IMessageStore messages, IContactStore contacts, D
         var answer = outcome.Replies.FirstOrDefault(r => r.ContentId is not null);
         var declined = answer is null && outcome.Replies.Any(r => r.Kind is ReplyKind.OutOfScope or ReplyKind.NotUnderstood or ReplyKind.Referral);
         var language = outcome.Replies.FirstOrDefault()?.Language;
-        return new EvalResult(row, outcome.Trace.Urgent, answer?.ContentId, language, declined, outcome.Trace.Candidates, outcome.Trace.Route);
+        return new EvalResult(row, outcome.Trace.Urgent, answer?.ContentId, language, declined, outcome.Trace.Candidates, outcome.Trace.Route, outcome.Trace.FallbackReason);
     }
 }

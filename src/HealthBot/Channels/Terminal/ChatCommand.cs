@@ -50,7 +50,7 @@ public static class ChatCommand
         if (explain && outcome is not null)
         {
             var trace = outcome.Trace;
-            Console.Out.WriteLine($"  route={trace.Route} language={trace.DetectedLanguage ?? "-"} urgent={(trace.Urgent ? "yes" : "no")}");
+            Console.Out.WriteLine($"  route={trace.Route} language={trace.DetectedLanguage ?? "-"} urgent={(trace.Urgent ? "yes" : "no")}{(trace.FallbackReason is { } why ? $" fallback={why}" : string.Empty)}");
             foreach (var c in trace.Candidates)
             {
                 Console.Out.WriteLine($"  candidate {c.ContentId} ({c.Language}) score={c.Score.ToString("0.000", CultureInfo.InvariantCulture)}");
