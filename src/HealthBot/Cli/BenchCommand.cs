@@ -16,6 +16,11 @@ public static class BenchCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "dialog")
+        {
+            return await DialogBenchmark.RunAsync([], IntOption(args, "--n", 5000));
+        }
+
         if (args.Length > 0 && args[0] == "retrieval")
         {
             var content = Array.IndexOf(args, "--content") is var c and >= 0 && c + 1 < args.Length ? args[c + 1] : new HealthBot.Content.ContentOptions().ResolveDirectory();
@@ -51,14 +56,21 @@ public static class BenchCommand
             await WaitForPeerAsync(peer, 200, TimeSpan.FromSeconds(60));
             var before = peer.Received.Count;
             Console.Error.WriteLine($"sending {n} signed webhooks with {concurrency} concurrent connections…");
+            server.Refresh();
+            var serverCpuBefore = server.TotalProcessorTime;
+            var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var latencies = await SendAsync(http, n, concurrency, "run");
             var sendSeconds = clock.Elapsed.TotalSeconds;
             var drained = await WaitForPeerAsync(peer, before + n, TimeSpan.FromMinutes(5));
             var drainSeconds = clock.Elapsed.TotalSeconds;
+            server.Refresh();
+            // CPU time per message is steadier than wall-clock rates on a shared machine.
+            var serverCpuMs = (server.TotalProcessorTime - serverCpuBefore).TotalMilliseconds / n;
+            var clientCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMilliseconds / n;
             Array.Sort(latencies);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"BENCH webhooks n={n} concurrency={concurrency} messages_per_s={n / sendSeconds:0} p50_ms={Percentile(latencies, 0.50):0.00} p99_ms={Percentile(latencies, 0.99):0.00} max_ms={latencies[^1]:0.00} all_replies_at_s={drainSeconds:0.00} replies={(drained ? "all" : "MISSING")} cpus={Environment.ProcessorCount}"));
+                $"BENCH webhooks n={n} concurrency={concurrency} messages_per_s={n / sendSeconds:0} p50_ms={Percentile(latencies, 0.50):0.00} p99_ms={Percentile(latencies, 0.99):0.00} max_ms={latencies[^1]:0.00} all_replies_at_s={drainSeconds:0.00} replies={(drained ? "all" : "MISSING")} server_cpu_ms_per_msg={serverCpuMs:0.000} client_cpu_ms_per_msg={clientCpuMs:0.000} cpus={Environment.ProcessorCount}"));
             return drained ? 0 : 1;
         }
         finally

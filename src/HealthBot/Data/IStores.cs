@@ -23,8 +23,8 @@ public interface IMessageStore
     /// <summary>Marks an inbound message handled and writes the replies, their outbox rows and any alert atomically.</summary>
     Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null);
 
-    /// <summary>Messages answered for a contact since a time, and how many rate-limit notices were sent then.</summary>
-    Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default);
+    /// <summary>Messages answered for a contact and rate-limit notices sent, in the last hour and the last day.</summary>
+    Task<RecentReplies> RecentRepliesAsync(long contactId, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Queues a message that answers nothing (a campaign message, a notice) once per idempotency key; returns its id, or null when already queued.</summary>
     Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default);

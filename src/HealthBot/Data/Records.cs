@@ -32,3 +32,6 @@ public sealed record StoredMessage(
 public sealed record AlertDraft(string Rule, string? Topic, DateTimeOffset DedupSince, IReadOnlyList<string> OnCallNumbers);
 
 public sealed record Alert(long Id, long ContactId, long? MessageId, string Rule, string? Topic, string Status, DateTimeOffset CreatedAt);
+
+/// <summary>Replies counted for the rate limits: answered messages and notices in the last hour and day.</summary>
+public sealed record RecentReplies(int AnsweredHour, int NoticesHour, int AnsweredDay, int NoticesDay);

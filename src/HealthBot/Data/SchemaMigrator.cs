@@ -16,7 +16,7 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
     public int Migrate()
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(database.Path)!);
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         connection.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
         var applied = AppliedVersions(connection);
         var unknown = applied.Where(v => Migrations.All(m => m.Version != v)).ToList();

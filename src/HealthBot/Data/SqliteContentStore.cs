@@ -28,7 +28,7 @@ public sealed class SqliteContentStore(SqliteDatabase database, SqliteWriter wri
 
     private static ContentVersionImport Import(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ContentItem> items, string now)
     {
-        using var find = connection.Command("SELECT content_hash FROM content_versions WHERE id = $id AND language = $l AND version = $v", transaction);
+        var find = connection.Command("SELECT content_hash FROM content_versions WHERE id = $id AND language = $l AND version = $v", transaction);
         var (imported, unchanged, changed) = (0, 0, new List<ContentItem>());
         foreach (var item in items)
         {

@@ -22,11 +22,19 @@ public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDat
 
     public string Path => options.Value.DatabasePath;
 
+    /// <summary>A connection for reading. WAL lets readers run beside the writer, so no pragmas are needed.</summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        // busy_timeout lets concurrent writers wait for the single SQLite write lock instead of failing.
+        return connection;
+    }
+
+    /// <summary>A connection for writing (the single writer, migrations).</summary>
+    public SqliteConnection OpenForWrite()
+    {
+        var connection = Open();
+        // busy_timeout lets another process (a CLI command) wait for the write lock instead of failing.
         // synchronous=NORMAL is durable across application crashes in WAL mode (https://sqlite.org/wal.html).
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";

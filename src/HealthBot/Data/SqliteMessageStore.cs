@@ -57,17 +57,20 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
             return exists > 0 ? null : InsertOutbound(connection, transaction, database.Protector, contactId, channel, null, draft, idempotencyKey, time.GetUtcNow().ToDb());
         });
 
-    public Task<(int Answered, int Notices)> RecentRepliesAsync(long contactId, DateTimeOffset since, CancellationToken ct = default)
+    public Task<RecentReplies> RecentRepliesAsync(long contactId, DateTimeOffset now, CancellationToken ct = default)
     {
         using var connection = database.Open();
         using var reader = connection.Command(
                 """
-                SELECT COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' THEN reply_to END), COUNT(CASE WHEN kind = 'rate_limited' THEN 1 END)
-                FROM messages WHERE contact_id = $c AND direction = 'out' AND created_at >= $since
+                SELECT COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' AND created_at >= $hour THEN reply_to END),
+                       COUNT(CASE WHEN kind = 'rate_limited' AND created_at >= $hour THEN 1 END),
+                       COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' THEN reply_to END),
+                       COUNT(CASE WHEN kind = 'rate_limited' THEN 1 END)
+                FROM messages WHERE contact_id = $c AND direction = 'out' AND created_at >= $day
                 """)
-            .With("$c", contactId).With("$since", since.ToDb()).ExecuteReader();
+            .With("$c", contactId).With("$hour", now.AddHours(-1).ToDb()).With("$day", now.AddDays(-1).ToDb()).ExecuteReader();
         reader.Read();
-        return Task.FromResult((reader.GetInt32(0), reader.GetInt32(1)));
+        return Task.FromResult(new RecentReplies(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
     }
 
     private static IReadOnlyList<long> CompleteInbound(

@@ -81,13 +81,10 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
             SqliteMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
         }
 
-        using var update = connection.Command("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = $now WHERE id = $id", transaction);
-        var idParameter = update.Parameters.Add("$id", SqliteType.Integer);
-        update.With("$now", now);
         foreach (var item in items)
         {
-            idParameter.Value = item.OutboxId;
-            update.ExecuteNonQuery();
+            connection.Command("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = $now WHERE id = $id", transaction)
+                .With("$now", now).With("$id", item.OutboxId).ExecuteNonQuery();
         }
 
         return items;

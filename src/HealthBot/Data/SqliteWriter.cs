@@ -15,6 +15,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteDatabase database;
     private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
+    private SqliteConnection? connection;
 
     public SqliteWriter(SqliteDatabase database)
     {
@@ -47,6 +48,19 @@ public sealed class SqliteWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop;
+        connection?.Dispose();
+    }
+
+    /// <summary>One connection for the writer's lifetime, so its prepared statements are reused; reopened after a failure.</summary>
+    private SqliteConnection Connection()
+    {
+        if (connection is null)
+        {
+            connection = database.OpenForWrite();
+            connection.CachePreparedCommands();
+        }
+
+        return connection;
     }
 
     private async Task RunAsync()
@@ -69,20 +83,36 @@ public sealed class SqliteWriter : IAsyncDisposable
         var succeeded = new List<IWork>(batch.Count);
         try
         {
-            using var connection = database.Open();
+            var connection = Connection();
             using var transaction = connection.BeginTransaction();
+            // A lone piece of work needs no savepoint: if it fails, the whole transaction is simply rolled back.
+            var isolate = batch.Count > 1;
             foreach (var work in batch)
             {
-                using var savepoint = connection.Command("SAVEPOINT w", transaction);
-                savepoint.ExecuteNonQuery();
+                if (isolate)
+                {
+                    connection.Command("SAVEPOINT w", transaction).ExecuteNonQuery();
+                }
+
                 try
                 {
                     work.Execute(connection, transaction);
-                    connection.Command("RELEASE w", transaction).ExecuteNonQuery();
+                    if (isolate)
+                    {
+                        connection.Command("RELEASE w", transaction).ExecuteNonQuery();
+                    }
+
                     succeeded.Add(work);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
+                    if (!isolate)
+                    {
+                        transaction.Rollback();
+                        work.Fail(ex);
+                        return;
+                    }
+
                     connection.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
                     work.Fail(ex);
                 }
@@ -92,6 +122,8 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
+            connection?.Dispose();
+            connection = null;
             foreach (var work in succeeded)
             {
                 work.Fail(ex);

@@ -20,15 +20,13 @@ public sealed class ReplyLimiter(IMessageStore messages, TimeProvider time, IOpt
     public async Task<LimitDecision> CheckAsync(Contact contact, CancellationToken ct)
     {
         var settings = options.Value;
-        var now = time.GetUtcNow();
-        var hour = await messages.RecentRepliesAsync(contact.Id, now.AddHours(-1), ct);
-        var day = await messages.RecentRepliesAsync(contact.Id, now.AddDays(-1), ct);
-        if (hour.Answered < settings.MaxRepliesPerHour && day.Answered < settings.MaxRepliesPerDay)
+        var recent = await messages.RecentRepliesAsync(contact.Id, time.GetUtcNow(), ct);
+        if (recent.AnsweredHour < settings.MaxRepliesPerHour && recent.AnsweredDay < settings.MaxRepliesPerDay)
         {
             return LimitDecision.Allowed;
         }
 
-        var window = day.Answered >= settings.MaxRepliesPerDay ? day : hour;
-        return window.Notices == 0 ? LimitDecision.Notice : LimitDecision.Silent;
+        var notices = recent.AnsweredDay >= settings.MaxRepliesPerDay ? recent.NoticesDay : recent.NoticesHour;
+        return notices == 0 ? LimitDecision.Notice : LimitDecision.Silent;
     }
 }

@@ -11,8 +11,6 @@ namespace HealthBot.Safety;
 /// </summary>
 public sealed class RuleTriage : ITriage
 {
-    private const int MaxGap = 2;
-    private const int NegationWindow = 3;
     private volatile IReadOnlyList<TriageRuleSet> ruleSets = [];
 
     public RuleTriage(ContentCatalog catalog)
@@ -24,28 +22,30 @@ public sealed class RuleTriage : ITriage
     public TriageResult Assess(NormalizedText text, string language)
     {
         var sets = ruleSets;
-        // The message's own language and English (mixed in everywhere) lend their negation, asking and "now"
-        // words to every rule set: "que faire en cas de convulsions" must read as a question to the English rule too.
+        // The message's own language and English (mixed in everywhere) lend their asking and "now" words to every
+        // rule set: "que faire en cas de convulsions" must read as a question to the English rule too.
         var helpers = sets.Where(s => s.Language == "en" || s.Language == language).ToList();
+        var ownNegations = sets.Where(s => s.Language == language).SelectMany(h => h.Negations).ToList();
         foreach (var set in sets.OrderBy(s => s.Language == language ? 0 : 1))
         {
             var stems = TriageRuleSet.StemsOf(text.Clean, set.Language);
             // Negations come only from the rule set's own language and the message's: English "no" is Portuguese "in the".
-            var negations = set.Negations.Union(sets.Where(s => s.Language == language).SelectMany(h => h.Negations)).ToHashSet(StringComparer.Ordinal);
+            var negations = set.Negations.Union(ownNegations).ToHashSet(StringComparer.Ordinal);
+            var present = set.SignIndex.Find(stems, negations);
+            if (present.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var rule in set.Rules)
             {
-                if (!rule.Signs.Any(p => Matches(stems, p, negations)))
+                if (!rule.Signs.Any(present.Contains) || (rule.Context.Count > 0 && !rule.Context.Any(present.Contains)))
                 {
                     continue;
                 }
 
-                if (rule.Context.Count > 0 && !rule.Context.Any(p => Matches(stems, p, negations)))
-                {
-                    continue;
-                }
-
-                var asking = AnyPhrase(stems, set.Asking, helpers.Where(h => h != set).SelectMany(h => h.Asking).ToList());
-                var now = AnyPhrase(stems, set.Now, helpers.Where(h => h != set).SelectMany(h => h.Now).ToList());
+                var asking = helpers.Append(set).Any(h => h.AskingIndex.Find(stems, null).Count > 0);
+                var now = helpers.Append(set).Any(h => h.NowIndex.Find(stems, null).Count > 0);
                 if (asking && !now)
                 {
                     continue;
@@ -57,49 +57,6 @@ public sealed class RuleTriage : ITriage
 
         return TriageResult.None;
     }
-
-    private static bool AnyPhrase(IReadOnlyList<string> stems, IReadOnlyList<TriagePhrase> own, IReadOnlyList<TriagePhrase>? english) =>
-        own.Concat(english ?? []).Any(p => Matches(stems, p, null));
-
-    /// <summary>The phrase's words in order, each starting a message word, with at most <see cref="MaxGap"/> words between.</summary>
-    internal static bool Matches(IReadOnlyList<string> stems, TriagePhrase phrase, IReadOnlySet<string>? negations)
-    {
-        for (var start = 0; start < stems.Count; start++)
-        {
-            if (!WordMatches(stems[start], phrase.Stems[0]) || Negated(stems, start, negations))
-            {
-                continue;
-            }
-
-            var position = start;
-            var matched = 1;
-            while (matched < phrase.Stems.Count)
-            {
-                var next = Enumerable.Range(position + 1, Math.Max(0, Math.Min(MaxGap + 1, stems.Count - position - 1)))
-                    .FirstOrDefault(i => WordMatches(stems[i], phrase.Stems[matched]), -1);
-                if (next < 0)
-                {
-                    break;
-                }
-
-                position = next;
-                matched++;
-            }
-
-            if (matched == phrase.Stems.Count)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool WordMatches(string word, string pattern) =>
-        word == pattern || (pattern.Length >= 4 && word.StartsWith(pattern, StringComparison.Ordinal));
-
-    private static bool Negated(IReadOnlyList<string> stems, int start, IReadOnlySet<string>? negations) =>
-        negations is not null && Enumerable.Range(Math.Max(0, start - NegationWindow), start - Math.Max(0, start - NegationWindow)).Any(i => negations.Contains(stems[i]));
 
     private void Build(ContentLibrary library)
     {

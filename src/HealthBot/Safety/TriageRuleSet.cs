@@ -18,6 +18,12 @@ internal sealed record TriageRuleSet(
     IReadOnlyList<TriagePhrase> Asking,
     IReadOnlyList<TriagePhrase> Now)
 {
+    public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context)));
+
+    public PhraseIndex AskingIndex { get; } = new(Asking);
+
+    public PhraseIndex NowIndex { get; } = new(Now);
+
     public static TriageRuleSet Parse(string language, ContentDocument document, List<ContentError> errors)
     {
         var rules = new List<TriageRule>();

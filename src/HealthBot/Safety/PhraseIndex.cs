@@ -1,0 +1,124 @@
+namespace HealthBot.Safety;
+
+/// <summary>
+/// Finds which rule phrases occur in a message without trying every phrase at every position: phrases are
+/// indexed by their first word, exactly for short words and by prefix for words of 4+ letters (a rule word
+/// matches any message word that starts with it). Rule files can hold thousands of phrases (Hindi has
+/// Devanagari and romanized forms of each), and every message is checked against every language.
+/// </summary>
+internal sealed class PhraseIndex
+{
+    private const int MaxGap = 2;
+    private const int NegationWindow = 3;
+    private const int PrefixLength = 4;
+    private readonly Dictionary<string, List<TriagePhrase>> exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TriagePhrase>> prefix = new(StringComparer.Ordinal);
+
+    public PhraseIndex(IEnumerable<TriagePhrase> phrases)
+    {
+        foreach (var phrase in phrases.Distinct())
+        {
+            var first = phrase.Stems[0];
+            var map = first.Length >= PrefixLength ? prefix : exact;
+            if (!map.TryGetValue(first, out var list))
+            {
+                map[first] = list = [];
+            }
+
+            list.Add(phrase);
+        }
+    }
+
+    /// <summary>The phrases that occur in the message; with <paramref name="negations"/>, only occurrences not negated.</summary>
+    public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlySet<string>? negations)
+    {
+        var found = new HashSet<TriagePhrase>();
+        for (var start = 0; start < stems.Count; start++)
+        {
+            if (Negated(stems, start, negations))
+            {
+                continue;
+            }
+
+            foreach (var phrase in Candidates(stems[start]))
+            {
+                if (!found.Contains(phrase) && MatchesFrom(stems, start, phrase))
+                {
+                    found.Add(phrase);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private IEnumerable<TriagePhrase> Candidates(string word)
+    {
+        if (exact.TryGetValue(word, out var same))
+        {
+            foreach (var phrase in same)
+            {
+                yield return phrase;
+            }
+        }
+
+        for (var length = PrefixLength; length <= word.Length; length++)
+        {
+            if (prefix.TryGetValue(word[..length], out var starting))
+            {
+                foreach (var phrase in starting)
+                {
+                    yield return phrase;
+                }
+            }
+        }
+    }
+
+    /// <summary>The phrase's remaining words in order, each with at most <see cref="MaxGap"/> other words before it.</summary>
+    private static bool MatchesFrom(IReadOnlyList<string> stems, int start, TriagePhrase phrase)
+    {
+        var position = start;
+        for (var matched = 1; matched < phrase.Stems.Count; matched++)
+        {
+            var next = -1;
+            for (var i = position + 1; i < stems.Count && i <= position + MaxGap + 1; i++)
+            {
+                if (WordMatches(stems[i], phrase.Stems[matched]))
+                {
+                    next = i;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                return false;
+            }
+
+            position = next;
+        }
+
+        return true;
+    }
+
+    internal static bool WordMatches(string word, string pattern) =>
+        word == pattern || (pattern.Length >= PrefixLength && word.StartsWith(pattern, StringComparison.Ordinal));
+
+    private static bool Negated(IReadOnlyList<string> stems, int start, IReadOnlySet<string>? negations)
+    {
+        if (negations is null)
+        {
+            return false;
+        }
+
+        for (var i = Math.Max(0, start - NegationWindow); i < start; i++)
+        {
+            if (negations.Contains(stems[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
