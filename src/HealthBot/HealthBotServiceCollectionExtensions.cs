@@ -1,3 +1,4 @@
+using HealthBot.Campaigns;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Content;
@@ -20,7 +21,8 @@ public static class HealthBotServiceCollectionExtensions
         .AddSafety()
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
-        .AddWebChat();
+        .AddWebChat()
+        .AddCampaigns(configuration);
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,

@@ -1,4 +1,5 @@
 using HealthBot;
+using HealthBot.Campaigns;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Cli;
@@ -17,7 +18,8 @@ var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args)).Use
 builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
-    .AddOutboxWorker();
+    .AddOutboxWorker()
+    .AddCampaignJobServer(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Services.TryMigrateDatabase())
@@ -30,6 +32,7 @@ app.UseOperability();
 app.MapHealth();
 app.MapTwilioWebhooks();
 app.MapWebChat();
+app.MapCampaigns();
 await app.RunAsync();
 return 0;
 

@@ -13,6 +13,7 @@ public static class CommandLine
         ["chat"] = ("chat [--web] [--explain] [--as ADDRESS]   talk to the bot in this terminal, as one contact", ChatCommand.RunAsync),
         ["sms-info"] = ("sms-info TEXT                               encoding, segments and units of TEXT as an SMS", SmsInfoCommand.RunAsync),
         ["eval"] = ("eval FILE.tsv                               run an evaluation set through the full pipeline", EvalCommand.RunAsync),
+        ["campaign"] = ("campaign list|show|create|preview|pause|resume|cancel|report|test-send|import|plan   outreach campaigns", HealthBot.Campaigns.CampaignCommand.RunAsync),
         ["bench"] = ("bench webhooks [--n N] [--concurrency C]   load-test the signed SMS webhook against a local Twilio peer", BenchCommand.RunAsync),
         ["help"] = ("help                                        this list", _ => Task.FromResult(Usage(Console.Out, 0))),
     };

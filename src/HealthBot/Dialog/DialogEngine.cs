@@ -15,6 +15,7 @@ public sealed class DialogEngine(
     IRetriever retriever,
     IAnswerPhraser phraser,
     IContactStore contacts,
+    IEnumerable<IKeywordHandler> keywordHandlers,
     IOptions<DialogOptions> options)
 {
     private readonly DialogOptions settings = options.Value;
@@ -53,6 +54,15 @@ public sealed class DialogEngine(
             case CommandKind.Language:
                 await contacts.SetLanguageAsync(contact.Id, command.Language!, ct);
                 return Say(profile, command.Language!, ReplyKind.LanguageChanged, "language_changed", "keyword");
+        }
+
+        foreach (var handler in keywordHandlers)
+        {
+            if (await handler.TryHandleAsync(contact, text, ct) is { } handled)
+            {
+                return new DialogOutcome(Compose(profile, handled.Language, handled.Text, handled.Kind, null, null).ToList(), handled.Language,
+                    new DialogTrace("keyword", false, [], handled.Language));
+            }
         }
 
         if (!text.HasWords)
