@@ -35,8 +35,8 @@ public sealed class CampaignSendGate(
         var decision = await store.DecideAsync(item.OutboxId, item.MessageId, GroupsOf, (snapshot, recent) => Decide(snapshot, recent, time.GetUtcNow()));
         switch (decision)
         {
-            case SendDecision.Send { InDoubt: true }:
-                return !await AlreadyDeliveredAsync(item, ct);
+            case SendDecision.Send { StartedBefore: { } started }:
+                return !await AlreadyDeliveredAsync(item, started, ct);
             case SendDecision.Defer defer:
                 logger.LogInformation("Campaign message {MessageId} waits until {Until:u}: {Reason}", item.MessageId, defer.Until, defer.Reason);
                 return false;
@@ -89,18 +89,18 @@ public sealed class CampaignSendGate(
             return new SendDecision.Defer(settings.QuietHours.NextAllowed(dayEnd, zone), "daily_cap");
         }
 
-        return new SendDecision.Send(InDoubt: send.SendState == "started");
+        return new SendDecision.Send(send.SendState == "started" ? send.StartedAt : null);
     }
 
     /// <summary>
     /// A send that was started before (a crash or timeout between the provider call and recording it) is looked up at
     /// the provider first, so the contact does not get it twice.
     /// </summary>
-    private async Task<bool> AlreadyDeliveredAsync(OutboxItem item, CancellationToken ct)
+    private async Task<bool> AlreadyDeliveredAsync(OutboxItem item, DateTimeOffset startedBefore, CancellationToken ct)
     {
         foreach (var lookup in lookups.Where(l => l.Channels.Contains(item.Channel)))
         {
-            if (await lookup.FindAsync(item, time.GetUtcNow() - TimeSpan.FromDays(2), ct) is { } providerId)
+            if (await lookup.FindAsync(item, startedBefore - TimeSpan.FromMinutes(5), ct) is { } providerId)
             {
                 logger.LogWarning("Campaign message {MessageId} was already accepted by the provider before a restart; not sending it again", item.MessageId);
                 await outbox.MarkSentAsync(item.OutboxId, providerId, "sent", ct);

@@ -28,7 +28,8 @@ public sealed record SendSnapshot(
 /// <summary>The send-time decision: send now, wait until a time, or skip for good with a reason.</summary>
 public abstract record SendDecision
 {
-    public sealed record Send(bool InDoubt) : SendDecision;
+    /// <summary>Send now; <paramref name="StartedBefore"/> is when an earlier attempt started (the send is in doubt).</summary>
+    public sealed record Send(DateTimeOffset? StartedBefore) : SendDecision;
 
     public sealed record Defer(DateTimeOffset Until, string Reason) : SendDecision;
 

@@ -23,6 +23,7 @@ public sealed class CampaignHarness : IAsyncDisposable
     private CampaignHarness(ServiceProvider services, LocalTwilioPeer peer, FakeTimeProvider time, string data)
     {
         (this.services, Peer, Time, DataDirectory) = (services, peer, time, data);
+        peer.Clock = time;
         peer.OnMessage = message => Deliveries.Enqueue((message, time.GetUtcNow()));
     }
 

@@ -25,6 +25,9 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The peer's clock for the messages' date_created (tests with fake time set theirs).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Called for each accepted message (e.g. to print it).</summary>
     public Action<PeerMessage>? OnMessage { get; set; }
 
@@ -76,7 +79,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         var sid = $"SM{Guid.NewGuid():N}";
         var message = new PeerMessage(sid, accountSid, to, form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString(), form["StatusCallback"].ToString())
         {
-            At = DateTimeOffset.UtcNow,
+            At = Clock.GetUtcNow(),
         };
         Received.Enqueue(message);
         OnMessage?.Invoke(message);
