@@ -66,7 +66,8 @@ public static class CampaignEndpoints
         write.MapPost("/campaigns/plan-now", async (PlanTrigger plan) => Results.Json(new { planned = await plan.NowAsync() }));
         write.MapPost("/contacts/import", async (HttpRequest request, string? group, ContactImport import) =>
         {
-            using var reader = new StreamReader(request.Body);
+            // The CSV is read synchronously, so it is buffered first (ASP.NET Core refuses synchronous body reads).
+            using var reader = new StringReader(await ReadAsync(request));
             var result = await import.ImportAsync(reader, group);
             return Results.Json(new { imported = result.Imported, rejected = result.Rejected });
         });

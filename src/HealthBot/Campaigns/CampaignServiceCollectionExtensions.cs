@@ -33,6 +33,7 @@ public static class CampaignServiceCollectionExtensions
         // Our own storage instance, registered before AddHangfire, so each host has its own (Hangfire's default is a static).
         services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<CampaignOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -47,6 +48,8 @@ public static class CampaignServiceCollectionExtensions
             services.AddHangfireServer((sp, server) =>
             {
                 server.WorkerCount = sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Workers;
+                // This host's container, not the static JobActivator.Current (the last host configured in this process).
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
@@ -71,6 +74,8 @@ public static class CampaignServiceCollectionExtensions
         if (app.Services.GetRequiredService<IOptions<CampaignOptions>>().Value.RunJobs)
         {
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<CampaignJobs>(CampaignJobs.TickJobId, j => j.Tick(), Cron.Minutely());
+            // And once at start, so runs missed while the service was down are planned now rather than in up to a minute.
+            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CampaignJobs>(j => j.Tick());
         }
 
         return app;

@@ -20,11 +20,12 @@ public sealed class CampaignHarness : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private CampaignHarness(ServiceProvider services, LocalTwilioPeer peer, FakeTimeProvider time, string data)
+    private CampaignHarness(ServiceProvider services, LocalTwilioPeer peer, FakeTimeProvider time, string data, bool fakeTime)
     {
         (this.services, Peer, Time, DataDirectory) = (services, peer, time, data);
-        peer.Clock = time;
-        peer.OnMessage = message => Deliveries.Enqueue((message, time.GetUtcNow()));
+        TimeProvider clock = fakeTime ? time : TimeProvider.System;
+        peer.Clock = clock;
+        peer.OnMessage = message => Deliveries.Enqueue((message, clock.GetUtcNow()));
     }
 
     /// <summary>Every message the peer accepted, with the (fake) time it was sent.</summary>
@@ -71,7 +72,7 @@ public sealed class CampaignHarness : IAsyncDisposable
         var provider = collection.BuildServiceProvider();
         provider.MigrateDatabase();
         provider.LoadContent(watch: false);
-        return new CampaignHarness(provider, peer, time, data);
+        return new CampaignHarness(provider, peer, time, data, fakeTime);
     }
 
     /// <summary>Plans whatever is due now, then sends whatever the outbox has due now.</summary>
