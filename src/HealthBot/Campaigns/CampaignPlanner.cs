@@ -25,8 +25,13 @@ public sealed class CampaignPlanner(
 {
     private static readonly TimeSpan RelativeStep = TimeSpan.FromMinutes(15);
     private readonly CampaignOptions settings = options.Value;
+    private readonly TimeZoneInfo defaultZone = CampaignClock.Zone(options.Value.DefaultTimeZone, TimeZoneInfo.Utc);
 
-    private TimeZoneInfo DefaultZone => CampaignClock.Zone(settings.DefaultTimeZone, TimeZoneInfo.Utc);
+    // Contacts share a few zones and texts: look each up, and fit each text to SMS, once per planner.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> zones = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), string> fitted = new();
+
+    private TimeZoneInfo DefaultZone => defaultZone;
 
     /// <summary>The runs of active campaigns that are due at <paramref name="now"/> and not planned yet.</summary>
     public IReadOnlyList<PlanRequest> DueRuns(DateTimeOffset now)
@@ -90,7 +95,7 @@ public sealed class CampaignPlanner(
 
     private IEnumerable<PlannedSend> Plan(CampaignDefinition campaign, string runKey, RunWindow run, AudienceMember member)
     {
-        var zone = CampaignClock.Zone(member.TimeZone, DefaultZone);
+        var zone = member.TimeZone is null ? DefaultZone : zones.GetOrAdd(member.TimeZone, id => CampaignClock.Zone(id, DefaultZone));
         var language = member.Language ?? dialog.Value.DefaultLanguage;
         IEnumerable<(int? N, string Key, DateTimeOffset Due)> occurrences = run.Relative
             ? Relative(campaign.Schedule, member, zone, run)
@@ -106,7 +111,7 @@ public sealed class CampaignPlanner(
             var at = settings.QuietHours.NextAllowed(due, zone);
             yield return text is null
                 ? new PlannedSend(member.ContactId, member.Channel, key, null, language, at, "no_message_in_language")
-                : new PlannedSend(member.ContactId, member.Channel, key, ForChannel(text, member.Channel, language), language, at, null);
+                : new PlannedSend(member.ContactId, member.Channel, key, Fitted(text, member.Channel, language), language, at, null);
         }
     }
 
@@ -114,6 +119,9 @@ public sealed class CampaignPlanner(
         DateOnly.TryParseExact(member.Anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor)
             ? CampaignClock.RelativeOccurrences(schedule, anchor, zone, run.After, run.Until).Select(o => ((int?)o.N, $"n:{o.N}", o.Due))
             : [];
+
+    private string Fitted(string text, string channel, string language) =>
+        fitted.Count < 10000 ? fitted.GetOrAdd((text, channel, language), k => ForChannel(k.Item1, k.Item2, k.Item3)) : ForChannel(text, channel, language);
 
     /// <summary>SMS gets GSM-friendly punctuation, and Latin-script text loses the accents GSM-7 cannot carry, as replies do.</summary>
     public static string ForChannel(string text, string channel, string language) =>

@@ -22,10 +22,16 @@ public static class BenchCommand
             return RetrievalBenchmark.Run(content, IntOption(args, "--queries", 10000), IntOption(args, "--synthetic", 5000));
         }
 
+        if (args.Length > 0 && args[0] == "campaign")
+        {
+            return await HealthBot.Campaigns.CampaignBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length == 0 || args[0] != "webhooks")
         {
             Console.Error.WriteLine("usage: healthbot bench webhooks [--n 5000] [--concurrency 32] [--port 5099]");
             Console.Error.WriteLine("       healthbot bench retrieval [--queries 10000] [--synthetic 5000] [--content DIR]");
+            Console.Error.WriteLine("       healthbot bench campaign [--contacts 100000] [--send 20000]");
             return 2;
         }
 

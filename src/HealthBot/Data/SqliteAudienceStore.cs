@@ -91,13 +91,16 @@ public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter wr
     {
         var filter = query.Filter;
         var command = connection.CreateCommand();
-        var sql = new StringBuilder(count ? "SELECT COUNT(*) FROM contacts c" : "SELECT c.id, c.channel, c.address, c.language, c.time_zone, a.value FROM contacts c");
+        // Contacts are walked in id order (the rowid) for keyset paging: CROSS JOIN and the unary + keep SQLite from
+        // driving the query from another index and sorting the whole audience again for every page.
+        var anchor = query.AnchorField is null ? "NULL" : "a.value";
+        var sql = new StringBuilder(count ? "SELECT COUNT(*) FROM contacts c" : $"SELECT c.id, c.channel, c.address, c.language, c.time_zone, {anchor} FROM contacts c");
         sql.Append(query.AnchorField is null
-            ? " LEFT JOIN (SELECT NULL AS value) a"
-            : " JOIN contact_fields a ON a.contact_id = c.id AND a.name = $af AND a.value BETWEEN $afrom AND $ato");
-        sql.Append(" WHERE c.id > $after AND c.consent <> 'opted_out'");
+            ? string.Empty
+            : " CROSS JOIN contact_fields a ON a.contact_id = c.id AND a.name = $af AND a.value BETWEEN $afrom AND $ato");
+        sql.Append(" WHERE c.id > $after AND +c.consent <> 'opted_out'");
         command.With("$af", query.AnchorField).With("$afrom", query.AnchorFrom?.ToString("yyyy-MM-dd", null)).With("$ato", query.AnchorTo?.ToString("yyyy-MM-dd", null));
-        In(sql, command, "c.channel", "ch", query.Channels);
+        In(sql, command, "+c.channel", "ch", query.Channels);
         In(sql, command, "COALESCE(c.language, $deflang)", "lang", filter.Languages);
         command.With("$deflang", query.DefaultLanguage);
         var i = 0;
