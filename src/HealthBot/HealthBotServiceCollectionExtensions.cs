@@ -1,3 +1,4 @@
+using HealthBot.Campaigns;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Content;
@@ -24,7 +25,8 @@ public static class HealthBotServiceCollectionExtensions
         .AddSafety(configuration)
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
-        .AddWebChat();
+        .AddWebChat()
+        .AddCampaigns(configuration);
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,

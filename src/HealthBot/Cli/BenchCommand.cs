@@ -32,11 +32,17 @@ public static class BenchCommand
             return await HealthBot.Llm.ModelBenchmark.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "campaign")
+        {
+            return await HealthBot.Campaigns.CampaignBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length == 0 || args[0] != "webhooks")
         {
             Console.Error.WriteLine("usage: healthbot bench webhooks [--n 5000] [--concurrency 32] [--port 5099]");
             Console.Error.WriteLine("       healthbot bench retrieval [--queries 10000] [--synthetic 5000] [--content DIR]");
             Console.Error.WriteLine("       healthbot bench model --model PATH [--runs 10] [--tokens 128] [--threads 0]");
+            Console.Error.WriteLine("       healthbot bench campaign [--contacts 100000] [--send 20000]");
             return 2;
         }
 

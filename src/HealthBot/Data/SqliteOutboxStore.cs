@@ -7,6 +7,8 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
     /// <summary>The only messages an opted-out contact may still receive: the confirmation of their own request.</summary>
     private static readonly HashSet<string> ConfirmationKinds = ["opt_out", "forgotten"];
 
+    private const string CampaignKind = SqliteCampaignPlanStore.Kind;
+
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => Claim(connection, transaction, database.Protector, channels, limit, time.GetUtcNow().ToDb()));
 
@@ -64,7 +66,9 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteWriter writ
             while (reader.Read())
             {
                 // Consent is checked again at send time: a STOP that arrived after a message was queued wins.
-                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(reader.GetNullableString(8) ?? string.Empty))
+                // Campaign messages are left to the campaign gate, which checks the same and reports why it skipped.
+                var kind = reader.GetNullableString(8) ?? string.Empty;
+                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(kind) && kind != CampaignKind)
                 {
                     skipped.Add((reader.GetInt64(0), reader.GetInt64(1)));
                     continue;

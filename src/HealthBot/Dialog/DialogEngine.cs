@@ -20,6 +20,7 @@ public sealed class DialogEngine(
     IContactStore contacts,
     IPrivacyStore privacy,
     ReplyLimiter limiter,
+    IEnumerable<IKeywordHandler> keywordHandlers,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
@@ -45,6 +46,15 @@ public sealed class DialogEngine(
         if (await CommandAsync(contact, text, command, known, profile, ct) is { } handled)
         {
             return handled;
+        }
+
+        foreach (var handler in keywordHandlers)
+        {
+            if (await handler.TryHandleAsync(contact, text, ct) is { } reply)
+            {
+                return new DialogOutcome(say.Compose(profile, reply.Language, reply.Text, reply.Kind, null, null).ToList(), reply.Language,
+                    new DialogTrace("keyword", false, [], reply.Language));
+            }
         }
 
         if (!text.HasWords)

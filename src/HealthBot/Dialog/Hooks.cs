@@ -55,3 +55,14 @@ public sealed class CuratedAnswerPhraser : IAnswerPhraser
     public Task<PhrasedAnswer> PhraseAsync(AnswerRequest request, CancellationToken ct) =>
         Task.FromResult(new PhrasedAnswer(request.CuratedText, FromModel: false, FallbackReason: "model-off"));
 }
+
+/// <summary>
+/// A keyword another feature owns (e.g. JOIN for campaigns), tried after the built-in commands and before triage and
+/// retrieval. Returns null when the message is not its keyword.
+/// </summary>
+public interface IKeywordHandler
+{
+    Task<KeywordReply?> TryHandleAsync(Contact contact, NormalizedText text, CancellationToken ct);
+}
+
+public sealed record KeywordReply(string Text, string Language, string Kind);

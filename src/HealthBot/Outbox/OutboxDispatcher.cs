@@ -12,6 +12,8 @@ public sealed class OutboxDispatcher(
     IOutboxStore outbox,
     IContactStore contacts,
     IEnumerable<IChannelSender> senders,
+    IEnumerable<IOutboxGate> gates,
+    ChannelRateLimiter limiter,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
@@ -22,6 +24,7 @@ public sealed class OutboxDispatcher(
         senders.SelectMany(s => s.Channels.Select(c => (c, s))).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.Last().s);
 
     private readonly OutboxOptions settings = options.Value;
+    private readonly IOutboxGate[] gateList = gates.ToArray();
 
     public IReadOnlyCollection<string> Channels => byChannel.Keys;
 
@@ -32,7 +35,7 @@ public sealed class OutboxDispatcher(
         var total = 0;
         while (true)
         {
-            var batch = await outbox.ClaimDueAsync(channels, settings.BatchSize, ct);
+            var batch = await ClaimAsync(channels, ct);
             if (batch.Count == 0)
             {
                 return total;
@@ -49,6 +52,24 @@ public sealed class OutboxDispatcher(
                 });
             total += batch.Count;
         }
+    }
+
+    /// <summary>Unlimited channels claim a full batch; each rate-limited channel about one second of sends.</summary>
+    private async Task<List<OutboxItem>> ClaimAsync(IReadOnlyCollection<string> channels, CancellationToken ct)
+    {
+        var batch = new List<OutboxItem>();
+        var unlimited = channels.Where(c => !limiter.IsLimited(c)).ToList();
+        if (unlimited.Count > 0)
+        {
+            batch.AddRange(await outbox.ClaimDueAsync(unlimited, settings.BatchSize, ct));
+        }
+
+        foreach (var channel in channels.Where(limiter.IsLimited))
+        {
+            batch.AddRange(await outbox.ClaimDueAsync([channel], limiter.ClaimAllowance(channel, settings.BatchSize), ct));
+        }
+
+        return batch;
     }
 
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -89,9 +110,18 @@ public sealed class OutboxDispatcher(
     {
         SendResult result;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.SendTimeout);
         try
         {
+            foreach (var gate in gateList)
+            {
+                if (!await gate.BeforeSendAsync(item, ct))
+                {
+                    return;
+                }
+            }
+
+            await limiter.WaitTurnAsync(item.Channel, ct);
+            timeout.CancelAfter(settings.SendTimeout);
             result = await byChannel[item.Channel].SendAsync(item, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

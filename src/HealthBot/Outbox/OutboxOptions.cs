@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HealthBot.Outbox;
 
-public sealed class OutboxOptions
+public sealed class OutboxOptions : IValidatableObject
 {
     public const string Section = "Outbox";
 
@@ -32,4 +32,21 @@ public sealed class OutboxOptions
     /// <summary>Time allowed for one provider call before it counts as a transient failure.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Most messages per second per channel (e.g. <c>Outbox:RateLimits:sms = 10</c>); a channel without an entry is
+    /// not limited. Replies to people who wrote in still go first: they have a higher outbox priority.
+    /// </summary>
+    public Dictionary<string, double> RateLimits { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (channel, rate) in RateLimits)
+        {
+            if (rate is <= 0 or > 10000 || double.IsNaN(rate))
+            {
+                yield return new ValidationResult($"Outbox:RateLimits:{channel} must be between 0 and 10000 messages per second, got {rate}");
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChannelRateLimiter>();
         services.AddSingleton<OutboxDispatcher>();
         return services;
     }

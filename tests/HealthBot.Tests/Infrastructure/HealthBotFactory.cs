@@ -74,6 +74,8 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
             ["Outbox:InitialBackoff"] = "00:00:00.100",
             ["Outbox:MaxBackoff"] = "00:00:01",
             ["Outbox:SendTimeout"] = "00:00:05",
+            // Hangfire's job server is opt-in for tests (campaign tests plan inline or turn it on).
+            ["Campaigns:RunJobs"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Hosting;
 namespace HealthBot.Tests.Safety;
 
 /// <summary>
-/// Property: for any interleaving of opt-out, opt-in, questions, campaign messages and sending, nothing but the
-/// opt-out confirmation itself ever reaches a contact who is opted out at the moment of sending.
+/// Property: for any interleaving of opt-out, opt-in, questions, queued bulk messages and sending, nothing but the
+/// opt-out confirmation itself ever reaches a contact who is opted out at the moment of sending. (Campaign messages
+/// pass the campaign gate, which checks the same at send time: see CampaignDeliveryTests.)
 /// </summary>
 public sealed class ConsentPropertyTests
 {
@@ -56,7 +57,7 @@ public sealed class ConsentPropertyTests
                     await processor.ProcessAsync(new PendingInbound(record.MessageId, current, text, DateTimeOffset.UtcNow), CancellationToken.None);
                     break;
                 case 2:
-                    await messages.EnqueueAsync(contact.Id, ChannelNames.Sms, new OutboundDraft("Weekly tip: sleep under a net.", "campaign", "en", null, null, Priority: 0), $"prop:{address}:{step}");
+                    await messages.EnqueueAsync(contact.Id, ChannelNames.Sms, new OutboundDraft("Weekly tip: sleep under a net.", "notice", "en", null, null, Priority: 0), $"prop:{address}:{step}");
                     break;
                 default:
                     await dispatcher.DispatchDueAsync(CancellationToken.None);

@@ -25,6 +25,9 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The peer's clock for the messages' date_created (tests with fake time set theirs).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Called for each accepted message (e.g. to print it).</summary>
     public Action<PeerMessage>? OnMessage { get; set; }
 
@@ -45,6 +48,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         var app = builder.Build();
         var peer = new LocalTwilioPeer(app);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", (HttpContext http, string accountSid) => peer.HandleAsync(http, accountSid, authToken));
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages.json", (HttpContext http, string accountSid) => peer.List(http, accountSid, authToken));
         await app.StartAsync();
         peer.BaseUrl = app.Urls.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
         return peer;
@@ -79,7 +83,10 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         }
 
         var sid = $"SM{Guid.NewGuid():N}";
-        var message = new PeerMessage(sid, accountSid, to, form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString(), form["StatusCallback"].ToString());
+        var message = new PeerMessage(sid, accountSid, to, form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString(), form["StatusCallback"].ToString())
+        {
+            At = Clock.GetUtcNow(),
+        };
         Received.Enqueue(message);
         OnMessage?.Invoke(message);
         return Results.Json(
@@ -90,6 +97,28 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
                 ["date_created"] = DateTimeOffset.UtcNow.ToString("r"), ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Messages/{sid}.json",
             },
             statusCode: 201);
+    }
+
+    /// <summary>Message list filtered by To, newest first, one page (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).</summary>
+    private IResult List(HttpContext http, string accountSid, string? authToken)
+    {
+        if (!Authorized(http, accountSid, authToken))
+        {
+            return Error(401, 20003, "Authenticate");
+        }
+
+        var to = http.Request.Query["To"].ToString();
+        var uri = $"/2010-04-01/Accounts/{accountSid}/Messages.json";
+        var messages = Received.Reverse().Where(m => to.Length == 0 || m.To == to).Take(50).Select(m => new Dictionary<string, object?>
+        {
+            ["sid"] = m.Sid, ["account_sid"] = accountSid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = "sent",
+            ["direction"] = "outbound-api", ["api_version"] = "2010-04-01", ["date_created"] = m.At.ToString("r"),
+        });
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["messages"] = messages.ToList(), ["uri"] = uri, ["first_page_uri"] = uri, ["next_page_uri"] = null, ["previous_page_uri"] = null,
+            ["page"] = 0, ["page_size"] = 50,
+        });
     }
 
     private static bool Authorized(HttpContext http, string accountSid, string? authToken)
@@ -109,4 +138,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         new { code, message, more_info = $"https://www.twilio.com/docs/errors/{code}", status }, statusCode: status);
 }
 
-public sealed record PeerMessage(string Sid, string AccountSid, string To, string From, string MessagingServiceSid, string Body, string StatusCallback);
+public sealed record PeerMessage(string Sid, string AccountSid, string To, string From, string MessagingServiceSid, string Body, string StatusCallback)
+{
+    public DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,29 @@
+using Hangfire;
+
+namespace HealthBot.Campaigns;
+
+/// <summary>
+/// The Hangfire jobs. Hangfire only schedules and plans — a tick every minute, and a job per campaign run that writes
+/// the run's outbox rows in bulk. Sending is the outbox dispatcher's, so there is never a job per message, and replies
+/// to people who wrote in never wait behind Hangfire.
+/// </summary>
+public sealed class CampaignJobs(CampaignPlanner planner, IBackgroundJobClient jobs, TimeProvider time, ILogger<CampaignJobs> logger)
+{
+    public const string TickJobId = "campaigns-tick";
+
+    /// <summary>Finds runs that are due and enqueues a planning job for each.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public void Tick()
+    {
+        foreach (var run in planner.DueRuns(time.GetUtcNow()))
+        {
+            jobs.Enqueue<CampaignJobs>(j => j.PlanAsync(run.CampaignId, run.RunKey, CancellationToken.None));
+            logger.LogInformation("Enqueued planning of campaign {CampaignId} run {RunKey}", run.CampaignId, run.RunKey);
+        }
+    }
+
+    /// <summary>Plans one run. Safe to run twice or after a crash: every send has a unique key.</summary>
+    [AutomaticRetry(Attempts = 5)]
+    public Task<int> PlanAsync(long campaignId, string runKey, CancellationToken ct) => planner.PlanAsync(new PlanRequest(campaignId, runKey), ct);
+}

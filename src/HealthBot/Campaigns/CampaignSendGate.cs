@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Campaigns;
+
+/// <summary>
+/// The send-time rules for campaign messages, checked just before the dispatcher sends one: the campaign is still on,
+/// the contact has not opted out or left the audience, it is daytime where they are, they are under the daily cap,
+/// and WhatsApp's 24-hour window is open. Replies to people who wrote in pass straight through.
+/// </summary>
+public sealed class CampaignSendGate(
+    SqliteCampaignGateStore store,
+    SqliteCampaignStore campaigns,
+    IOutboxStore outbox,
+    IEnumerable<IDeliveryLookup> lookups,
+    TimeProvider time,
+    IOptions<CampaignOptions> options,
+    ILogger<CampaignSendGate> logger) : IOutboxGate
+{
+    private static readonly TimeSpan PausedRecheck = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<long, IReadOnlyList<string>> groups = new();
+    private readonly CampaignOptions settings = options.Value;
+
+    public async Task<bool> BeforeSendAsync(OutboxItem item, CancellationToken ct)
+    {
+        if (!store.IsCampaignMessage(item.MessageId))
+        {
+            return true;
+        }
+
+        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, GroupsOf, (snapshot, recent) => Decide(snapshot, recent, time.GetUtcNow()));
+        switch (decision)
+        {
+            case SendDecision.Send { StartedBefore: { } started }:
+                return !await AlreadyDeliveredAsync(item, started, ct);
+            case SendDecision.Defer defer:
+                logger.LogInformation("Campaign message {MessageId} waits until {Until:u}: {Reason}", item.MessageId, defer.Until, defer.Reason);
+                return false;
+            case SendDecision.Skip skip:
+                logger.LogInformation("Campaign message {MessageId} skipped: {Reason}", item.MessageId, skip.Reason);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>The rules, in order: permanent reasons first (skip), then reasons to wait (defer).</summary>
+    public SendDecision Decide(SendSnapshot send, IReadOnlyList<DateTimeOffset> recentStarts, DateTimeOffset now)
+    {
+        var zone = CampaignClock.Zone(send.TimeZone, CampaignClock.Zone(settings.DefaultTimeZone, TimeZoneInfo.Utc));
+        if (send.CampaignState == CampaignState.Cancelled)
+        {
+            return new SendDecision.Skip("campaign_cancelled");
+        }
+
+        if (send.Consent == Consent.OptedOut)
+        {
+            return new SendDecision.Skip("opted_out");
+        }
+
+        if (!send.StillMember)
+        {
+            return new SendDecision.Skip("left_audience");
+        }
+
+        if (send.Channel == ChannelNames.WhatsApp && (send.LastInboundAt is not { } last || now - last > settings.WhatsAppWindow))
+        {
+            // Free-form WhatsApp text is refused outside the window; sending a template needs the Content API (not wired yet).
+            return new SendDecision.Skip(CampaignHasTemplate(send.CampaignId) ? "whatsapp_template_not_supported" : "whatsapp_window_closed");
+        }
+
+        if (send.CampaignState == CampaignState.Paused)
+        {
+            return new SendDecision.Defer(now + PausedRecheck, "paused");
+        }
+
+        if (!settings.QuietHours.Allows(now, zone))
+        {
+            return new SendDecision.Defer(settings.QuietHours.NextAllowed(now, zone), "quiet_hours");
+        }
+
+        var (dayStart, dayEnd) = QuietHours.LocalDay(now, zone);
+        if (recentStarts.Count(at => at >= dayStart && at < dayEnd) >= settings.DailyCap)
+        {
+            return new SendDecision.Defer(settings.QuietHours.NextAllowed(dayEnd, zone), "daily_cap");
+        }
+
+        return new SendDecision.Send(send.SendState == "started" ? send.StartedAt : null);
+    }
+
+    /// <summary>
+    /// A send that was started before (a crash or timeout between the provider call and recording it) is looked up at
+    /// the provider first, so the contact does not get it twice.
+    /// </summary>
+    private async Task<bool> AlreadyDeliveredAsync(OutboxItem item, DateTimeOffset startedBefore, CancellationToken ct)
+    {
+        foreach (var lookup in lookups.Where(l => l.Channels.Contains(item.Channel)))
+        {
+            if (await lookup.FindAsync(item, startedBefore - TimeSpan.FromMinutes(5), ct) is { } providerId)
+            {
+                logger.LogWarning("Campaign message {MessageId} was already accepted by the provider before a restart; not sending it again", item.MessageId);
+                await outbox.MarkSentAsync(item.OutboxId, providerId, "sent", ct);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private IReadOnlyList<string> GroupsOf(long campaignId) => groups.GetOrAdd(campaignId, id => Definition(id)?.Who.Groups ?? []);
+
+    private bool CampaignHasTemplate(long campaignId) => Definition(campaignId)?.WhatsAppTemplate is not null;
+
+    private CampaignDefinition? Definition(long id) =>
+        campaigns.Find(id.ToString(CultureInfo.InvariantCulture)) is { } row ? CampaignDefinition.Parse(row.Definition) : null;
+}
+
+/// <summary>Asks a provider whether it already accepted a message (used for sends left in doubt by a crash).</summary>
+public interface IDeliveryLookup
+{
+    IReadOnlyCollection<string> Channels { get; }
+
+    Task<string?> FindAsync(OutboxItem item, DateTimeOffset since, CancellationToken ct);
+}

@@ -1,0 +1,95 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Campaigns;
+
+public static class CampaignServiceCollectionExtensions
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CampaignOptions>().Bind(configuration.GetSection(CampaignOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteCampaignStore>();
+        services.AddSingleton<SqliteAudienceStore>();
+        services.AddSingleton<SqliteCampaignPlanStore>();
+        services.AddSingleton<SqliteCampaignGateStore>();
+        services.AddSingleton<CampaignPlanner>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<ContactImport>();
+        services.AddSingleton<StaffAccess>();
+        services.AddSingleton<CampaignSendGate>();
+        services.AddSingleton<IOutboxGate>(sp => sp.GetRequiredService<CampaignSendGate>());
+        services.AddSingleton<IDeliveryLookup, TwilioDeliveryLookup>();
+        services.AddSingleton<IKeywordHandler, CampaignKeywords>();
+        services.AddTransient<CampaignJobs>();
+        services.AddSingleton<PlanTrigger>();
+
+        // Our own storage instance, registered before AddHangfire, so each host has its own (Hangfire's default is a static).
+        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<CampaignOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        return services;
+    }
+
+    /// <summary>The Hangfire server that runs planning jobs: only in <c>serve</c>, and only with <c>Campaigns:RunJobs</c>.</summary>
+    public static IServiceCollection AddCampaignJobServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue($"{CampaignOptions.Section}:{nameof(CampaignOptions.RunJobs)}", true))
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Workers;
+                // This host's container, not the static JobActivator.Current (the last host configured in this process).
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>The dashboard at <c>/admin/jobs</c>, the campaign API, and the minutely planning tick.</summary>
+    public static WebApplication MapCampaigns(this WebApplication app)
+    {
+        var access = app.Services.GetRequiredService<StaffAccess>();
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new JobsDashboardAuthorization(access)],
+            IsReadOnlyFunc = context => access.Of(context.GetHttpContext()) != StaffAccess.Level.Admin,
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+            DashboardTitle = "HealthBot jobs",
+        });
+        app.MapCampaignApi();
+        if (app.Services.GetRequiredService<IOptions<CampaignOptions>>().Value.RunJobs)
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<CampaignJobs>(CampaignJobs.TickJobId, j => j.Tick(), Cron.Minutely());
+            // And once at start, so runs missed while the service was down are planned now rather than in up to a minute.
+            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CampaignJobs>(j => j.Tick());
+        }
+
+        return app;
+    }
+
+    private static JobStorage CreateStorage(CampaignOptions options, StorageOptions storage)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, options.JobDatabaseFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SQLiteStorage(path, new SQLiteStorageOptions
+        {
+            QueuePollInterval = options.QueuePollInterval,
+            // A job fetched by a process that died is handed out again after this; planning is idempotent, so short is safe.
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        });
+    }
+}

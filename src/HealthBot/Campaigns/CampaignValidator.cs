@@ -1,0 +1,154 @@
+using HealthBot.Dialog;
+using HealthBot.Sms;
+
+namespace HealthBot.Campaigns;
+
+/// <summary>Checks a definition before it is stored; every problem is reported, in words staff can act on.</summary>
+public static class CampaignValidator
+{
+    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "sw", "pt", "hi"];
+    private static readonly string[] SendChannels = [ChannelNames.Sms, ChannelNames.WhatsApp];
+
+    public static IReadOnlyList<string> Validate(CampaignDefinition campaign, int maxSmsSegments)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(campaign.Name) || campaign.Name.Length > 100 || long.TryParse(campaign.Name, out _))
+        {
+            problems.Add("name: required, at most 100 characters, not only digits");
+        }
+
+        if (campaign.Channels is not { Count: > 0 } || campaign.Channels.Any(c => !SendChannels.Contains(c)))
+        {
+            problems.Add($"channels: one or more of {string.Join(", ", SendChannels)}");
+        }
+
+        problems.AddRange(Schedule(campaign.Schedule));
+        problems.AddRange(Messages(campaign, maxSmsSegments));
+        foreach (var language in campaign.Who.Languages ?? [])
+        {
+            if (!Languages.Contains(language))
+            {
+                problems.Add($"audience.languages: '{language}' is not one of {string.Join(", ", Languages)}");
+            }
+        }
+
+        if (campaign.WhatsAppTemplate is { ContentSid: var sid } && !sid.StartsWith("HX", StringComparison.Ordinal))
+        {
+            problems.Add("whatsAppTemplate.contentSid: a Twilio Content SID starts with HX");
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<string> Schedule(CampaignSchedule? schedule)
+    {
+        if (schedule is null)
+        {
+            yield return "schedule: required";
+            yield break;
+        }
+
+        if (schedule.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            yield return $"schedule.timeZone: '{zone}' is not a known time zone (use an IANA id such as Africa/Nairobi)";
+        }
+
+        switch (schedule.Kind)
+        {
+            case CampaignSchedule.Once when schedule.At is null:
+                yield return "schedule.at: required for a once schedule (local time, e.g. 2027-01-10T09:00:00)";
+                break;
+            case CampaignSchedule.Recurring when !IsCron(schedule.Cron):
+                yield return $"schedule.cron: '{schedule.Cron}' is not a five-field cron expression (e.g. 0 9 * * MON)";
+                break;
+            case CampaignSchedule.Relative:
+                foreach (var problem in Relative(schedule))
+                {
+                    yield return problem;
+                }
+
+                break;
+            case CampaignSchedule.Once or CampaignSchedule.Recurring:
+                break;
+            default:
+                yield return "schedule.kind: once, recurring or relative";
+                break;
+        }
+    }
+
+    private static IEnumerable<string> Relative(CampaignSchedule schedule)
+    {
+        if (string.IsNullOrWhiteSpace(schedule.Field))
+        {
+            yield return "schedule.field: the contact date field to count from (e.g. due_date)";
+        }
+
+        if (schedule.Hour is < 0 or > 23)
+        {
+            yield return "schedule.hour: 0 to 23";
+        }
+
+        int from = 0, to = 0, every = 0;
+        string? problem = null;
+        try
+        {
+            (from, to, every) = (CampaignClock.ParseOffsetDays(schedule.From), CampaignClock.ParseOffsetDays(schedule.To), CampaignClock.ParseOffsetDays(schedule.Every ?? "1w"));
+        }
+        catch (FormatException ex)
+        {
+            problem = $"schedule: {ex.Message}";
+        }
+
+        if (problem is not null)
+        {
+            yield return problem;
+        }
+        else if (to < from || every <= 0)
+        {
+            yield return "schedule: 'to' must not be before 'from', and 'every' must be at least 1d";
+        }
+    }
+
+    private static IEnumerable<string> Messages(CampaignDefinition campaign, int maxSmsSegments)
+    {
+        if (campaign.Messages is not { Count: > 0 })
+        {
+            yield return "messages: at least one";
+            yield break;
+        }
+
+        foreach (var message in campaign.Messages)
+        {
+            var label = message.N is { } n ? $"messages[n={n}]" : "messages[]";
+            foreach (var (language, text) in message.Text ?? new Dictionary<string, string>())
+            {
+                if (!Languages.Contains(language))
+                {
+                    yield return $"{label}.text: '{language}' is not one of {string.Join(", ", Languages)}";
+                }
+                else if (string.IsNullOrWhiteSpace(text))
+                {
+                    yield return $"{label}.text.{language}: empty";
+                }
+                else if (campaign.Channels?.Contains(ChannelNames.Sms) == true && SmsSegments.Analyze(Fill(text, message.N)) is { Segments: var segments } info && segments > maxSmsSegments)
+                {
+                    yield return $"{label}.text.{language}: {info} is over the SMS budget of {maxSmsSegments} segments";
+                }
+            }
+        }
+    }
+
+    private static string Fill(string text, int? n) => text.Replace("{n}", (n ?? 99).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static bool IsCron(string? cron)
+    {
+        try
+        {
+            return cron is not null && Cronos.CronExpression.Parse(cron) is not null;
+        }
+        catch (Cronos.CronFormatException)
+        {
+            return false;
+        }
+    }
+}

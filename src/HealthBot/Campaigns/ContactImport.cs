@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HealthBot.Data;
+using HealthBot.Dialog;
+
+namespace HealthBot.Campaigns;
+
+/// <summary>
+/// Staff CSV import. Columns: <c>phone</c> and <c>consent</c> are required; <c>channel</c> (sms or whatsapp),
+/// <c>language</c>, <c>time_zone</c> and <c>groups</c> (separated by <c>;</c>) are optional; every other column becomes a
+/// contact field, and a column ending in <c>_date</c> must hold a date. A row without consent is rejected: nobody is
+/// messaged on a list's word alone. Each rejected row is reported with its line number.
+/// </summary>
+public sealed partial class ContactImport(SqliteAudienceStore audience)
+{
+    private static readonly string[] Known = ["phone", "consent", "channel", "language", "time_zone", "groups"];
+
+    public sealed record Result(int Imported, IReadOnlyList<string> Rejected);
+
+    public async Task<Result> ImportAsync(TextReader csv, string? group = null)
+    {
+        var rows = Csv.Read(csv).ToList();
+        if (rows.Count == 0)
+        {
+            return new Result(0, ["line 1: empty file"]);
+        }
+
+        var header = rows[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = new[] { "phone", "consent" }.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return new Result(0, [$"line 1: missing required column(s): {string.Join(", ", missing)}"]);
+        }
+
+        var rejected = new List<string>();
+        var imported = 0;
+        foreach (var (line, fields) in rows.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)))
+        {
+            var row = header.Select((name, i) => (name, value: i < fields.Count ? fields[i].Trim() : string.Empty)).ToDictionary(p => p.name, p => p.value);
+            if (Check(row) is { } problem)
+            {
+                rejected.Add($"line {line}: {problem}");
+                continue;
+            }
+
+            var channel = row.GetValueOrDefault("channel") is { Length: > 0 } c ? c.ToLowerInvariant() : ChannelNames.Sms;
+            var address = channel == ChannelNames.WhatsApp ? "whatsapp:" + row["phone"] : row["phone"];
+            var custom = row.Where(p => !Known.Contains(p.Key) && p.Value.Length > 0)
+                .ToDictionary(p => p.Key, p => p.Key.EndsWith("_date", StringComparison.Ordinal) ? LenientDate.Parse(p.Value)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : p.Value);
+            var groups = (row.GetValueOrDefault("groups") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append(group).OfType<string>().Distinct().ToList();
+            var contact = await audience.SubscribeAsync(channel, address, groups.FirstOrDefault(), custom, Consent.OptedIn,
+                row.GetValueOrDefault("language") is { Length: > 0 } l ? l : null, row.GetValueOrDefault("time_zone") is { Length: > 0 } tz ? tz : null);
+            if (contact.Consent == Consent.OptedOut)
+            {
+                rejected.Add($"line {line}: this contact opted out; only they can opt back in (by sending START)");
+                continue;
+            }
+
+            foreach (var extra in groups.Skip(1))
+            {
+                await audience.SubscribeAsync(channel, address, extra, new Dictionary<string, string>());
+            }
+
+            imported++;
+        }
+
+        return new Result(imported, rejected);
+    }
+
+    private static string? Check(Dictionary<string, string> row)
+    {
+        if (!ConsentWord().IsMatch(row["consent"]))
+        {
+            return "no consent (the consent column must say yes)";
+        }
+
+        if (!Phone().IsMatch(row["phone"]))
+        {
+            return "phone must be in international format, e.g. +254712345678";
+        }
+
+        if (row.GetValueOrDefault("channel") is { Length: > 0 } channel && channel.ToLowerInvariant() is not (ChannelNames.Sms or ChannelNames.WhatsApp))
+        {
+            return "channel must be sms or whatsapp";
+        }
+
+        if (row.GetValueOrDefault("language") is { Length: > 0 } language && !CampaignValidator.Languages.Contains(language))
+        {
+            return $"language must be one of {string.Join(", ", CampaignValidator.Languages)}";
+        }
+
+        if (row.GetValueOrDefault("time_zone") is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            return $"unknown time zone '{zone}'";
+        }
+
+        var badDate = row.FirstOrDefault(p => p.Key.EndsWith("_date", StringComparison.Ordinal) && p.Value.Length > 0 && LenientDate.Parse(p.Value) is null);
+        return badDate.Key is null ? null : $"{badDate.Key} is not a date";
+    }
+
+    [GeneratedRegex(@"^(yes|y|true|1|oui|ndiyo|ndio|sim|haan|opted_in)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentWord();
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex Phone();
+}

@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+
+namespace HealthBot.Data;
+
+/// <summary>Campaigns, their planned runs and their reports. Writes go through the single <see cref="SqliteWriter"/>.</summary>
+public sealed class SqliteCampaignStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time)
+{
+    private const string Columns = "id, name, state, definition, created_at, updated_at";
+
+    /// <summary>Stores a new campaign; returns null when the name is taken.</summary>
+    public Task<long?> CreateAsync(string name, string definition) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            var id = connection.Command(
+                    "INSERT INTO campaigns (name, state, definition, created_at, updated_at) VALUES ($n, 'active', $d, $t, $t) ON CONFLICT (name) DO NOTHING RETURNING id",
+                    transaction)
+                .With("$n", name).With("$d", definition).With("$t", now).ExecuteScalar();
+            return id is long value ? value : (long?)null;
+        });
+
+    /// <summary>Changes the state; a cancelled campaign stays cancelled. Returns false when nothing changed.</summary>
+    public Task<bool> SetStateAsync(long id, string state) =>
+        writer.WriteAsync((connection, transaction) => connection.Command(
+                "UPDATE campaigns SET state = $s, updated_at = $t WHERE id = $id AND state <> 'cancelled' AND state <> $s", transaction)
+            .With("$s", state).With("$t", time.GetUtcNow().ToDb()).With("$id", id).ExecuteNonQuery() == 1);
+
+    public IReadOnlyList<CampaignRow> List(string? state = null)
+    {
+        using var connection = database.Open();
+        using var reader = connection.Command($"SELECT {Columns} FROM campaigns WHERE $s IS NULL OR state = $s ORDER BY id").With("$s", state).ExecuteReader();
+        var list = new List<CampaignRow>();
+        while (reader.Read())
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>By numeric id or by name.</summary>
+    public CampaignRow? Find(string idOrName)
+    {
+        using var connection = database.Open();
+        var byId = long.TryParse(idOrName, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id);
+        using var reader = connection.Command($"SELECT {Columns} FROM campaigns WHERE {(byId ? "id = $v" : "name = $v")}")
+            .With("$v", byId ? id : idOrName).ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>
+    /// Starts planning a run once: true when this caller should plan it (new, or left half-planned by a crash —
+    /// planning again is harmless because each send has a unique key); false when it was planned already.
+    /// </summary>
+    public Task<bool> BeginRunAsync(long campaignId, string runKey) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            connection.Command(
+                    "INSERT INTO campaign_runs (campaign_id, run_key, state, started_at) VALUES ($c, $k, 'planning', $t) ON CONFLICT DO NOTHING", transaction)
+                .With("$c", campaignId).With("$k", runKey).With("$t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
+            return (string?)connection.Command("SELECT state FROM campaign_runs WHERE campaign_id = $c AND run_key = $k", transaction)
+                .With("$c", campaignId).With("$k", runKey).ExecuteScalar() == "planning";
+        });
+
+    public Task FinishRunAsync(long campaignId, string runKey, int targeted) =>
+        writer.WriteAsync((connection, transaction) => connection.Command(
+                "UPDATE campaign_runs SET state = 'planned', targeted = $n, finished_at = $t WHERE campaign_id = $c AND run_key = $k", transaction)
+            .With("$n", targeted).With("$t", time.GetUtcNow().ToDb()).With("$c", campaignId).With("$k", runKey).ExecuteNonQuery());
+
+    public bool RunPlanned(long campaignId, string runKey)
+    {
+        using var connection = database.Open();
+        return (string?)connection.Command("SELECT state FROM campaign_runs WHERE campaign_id = $c AND run_key = $k")
+            .With("$c", campaignId).With("$k", runKey).ExecuteScalar() == "planned";
+    }
+
+    public CampaignReport? Report(long campaignId)
+    {
+        using var connection = database.Open();
+        var campaign = Find(campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        using var counts = connection.Command(
+            """
+            SELECT COUNT(*),
+                   COALESCE(SUM(s.state <> 'skipped' AND o.state IN ('pending', 'sending')), 0),
+                   COALESCE(SUM(s.state <> 'skipped' AND o.state = 'done'), 0),
+                   COALESCE(SUM(m.status IN ('delivered', 'read')), 0),
+                   COALESCE(SUM(s.state <> 'skipped' AND (o.state = 'failed' OR m.status IN ('failed', 'undelivered'))), 0)
+            FROM campaign_sends s LEFT JOIN messages m ON m.id = s.message_id LEFT JOIN outbox o ON o.message_id = s.message_id
+            WHERE s.campaign_id = $c
+            """).With("$c", campaignId).ExecuteReader();
+        counts.Read();
+        var (targeted, queued, sent, delivered, failed) = (counts.GetInt32(0), counts.GetInt32(1), counts.GetInt32(2), counts.GetInt32(3), counts.GetInt32(4));
+        return new CampaignReport(campaignId, campaign.Name, campaign.State, targeted, queued, sent, delivered, failed,
+            Skipped(connection, campaignId), After(connection, campaignId, OptOutsAfter), After(connection, campaignId, RepliesAfter));
+    }
+
+    private const string OptOutsAfter =
+        "SELECT COUNT(DISTINCT e.contact_id) FROM first_send f JOIN consent_events e ON e.contact_id = f.contact_id AND e.consent = 'opted_out' AND e.at > f.at";
+
+    private const string RepliesAfter =
+        "SELECT COUNT(*) FROM first_send f JOIN messages m ON m.contact_id = f.contact_id AND m.direction = 'in' AND m.created_at > f.at";
+
+    private static int After(SqliteConnection connection, long campaignId, string query) => (int)connection.Command(
+            $"WITH first_send AS (SELECT contact_id, MIN(started_at) AS at FROM campaign_sends WHERE campaign_id = $c AND started_at IS NOT NULL GROUP BY contact_id) {query}")
+        .With("$c", campaignId).ScalarLong();
+
+    private static Dictionary<string, int> Skipped(SqliteConnection connection, long campaignId)
+    {
+        using var reader = connection.Command("SELECT reason, COUNT(*) FROM campaign_sends WHERE campaign_id = $c AND state = 'skipped' GROUP BY reason ORDER BY reason")
+            .With("$c", campaignId).ExecuteReader();
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            skipped[reader.GetNullableString(0) ?? "unknown"] = reader.GetInt32(1);
+        }
+
+        return skipped;
+    }
+
+    private static CampaignRow Read(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4).ToDateTimeOffset(), r.GetString(5).ToDateTimeOffset());
+}

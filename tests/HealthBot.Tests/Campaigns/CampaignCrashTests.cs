@@ -1,0 +1,78 @@
+using HealthBot.Channels.Twilio;
+using HealthBot.Data;
+using HealthBot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace HealthBot.Tests.Campaigns;
+
+/// <summary>kill -9 in the middle of a campaign: after a restart every contact has exactly one message.</summary>
+public sealed class CampaignCrashTests(ITestOutputHelper output)
+{
+    private const int Contacts = 5000;
+
+    [Fact]
+    public async Task A_5000_contact_campaign_killed_midway_and_restarted_reaches_each_contact_exactly_once()
+    {
+        await using var peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
+        var data = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
+        await SeedAsync(data);
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__DataDirectory"] = data,
+            ["Content__Directory"] = HealthBotFactory.ContentDirectory,
+            ["Content__WatchForChanges"] = "false",
+            ["Twilio__AccountSid"] = HealthBotFactory.AccountSid,
+            ["Twilio__AuthToken"] = HealthBotFactory.AuthToken,
+            ["Twilio__ApiBaseUrl"] = peer.BaseUrl,
+            ["Twilio__SmsFrom"] = "+15550001111",
+            ["Outbox__PollInterval"] = "00:00:00.200",
+            ["Outbox__RateLimits__sms"] = "400",
+            ["Campaigns__QuietHoursEnd"] = "00:00:00",
+            ["Campaigns__QuietHoursStart"] = "23:59:59",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+
+        using (var first = await ServerProcess.StartAsync(environment))
+        {
+            await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= Contacts / 3, "a third of the campaign to be sent", 60000);
+            first.KillHard();
+        }
+
+        var atKill = peer.Received.Count;
+        Assert.InRange(atKill, Contacts / 3, Contacts - 1);
+        var inFlight = await CountAsync(data, "SELECT COUNT(*) FROM outbox WHERE state = 'sending'");
+        var inDoubt = await CountAsync(data, "SELECT COUNT(*) FROM campaign_sends s JOIN outbox o ON o.message_id = s.message_id WHERE s.state = 'started' AND o.state <> 'done'");
+        output.WriteLine($"killed with {atKill} messages at the peer; {inFlight} outbox rows in flight, {inDoubt} sends in doubt");
+        using (await ServerProcess.StartAsync(environment))
+        {
+            await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= Contacts, "the rest of the campaign after the restart", 60000);
+            await Eventually.WaitAsync(() => CountAsync(data, "SELECT COUNT(*) FROM outbox WHERE state <> 'done'"), c => c == 0, "the outbox to drain", 30000);
+        }
+
+        output.WriteLine($"after the restart the peer has {peer.Received.Count} messages");
+        var perContact = peer.Received.GroupBy(m => m.To).ToList();
+        Assert.Equal(Contacts, perContact.Count);
+        Assert.All(perContact, g => Assert.Single(g));
+        Assert.Equal(Contacts, await CountAsync(data, "SELECT COUNT(*) FROM campaign_sends WHERE state = 'started'"));
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task SeedAsync(string data)
+    {
+        var database = TestDatabase.Create(data);
+        await using var writer = new SqliteWriter(database);
+        var audience = new SqliteAudienceStore(database, writer, TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, Contacts).Select(i =>
+            audience.SubscribeAsync("sms", $"+2547300{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
+        var campaigns = new SqliteCampaignStore(database, writer, TimeProvider.System);
+        await campaigns.CreateAsync("crash-test", CampaignJson.Once("crash-test", DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
+    }
+
+    private static Task<int> CountAsync(string data, string sql)
+    {
+        using var connection = TestDatabase.Create(data).Open();
+        return Task.FromResult((int)connection.Command(sql).ScalarLong());
+    }
+}
