@@ -27,6 +27,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<IOutboxGate>(sp => sp.GetRequiredService<CampaignSendGate>());
         services.AddSingleton<IDeliveryLookup, TwilioDeliveryLookup>();
         services.AddSingleton<IKeywordHandler, CampaignKeywords>();
+        services.AddSingleton<HealthBot.Safety.IPregnancyMessages, PregnancyMessages>();
         services.AddTransient<CampaignJobs>();
         services.AddSingleton<PlanTrigger>();
 

@@ -17,6 +17,7 @@ internal static class BuiltInMessages
         "referral" => "Please ask a health worker or visit your nearest health facility. For medicine doses, always ask a health worker.",
         "rate_limited" => "You have sent many messages. I will answer again later. In an emergency, go to a health facility now.",
         "forgotten" => "We will delete your number and messages from HealthBot. You will get no more messages. Send START to use HealthBot again.",
+        "loss" => "We are very sorry for your loss. You will not get pregnancy messages any more. Please see a health worker for a check-up, and talk to someone you trust.",
         "too_long" => "Your message is too long. Please send a shorter question.",
         _ => "Sorry, I did not understand. Please send your health question in a few words.",
     };

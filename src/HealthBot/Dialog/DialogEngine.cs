@@ -21,6 +21,7 @@ public sealed class DialogEngine(
     IPrivacyStore privacy,
     ReplyLimiter limiter,
     IEnumerable<IKeywordHandler> keywordHandlers,
+    IEnumerable<IPregnancyMessages> pregnancyMessages,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
@@ -128,7 +129,30 @@ public sealed class DialogEngine(
         {
             // The referral goes first and never waits for a model or a limit.
             var item = assessment.TopicId is { } topic ? catalog.Current.Find(topic, language) : retrieval.Best;
-            return say.Urgent(profile, language, item, retrieval.Candidates) with { Alert = assessment };
+            var urgent = say.Urgent(profile, language, item, retrieval.Candidates) with { Alert = assessment };
+            if (!PregnancyLoss.Describes(text))
+            {
+                return urgent;
+            }
+
+            // A loss described with danger signs: the referral first, then the gentle message, and no more pregnancy tips.
+            foreach (var messages in pregnancyMessages)
+            {
+                await messages.LeaveAsync(contact.Id, ct);
+            }
+
+            return urgent with { Replies = [.. urgent.Replies, .. say.System(profile, language, ReplyKind.Loss, "loss", "pregnancy-loss").Replies] };
+        }
+
+        if (PregnancyLoss.Describes(text))
+        {
+            // Leave the pregnancy messages only, gently; the person keeps every other subscription.
+            foreach (var messages in pregnancyMessages)
+            {
+                await messages.LeaveAsync(contact.Id, ct);
+            }
+
+            return say.System(profile, language, ReplyKind.Loss, "loss", "pregnancy-loss", retrieval.Candidates);
         }
 
         switch (await limiter.CheckAsync(contact, ct))

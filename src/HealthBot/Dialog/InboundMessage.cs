@@ -31,6 +31,7 @@ public static class ReplyKind
     public const string RateLimited = "rate_limited";
     public const string TooLong = "too_long";
     public const string Forgotten = "forgotten";
+    public const string Loss = "loss";
 }
 
 /// <summary>
