@@ -1,3 +1,4 @@
+using HealthBot.Admin;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Content;
@@ -22,7 +23,8 @@ public static class HealthBotServiceCollectionExtensions
         .AddSafety(configuration)
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
-        .AddWebChat();
+        .AddWebChat()
+        .AddAdminCore(configuration);
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,

@@ -1,4 +1,5 @@
 using HealthBot;
+using HealthBot.Admin;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Cli;
@@ -19,7 +20,8 @@ builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
     .AddOutboxWorker()
-    .AddPrivacyWorker();
+    .AddPrivacyWorker()
+    .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Services.TryMigrateDatabase())
@@ -32,6 +34,7 @@ app.UseOperability();
 app.MapHealth();
 app.MapTwilioWebhooks();
 app.MapWebChat();
+app.MapAdmin();
 await app.RunAsync();
 return 0;
 

@@ -20,6 +20,7 @@ public sealed class DialogEngine(
     IContactStore contacts,
     IPrivacyStore privacy,
     ReplyLimiter limiter,
+    IHandoffState handoff,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
@@ -119,6 +120,12 @@ public sealed class DialogEngine(
             // The referral goes first and never waits for a model or a limit.
             var item = assessment.TopicId is { } topic ? catalog.Current.Find(topic, language) : retrieval.Best;
             return say.Urgent(profile, language, item, retrieval.Candidates) with { Alert = assessment };
+        }
+
+        // A responder is handling this person: only the emergency path above may still answer.
+        if (await handoff.IsHumanHandlingAsync(contact.Id, ct))
+        {
+            return new DialogOutcome([], language, new DialogTrace("human-handling", false, retrieval.Candidates, language));
         }
 
         switch (await limiter.CheckAsync(contact, ct))
