@@ -18,6 +18,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<SqliteContentEditStore>();
         services.AddSingleton<SqliteHandoffStore>();
         services.AddSingleton<SqliteContentHistory>();
+        services.AddSingleton<SqliteInsightsStore>();
         services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqliteHandoffStore>());
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<PublishedContentOverlay>();

@@ -70,6 +70,13 @@ public static class UiText
         ["Edit"] = "Modifier",
         ["Open"] = "Ouvrir",
         ["Rollback"] = "Revenir",
+        ["Insights"] = "Statistiques",
+        ["Messages per day by channel"] = "Messages par jour et par canal",
+        ["Messages per day by language"] = "Messages par jour et par langue",
+        ["days"] = "jours",
+        ["Top topics"] = "Sujets les plus demandés",
+        ["Unanswered questions"] = "Questions sans réponse",
+        ["Model versus fallback rates are not recorded yet."] = "Les taux modèle / réponse de secours ne sont pas encore enregistrés.",
         ["Export to content files"] = "Exporter vers les fichiers de contenu",
     };
 
