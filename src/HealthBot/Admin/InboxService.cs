@@ -33,7 +33,7 @@ public sealed class InboxService(
             return false;
         }
 
-        await handoffs.OpenAsync(contactId, actor, time.GetUtcNow() + options.Value.HandoffSilence);
+        await handoffs.SilenceUntilAsync(contactId, actor, time.GetUtcNow() + options.Value.HandoffSilence);
         var draft = new OutboundDraft(text.Trim(), HumanKind, first.Language ?? "en", null, null, Priority: 20);
         await messages.EnqueueAsync(contactId, first.Channel, draft, $"human:{Guid.NewGuid():N}");
         outbox.Set();

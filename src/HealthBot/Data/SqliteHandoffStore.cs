@@ -20,14 +20,21 @@ public sealed class SqliteHandoffStore(SqliteDatabase database, SqliteWriter wri
         return reader.Read() ? new Handoff(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetNullableString(3)?.ToDateTimeOffset()) : null;
     }
 
-    /// <summary>Opens (or keeps open) the handoff; <paramref name="silentUntil"/> extends the silence after a human reply.</summary>
-    public Task OpenAsync(long contactId, string responder, DateTimeOffset? silentUntil = null) => writer.WriteAsync((c, t) => c.Command(
+    /// <summary>A responder has the conversation open: the bot is silent until it is resolved.</summary>
+    public Task OpenAsync(long contactId, string responder) => writer.WriteAsync((c, t) => c.Command(
             """
-            INSERT INTO handoffs (contact_id, responder, open, silent_until, updated_at) VALUES ($c, $r, 1, $s, $now)
-            ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, open = 1,
-                silent_until = COALESCE(excluded.silent_until, handoffs.silent_until), updated_at = excluded.updated_at
+            INSERT INTO handoffs (contact_id, responder, open, updated_at) VALUES ($c, $r, 1, $now)
+            ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, open = 1, updated_at = excluded.updated_at
             """, t)
-        .With("$c", contactId).With("$r", responder).With("$s", silentUntil?.ToDb()).With("$now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+        .With("$c", contactId).With("$r", responder).With("$now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+
+    /// <summary>After a human reply: silent until <paramref name="silentUntil"/>, without opening (or closing) the conversation.</summary>
+    public Task SilenceUntilAsync(long contactId, string responder, DateTimeOffset silentUntil) => writer.WriteAsync((c, t) => c.Command(
+            """
+            INSERT INTO handoffs (contact_id, responder, open, silent_until, updated_at) VALUES ($c, $r, 0, $s, $now)
+            ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, silent_until = excluded.silent_until, updated_at = excluded.updated_at
+            """, t)
+        .With("$c", contactId).With("$r", responder).With("$s", silentUntil.ToDb()).With("$now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
 
     /// <summary>Hands the conversation back to the bot at once.</summary>
     public Task ResolveAsync(long contactId) => writer.WriteAsync((c, t) =>
