@@ -65,6 +65,30 @@ public sealed class ContentWorkflowBrowserTests(AdminBrowserFixture fixture) : I
     }
 
     [Fact]
+    public async Task Every_form_field_has_a_label_and_sign_in_works_from_the_keyboard()
+    {
+        const string allLabelled = "[...document.querySelectorAll('input:not([type=hidden]), textarea, select')].every(e => e.labels.length > 0)";
+        var editor = await fixture.SignInAsync(StaffRoles.Editor);
+        await editor.GotoAsync("/admin/content/malaria-prevention/en");
+        Assert.True(await editor.EvaluateAsync<bool>(allLabelled));
+
+        await fixture.Factory.CreateUserAsync("keys@ngo.example", StaffRoles.Viewer);
+        var page = await editor.Context.Browser!.NewPageAsync(new() { BaseURL = fixture.BaseAddress.ToString(), Locale = "en-GB" });
+        await page.GotoAsync("/admin/login");
+        Assert.True(await page.EvaluateAsync<bool>(allLabelled));
+        await page.Keyboard.PressAsync("Tab"); // skip link
+        await page.Keyboard.PressAsync("Tab"); // English
+        await page.Keyboard.PressAsync("Tab"); // Français
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Email")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("keys@ngo.example");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(AdminHttp.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("header")).ToContainTextAsync("keys@ngo.example");
+    }
+
+    [Fact]
     public async Task The_workspace_speaks_french()
     {
         var page = await fixture.SignInAsync(StaffRoles.Viewer, locale: "fr-FR");

@@ -45,6 +45,13 @@ public sealed class HandoffBrowserTests(AdminBrowserFixture fixture) : IClassFix
         await RepliesAsync(4);
         Assert.Equal(1, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE actor = 'rose@ngo.example' AND action = 'inbox.take_over'"));
         Assert.Equal(0, await fixture.Factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact.Id} AND status = 'open'"));
+
+        // Neither the number nor any text of the conversation reached the logs or the audit trail.
+        var logs = string.Join('\n', fixture.Factory.Logs);
+        Assert.DoesNotContain("254722000001", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("A nurse here", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("mosquito", logs, StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%nurse%' OR target LIKE '%254722%'"));
     }
 
     private List<HealthBot.Channels.Twilio.PeerMessage> Sent() => fixture.Peer.Received.Where(m => m.To == Person).ToList();
