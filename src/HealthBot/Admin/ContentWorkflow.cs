@@ -25,8 +25,17 @@ public sealed class ContentWorkflow(
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
+    /// <summary>Edits start from an item that exists in some language, in a language folder name (never a path).</summary>
+    public bool CanEdit(string contentId, string language) =>
+        ContentLoader.IsLanguageFolder(language) && catalog.Current.Items.Any(i => i.Id == contentId);
+
     public async Task<long> SaveDraftAsync(string actor, string contentId, string language, string title, string sms, string web)
     {
+        if (!CanEdit(contentId, language))
+        {
+            throw new ArgumentException($"no content item '{contentId}' to edit in language '{language}'");
+        }
+
         var current = catalog.Current.Find(contentId, language);
         var published = edits.LatestPublished().Where(e => e.ContentId == contentId && e.Language == language).Select(e => e.Version);
         var version = Math.Max(current?.Version ?? 0, published.DefaultIfEmpty(0).Max()) + 1;

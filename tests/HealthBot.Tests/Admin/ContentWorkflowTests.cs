@@ -61,6 +61,21 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM content_edits WHERE state = 'draft' AND version = 3 AND sms = '{original.Replace("'", "''")}'"));
     }
 
+    [Theory]
+    [InlineData("anaemia", "e.n")]
+    [InlineData("anaemia", "EN")]
+    [InlineData("no-such-topic", "en")]
+    public async Task Drafts_only_for_existing_topics_in_language_folder_names(string id, string language)
+    {
+        var editor = await factory.SignedInAsync(StaffRoles.Editor);
+        var form = await AdminHttp.FormAsync(editor, "/admin/content", new() { ["Title"] = "t", ["Sms"] = "s", ["Web"] = "w" });
+
+        var response = await editor.PostAsync($"/admin/content/{id}/{language}?handler=Save", form);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM content_edits"));
+    }
+
     private async Task<long> SubmitAsync(HttpClient client)
     {
         var form = await AdminHttp.FormAsync(client, "/admin/content/anaemia/en", new()

@@ -34,13 +34,14 @@ public sealed class ContentEditModel(ContentCatalog catalog, SqliteContentEditSt
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var library = catalog.Current;
-        var item = library.Find(Id, Lang);
-        var source = library.Find(Id, ContentGrid.SourceLanguage);
-        if (item is null && source is null && library.Items.All(i => i.Id != Id))
+        if (!workflow.CanEdit(Id, Lang))
         {
             return NotFound();
         }
+
+        var library = catalog.Current;
+        var item = library.Find(Id, Lang);
+        var source = library.Find(Id, ContentGrid.SourceLanguage);
 
         var open = await edits.OpenAsync(Id, Lang);
         var basis = item ?? source;
@@ -61,12 +62,22 @@ public sealed class ContentEditModel(ContentCatalog catalog, SqliteContentEditSt
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
+        if (!workflow.CanEdit(Id, Lang))
+        {
+            return NotFound();
+        }
+
         await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web);
         return RedirectToPage(new { Id, Lang });
     }
 
     public async Task<IActionResult> OnPostSubmitAsync()
     {
+        if (!workflow.CanEdit(Id, Lang))
+        {
+            return NotFound();
+        }
+
         var editId = await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web);
         await workflow.SubmitAsync(Actor, editId);
         return RedirectToPage(new { Id, Lang });
