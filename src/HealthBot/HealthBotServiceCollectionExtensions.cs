@@ -1,4 +1,5 @@
 using HealthBot.Campaigns;
+using HealthBot.Admin;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Content;
@@ -26,7 +27,8 @@ public static class HealthBotServiceCollectionExtensions
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
         .AddWebChat()
-        .AddCampaigns(configuration);
+        .AddCampaigns(configuration)
+        .AddAdminCore(configuration);
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,

@@ -1,5 +1,6 @@
 using HealthBot;
 using HealthBot.Campaigns;
+using HealthBot.Admin;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Cli;
@@ -21,7 +22,8 @@ builder.Services
     .AddDialogWorker()
     .AddOutboxWorker()
     .AddPrivacyWorker()
-    .AddCampaignJobServer(builder.Configuration);
+    .AddCampaignJobServer(builder.Configuration)
+    .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Services.TryMigrateDatabase())
@@ -35,6 +37,7 @@ app.MapHealth();
 app.MapTwilioWebhooks();
 app.MapWebChat();
 app.MapCampaigns();
+app.MapAdmin();
 await app.RunAsync();
 return 0;
 

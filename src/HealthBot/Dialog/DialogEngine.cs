@@ -22,6 +22,7 @@ public sealed class DialogEngine(
     ReplyLimiter limiter,
     IEnumerable<IKeywordHandler> keywordHandlers,
     IEnumerable<IPregnancyMessages> pregnancyMessages,
+    IHandoffState handoff,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
@@ -153,6 +154,12 @@ public sealed class DialogEngine(
             }
 
             return say.System(profile, language, ReplyKind.Loss, "loss", "pregnancy-loss", retrieval.Candidates);
+        }
+
+        // A responder is handling this person: only the emergency path above may still answer.
+        if (await handoff.IsHumanHandlingAsync(contact.Id, ct))
+        {
+            return new DialogOutcome([], language, new DialogTrace("human-handling", false, retrieval.Candidates, language));
         }
 
         switch (await limiter.CheckAsync(contact, ct))

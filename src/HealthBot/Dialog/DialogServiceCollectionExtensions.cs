@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Grounding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Dialog;
@@ -18,6 +19,7 @@ public static class DialogServiceCollectionExtensions
             return new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), o.MinConfidence, o.ClearWinnerConfidence, o.ClearWinnerMargin);
         });
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
+        services.TryAddSingleton<IHandoffState, NoHandoff>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DialogProcessor>();
         return services;

@@ -1,0 +1,40 @@
+namespace HealthBot.Admin;
+
+/// <summary>The workspace's only stylesheet and script, served from memory: no CDN, a few kilobytes over a slow link.</summary>
+public static class AdminAssets
+{
+    public const string Css = """
+        body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#111;background:#fff}
+        header{background:#0b3d60;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+        header a,header button{color:#fff;background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer}
+        main{padding:1rem;max-width:70rem}
+        a{color:#0645ad}
+        :focus{outline:3px solid #f5a623;outline-offset:2px}
+        .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.5rem}
+        table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left}
+        .state-missing{background:#fde2e2}.state-draft{background:#fff4ce}.state-review{background:#dbeafe}
+        .state-published{background:#dcfce7}.state-stale{background:#fed7aa}
+        label{display:block;font-weight:600;margin-top:.75rem}
+        input,textarea,select{font:inherit;width:100%;max-width:40rem;box-sizing:border-box;padding:.3rem;border:1px solid #555}
+        button{font:inherit;padding:.4rem .9rem;margin:.5rem .5rem 0 0;border:1px solid #0b3d60;background:#0b3d60;color:#fff;cursor:pointer}
+        .error{color:#a00000;font-weight:600}.notice{color:#065f20;font-weight:600}
+        ins{background:#bbf7d0;text-decoration:none}del{background:#fecaca}
+        .msg-in{background:#f1f5f9}.msg-out{background:#ecfdf5}.urgent{color:#a00000;font-weight:700}
+        """;
+
+    /// <summary>Refreshes the SMS preview from the server while the editor types; without script, the Preview button does the same.</summary>
+    public const string Js = """
+        (function(){
+          var box=document.getElementById('sms'),out=document.getElementById('preview');
+          if(!box||!out)return;
+          var timer;
+          box.addEventListener('input',function(){
+            clearTimeout(timer);
+            timer=setTimeout(function(){
+              fetch(out.dataset.url+'&text='+encodeURIComponent(box.value),{credentials:'same-origin'})
+                .then(function(r){return r.ok?r.text():null}).then(function(h){if(h!==null)out.innerHTML=h});
+            },400);
+          });
+        })();
+        """;
+}

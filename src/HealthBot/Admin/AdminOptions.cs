@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthBot.Admin;
+
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>Failed sign-ins in a row before the account is locked.</summary>
+    [Range(1, 100)]
+    public int MaxFailedLogins { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// false (default): the session and antiforgery cookies are Secure whenever the request came over HTTPS, as it does
+    /// behind the TLS proxy (X-Forwarded-Proto), and a plain-HTTP laptop demo still works. true: always Secure, and
+    /// plain HTTP is refused.
+    /// </summary>
+    public bool SecureCookies { get; set; }
+
+    /// <summary>Very small teams may let a reviewer publish their own edit; by default a second person must approve.</summary>
+    public bool AllowSelfPublish { get; set; }
+
+    /// <summary>Price of one SMS segment, shown in the editor's preview.</summary>
+    [Range(0, 100)]
+    public decimal SmsSegmentPrice { get; set; } = 0.0079m;
+
+    [Required]
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>How long the bot stays silent for a contact after the last human reply.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan HandoffSilence { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,92 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public const string LoginPath = "/admin/login";
+
+    /// <summary>Stores and workflow services: also for one-shot commands (<c>healthbot user add</c>).</summary>
+    public static IServiceCollection AddAdminCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteStaffStore>();
+        services.AddSingleton<SqliteContentEditStore>();
+        services.AddSingleton<SqliteHandoffStore>();
+        services.AddSingleton<SqliteContentHistory>();
+        services.AddSingleton<SqliteInsightsStore>();
+        services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqliteHandoffStore>());
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<PublishedContentOverlay>();
+        services.AddSingleton<ContentWorkflow>();
+        services.AddSingleton<InboxService>();
+        return services;
+    }
+
+    /// <summary>The web workspace: Razor Pages under /admin with cookie sign-in, role policies and antiforgery on every post.</summary>
+    public static IServiceCollection AddAdminWorkspace(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostedService(sp => sp.GetRequiredService<PublishedContentOverlay>());
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/admin/logout";
+            o.Cookie.Name = "hb-staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/admin";
+            o.SlidingExpiration = true;
+            // Scripted clients get status codes; browsers get the sign-in page.
+            o.Events.OnRedirectToAccessDenied = ctx => Status(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(StaffRoles.AddPolicies);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "hb-csrf";
+            o.Cookie.Path = "/admin";
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<AdminOptions>>((o, admin) =>
+        {
+            o.Cookie.SecurePolicy = admin.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = admin.Value.SessionLifetime;
+        });
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<AdminOptions>>((o, admin) =>
+            o.Cookie.SecurePolicy = admin.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Admin/Pages";
+            o.Conventions.AuthorizeFolder("/", StaffRoles.StaffPolicy);
+            o.Conventions.AllowAnonymousToPage("/Login");
+        });
+        return services;
+    }
+
+    public static WebApplication MapAdmin(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapGet("/admin/assets/admin.css", () => Results.Text(AdminAssets.Css, "text/css")).AllowAnonymous();
+        app.MapGet("/admin/assets/admin.js", () => Results.Text(AdminAssets.Js, "text/javascript")).AllowAnonymous();
+        app.MapGet("/admin/language/{code}", (string code, HttpContext http) =>
+        {
+            // A display preference, not a secret.
+            http.Response.Cookies.Append(UiText.CookieName, code == "fr" ? "fr" : "en",
+                new CookieOptions { Path = "/admin", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            return Results.LocalRedirect("/admin");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        return ctx.Response.WriteAsync(
+            $"<!doctype html><html lang=\"en\"><title>403</title><h1>{ctx.HttpContext.T("Your role does not allow this.")}</h1><p><a href=\"/admin\">{ctx.HttpContext.T("Staff workspace")}</a></p></html>");
+    }
+}

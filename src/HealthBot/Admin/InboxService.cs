@@ -1,0 +1,49 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Admin;
+
+/// <summary>
+/// A responder's actions on a conversation. Replies go through the outbox like the bot's, so consent, retries and the
+/// channel's sender apply; the audit trail records who replied to which contact id, never the text or the number.
+/// </summary>
+public sealed class InboxService(
+    IMessageStore messages,
+    SqliteHandoffStore handoffs,
+    SqliteStaffStore audit,
+    OutboxSignal outbox,
+    IOptions<AdminOptions> options,
+    TimeProvider time)
+{
+    public const string HumanKind = "human";
+
+    public async Task TakeOverAsync(string actor, long contactId)
+    {
+        await handoffs.OpenAsync(contactId, actor);
+        await audit.AuditAsync(actor, "inbox.take_over", $"contact #{contactId}");
+    }
+
+    public async Task<bool> ReplyAsync(string actor, long contactId, string text)
+    {
+        var conversation = await messages.ConversationAsync(contactId, 0, 1);
+        var first = conversation.FirstOrDefault(m => m.Direction == "in") ?? conversation.FirstOrDefault();
+        if (first is null || string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        await handoffs.SilenceUntilAsync(contactId, actor, time.GetUtcNow() + options.Value.HandoffSilence);
+        var draft = new OutboundDraft(text.Trim(), HumanKind, first.Language ?? "en", null, null, Priority: 20);
+        await messages.EnqueueAsync(contactId, first.Channel, draft, $"human:{Guid.NewGuid():N}");
+        outbox.Set();
+        await audit.AuditAsync(actor, "inbox.reply", $"contact #{contactId}", $"{text.Trim().Length} characters");
+        return true;
+    }
+
+    public async Task ResolveAsync(string actor, long contactId)
+    {
+        await handoffs.ResolveAsync(contactId);
+        await audit.AuditAsync(actor, "inbox.resolve", $"contact #{contactId}");
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HealthBot.Admin.Pages;
+
+/// <summary>What every workspace page needs: the signed-in person's name and the page's words in their language.</summary>
+public abstract class AdminPageModel : PageModel
+{
+    public string Actor => User.Identity?.Name ?? "anonymous";
+
+    public string T(string english) => HttpContext.T(english);
+}

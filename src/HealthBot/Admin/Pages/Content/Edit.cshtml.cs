@@ -1,0 +1,85 @@
+using HealthBot.Content;
+using HealthBot.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Admin.Pages.Content;
+
+[Authorize(Policy = StaffRoles.EditPolicy)]
+public sealed class ContentEditModel(ContentCatalog catalog, SqliteContentEditStore edits, ContentWorkflow workflow, IOptions<AdminOptions> options) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string Lang { get; set; } = "";
+
+    [BindProperty]
+    public string Title { get; set; } = "";
+
+    [BindProperty]
+    public string Sms { get; set; } = "";
+
+    [BindProperty]
+    public string Web { get; set; } = "";
+
+    public string State { get; private set; } = "missing";
+
+    public int? Version { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public SmsPreview Preview => SmsPreview.For(Sms, options.Value);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!workflow.CanEdit(Id, Lang))
+        {
+            return NotFound();
+        }
+
+        var library = catalog.Current;
+        var item = library.Find(Id, Lang);
+        var source = library.Find(Id, ContentGrid.SourceLanguage);
+
+        var open = await edits.OpenAsync(Id, Lang);
+        var basis = item ?? source;
+        (Title, Sms, Web) = open is not null ? (open.Title, open.Sms, open.Web) : (basis?.Title ?? "", basis?.Sms ?? "", basis?.Web ?? "");
+        State = ContentGrid.StateOf(item, source, open);
+        Version = open?.Version ?? item?.Version;
+        return Page();
+    }
+
+    /// <summary>The preview fragment the page's script fetches as the editor types.</summary>
+    public ContentResult OnGetPreview(string? text) => Content(SmsPreview.For(text ?? "", options.Value).ToHtml(T), "text/html; charset=utf-8");
+
+    public IActionResult OnPostPreview()
+    {
+        State = "draft";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (!workflow.CanEdit(Id, Lang))
+        {
+            return NotFound();
+        }
+
+        await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web);
+        return RedirectToPage(new { Id, Lang });
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync()
+    {
+        if (!workflow.CanEdit(Id, Lang))
+        {
+            return NotFound();
+        }
+
+        var editId = await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web);
+        await workflow.SubmitAsync(Actor, editId);
+        return RedirectToPage(new { Id, Lang });
+    }
+}

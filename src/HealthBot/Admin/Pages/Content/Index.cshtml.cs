@@ -1,0 +1,21 @@
+using HealthBot.Content;
+using HealthBot.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HealthBot.Admin.Pages.Content;
+
+public sealed class ContentIndexModel(ContentCatalog catalog, SqliteContentEditStore edits, IAuthorizationService authorization) : AdminPageModel
+{
+    /// <summary>Editors open the editor from the grid; everyone else opens the history.</summary>
+    public bool CanEdit { get; private set; }
+
+    public IReadOnlyList<GridRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<string> Languages => Rows.FirstOrDefault()?.Cells.Select(c => c.Language).ToList() ?? [];
+
+    public async Task OnGetAsync()
+    {
+        Rows = ContentGrid.Build(catalog.Current, await edits.AllOpenAsync());
+        CanEdit = (await authorization.AuthorizeAsync(User, StaffRoles.EditPolicy)).Succeeded;
+    }
+}

@@ -1,0 +1,8 @@
+namespace HealthBot.Admin.Pages;
+
+public sealed class IndexModel : AdminPageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,55 @@
+using HealthBot.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HealthBot.Admin.Pages;
+
+/// <summary>The last two weeks at a glance, drawn on the server.</summary>
+public sealed class InsightsModel(SqliteInsightsStore insights, IMessageStore messages, IAuthorizationService authorization, TimeProvider time) : AdminPageModel
+{
+    private const int Period = 14;
+
+    public IReadOnlyList<string> Days { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int[]> ByChannel { get; private set; } = new Dictionary<string, int[]>();
+
+    public IReadOnlyDictionary<string, int[]> ByLanguage { get; private set; } = new Dictionary<string, int[]>();
+
+    public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
+
+    /// <summary>Only for people who write content: the questions are people's own words.</summary>
+    public IReadOnlyList<(string Text, int Count)>? Unanswered { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var today = time.GetUtcNow().UtcDateTime.Date;
+        var since = new DateTimeOffset(today.AddDays(1 - Period), TimeSpan.Zero);
+        Days = Enumerable.Range(0, Period).Select(i => since.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var counts = insights.InboundPerDay(since);
+        ByChannel = Series(counts, c => c.Channel);
+        ByLanguage = Series(counts, c => c.Language);
+        Topics = insights.TopTopics(since, 10);
+        if ((await authorization.AuthorizeAsync(User, StaffRoles.EditPolicy)).Succeeded)
+        {
+            Unanswered = await UnansweredAsync(since);
+        }
+    }
+
+    private Dictionary<string, int[]> Series(IReadOnlyList<DailyCount> counts, Func<DailyCount, string> key) =>
+        counts.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+            Days.Select(d => g.Where(c => c.Day == d).Sum(c => c.Count)).ToArray());
+
+    /// <summary>Grouped by their folded text, so the same question asked many times shows once with its count.</summary>
+    private async Task<IReadOnlyList<(string, int)>> UnansweredAsync(DateTimeOffset since)
+    {
+        var texts = new List<string>();
+        foreach (var id in insights.UnansweredIds(since, 200))
+        {
+            if (await messages.GetAsync(id) is { } message)
+            {
+                texts.Add(message.Body.Trim());
+            }
+        }
+
+        return texts.GroupBy(t => t.ToLowerInvariant()).OrderByDescending(g => g.Count()).Take(30).Select(g => (g.First(), g.Count())).ToList();
+    }
+}

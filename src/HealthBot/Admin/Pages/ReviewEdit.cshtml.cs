@@ -1,0 +1,58 @@
+using HealthBot.Content;
+using HealthBot.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Admin.Pages;
+
+/// <summary>A reviewer compares an edit with what the bot serves now, then publishes or rejects it.</summary>
+[Authorize(Policy = StaffRoles.PublishPolicy)]
+public sealed class ReviewEditModel(SqliteContentEditStore edits, ContentWorkflow workflow, ContentCatalog catalog, IOptions<AdminOptions> options) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long EditId { get; set; }
+
+    public ContentEdit? Edit { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string CurrentTitle => Current?.Title ?? "";
+
+    public string CurrentSms => Current?.Sms ?? "";
+
+    public string CurrentWeb => Current?.Web ?? "";
+
+    public SmsPreview Preview => SmsPreview.For(Edit?.Sms ?? "", options.Value);
+
+    private ContentItem? Current => Edit is null ? null : catalog.Current.Find(Edit.ContentId, Edit.Language);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostPublishAsync() => ActAsync(workflow.PublishAsync);
+
+    public Task<IActionResult> OnPostRejectAsync() => ActAsync(workflow.RejectAsync);
+
+    private async Task<IActionResult> ActAsync(Func<string, long, Task<WorkflowResult>> action)
+    {
+        var result = await action(Actor, EditId);
+        if (result == WorkflowResult.Done)
+        {
+            return Redirect("/admin/review");
+        }
+
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Error = result == WorkflowResult.OwnEdit ? T("You cannot publish your own edit: another reviewer must approve it.") : T(Edit!.State);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        Edit = await edits.GetAsync(EditId);
+        return Edit is not null;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace HealthBot.Admin;
+
+/// <summary>
+/// Bar charts drawn on the server as inline SVG: no script, no CDN, a few hundred bytes, and it scales to a phone's width.
+/// Each chart is paired with a data table on the page for screen readers.
+/// </summary>
+public static class SvgChart
+{
+    private static readonly string[] Colours = ["#0b3d60", "#c2410c", "#15803d", "#7c3aed", "#a16207", "#be123c"];
+
+    /// <summary>Stacked bars: one per label, one segment per series.</summary>
+    public static string Bars(string title, IReadOnlyList<string> labels, IReadOnlyDictionary<string, int[]> series)
+    {
+        const int width = 600, height = 200, bottom = 20;
+        var totals = labels.Select((_, i) => series.Values.Sum(s => s[i])).ToList();
+        var max = Math.Max(1, totals.DefaultIfEmpty(0).Max());
+        var slot = labels.Count == 0 ? width : width / (double)labels.Count;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width} {height + bottom}\" width=\"100%\" role=\"img\" aria-label=\"{HtmlEncoder.Default.Encode(title)}\">");
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var y = (double)height;
+            var colour = 0;
+            foreach (var (name, values) in series)
+            {
+                var h = values[i] * (height - 10) / (double)max;
+                y -= h;
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<rect x=\"{i * slot + 2:0.#}\" y=\"{y:0.#}\" width=\"{Math.Max(1, slot - 4):0.#}\" height=\"{h:0.#}\" fill=\"{Colours[colour++ % Colours.Length]}\"><title>{HtmlEncoder.Default.Encode($"{labels[i]} {name}: {values[i]}")}</title></rect>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{i * slot + slot / 2:0.#}\" y=\"{height + 15}\" font-size=\"11\" text-anchor=\"middle\">{HtmlEncoder.Default.Encode(labels[i][5..])}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    public static string Legend(IEnumerable<string> names) => string.Join(" ", names.Select((n, i) =>
+        $"<span><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{Colours[i % Colours.Length]}\"/></svg> {HtmlEncoder.Default.Encode(n)}</span>"));
+}

@@ -1,0 +1,69 @@
+namespace HealthBot.Admin;
+
+public enum DiffOp
+{
+    Same,
+    Added,
+    Removed,
+}
+
+public sealed record DiffPart(DiffOp Op, string Text);
+
+/// <summary>A word-level diff (longest common subsequence): content items are a few hundred words, so O(n·m) is cheap.</summary>
+public static class TextDiff
+{
+    public static IReadOnlyList<DiffPart> Words(string before, string after)
+    {
+        var a = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var b = after.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var lcs = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+        {
+            for (var j = b.Length - 1; j >= 0; j--)
+            {
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var parts = new List<DiffPart>();
+        var (x, y) = (0, 0);
+        while (x < a.Length || y < b.Length)
+        {
+            if (x < a.Length && y < b.Length && a[x] == b[y])
+            {
+                Add(parts, DiffOp.Same, a[x++]);
+                y++;
+            }
+            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            {
+                Add(parts, DiffOp.Added, b[y++]);
+            }
+            else
+            {
+                Add(parts, DiffOp.Removed, a[x++]);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>A plain-text rendering for the audit log: [-removed-] {+added+}.</summary>
+    public static string ToText(IReadOnlyList<DiffPart> parts) => string.Join(' ', parts.Select(p => p.Op switch
+    {
+        DiffOp.Added => "{+" + p.Text + "+}",
+        DiffOp.Removed => "[-" + p.Text + "-]",
+        _ => p.Text,
+    }));
+
+    private static void Add(List<DiffPart> parts, DiffOp op, string word)
+    {
+        if (parts.Count > 0 && parts[^1].Op == op)
+        {
+            parts[^1] = parts[^1] with { Text = parts[^1].Text + " " + word };
+        }
+        else
+        {
+            parts.Add(new DiffPart(op, word));
+        }
+    }
+}

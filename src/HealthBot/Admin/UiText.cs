@@ -1,0 +1,99 @@
+namespace HealthBot.Admin;
+
+/// <summary>
+/// The workspace's words in English and French. A dictionary keeps translators out of C#; a missing French entry falls
+/// back to English so a page never shows a key.
+/// </summary>
+public static class UiText
+{
+    public const string CookieName = "hb-ui-lang";
+
+    private static readonly Dictionary<string, string> Fr = new(StringComparer.Ordinal)
+    {
+        ["Sign in"] = "Se connecter",
+        ["Sign out"] = "Se déconnecter",
+        ["Email"] = "Adresse e-mail",
+        ["Password"] = "Mot de passe",
+        ["Wrong email or password."] = "Adresse e-mail ou mot de passe incorrect.",
+        ["Too many failed attempts: this account is locked for a while."] = "Trop d'échecs : ce compte est bloqué pour un moment.",
+        ["Staff workspace"] = "Espace de l'équipe",
+        ["Content"] = "Contenus",
+        ["Review"] = "Relecture",
+        ["Inbox"] = "Boîte de réception",
+        ["Users"] = "Utilisateurs",
+        ["Audit"] = "Journal",
+        ["Topic"] = "Sujet",
+        ["missing"] = "manquant",
+        ["draft"] = "brouillon",
+        ["review"] = "en relecture",
+        ["published"] = "publié",
+        ["stale"] = "traduction à revoir",
+        ["rejected"] = "refusé",
+        ["Title"] = "Titre",
+        ["SMS text"] = "Texte SMS",
+        ["Web text"] = "Texte web",
+        ["Save draft"] = "Enregistrer le brouillon",
+        ["Submit for review"] = "Envoyer en relecture",
+        ["Publish"] = "Publier",
+        ["Reject"] = "Refuser",
+        ["Preview"] = "Aperçu",
+        ["Encoding"] = "Codage",
+        ["Segments"] = "Segments",
+        ["Characters"] = "Caractères",
+        ["Cost per message"] = "Coût par message",
+        ["History"] = "Historique",
+        ["Version"] = "Version",
+        ["Reviewed by"] = "Relu par",
+        ["Restore as draft"] = "Restaurer comme brouillon",
+        ["Changes"] = "Modifications",
+        ["Author"] = "Auteur",
+        ["Nothing waiting for review."] = "Rien en attente de relecture.",
+        ["You cannot publish your own edit: another reviewer must approve it."] = "Vous ne pouvez pas publier votre propre modification : un autre relecteur doit l'approuver.",
+        ["Role"] = "Rôle",
+        ["Add user"] = "Ajouter un utilisateur",
+        ["When"] = "Quand",
+        ["Who"] = "Qui",
+        ["Action"] = "Action",
+        ["Urgent alerts"] = "Alertes urgentes",
+        ["Flagged conversations"] = "Conversations signalées",
+        ["Contact"] = "Contact",
+        ["Reply"] = "Répondre",
+        ["Send"] = "Envoyer",
+        ["Take over"] = "Prendre la main",
+        ["Resolve and hand back"] = "Résoudre et rendre au bot",
+        ["A person is handling this conversation: the bot stays silent except for emergencies."] = "Une personne gère cette conversation : le bot se tait sauf urgence.",
+        ["Saved."] = "Enregistré.",
+        ["Language"] = "Langue",
+        ["Your role does not allow this."] = "Votre rôle ne le permet pas.",
+        ["Skip to content"] = "Aller au contenu",
+        ["Save"] = "Enregistrer",
+        ["Edit"] = "Modifier",
+        ["Open"] = "Ouvrir",
+        ["Rollback"] = "Revenir",
+        ["Insights"] = "Statistiques",
+        ["Messages per day by channel"] = "Messages par jour et par canal",
+        ["Messages per day by language"] = "Messages par jour et par langue",
+        ["days"] = "jours",
+        ["Top topics"] = "Sujets les plus demandés",
+        ["Unanswered questions"] = "Questions sans réponse",
+        ["Model versus fallback rates are not recorded yet."] = "Les taux modèle / réponse de secours ne sont pas encore enregistrés.",
+        ["Export to content files"] = "Exporter vers les fichiers de contenu",
+    };
+
+    public static string Language(HttpContext http)
+    {
+        var chosen = http.Request.Cookies[CookieName];
+        if (chosen is "en" or "fr")
+        {
+            return chosen;
+        }
+
+        var header = http.Request.Headers.AcceptLanguage.ToString();
+        return header.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? "fr" : "en";
+    }
+
+    public static string T(this HttpContext http, string english) => Get(Language(http), english);
+
+    public static string Get(string language, string english) =>
+        language == "fr" && Fr.TryGetValue(english, out var french) ? french : english;
+}

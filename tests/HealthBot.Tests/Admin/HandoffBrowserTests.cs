@@ -1,0 +1,61 @@
+using HealthBot.Admin;
+using HealthBot.Data;
+using HealthBot.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HealthBot.Tests.Admin;
+
+/// <summary>A responder takes a conversation over in the browser: the bot goes quiet except for emergencies, then takes it back.</summary>
+public sealed class HandoffBrowserTests(AdminBrowserFixture fixture) : IClassFixture<AdminBrowserFixture>
+{
+    private const string Person = "+254722000001";
+
+    [Fact]
+    public async Task While_a_responder_handles_a_contact_the_bot_is_silent_except_for_emergencies()
+    {
+        await fixture.SendSmsAsync(Person, "how can i prevent malaria");
+        await RepliesAsync(1);
+        var contact = await fixture.Factory.Service<IContactStore>().FindAsync("sms", Person);
+
+        var responder = await fixture.SignInAsync(StaffRoles.Responder, "rose@ngo.example");
+        await responder.GotoAsync($"/admin/inbox/{contact!.Id}");
+        await Expect(responder.Locator("ol")).ToContainTextAsync("how can i prevent malaria");
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Take over" }).ClickAsync();
+        await Expect(responder.GetByTestId("handling")).ToBeVisibleAsync();
+
+        await fixture.SendSmsAsync(Person, "what about mosquito nets for children");
+        await Eventually.WaitAsync(() => fixture.Factory.CountAsync(
+            $"SELECT COUNT(*) FROM messages WHERE direction = 'in' AND contact_id = {contact.Id} AND status = 'received'"), n => n == 0, "the message to be handled");
+        await Task.Delay(500);
+        Assert.Single(Sent());
+
+        await responder.GetByLabel("Reply").FillAsync("A nurse here: yes, children should sleep under a treated net.");
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var replies = await RepliesAsync(2);
+        Assert.Contains("A nurse here", replies[1].Body, StringComparison.Ordinal);
+
+        // Emergency triage still answers at once.
+        await fixture.SendSmsAsync(Person, "im 8 months pregnant and bleeding a lot");
+        await RepliesAsync(3);
+        Assert.Equal(1, await fixture.Factory.CountAsync($"SELECT COUNT(*) FROM messages WHERE contact_id = {contact.Id} AND direction = 'out' AND kind = 'urgent'"));
+
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Resolve and hand back" }).ClickAsync();
+        await fixture.SendSmsAsync(Person, "how can i prevent malaria");
+        await RepliesAsync(4);
+        Assert.Equal(1, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE actor = 'rose@ngo.example' AND action = 'inbox.take_over'"));
+        Assert.Equal(0, await fixture.Factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact.Id} AND status = 'open'"));
+
+        // Neither the number nor any text of the conversation reached the logs or the audit trail.
+        var logs = string.Join('\n', fixture.Factory.Logs);
+        Assert.DoesNotContain("254722000001", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("A nurse here", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("mosquito", logs, StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%nurse%' OR target LIKE '%254722%'"));
+    }
+
+    private List<HealthBot.Channels.Twilio.PeerMessage> Sent() => fixture.Peer.Received.Where(m => m.To == Person).ToList();
+
+    private Task<List<HealthBot.Channels.Twilio.PeerMessage>> RepliesAsync(int count) =>
+        Eventually.WaitForAsync(Sent, r => r.Count >= count, $"{count} replies to the person");
+}
