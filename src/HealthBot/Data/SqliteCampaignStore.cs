@@ -49,29 +49,34 @@ public sealed class SqliteCampaignStore(SqliteDatabase database, SqliteWriter wr
     }
 
     /// <summary>
-    /// Starts planning a run once: true when this caller should plan it (new, or left half-planned by a crash —
-    /// planning again is harmless because each send has a unique key); false when it was planned already.
+    /// Claims a run for planning: true when it is new, or was left half-planned by a planner that stopped beating
+    /// (a crash) — planning again is harmless, each send has a unique key. False when it is planned, or another
+    /// planner is at work on it (a duplicate job, or a second tick while a long plan runs).
     /// </summary>
-    public Task<bool> BeginRunAsync(long campaignId, string runKey) =>
+    public Task<bool> BeginRunAsync(long campaignId, string runKey, TimeSpan staleAfter) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            connection.Command(
-                    "INSERT INTO campaign_runs (campaign_id, run_key, state, started_at) VALUES ($c, $k, 'planning', $t) ON CONFLICT DO NOTHING", transaction)
-                .With("$c", campaignId).With("$k", runKey).With("$t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
-            return (string?)connection.Command("SELECT state FROM campaign_runs WHERE campaign_id = $c AND run_key = $k", transaction)
-                .With("$c", campaignId).With("$k", runKey).ExecuteScalar() == "planning";
+            var now = time.GetUtcNow();
+            return connection.Command(
+                    """
+                    INSERT INTO campaign_runs (campaign_id, run_key, state, started_at, heartbeat_at) VALUES ($c, $k, 'planning', $t, $t)
+                    ON CONFLICT DO UPDATE SET heartbeat_at = excluded.heartbeat_at WHERE state = 'planning' AND heartbeat_at < $stale
+                    """, transaction)
+                .With("$c", campaignId).With("$k", runKey).With("$t", now.ToDb()).With("$stale", (now - staleAfter).ToDb()).ExecuteNonQuery() == 1;
         });
 
-    public Task FinishRunAsync(long campaignId, string runKey, int targeted) =>
+    public Task FinishRunAsync(long campaignId, string runKey, int added) =>
         writer.WriteAsync((connection, transaction) => connection.Command(
-                "UPDATE campaign_runs SET state = 'planned', targeted = $n, finished_at = $t WHERE campaign_id = $c AND run_key = $k", transaction)
-            .With("$n", targeted).With("$t", time.GetUtcNow().ToDb()).With("$c", campaignId).With("$k", runKey).ExecuteNonQuery());
+                "UPDATE campaign_runs SET state = 'planned', targeted = targeted + $n, finished_at = $t WHERE campaign_id = $c AND run_key = $k", transaction)
+            .With("$n", added).With("$t", time.GetUtcNow().ToDb()).With("$c", campaignId).With("$k", runKey).ExecuteNonQuery());
 
-    public bool RunPlanned(long campaignId, string runKey)
+    /// <summary>True when the run is planned, or being planned by a planner that beat within <paramref name="staleAfter"/>.</summary>
+    public bool RunTaken(long campaignId, string runKey, TimeSpan staleAfter)
     {
         using var connection = database.Open();
-        return (string?)connection.Command("SELECT state FROM campaign_runs WHERE campaign_id = $c AND run_key = $k")
-            .With("$c", campaignId).With("$k", runKey).ExecuteScalar() == "planned";
+        return connection.Command(
+                "SELECT EXISTS (SELECT 1 FROM campaign_runs WHERE campaign_id = $c AND run_key = $k AND (state = 'planned' OR heartbeat_at >= $stale))")
+            .With("$c", campaignId).With("$k", runKey).With("$stale", (time.GetUtcNow() - staleAfter).ToDb()).ScalarLong() == 1;
     }
 
     public CampaignReport? Report(long campaignId)
