@@ -19,11 +19,28 @@ public sealed class SqliteCampaignStore(SqliteDatabase database, SqliteWriter wr
             return id is long value ? value : (long?)null;
         });
 
-    /// <summary>Changes the state; a cancelled campaign stays cancelled. Returns false when nothing changed.</summary>
+    /// <summary>
+    /// Changes the state; a cancelled campaign stays cancelled. Returns false when nothing changed. Resuming makes the
+    /// messages that waited because of the pause due at once (the send-time check still applies quiet hours and caps).
+    /// </summary>
     public Task<bool> SetStateAsync(long id, string state) =>
-        writer.WriteAsync((connection, transaction) => connection.Command(
-                "UPDATE campaigns SET state = $s, updated_at = $t WHERE id = $id AND state <> 'cancelled' AND state <> $s", transaction)
-            .With("$s", state).With("$t", time.GetUtcNow().ToDb()).With("$id", id).ExecuteNonQuery() == 1);
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            var changed = connection.Command("UPDATE campaigns SET state = $s, updated_at = $t WHERE id = $id AND state <> 'cancelled' AND state <> $s", transaction)
+                .With("$s", state).With("$t", now).With("$id", id).ExecuteNonQuery() == 1;
+            if (changed && state == CampaignState.Active)
+            {
+                connection.Command(
+                        """
+                        UPDATE outbox SET next_attempt_at = $t WHERE state = 'pending' AND last_error = 'deferred: paused'
+                          AND message_id IN (SELECT message_id FROM campaign_sends WHERE campaign_id = $id AND message_id IS NOT NULL)
+                        """, transaction)
+                    .With("$t", now).With("$id", id).ExecuteNonQuery();
+            }
+
+            return changed;
+        });
 
     public IReadOnlyList<CampaignRow> List(string? state = null)
     {
