@@ -18,7 +18,11 @@ public static class CampaignCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (verb, target, options) = (args.ElementAtOrDefault(0), args.ElementAtOrDefault(1), args.Skip(2).ToArray());
+        // --Section:Key=value anywhere is configuration; the rest is the verb, its target and its options.
+        static bool IsSetting(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal);
+        var settings = args.Skip(1).Where(IsSetting).ToArray();
+        var positional = args.Skip(1).Where(a => !IsSetting(a)).ToArray();
+        var (verb, target, options) = (args.ElementAtOrDefault(0), positional.ElementAtOrDefault(0), positional.Skip(1).ToArray());
         var needsTarget = verb is "show" or "create" or "preview" or "pause" or "resume" or "cancel" or "report" or "test-send" or "import";
         if (verb is null || (needsTarget && target is null) || !(needsTarget || verb is "list" or "plan"))
         {
@@ -26,7 +30,7 @@ public static class CampaignCommand
             return 2;
         }
 
-        using var host = CommandHost.Build(options.Where(o => o.StartsWith("--", StringComparison.Ordinal) && o.Contains(':', StringComparison.Ordinal)).ToArray());
+        using var host = CommandHost.Build(settings);
         if (host is null)
         {
             return 1;

@@ -15,8 +15,13 @@ public static class CampaignEndpoints
 
     public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/campaigns").AddEndpointFilter(Require(StaffAccess.Level.Staff));
-        var write = app.MapGroup("/api").AddEndpointFilter(Require(StaffAccess.Level.Admin)).DisableAntiforgery();
+        MapReading(app.MapGroup("/api/campaigns").AddEndpointFilter(Require(StaffAccess.Level.Staff)));
+        MapChanging(app.MapGroup("/api").AddEndpointFilter(Require(StaffAccess.Level.Admin)).DisableAntiforgery());
+        return app;
+    }
+
+    private static void MapReading(RouteGroupBuilder read)
+    {
         read.MapGet("/", (CampaignService s) => Results.Json(s.List().Select(Summary)));
         read.MapGet("/{id}", (string id, CampaignService s) => s.Find(id) is { } row ? Results.Json(Detail(row)) : NotFound(id));
         read.MapGet("/{id}/report", (string id, CampaignService s) => s.Find(id) is { } row ? Results.Json(s.Report(row.Id)) : NotFound(id));
@@ -27,6 +32,10 @@ public static class CampaignEndpoints
             var (definition, problems) = s.Parse(await ReadAsync(request));
             return definition is null || problems.Count > 0 ? Invalid(problems) : Results.Json(new { audience = s.Preview(definition) });
         });
+    }
+
+    private static void MapChanging(RouteGroupBuilder write)
+    {
         write.MapPost("/campaigns", async (HttpRequest request, CampaignService s, PlanTrigger plan) =>
         {
             var created = await s.CreateAsync(await ReadAsync(request));
@@ -38,6 +47,12 @@ public static class CampaignEndpoints
             await plan.NowAsync();
             return Results.Created($"/api/campaigns/{id}", Detail(s.Find(id.ToString(System.Globalization.CultureInfo.InvariantCulture))!));
         });
+        MapStateChanges(write);
+        MapSending(write);
+    }
+
+    private static void MapStateChanges(RouteGroupBuilder write)
+    {
         foreach (var (verb, state) in new[] { ("pause", CampaignState.Paused), ("resume", CampaignState.Active), ("cancel", CampaignState.Cancelled) })
         {
             write.MapPost($"/campaigns/{{id}}/{verb}", async (string id, CampaignService s, PlanTrigger plan) =>
@@ -52,7 +67,10 @@ public static class CampaignEndpoints
                 return changed ? Results.Json(Summary(s.Find(id)!)) : Results.Problem(statusCode: 409, title: $"campaign is {row.State}", detail: $"cannot {verb} it");
             });
         }
+    }
 
+    private static void MapSending(RouteGroupBuilder write)
+    {
         write.MapPost("/campaigns/{id}/test-send", async (string id, TestSendRequest body, CampaignService s) =>
         {
             if (s.Find(id) is not { } row)
@@ -71,7 +89,6 @@ public static class CampaignEndpoints
             var result = await import.ImportAsync(reader, group);
             return Results.Json(new { imported = result.Imported, rejected = result.Rejected });
         });
-        return app;
     }
 
     private static object Summary(CampaignRow row) => new { id = row.Id, name = row.Name, state = row.State, createdAt = row.CreatedAt };

@@ -10,8 +10,8 @@ public sealed class CampaignOptions : IValidatableObject
     /// <summary>Run the Hangfire server (planning jobs) inside <c>serve</c>. Off: campaigns are only planned by other nodes.</summary>
     public bool RunJobs { get; set; } = true;
 
-    /// <summary><c>sqlite</c> (a hangfire.db file beside the HealthBot database) or <c>postgresql</c>.</summary>
-    [RegularExpression("^(sqlite|postgresql)$")]
+    /// <summary>Hangfire's storage: <c>sqlite</c>, a hangfire.db file beside the HealthBot database (PostgreSQL is not available yet).</summary>
+    [RegularExpression("^sqlite$", ErrorMessage = "Campaigns:JobStorage: only sqlite is available in this version")]
     public string JobStorage { get; set; } = "sqlite";
 
     /// <summary>File name of Hangfire's SQLite database inside <c>Storage:DataDirectory</c>.</summary>
@@ -69,9 +69,6 @@ public sealed class CampaignOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan WhatsAppWindow { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Connection string for <c>JobStorage=postgresql</c>.</summary>
-    public string PostgreSqlConnectionString { get; set; } = string.Empty;
-
     public QuietHours QuietHours => new(QuietHoursEnd, QuietHoursStart);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -84,11 +81,6 @@ public sealed class CampaignOptions : IValidatableObject
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out _))
         {
             yield return new ValidationResult($"Campaigns:DefaultTimeZone '{DefaultTimeZone}' is not a known time zone");
-        }
-
-        if (JobStorage == "postgresql" && PostgreSqlConnectionString.Length == 0)
-        {
-            yield return new ValidationResult("Campaigns:PostgreSqlConnectionString is required when Campaigns:JobStorage is postgresql");
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed class CampaignPlanner(
     ILogger<CampaignPlanner> logger)
 {
     private static readonly TimeSpan RelativeStep = TimeSpan.FromMinutes(15);
+
+    /// <summary>A planner beats with every page (well under a second); silence this long means it died.</summary>
+    public static readonly TimeSpan Orphaned = TimeSpan.FromMinutes(2);
     private readonly CampaignOptions settings = options.Value;
     private readonly TimeZoneInfo defaultZone = CampaignClock.Zone(options.Value.DefaultTimeZone, TimeZoneInfo.Utc);
 
@@ -48,7 +51,7 @@ public sealed class CampaignPlanner(
                 CampaignSchedule.Relative => "rel:" + Stamp(new DateTimeOffset(now.UtcTicks - now.UtcTicks % RelativeStep.Ticks, TimeSpan.Zero)),
                 _ => null,
             };
-            if (key is not null && !campaigns.RunPlanned(row.Id, key))
+            if (key is not null && !campaigns.RunTaken(row.Id, key, Orphaned))
             {
                 due.Add(new PlanRequest(row.Id, key));
             }
@@ -61,7 +64,7 @@ public sealed class CampaignPlanner(
     public async Task<int> PlanAsync(PlanRequest request, CancellationToken ct)
     {
         var row = campaigns.Find(request.CampaignId.ToString(CultureInfo.InvariantCulture));
-        if (row is not { State: CampaignState.Active } || !await campaigns.BeginRunAsync(row.Id, request.RunKey))
+        if (row is not { State: CampaignState.Active } || !await campaigns.BeginRunAsync(row.Id, request.RunKey, Orphaned))
         {
             return 0;
         }
@@ -83,7 +86,7 @@ public sealed class CampaignPlanner(
 
             last = page[^1].ContactId;
             // The next page is read while this one is written.
-            writing = plans.WriteAsync(row.Id, settings.Priority, page.SelectMany(member => Plan(campaign, request.RunKey, run, member)).ToList());
+            writing = plans.WriteAsync(row.Id, request.RunKey, settings.Priority, page.SelectMany(member => Plan(campaign, request.RunKey, run, member)).ToList());
             outbox.Set();
         }
 

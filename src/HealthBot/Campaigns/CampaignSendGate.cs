@@ -21,7 +21,8 @@ public sealed class CampaignSendGate(
     IOptions<CampaignOptions> options,
     ILogger<CampaignSendGate> logger) : IOutboxGate
 {
-    private static readonly TimeSpan PausedRecheck = TimeSpan.FromMinutes(1);
+    // Resuming makes paused messages due at once; this only bounds how long one waits if that update is missed.
+    private static readonly TimeSpan PausedRecheck = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> groups = new();
     private readonly CampaignOptions settings = options.Value;
 

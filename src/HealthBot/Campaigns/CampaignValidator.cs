@@ -9,6 +9,7 @@ public static class CampaignValidator
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "sw", "pt", "hi"];
     private static readonly string[] SendChannels = [ChannelNames.Sms, ChannelNames.WhatsApp];
 
+    /// <summary>SMS texts are measured as they will be sent: with GSM-friendly punctuation and, except Hindi, folded accents.</summary>
     public static IReadOnlyList<string> Validate(CampaignDefinition campaign, int maxSmsSegments)
     {
         var problems = new List<string>();
@@ -130,7 +131,7 @@ public static class CampaignValidator
                 {
                     yield return $"{label}.text.{language}: empty";
                 }
-                else if (campaign.Channels?.Contains(ChannelNames.Sms) == true && SmsSegments.Analyze(Fill(text, message.N)) is { Segments: var segments } info && segments > maxSmsSegments)
+                else if (campaign.Channels?.Contains(ChannelNames.Sms) == true && SmsSegments.Analyze(CampaignPlanner.ForChannel(Fill(text, message.N), ChannelNames.Sms, language)) is { Segments: var segments } info && segments > maxSmsSegments)
                 {
                     yield return $"{label}.text.{language}: {info} is over the SMS budget of {maxSmsSegments} segments";
                 }

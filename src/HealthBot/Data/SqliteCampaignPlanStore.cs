@@ -18,9 +18,15 @@ public sealed class SqliteCampaignPlanStore(SqliteWriter writer, TimeProvider ti
     public const string Kind = "campaign";
     private const int Chunk = 40;
 
-    /// <summary>Returns how many sends were new.</summary>
-    public Task<int> WriteAsync(long campaignId, int priority, IReadOnlyList<PlannedSend> sends) =>
-        writer.WriteAsync((connection, transaction) => Write(connection, transaction, campaignId, priority, sends, time.GetUtcNow().ToDb()));
+    /// <summary>Returns how many sends were new; beats the run's heartbeat in the same transaction.</summary>
+    public Task<int> WriteAsync(long campaignId, string runKey, int priority, IReadOnlyList<PlannedSend> sends) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            connection.Command("UPDATE campaign_runs SET heartbeat_at = $t WHERE campaign_id = $c AND run_key = $k", transaction)
+                .With("$t", now).With("$c", campaignId).With("$k", runKey).ExecuteNonQuery();
+            return Write(connection, transaction, campaignId, priority, sends, now);
+        });
 
     public static string IdempotencyKey(long campaignId, string messageKey, long contactId) => $"campaign:{campaignId}:{messageKey}:{contactId}";
 

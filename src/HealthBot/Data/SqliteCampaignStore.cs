@@ -19,11 +19,28 @@ public sealed class SqliteCampaignStore(SqliteDatabase database, SqliteWriter wr
             return id is long value ? value : (long?)null;
         });
 
-    /// <summary>Changes the state; a cancelled campaign stays cancelled. Returns false when nothing changed.</summary>
+    /// <summary>
+    /// Changes the state; a cancelled campaign stays cancelled. Returns false when nothing changed. Resuming makes the
+    /// messages that waited because of the pause due at once (the send-time check still applies quiet hours and caps).
+    /// </summary>
     public Task<bool> SetStateAsync(long id, string state) =>
-        writer.WriteAsync((connection, transaction) => connection.Command(
-                "UPDATE campaigns SET state = $s, updated_at = $t WHERE id = $id AND state <> 'cancelled' AND state <> $s", transaction)
-            .With("$s", state).With("$t", time.GetUtcNow().ToDb()).With("$id", id).ExecuteNonQuery() == 1);
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            var changed = connection.Command("UPDATE campaigns SET state = $s, updated_at = $t WHERE id = $id AND state <> 'cancelled' AND state <> $s", transaction)
+                .With("$s", state).With("$t", now).With("$id", id).ExecuteNonQuery() == 1;
+            if (changed && state == CampaignState.Active)
+            {
+                connection.Command(
+                        """
+                        UPDATE outbox SET next_attempt_at = $t WHERE state = 'pending' AND last_error = 'deferred: paused'
+                          AND message_id IN (SELECT message_id FROM campaign_sends WHERE campaign_id = $id AND message_id IS NOT NULL)
+                        """, transaction)
+                    .With("$t", now).With("$id", id).ExecuteNonQuery();
+            }
+
+            return changed;
+        });
 
     public IReadOnlyList<CampaignRow> List(string? state = null)
     {
@@ -49,29 +66,34 @@ public sealed class SqliteCampaignStore(SqliteDatabase database, SqliteWriter wr
     }
 
     /// <summary>
-    /// Starts planning a run once: true when this caller should plan it (new, or left half-planned by a crash —
-    /// planning again is harmless because each send has a unique key); false when it was planned already.
+    /// Claims a run for planning: true when it is new, or was left half-planned by a planner that stopped beating
+    /// (a crash) — planning again is harmless, each send has a unique key. False when it is planned, or another
+    /// planner is at work on it (a duplicate job, or a second tick while a long plan runs).
     /// </summary>
-    public Task<bool> BeginRunAsync(long campaignId, string runKey) =>
+    public Task<bool> BeginRunAsync(long campaignId, string runKey, TimeSpan staleAfter) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            connection.Command(
-                    "INSERT INTO campaign_runs (campaign_id, run_key, state, started_at) VALUES ($c, $k, 'planning', $t) ON CONFLICT DO NOTHING", transaction)
-                .With("$c", campaignId).With("$k", runKey).With("$t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
-            return (string?)connection.Command("SELECT state FROM campaign_runs WHERE campaign_id = $c AND run_key = $k", transaction)
-                .With("$c", campaignId).With("$k", runKey).ExecuteScalar() == "planning";
+            var now = time.GetUtcNow();
+            return connection.Command(
+                    """
+                    INSERT INTO campaign_runs (campaign_id, run_key, state, started_at, heartbeat_at) VALUES ($c, $k, 'planning', $t, $t)
+                    ON CONFLICT DO UPDATE SET heartbeat_at = excluded.heartbeat_at WHERE state = 'planning' AND heartbeat_at < $stale
+                    """, transaction)
+                .With("$c", campaignId).With("$k", runKey).With("$t", now.ToDb()).With("$stale", (now - staleAfter).ToDb()).ExecuteNonQuery() == 1;
         });
 
-    public Task FinishRunAsync(long campaignId, string runKey, int targeted) =>
+    public Task FinishRunAsync(long campaignId, string runKey, int added) =>
         writer.WriteAsync((connection, transaction) => connection.Command(
-                "UPDATE campaign_runs SET state = 'planned', targeted = $n, finished_at = $t WHERE campaign_id = $c AND run_key = $k", transaction)
-            .With("$n", targeted).With("$t", time.GetUtcNow().ToDb()).With("$c", campaignId).With("$k", runKey).ExecuteNonQuery());
+                "UPDATE campaign_runs SET state = 'planned', targeted = targeted + $n, finished_at = $t WHERE campaign_id = $c AND run_key = $k", transaction)
+            .With("$n", added).With("$t", time.GetUtcNow().ToDb()).With("$c", campaignId).With("$k", runKey).ExecuteNonQuery());
 
-    public bool RunPlanned(long campaignId, string runKey)
+    /// <summary>True when the run is planned, or being planned by a planner that beat within <paramref name="staleAfter"/>.</summary>
+    public bool RunTaken(long campaignId, string runKey, TimeSpan staleAfter)
     {
         using var connection = database.Open();
-        return (string?)connection.Command("SELECT state FROM campaign_runs WHERE campaign_id = $c AND run_key = $k")
-            .With("$c", campaignId).With("$k", runKey).ExecuteScalar() == "planned";
+        return connection.Command(
+                "SELECT EXISTS (SELECT 1 FROM campaign_runs WHERE campaign_id = $c AND run_key = $k AND (state = 'planned' OR heartbeat_at >= $stale))")
+            .With("$c", campaignId).With("$k", runKey).With("$stale", (time.GetUtcNow() - staleAfter).ToDb()).ScalarLong() == 1;
     }
 
     public CampaignReport? Report(long campaignId)

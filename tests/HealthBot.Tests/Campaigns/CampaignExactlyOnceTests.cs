@@ -60,4 +60,24 @@ public sealed class CampaignExactlyOnceTests
         Assert.Equal(2, h.Deliveries.Count);
         Assert.Equal(0, await h.Get<IOutboxStore>().CountAsync("pending"));
     }
+
+    [Fact]
+    public async Task A_run_being_planned_is_not_planned_again_until_its_planner_falls_silent()
+    {
+        await using var h = await CampaignHarness.StartAsync(Noon);
+        var id = await h.CreateAsync(CampaignJson.Once("orphan", new DateTime(2027, 1, 11, 11, 0, 0), "Africa/Nairobi", group: "alerts"));
+        var campaigns = h.Get<SqliteCampaignStore>();
+        var planner = h.Get<CampaignPlanner>();
+
+        Assert.True(await campaigns.BeginRunAsync(id, "once", CampaignPlanner.Orphaned)); // a planner starts, then dies
+        Assert.Empty(planner.DueRuns(h.Time.GetUtcNow()));
+        Assert.False(await campaigns.BeginRunAsync(id, "once", CampaignPlanner.Orphaned));
+
+        h.Time.Advance(CampaignPlanner.Orphaned + TimeSpan.FromSeconds(1));
+        Assert.Single(planner.DueRuns(h.Time.GetUtcNow()));
+        await h.ContactAsync("+254711000009", "en", "Africa/Nairobi", group: "alerts");
+        await h.StepAsync();
+        Assert.Single(h.Deliveries);
+        Assert.Empty(planner.DueRuns(h.Time.GetUtcNow()));
+    }
 }

@@ -26,13 +26,15 @@ CREATE TABLE campaigns (
     updated_at  TEXT NOT NULL
 );
 
--- One row per planned run (a once or recurring occurrence, or a planning window of a relative schedule).
+-- One row per planned run (a once or recurring occurrence, or a planning window of a relative schedule). A planner
+-- beats heartbeat_at with every page it writes; a run left 'planning' with an old heartbeat was orphaned by a crash.
 CREATE TABLE campaign_runs (
     campaign_id  INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
     run_key      TEXT NOT NULL,
     state        TEXT NOT NULL CHECK (state IN ('planning', 'planned')),
     targeted     INTEGER NOT NULL DEFAULT 0,
     started_at   TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL,
     finished_at  TEXT,
     PRIMARY KEY (campaign_id, run_key)
 ) WITHOUT ROWID;
