@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Cli;
 
@@ -42,47 +41,5 @@ public sealed class SmsInfoCommandTests
         Assert.StartsWith("usage: healthbot sms-info", run.Stderr, StringComparison.Ordinal);
     }
 
-    private sealed record Run(int ExitCode, string Stdout, string Stderr);
-
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        // The app project is referenced by the test project, so its build output sits next to the tests.
-        var app = Path.Combine(AppContext.BaseDirectory, "healthbot.dll");
-        Assert.True(File.Exists(app), $"{app} not found; build the solution first");
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"healthbot {string.Join(' ', args)} did not exit within 60 s");
-        }
-
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The dotnet host running these tests (the CLI exports it), else the one on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+    private static Task<CliRun.Result> RunAsync(params string[] args) => CliRun.RunAsync(args);
 }

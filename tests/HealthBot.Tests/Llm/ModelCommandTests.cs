@@ -1,3 +1,4 @@
+using HealthBot.Tests.Infrastructure;
 using System.Text;
 
 namespace HealthBot.Tests.Llm;

@@ -1,3 +1,4 @@
+using HealthBot.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HealthBot.Tests.Llm;
+namespace HealthBot.Tests.Infrastructure;
 
 /// <summary>Runs the built <c>healthbot</c> as an operator would: a child process, its exit code, stdout and stderr.</summary>
 public static class CliRun
