@@ -137,10 +137,7 @@ public sealed class DialogEngine(
             }
 
             // A loss described with danger signs: the referral first, then the gentle message, and no more pregnancy tips.
-            foreach (var messages in pregnancyMessages)
-            {
-                await messages.LeaveAsync(contact.Id, ct);
-            }
+            await LeavePregnancyMessagesAsync(contact, ct);
 
             return urgent with { Replies = [.. urgent.Replies, .. say.System(profile, language, ReplyKind.Loss, "loss", "pregnancy-loss").Replies] };
         }
@@ -148,10 +145,7 @@ public sealed class DialogEngine(
         if (PregnancyLoss.Describes(text))
         {
             // Leave the pregnancy messages only, gently; the person keeps every other subscription.
-            foreach (var messages in pregnancyMessages)
-            {
-                await messages.LeaveAsync(contact.Id, ct);
-            }
+            await LeavePregnancyMessagesAsync(contact, ct);
 
             return say.System(profile, language, ReplyKind.Loss, "loss", "pregnancy-loss", retrieval.Candidates);
         }
@@ -189,5 +183,13 @@ public sealed class DialogEngine(
             .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason }).ToList();
         var route = answer.FromModel ? "answer-model" : "answer-curated";
         return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason));
+    }
+
+    private async Task LeavePregnancyMessagesAsync(Contact contact, CancellationToken ct)
+    {
+        foreach (var messages in pregnancyMessages)
+        {
+            await messages.LeaveAsync(contact.Id, ct);
+        }
     }
 }

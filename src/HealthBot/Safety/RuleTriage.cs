@@ -37,22 +37,22 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            foreach (var rule in set.Rules)
+            var fired = set.Rules.FirstOrDefault(rule =>
+                rule.Signs.Any(present.Contains) && (rule.Context.Count == 0 || rule.Context.Any(present.Contains)));
+            if (fired is null)
             {
-                if (!rule.Signs.Any(present.Contains) || (rule.Context.Count > 0 && !rule.Context.Any(present.Contains)))
-                {
-                    continue;
-                }
-
-                var asking = helpers.Append(set).Any(h => h.AskingIndex.Find(stems, null).Count > 0);
-                var now = helpers.Append(set).Any(h => h.NowIndex.Find(stems, null).Count > 0);
-                if (asking && !now)
-                {
-                    continue;
-                }
-
-                return new TriageResult(true, rule.TopicId, $"{set.Language}:{rule.Name}");
+                continue;
             }
+
+            // Asking versus happening now depends on the message, not the rule: decided once per rule set.
+            var asking = helpers.Append(set).Any(h => h.AskingIndex.Find(stems, null).Count > 0);
+            var now = helpers.Append(set).Any(h => h.NowIndex.Find(stems, null).Count > 0);
+            if (asking && !now)
+            {
+                continue;
+            }
+
+            return new TriageResult(true, fired.TopicId, $"{set.Language}:{fired.Name}");
         }
 
         return TriageResult.None;
