@@ -14,12 +14,12 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdminCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SqliteStaffStore>();
-        services.AddSingleton<SqliteContentEditStore>();
-        services.AddSingleton<SqliteHandoffStore>();
-        services.AddSingleton<SqliteContentHistory>();
-        services.AddSingleton<SqliteInsightsStore>();
-        services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqliteHandoffStore>());
+        services.AddSingleton<SqlStaffStore>();
+        services.AddSingleton<SqlContentEditStore>();
+        services.AddSingleton<SqlHandoffStore>();
+        services.AddSingleton<SqlContentHistory>();
+        services.AddSingleton<SqlInsightsStore>();
+        services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqlHandoffStore>());
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<PublishedContentOverlay>();
         services.AddSingleton<ContentWorkflow>();

@@ -18,8 +18,8 @@ public enum WorkflowResult
 /// </summary>
 public sealed class ContentWorkflow(
     ContentCatalog catalog,
-    SqliteContentEditStore edits,
-    SqliteStaffStore audit,
+    SqlContentEditStore edits,
+    SqlStaffStore audit,
     IContentVersionStore versions,
     PublishedContentOverlay overlay,
     IOptions<AdminOptions> options,

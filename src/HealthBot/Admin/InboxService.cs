@@ -10,8 +10,8 @@ namespace HealthBot.Admin;
 /// </summary>
 public sealed class InboxService(
     IMessageStore messages,
-    SqliteHandoffStore handoffs,
-    SqliteStaffStore audit,
+    SqlHandoffStore handoffs,
+    SqlStaffStore audit,
     OutboxSignal outbox,
     IOptions<AdminOptions> options,
     TimeProvider time)

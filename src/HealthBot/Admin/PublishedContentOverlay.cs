@@ -7,7 +7,7 @@ namespace HealthBot.Admin;
 /// Serves versions published in the workspace over the files' versions when they are newer, so publishing takes effect
 /// at once and file-based content keeps working: a file with a higher version number wins again.
 /// </summary>
-public sealed class PublishedContentOverlay(ContentCatalog catalog, SqliteContentEditStore edits, ILogger<PublishedContentOverlay> logger) : IHostedService
+public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEditStore edits, ILogger<PublishedContentOverlay> logger) : IHostedService
 {
     private readonly Lock gate = new();
     private ContentLibrary? applied;

@@ -13,7 +13,7 @@ public enum SignInResult
 }
 
 /// <summary>Password checks with lockout; accounts are created by an admin or by <c>healthbot user add</c>.</summary>
-public sealed class StaffAccounts(SqliteStaffStore store, IOptions<AdminOptions> options, TimeProvider time)
+public sealed class StaffAccounts(SqlStaffStore store, IOptions<AdminOptions> options, TimeProvider time)
 {
     private static readonly PasswordHasher<string> Hasher = new();
 

@@ -33,7 +33,7 @@ public static class CampaignBenchmark
                 return 1;
             }
 
-            Seed(host.Services.GetRequiredService<SqliteDatabase>(), contacts);
+            Seed(host.Services.GetRequiredService<Database>(), contacts);
             var (planSeconds, cpuSeconds, heapMb, workingSetMb, planned) = await PlanAsync(host.Services);
             var sendRate = await SendAsync(host.Services.GetRequiredService<OutboxDispatcher>(), peer, toSend);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -99,19 +99,19 @@ public static class CampaignBenchmark
     }
 
     /// <summary>Contacts in group "bench", written in one transaction (not part of the measurement).</summary>
-    private static void Seed(SqliteDatabase database, int count)
+    private static void Seed(Database database, int count)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var contact = connection.Command("INSERT INTO contacts (channel, address, language, consent, time_zone, created_at, updated_at) VALUES ('sms', $a, 'en', 'opted_in', 'Africa/Nairobi', $t, $t) RETURNING id", transaction);
-        using var group = connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES ($c, 'bench', $t)", transaction);
+        using var contact = connection.Command("INSERT INTO contacts (channel, address, language, consent, time_zone, created_at, updated_at) VALUES ('sms', @a, 'en', 'opted_in', 'Africa/Nairobi', @t, @t) RETURNING id", transaction);
+        using var group = connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES (@c, 'bench', @t)", transaction);
         var now = DateTimeOffset.UtcNow.ToDb();
-        contact.With("$t", now).With("$a", string.Empty);
-        group.With("$t", now).With("$c", 0L);
+        contact.With("@t", now).With("@a", string.Empty);
+        group.With("@t", now).With("@c", 0L);
         for (var i = 0; i < count; i++)
         {
-            contact.Parameters["$a"].Value = $"+2547{i:D8}";
-            group.Parameters["$c"].Value = contact.ScalarLong();
+            contact.Parameters["@a"].Value = $"+2547{i:D8}";
+            group.Parameters["@c"].Value = contact.ScalarLong();
             group.ExecuteNonQuery();
         }
 

@@ -10,7 +10,7 @@ namespace HealthBot.Campaigns;
 /// the topic's group, records the date it counts from (parsed leniently, see <see cref="LenientDate"/>), records explicit
 /// consent, and confirms in the language the keyword was written in.
 /// </summary>
-public sealed class CampaignKeywords(SqliteAudienceStore audience, TimeProvider time, IOptions<DialogOptions> dialog) : IKeywordHandler
+public sealed class CampaignKeywords(SqlAudienceStore audience, TimeProvider time, IOptions<DialogOptions> dialog) : IKeywordHandler
 {
     /// <summary>A topic people can join; <see cref="DateField"/> names the date they send with it, when one is needed.</summary>
     public sealed record Topic(string Group, string? DateField, int DaysBefore, int DaysAfter, IReadOnlyDictionary<string, string> Names);

@@ -15,9 +15,9 @@ public sealed record PlanRequest(long CampaignId, string RunKey);
 /// sends: the outbox dispatcher does, at the throttled rate, after the send-time check.
 /// </summary>
 public sealed class CampaignPlanner(
-    SqliteCampaignStore campaigns,
-    SqliteAudienceStore audience,
-    SqliteCampaignPlanStore plans,
+    SqlCampaignStore campaigns,
+    SqlAudienceStore audience,
+    SqlCampaignPlanStore plans,
     OutboxSignal outbox,
     IOptions<CampaignOptions> options,
     IOptions<DialogOptions> dialog,

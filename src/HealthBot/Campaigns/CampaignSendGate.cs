@@ -13,8 +13,8 @@ namespace HealthBot.Campaigns;
 /// and WhatsApp's 24-hour window is open. Replies to people who wrote in pass straight through.
 /// </summary>
 public sealed class CampaignSendGate(
-    SqliteCampaignGateStore store,
-    SqliteCampaignStore campaigns,
+    SqlCampaignGateStore store,
+    SqlCampaignStore campaigns,
     IOutboxStore outbox,
     IEnumerable<IDeliveryLookup> lookups,
     TimeProvider time,

@@ -8,10 +8,10 @@ namespace HealthBot.Campaigns;
 
 /// <summary>What staff can do with campaigns, shared by the <c>healthbot campaign</c> commands and the JSON API.</summary>
 public sealed class CampaignService(
-    SqliteCampaignStore campaigns,
-    SqliteAudienceStore audience,
-    SqliteWriter writer,
-    SqliteDatabase database,
+    SqlCampaignStore campaigns,
+    SqlAudienceStore audience,
+    IDatabaseWriter writer,
+    Database database,
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<CampaignOptions> options,
@@ -78,7 +78,7 @@ public sealed class CampaignService(
         var sent = await writer.WriteAsync((connection, transaction) =>
         {
             var now = time.GetUtcNow();
-            var contact = SqliteContactStore.GetOrCreate(connection, transaction, database.Protector, channel, address, now);
+            var contact = SqlContactStore.GetOrCreate(connection, transaction, database.Protector, channel, address, now);
             if (contact.Consent == Consent.OptedOut)
             {
                 return (long?)null;
@@ -87,7 +87,7 @@ public sealed class CampaignService(
             var lang = language ?? contact.Language ?? dialog.Value.DefaultLanguage;
             var text = definition.TextFor(n ?? definition.Messages.FirstOrDefault()?.N, lang) ?? definition.TextFor(n, dialog.Value.DefaultLanguage) ?? string.Empty;
             var draft = new OutboundDraft(CampaignPlanner.ForChannel(text, channel, lang), "campaign_test", lang, $"campaign:{campaignId}", null, options.Value.Priority);
-            return SqliteMessageStore.InsertOutbound(connection, transaction, database.Protector, contact.Id, channel, null, draft,
+            return SqlMessageStore.InsertOutbound(connection, transaction, database.Protector, contact.Id, channel, null, draft,
                 $"campaign-test:{campaignId}:{Guid.NewGuid():N}", now.ToDb());
         });
         outbox.Set();

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.Storage.SQLite;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Outbox;
@@ -15,10 +14,10 @@ public static class CampaignServiceCollectionExtensions
     public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CampaignOptions>().Bind(configuration.GetSection(CampaignOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SqliteCampaignStore>();
-        services.AddSingleton<SqliteAudienceStore>();
-        services.AddSingleton<SqliteCampaignPlanStore>();
-        services.AddSingleton<SqliteCampaignGateStore>();
+        services.AddSingleton<SqlCampaignStore>();
+        services.AddSingleton<SqlAudienceStore>();
+        services.AddSingleton<SqlCampaignPlanStore>();
+        services.AddSingleton<SqlCampaignGateStore>();
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<ContactImport>();
@@ -32,7 +31,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<PlanTrigger>();
 
         // Our own storage instance, registered before AddHangfire, so each host has its own (Hangfire's default is a static).
-        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<CampaignOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<JobStorage>(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<CampaignOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -80,17 +79,5 @@ public static class CampaignServiceCollectionExtensions
         }
 
         return app;
-    }
-
-    private static JobStorage CreateStorage(CampaignOptions options, StorageOptions storage)
-    {
-        var path = Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, options.JobDatabaseFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new SQLiteStorage(path, new SQLiteStorageOptions
-        {
-            QueuePollInterval = options.QueuePollInterval,
-            // A job fetched by a process that died is handed out again after this; planning is idempotent, so short is safe.
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
-        });
     }
 }

@@ -11,7 +11,7 @@ namespace HealthBot.Campaigns;
 /// contact field, and a column ending in <c>_date</c> must hold a date. A row without consent is rejected: nobody is
 /// messaged on a list's word alone. Each rejected row is reported with its line number.
 /// </summary>
-public sealed partial class ContactImport(SqliteAudienceStore audience)
+public sealed partial class ContactImport(SqlAudienceStore audience)
 {
     private static readonly string[] Known = ["phone", "consent", "channel", "language", "time_zone", "groups"];
 

@@ -4,7 +4,7 @@ using HealthBot.Safety;
 namespace HealthBot.Campaigns;
 
 /// <summary>Leaves the pregnancy group only: other subscriptions and consent stay as they are.</summary>
-public sealed class PregnancyMessages(SqliteAudienceStore audience) : IPregnancyMessages
+public sealed class PregnancyMessages(SqlAudienceStore audience) : IPregnancyMessages
 {
     public const string Group = "pregnancy";
 

@@ -4,15 +4,29 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SqliteDatabase>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.PostgresConnection = o.PostgresConnection.Length > 0 ? o.PostgresConnection : Environment.GetEnvironmentVariable(StorageOptions.PostgresVariable) ?? string.Empty)
+            .ValidateDataAnnotations().ValidateOnStart();
+        if (configuration.GetValue<string>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == "postgres")
+        {
+            services.AddSingleton<PostgresDatabase>();
+            services.AddSingleton<Database>(sp => sp.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<IDatabaseWriter, PostgresWriter>();
+        }
+        else
+        {
+            services.AddSingleton<SqliteDatabase>();
+            services.AddSingleton<Database>(sp => sp.GetRequiredService<SqliteDatabase>());
+            services.AddSingleton<SqliteWriter>();
+            services.AddSingleton<IDatabaseWriter>(sp => sp.GetRequiredService<SqliteWriter>());
+        }
+
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<SqliteWriter>();
-        services.AddSingleton<IContactStore, SqliteContactStore>();
-        services.AddSingleton<IMessageStore, SqliteMessageStore>();
-        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
-        services.AddSingleton<IAlertStore, SqliteAlerts>();
-        services.AddSingleton<IContentVersionStore, SqliteContentStore>();
+        services.AddSingleton<IContactStore, SqlContactStore>();
+        services.AddSingleton<IMessageStore, SqlMessageStore>();
+        services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        services.AddSingleton<IAlertStore, SqlAlerts>();
+        services.AddSingleton<IContentVersionStore, SqlContentStore>();
         return services;
     }
 
@@ -20,8 +34,12 @@ public static class DataServiceCollectionExtensions
     /// Creates or upgrades the database before the host starts, so a database written by newer code stops
     /// the service with one clear message instead of failing on the first request.
     /// </summary>
-    public static void MigrateDatabase(this IServiceProvider services) =>
+    public static void MigrateDatabase(this IServiceProvider services)
+    {
+        // Resolving the options validates them first, so a missing connection string reads as that, not as a crash.
+        _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
         services.GetRequiredService<SchemaMigrator>().Migrate();
+    }
 
     /// <summary><see cref="MigrateDatabase"/>, printing the reason and returning false when the database cannot be used.</summary>
     public static bool TryMigrateDatabase(this IServiceProvider services)
@@ -31,12 +49,12 @@ public static class DataServiceCollectionExtensions
             services.MigrateDatabase();
             return true;
         }
-        catch (SchemaTooNewException ex)
+        catch (Exception ex) when (ex is SchemaTooNewException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             Console.Error.WriteLine($"healthbot: {ex.Message}");
             return false;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             Console.Error.WriteLine($"healthbot: cannot open the database: {ex.Message}");
             return false;

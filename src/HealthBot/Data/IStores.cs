@@ -2,7 +2,7 @@ using HealthBot.Dialog;
 
 namespace HealthBot.Data;
 
-/// <summary>Contacts and their settings. Implementations: SQLite now; PostgreSQL to follow.</summary>
+/// <summary>Contacts and their settings. Implemented once in portable SQL (SQLite or PostgreSQL).</summary>
 public interface IContactStore
 {
     Task<Contact?> FindAsync(string channel, string address, CancellationToken ct = default);
@@ -46,8 +46,11 @@ public interface IOutboxStore
     Task MarkRetryAsync(long outboxId, DateTimeOffset nextAttemptAt, string error, CancellationToken ct = default);
     Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default);
 
-    /// <summary>Rows left in flight by a crash go back to pending; returns how many.</summary>
+    /// <summary>At start: rows this node left in flight (a crash), and rows whose sending lease ran out, go back to pending; returns how many.</summary>
     Task<int> RecoverInFlightAsync(CancellationToken ct = default);
+
+    /// <summary>Rows whose sending lease ran out (their node died, on a shared database) go back to pending; returns how many.</summary>
+    Task<int> RecoverExpiredAsync(CancellationToken ct = default);
     Task<int> CountAsync(string state, CancellationToken ct = default);
     Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
 }

@@ -1,13 +1,15 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace HealthBot.Data;
 
 /// <summary>
-/// Applies the numbered SQL files under Data/Migrations in order and records the schema version in
-/// <c>PRAGMA user_version</c>. Refuses a database written by newer code rather than guess at its shape.
+/// Applies the numbered SQL files under Data/Migrations in order and records each in <c>schema_migrations</c> (and, on
+/// SQLite, the newest in <c>PRAGMA user_version</c>). Refuses a database written by newer code rather than guess at
+/// its shape. The files are written for SQLite; <see cref="PostgresSchema"/> translates them for PostgreSQL.
 /// </summary>
-public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigrator> logger)
 {
     public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
 
@@ -15,15 +17,15 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
 
     public int Migrate()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(database.Path)!);
-        using var connection = database.OpenForWrite();
-        connection.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
-        var applied = AppliedVersions(connection);
+        using var connection = Connect();
+        // Nodes starting together: one migrates, the others wait here and then find nothing left to do.
+        using var exclusive = database is PostgresDatabase ? PostgresSchema.MigrationLock(connection) : null;
+        var applied = AppliedVersions(connection, database is SqliteDatabase);
         var unknown = applied.Where(v => Migrations.All(m => m.Version != v)).ToList();
         if (unknown.Count > 0)
         {
             throw new SchemaTooNewException(
-                $"The database {database.Path} has schema version {unknown.Max()}, which this HealthBot does not know (it knows up to {LatestVersion}). " +
+                $"The database {database.Describe} has schema version {unknown.Max()}, which this HealthBot does not know (it knows up to {LatestVersion}). " +
                 "It was written by a newer HealthBot: run that version, or restore a backup made before the upgrade.");
         }
 
@@ -32,10 +34,14 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
         foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
-            connection.Command(sql, transaction).ExecuteNonQuery();
-            connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)", transaction)
-                .With("$v", version).With("$n", name).With("$t", DateTimeOffset.UtcNow.ToDb()).ExecuteNonQuery();
-            connection.Command($"PRAGMA user_version = {Math.Max(version, applied.DefaultIfEmpty().Max())};", transaction).ExecuteNonQuery();
+            connection.Command(database is PostgresDatabase ? PostgresSchema.Translate(sql) : sql, transaction).ExecuteNonQuery();
+            connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)", transaction)
+                .With("@v", version).With("@n", name).With("@t", DateTimeOffset.UtcNow.ToDb()).ExecuteNonQuery();
+            if (database is SqliteDatabase)
+            {
+                connection.Command($"PRAGMA user_version = {Math.Max(version, applied.DefaultIfEmpty().Max())};", transaction).ExecuteNonQuery();
+            }
+
             transaction.Commit();
             applied.Add(version);
             logger.LogInformation("Applied database migration {Version} ({Name})", version, name);
@@ -44,10 +50,23 @@ public sealed partial class SchemaMigrator(SqliteDatabase database, ILogger<Sche
         return LatestVersion;
     }
 
-    /// <summary>Applied versions from schema_migrations; a database from before that table counts 1..user_version as applied.</summary>
-    private static HashSet<int> AppliedVersions(Microsoft.Data.Sqlite.SqliteConnection connection)
+    private DbConnection Connect()
     {
-        var userVersion = (int)connection.Command("PRAGMA user_version;").ScalarLong();
+        if (database is not SqliteDatabase sqlite)
+        {
+            return database.Open();
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(sqlite.Path)!);
+        var connection = sqlite.OpenForWrite();
+        connection.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Applied versions from schema_migrations; a database from before that table counts 1..user_version as applied.</summary>
+    private static HashSet<int> AppliedVersions(DbConnection connection, bool sqlite)
+    {
+        var userVersion = sqlite ? (int)connection.Command("PRAGMA user_version;").ScalarLong() : 0;
         connection.Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").ExecuteNonQuery();
         var applied = new HashSet<int>();
         using (var reader = connection.Command("SELECT version FROM schema_migrations").ExecuteReader())

@@ -8,9 +8,11 @@ namespace HealthBot.Data;
 /// Opens connections to the HealthBot SQLite file with the pragmas every connection needs, and carries the
 /// protector that encrypts personal data in it.
 /// </summary>
-public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDataProtector protector)
+public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDataProtector protector) : Database(protector)
 {
-    public PersonalDataProtector Protector => protector;
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
+
+    public override string Describe => Path;
 
     private readonly string connectionString = new SqliteConnectionStringBuilder
     {
@@ -23,7 +25,7 @@ public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDat
     public string Path => options.Value.DatabasePath;
 
     /// <summary>A connection for reading. WAL lets readers run beside the writer, so no pragmas are needed.</summary>
-    public SqliteConnection Open()
+    public override SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();

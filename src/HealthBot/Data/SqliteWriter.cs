@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
@@ -9,13 +10,13 @@ namespace HealthBot.Data;
 /// every write is queued here and a single loop commits whatever is waiting in one transaction (group commit),
 /// each piece of work inside its own savepoint so that one failure does not undo the others.
 /// </summary>
-public sealed class SqliteWriter : IAsyncDisposable
+public sealed class SqliteWriter : IDatabaseWriter, IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private readonly SqliteDatabase database;
     private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
-    private SqliteConnection? connection;
+    private DbConnection? connection;
 
     public SqliteWriter(SqliteDatabase database)
     {
@@ -25,7 +26,7 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     private interface IWork
     {
-        void Execute(SqliteConnection connection, SqliteTransaction transaction);
+        void Execute(DbConnection connection, DbTransaction transaction);
 
         void Complete();
 
@@ -33,7 +34,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in a write transaction; completes once it is committed.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work)
     {
         var item = new Work<T>(work);
         if (!queue.Writer.TryWrite(item))
@@ -52,7 +53,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     }
 
     /// <summary>One connection for the writer's lifetime, so its prepared statements are reused; reopened after a failure.</summary>
-    private SqliteConnection Connection()
+    private DbConnection Connection()
     {
         if (connection is null)
         {
@@ -138,14 +139,14 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IWork
+    private sealed class Work<T>(Func<DbConnection, DbTransaction, T> work) : IWork
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
 
         public Task<T> Task => completion.Task;
 
-        public void Execute(SqliteConnection connection, SqliteTransaction transaction) => result = work(connection, transaction);
+        public void Execute(DbConnection connection, DbTransaction transaction) => result = work(connection, transaction);
 
         public void Complete() => completion.TrySetResult(result);
 

@@ -12,7 +12,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (SqliteDatabase database, ContentCatalog content, IEnumerable<IModelStatus> models) =>
+        app.MapGet("/readyz", (Database database, ContentCatalog content, IEnumerable<IModelStatus> models) =>
         {
             var databaseOk = CheckDatabase(database, out var schema);
             var library = content.Current;
@@ -30,15 +30,15 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static bool CheckDatabase(SqliteDatabase database, out long schema)
+    private static bool CheckDatabase(Database database, out long schema)
     {
         try
         {
             using var connection = database.Open();
-            schema = connection.Command("PRAGMA user_version;").ScalarLong();
+            schema = connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarLong();
             return true;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (System.Data.Common.DbException)
         {
             schema = -1;
             return false;

@@ -80,10 +80,18 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("{Count} outbox messages were in flight at the last shutdown and will be sent again", recovered);
         }
 
+        var leaseCheck = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() >= leaseCheck)
+                {
+                    // Another node sharing the database may have died while sending; its rows come back after their lease.
+                    await outbox.RecoverExpiredAsync(stoppingToken);
+                    leaseCheck = time.GetUtcNow() + TimeSpan.FromSeconds(30);
+                }
+
                 await DispatchDueAsync(stoppingToken);
                 var wait = settings.PollInterval;
                 if (await outbox.NextDueAsync(stoppingToken) is { } next)

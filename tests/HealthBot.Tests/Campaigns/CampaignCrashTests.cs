@@ -63,10 +63,10 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
     {
         var database = TestDatabase.Create(data);
         await using var writer = new SqliteWriter(database);
-        var audience = new SqliteAudienceStore(database, writer, TimeProvider.System);
+        var audience = new SqlAudienceStore(database, writer, TimeProvider.System);
         await Task.WhenAll(Enumerable.Range(0, Contacts).Select(i =>
             audience.SubscribeAsync("sms", $"+2547300{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
-        var campaigns = new SqliteCampaignStore(database, writer, TimeProvider.System);
+        var campaigns = new SqlCampaignStore(database, writer, TimeProvider.System);
         await campaigns.CreateAsync("crash-test", CampaignJson.Once("crash-test", DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
     }
 

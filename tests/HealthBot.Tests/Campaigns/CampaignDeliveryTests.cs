@@ -90,7 +90,7 @@ public sealed class CampaignDeliveryTests
         Assert.Empty(h.Deliveries);
 
         await h.Get<IContactStore>().SetConsentAsync(stops.Id, Consent.OptedOut, "sms", "keyword");
-        await h.Get<SqliteAudienceStore>().LeaveAsync(leaves.Id, "alerts");
+        await h.Get<SqlAudienceStore>().LeaveAsync(leaves.Id, "alerts");
         await h.RunUntilAsync(new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(30));
 
         Assert.Single(h.To(stays.Address));

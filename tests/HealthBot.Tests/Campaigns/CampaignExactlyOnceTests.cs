@@ -66,7 +66,7 @@ public sealed class CampaignExactlyOnceTests
     {
         await using var h = await CampaignHarness.StartAsync(Noon);
         var id = await h.CreateAsync(CampaignJson.Once("orphan", new DateTime(2027, 1, 11, 11, 0, 0), "Africa/Nairobi", group: "alerts"));
-        var campaigns = h.Get<SqliteCampaignStore>();
+        var campaigns = h.Get<SqlCampaignStore>();
         var planner = h.Get<CampaignPlanner>();
 
         Assert.True(await campaigns.BeginRunAsync(id, "once", CampaignPlanner.Orphaned)); // a planner starts, then dies

@@ -100,7 +100,7 @@ public sealed class CampaignHarness : IAsyncDisposable
     }
 
     public Task<Contact> ContactAsync(string address, string language, string? timeZone, string group = "pregnancy", IReadOnlyDictionary<string, string>? fields = null, string channel = "sms") =>
-        Get<SqliteAudienceStore>().SubscribeAsync(channel, address, group, fields ?? new Dictionary<string, string>(), Consent.OptedIn, language, timeZone);
+        Get<SqlAudienceStore>().SubscribeAsync(channel, address, group, fields ?? new Dictionary<string, string>(), Consent.OptedIn, language, timeZone);
 
     public IReadOnlyList<(PeerMessage Message, DateTimeOffset At)> To(string address) => Deliveries.Where(d => d.Message.To == address).ToList();
 

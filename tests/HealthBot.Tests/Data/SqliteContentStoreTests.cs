@@ -22,11 +22,11 @@ public sealed class SqliteContentStoreTests : IAsyncDisposable
     {
         database = TestDatabase.Create(dataDirectory);
         writer = new SqliteWriter(database);
-        Store = new SqliteContentStore(database, writer);
+        Store = new SqlContentStore(database, writer);
         importer = new ContentImporter(Store, time);
     }
 
-    private SqliteContentStore Store { get; }
+    private SqlContentStore Store { get; }
 
     [Fact]
     public async Task Second_import_of_the_same_content_adds_nothing()

@@ -77,6 +77,12 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
             // Hangfire's job server is opt-in for tests (campaign tests plan inline or turn it on).
             ["Campaigns:RunJobs"] = "false",
         };
+        if (TestPostgres.ForEveryFactory && settings?.ContainsKey("Storage:Provider") != true)
+        {
+            values["Storage:Provider"] = "postgres";
+            values["Storage:PostgresConnection"] = TestPostgres.CreateDatabase();
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -117,12 +123,12 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
     /// that something did NOT happen without guessing a delay.
     /// </summary>
     public Task WaitIdleAsync() => Eventually.WaitAsync(
-        () => CountAsync("SELECT (SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'received') + (SELECT COUNT(*) FROM outbox WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"),
+        () => CountAsync("SELECT (SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'received') + (SELECT COUNT(*) FROM outbox WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= '" + DateTimeOffset.UtcNow.ToDb() + "'))"),
         c => c == 0, "the service to be idle");
 
     public async Task<int> CountAsync(string sql)
     {
-        using var connection = Service<SqliteDatabase>().Open();
+        using var connection = Service<Database>().Open();
         await Task.Yield();
         return (int)connection.Command(sql).ScalarLong();
     }

@@ -10,6 +10,9 @@ namespace HealthBot.Tests.Outbox;
 /// <summary>The outbox survives restarts: a reply written before a crash is sent once after, and never again.</summary>
 public sealed class OutboxRestartTests
 {
+    // The seed is written straight into a SQLite file, so these hosts stay on SQLite whatever HEALTHBOT_TEST_PROVIDER says.
+    private static readonly Dictionary<string, string?> SeededSqlite = new() { ["Storage:Provider"] = "sqlite" };
+
     [Theory]
     [InlineData("pending")]
     [InlineData("sending")]
@@ -19,14 +22,14 @@ public sealed class OutboxRestartTests
         var outboxId = await SeedPendingReplyAsync(dataDirectory, leftInState);
         await using var peer = await LocalTwilioPeer.StartAsync();
 
-        await using (var first = new HealthBotFactory(peer.BaseUrl, dataDirectory))
+        await using (var first = new HealthBotFactory(peer.BaseUrl, dataDirectory, SeededSqlite))
         {
             _ = first.Server; // start the host: the dispatcher recovers and drains the outbox
             await Eventually.WaitForAsync(() => peer.Received.Count, c => c == 1, "the pending reply to be sent");
             await Eventually.WaitAsync(() => first.CountAsync($"SELECT COUNT(*) FROM outbox WHERE id = {outboxId} AND state = 'done'"), c => c == 1, "the row to be done");
         }
 
-        await using (var second = new HealthBotFactory(peer.BaseUrl, dataDirectory))
+        await using (var second = new HealthBotFactory(peer.BaseUrl, dataDirectory, SeededSqlite))
         {
             _ = second.Server;
             await Task.Delay(700); // several dispatcher polls
@@ -40,7 +43,7 @@ public sealed class OutboxRestartTests
     {
         var database = TestDatabase.Create(dataDirectory);
         await using var writer = new SqliteWriter(database);
-        var store = new SqliteMessageStore(database, writer, TimeProvider.System);
+        var store = new SqlMessageStore(database, writer, TimeProvider.System);
         var inbound = await store.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, "+254700000301", "hello", "SMseed1", DateTimeOffset.UtcNow));
         await store.CompleteInboundAsync(inbound.MessageId, "en", [new OutboundDraft("Hello from before the restart", ReplyKind.Greeting, "en", null, null)]);
         using var connection = database.Open();

@@ -16,8 +16,8 @@ public sealed class RetentionTests
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.Zero));
         var database = TestDatabase.Create(Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N")));
         await using var writer = new SqliteWriter(database);
-        var messages = new SqliteMessageStore(database, writer, time);
-        var privacy = new SqlitePrivacyStore(database, writer, messages, time);
+        var messages = new SqlMessageStore(database, writer, time);
+        var privacy = new SqlPrivacyStore(database, writer, messages, time);
         var worker = new PrivacyWorker(privacy, database.Protector, time, Options.Create(new PrivacyOptions { RetentionDays = 90 }), NullLogger<PrivacyWorker>.Instance);
         var old = await messages.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, "+254700000501", "old question", "SMold", time.GetUtcNow()));
         await messages.CompleteInboundAsync(old.MessageId, "en", []);

@@ -30,7 +30,7 @@ public sealed class PregnancyLossTests : IAsyncLifetime
     [InlineData("+254700200003", "j'ai fait une fausse couche")]
     public async Task A_loss_leaves_the_pregnancy_messages_but_keeps_everything_else(string from, string text)
     {
-        var audience = factory.Service<SqliteAudienceStore>();
+        var audience = factory.Service<SqlAudienceStore>();
         await audience.SubscribeAsync("sms", from, "pregnancy", new Dictionary<string, string> { ["due_date"] = "2027-05-01" }, Consent.OptedIn, "en");
         await audience.SubscribeAsync("sms", from, "outbreak-alerts", new Dictionary<string, string>(), Consent.OptedIn, "en");
 

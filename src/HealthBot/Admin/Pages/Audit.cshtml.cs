@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace HealthBot.Admin.Pages;
 
 [Authorize(Policy = StaffRoles.AdminPolicy)]
-public sealed class AuditModel(SqliteStaffStore store) : AdminPageModel
+public sealed class AuditModel(SqlStaffStore store) : AdminPageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace HealthBot.Admin.Pages;
 
 /// <summary>The last two weeks at a glance, drawn on the server.</summary>
-public sealed class InsightsModel(SqliteInsightsStore insights, IMessageStore messages, IAuthorizationService authorization, TimeProvider time) : AdminPageModel
+public sealed class InsightsModel(SqlInsightsStore insights, IMessageStore messages, IAuthorizationService authorization, TimeProvider time) : AdminPageModel
 {
     private const int Period = 14;
 

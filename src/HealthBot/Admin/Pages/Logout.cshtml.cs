@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HealthBot.Admin.Pages;
 
-public sealed class LogoutModel(SqliteStaffStore store) : AdminPageModel
+public sealed class LogoutModel(SqlStaffStore store) : AdminPageModel
 {
     public IActionResult OnGet() => LocalRedirect("/admin");
 

@@ -2,7 +2,7 @@ using HealthBot.Data;
 
 namespace HealthBot.Admin.Pages;
 
-public sealed class ReviewModel(SqliteContentEditStore edits) : AdminPageModel
+public sealed class ReviewModel(SqlContentEditStore edits) : AdminPageModel
 {
     public IReadOnlyList<ContentEdit> Waiting { get; private set; } = [];
 

@@ -8,7 +8,7 @@ namespace HealthBot.Admin.Pages;
 
 /// <summary>A reviewer compares an edit with what the bot serves now, then publishes or rejects it.</summary>
 [Authorize(Policy = StaffRoles.PublishPolicy)]
-public sealed class ReviewEditModel(SqliteContentEditStore edits, ContentWorkflow workflow, ContentCatalog catalog, IOptions<AdminOptions> options) : AdminPageModel
+public sealed class ReviewEditModel(SqlContentEditStore edits, ContentWorkflow workflow, ContentCatalog catalog, IOptions<AdminOptions> options) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long EditId { get; set; }

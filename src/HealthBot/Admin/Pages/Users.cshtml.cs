@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HealthBot.Admin.Pages;
 
 [Authorize(Policy = StaffRoles.AdminPolicy)]
-public sealed class UsersModel(SqliteStaffStore store, StaffAccounts accounts) : AdminPageModel
+public sealed class UsersModel(SqlStaffStore store, StaffAccounts accounts) : AdminPageModel
 {
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HealthBot.Admin.Pages.Content;
 
 [Authorize(Policy = StaffRoles.EditPolicy)]
-public sealed class ContentEditModel(ContentCatalog catalog, SqliteContentEditStore edits, ContentWorkflow workflow, IOptions<AdminOptions> options) : AdminPageModel
+public sealed class ContentEditModel(ContentCatalog catalog, SqlContentEditStore edits, ContentWorkflow workflow, IOptions<AdminOptions> options) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";

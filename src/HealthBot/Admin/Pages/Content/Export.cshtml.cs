@@ -6,7 +6,7 @@ namespace HealthBot.Admin.Pages.Content;
 
 /// <summary>Writes the versions published in the workspace to the content folder; the files then carry them (import is the files' normal load).</summary>
 [Authorize(Policy = StaffRoles.AdminPolicy)]
-public sealed class ContentExportModel(ContentCatalog catalog, SqliteContentEditStore edits, SqliteStaffStore audit) : AdminPageModel
+public sealed class ContentExportModel(ContentCatalog catalog, SqlContentEditStore edits, SqlStaffStore audit) : AdminPageModel
 {
     public string Directory => catalog.Directory;
 

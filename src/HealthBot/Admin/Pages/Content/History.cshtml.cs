@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HealthBot.Admin.Pages.Content;
 
-public sealed class ContentHistoryModel(SqliteContentHistory history, SqliteContentEditStore edits, ContentWorkflow workflow, IAuthorizationService authorization)
+public sealed class ContentHistoryModel(SqlContentHistory history, SqlContentEditStore edits, ContentWorkflow workflow, IAuthorizationService authorization)
     : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace HealthBot.Admin.Pages.Content;
 
-public sealed class ContentIndexModel(ContentCatalog catalog, SqliteContentEditStore edits, IAuthorizationService authorization) : AdminPageModel
+public sealed class ContentIndexModel(ContentCatalog catalog, SqlContentEditStore edits, IAuthorizationService authorization) : AdminPageModel
 {
     /// <summary>Editors open the editor from the grid; everyone else opens the history.</summary>
     public bool CanEdit { get; private set; }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HealthBot.Admin.Pages.Inbox;
 
 [Authorize(Policy = StaffRoles.InboxPolicy)]
-public sealed class ConversationModel(IMessageStore messages, SqliteHandoffStore handoffs, InboxService inbox) : AdminPageModel
+public sealed class ConversationModel(IMessageStore messages, SqlHandoffStore handoffs, InboxService inbox) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ContactId { get; set; }

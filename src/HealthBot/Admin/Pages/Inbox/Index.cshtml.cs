@@ -5,7 +5,7 @@ namespace HealthBot.Admin.Pages.Inbox;
 
 /// <summary>Urgent alerts first, then conversations the bot declined or did not understand.</summary>
 [Authorize(Policy = StaffRoles.InboxPolicy)]
-public sealed class InboxIndexModel(IAlertStore alerts, SqliteHandoffStore handoffs) : AdminPageModel
+public sealed class InboxIndexModel(IAlertStore alerts, SqlHandoffStore handoffs) : AdminPageModel
 {
     public IReadOnlyList<Alert> Alerts { get; private set; } = [];
 

@@ -1,10 +1,10 @@
 using HealthBot.Dialog;
 using HealthBot.Privacy;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
-public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time) : IMessageStore
+public sealed partial class SqlMessageStore(Database database, IDatabaseWriter writer, TimeProvider time) : IMessageStore
 {
     private const string MessageColumns =
         "id, contact_id, direction, channel, body, status, language, kind, content_id, content_version, provider_id, error_code, created_at";
@@ -12,17 +12,17 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
     public Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => RecordInbound(connection, transaction, database.Protector, message, time.GetUtcNow()));
 
-    private static InboundRecord RecordInbound(SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, InboundMessage message, DateTimeOffset now)
+    private static InboundRecord RecordInbound(DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, InboundMessage message, DateTimeOffset now)
     {
-        var contact = SqliteContactStore.GetOrCreate(connection, transaction, protector, message.Channel, message.Address, now);
+        var contact = SqlContactStore.GetOrCreate(connection, transaction, protector, message.Channel, message.Address, now);
         var id = connection.Command(
                 """
                 INSERT INTO messages (contact_id, direction, channel, provider_id, body, status, created_at, updated_at)
-                VALUES ($c, 'in', $ch, $p, $b, 'received', $r, $t)
+                VALUES (@c, 'in', @ch, @p, @b, 'received', @r, @t)
                 ON CONFLICT DO NOTHING RETURNING id
                 """, transaction)
-            .With("$c", contact.Id).With("$ch", message.Channel).With("$p", message.ProviderId).With("$b", protector.Encrypt(message.Text))
-            .With("$r", message.ReceivedAt.ToDb()).With("$t", now.ToDb()).ExecuteScalar();
+            .With("@c", contact.Id).With("@ch", message.Channel).With("@p", message.ProviderId).With("@b", protector.Encrypt(message.Text))
+            .With("@r", message.ReceivedAt.ToDb()).With("@t", now.ToDb()).ExecuteScalar();
         return id is long messageId
             ? new InboundRecord(messageId, contact.Id, Duplicate: false)
             : new InboundRecord(0, contact.Id, Duplicate: true);
@@ -33,15 +33,15 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
         using var connection = database.Open();
         using var reader = connection.Command(
                 $"""
-                SELECT m.id, m.body, m.created_at, {SqliteContactStore.SelectColumns("c")}
+                SELECT m.id, m.body, m.created_at, {SqlContactStore.SelectColumns("c")}
                 FROM messages m JOIN contacts c ON c.id = m.contact_id
-                WHERE m.direction = 'in' AND m.status = 'received' ORDER BY m.id LIMIT $limit
+                WHERE m.direction = 'in' AND m.status = 'received' ORDER BY m.id LIMIT @limit
                 """)
-            .With("$limit", limit).ExecuteReader();
+            .With("@limit", limit).ExecuteReader();
         var list = new List<PendingInbound>();
         while (reader.Read())
         {
-            list.Add(new PendingInbound(reader.GetInt64(0), SqliteContactStore.Read(reader, database.Protector, 3), database.Protector.Decrypt(reader.GetString(1)), reader.GetString(2).ToDateTimeOffset()));
+            list.Add(new PendingInbound(reader.GetInt64(0), SqlContactStore.Read(reader, database.Protector, 3), database.Protector.Decrypt(reader.GetString(1)), reader.GetString(2).ToDateTimeOffset()));
         }
 
         return Task.FromResult<IReadOnlyList<PendingInbound>>(list);
@@ -53,7 +53,7 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
     public Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default) =>
         writer.WriteAsync<long?>((connection, transaction) =>
         {
-            var exists = connection.Command("SELECT COUNT(*) FROM outbox WHERE idempotency_key = $k", transaction).With("$k", idempotencyKey).ScalarLong();
+            var exists = connection.Command("SELECT COUNT(*) FROM outbox WHERE idempotency_key = @k", transaction).With("@k", idempotencyKey).ScalarLong();
             return exists > 0 ? null : InsertOutbound(connection, transaction, database.Protector, contactId, channel, null, draft, idempotencyKey, time.GetUtcNow().ToDb());
         });
 
@@ -62,23 +62,23 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
         using var connection = database.Open();
         using var reader = connection.Command(
                 """
-                SELECT COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' AND created_at >= $hour THEN reply_to END),
-                       COUNT(CASE WHEN kind = 'rate_limited' AND created_at >= $hour THEN 1 END),
+                SELECT COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' AND created_at >= @hour THEN reply_to END),
+                       COUNT(CASE WHEN kind = 'rate_limited' AND created_at >= @hour THEN 1 END),
                        COUNT(DISTINCT CASE WHEN kind <> 'rate_limited' THEN reply_to END),
                        COUNT(CASE WHEN kind = 'rate_limited' THEN 1 END)
-                FROM messages WHERE contact_id = $c AND direction = 'out' AND created_at >= $day
+                FROM messages WHERE contact_id = @c AND direction = 'out' AND created_at >= @day
                 """)
-            .With("$c", contactId).With("$hour", now.AddHours(-1).ToDb()).With("$day", now.AddDays(-1).ToDb()).ExecuteReader();
+            .With("@c", contactId).With("@hour", now.AddHours(-1).ToDb()).With("@day", now.AddDays(-1).ToDb()).ExecuteReader();
         reader.Read();
         return Task.FromResult(new RecentReplies(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
     }
 
     private static IReadOnlyList<long> CompleteInbound(
-        SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, AlertDraft? alert, string now)
+        DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, AlertDraft? alert, string now)
     {
         // Only the first completion wins: a message processed twice (two workers, a restart) gets one set of replies.
-        var updated = connection.Command("UPDATE messages SET status = 'processed', language = $l, updated_at = $t WHERE id = $id AND status = 'received'", transaction)
-            .With("$l", language).With("$t", now).With("$id", inboundId).ExecuteNonQuery();
+        var updated = connection.Command("UPDATE messages SET status = 'processed', language = @l, updated_at = @t WHERE id = @id AND status = 'received'", transaction)
+            .With("@l", language).With("@t", now).With("@id", inboundId).ExecuteNonQuery();
         var ids = new List<long>();
         if (updated == 1)
         {
@@ -90,7 +90,7 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
 
             if (alert is not null)
             {
-                SqliteAlerts.Insert(connection, transaction, protector, contactId, inboundId, alert, now);
+                SqlAlerts.Insert(connection, transaction, protector, contactId, inboundId, alert, now);
             }
         }
 
@@ -100,15 +100,15 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
     public Task<StoredMessage?> GetAsync(long messageId, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        using var reader = connection.Command($"SELECT {MessageColumns} FROM messages WHERE id = $id").With("$id", messageId).ExecuteReader();
+        using var reader = connection.Command($"SELECT {MessageColumns} FROM messages WHERE id = @id").With("@id", messageId).ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadMessage(reader, database.Protector) : null);
     }
 
     public Task<IReadOnlyList<StoredMessage>> ConversationAsync(long contactId, long afterId, int limit, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        using var reader = connection.Command($"SELECT {MessageColumns} FROM messages WHERE contact_id = $c AND id > $after ORDER BY id LIMIT $limit")
-            .With("$c", contactId).With("$after", afterId).With("$limit", limit).ExecuteReader();
+        using var reader = connection.Command($"SELECT {MessageColumns} FROM messages WHERE contact_id = @c AND id > @after ORDER BY id LIMIT @limit")
+            .With("@c", contactId).With("@after", afterId).With("@limit", limit).ExecuteReader();
         var list = new List<StoredMessage>();
         while (reader.Read())
         {
@@ -121,8 +121,8 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
     public Task<IReadOnlyList<(string Status, string? ErrorCode, DateTimeOffset At)>> StatusHistoryAsync(long messageId, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        using var reader = connection.Command("SELECT status, error_code, at FROM message_status_history WHERE message_id = $id ORDER BY id")
-            .With("$id", messageId).ExecuteReader();
+        using var reader = connection.Command("SELECT status, error_code, at FROM message_status_history WHERE message_id = @id ORDER BY id")
+            .With("@id", messageId).ExecuteReader();
         var list = new List<(string, string?, DateTimeOffset)>();
         while (reader.Read())
         {
@@ -133,35 +133,35 @@ public sealed partial class SqliteMessageStore(SqliteDatabase database, SqliteWr
     }
 
     internal static long InsertOutbound(
-        SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, long contactId, string channel, long? replyTo, OutboundDraft draft, string idempotencyKey, string now)
+        DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long contactId, string channel, long? replyTo, OutboundDraft draft, string idempotencyKey, string now)
     {
         var id = connection.Command(
                 """
                 INSERT INTO messages (contact_id, direction, channel, body, status, language, kind, content_id, content_version, reply_to, model_used, fallback_reason, created_at, updated_at)
-                VALUES ($c, 'out', $ch, $b, 'queued', $l, $k, $ci, $cv, $r, $mu, $fr, $t, $t) RETURNING id
+                VALUES (@c, 'out', @ch, @b, 'queued', @l, @k, @ci, @cv, @r, @mu, @fr, @t, @t) RETURNING id
                 """, transaction)
-            .With("$c", contactId).With("$ch", channel).With("$b", protector.Encrypt(draft.Body)).With("$l", draft.Language).With("$k", draft.Kind)
-            .With("$ci", draft.ContentId).With("$cv", draft.ContentVersion).With("$r", replyTo).With("$t", now)
-            .With("$mu", draft.ModelUsed is { } used ? (used ? 1 : 0) : null).With("$fr", draft.FallbackReason).ScalarLong();
-        connection.Command("INSERT INTO message_status_history (message_id, status, at) VALUES ($id, 'queued', $t)", transaction)
-            .With("$id", id).With("$t", now).ExecuteNonQuery();
+            .With("@c", contactId).With("@ch", channel).With("@b", protector.Encrypt(draft.Body)).With("@l", draft.Language).With("@k", draft.Kind)
+            .With("@ci", draft.ContentId).With("@cv", draft.ContentVersion).With("@r", replyTo).With("@t", now)
+            .With("@mu", draft.ModelUsed is { } used ? (used ? 1 : 0) : null).With("@fr", draft.FallbackReason).ScalarLong();
+        connection.Command("INSERT INTO message_status_history (message_id, status, at) VALUES (@id, 'queued', @t)", transaction)
+            .With("@id", id).With("@t", now).ExecuteNonQuery();
         connection.Command(
                 """
                 INSERT INTO outbox (message_id, idempotency_key, channel, priority, state, next_attempt_at, created_at, updated_at)
-                VALUES ($id, $key, $ch, $p, 'pending', $t, $t, $t)
+                VALUES (@id, @key, @ch, @p, 'pending', @t, @t, @t)
                 """, transaction)
-            .With("$id", id).With("$key", idempotencyKey).With("$ch", channel).With("$p", draft.Priority).With("$t", now).ExecuteNonQuery();
+            .With("@id", id).With("@key", idempotencyKey).With("@ch", channel).With("@p", draft.Priority).With("@t", now).ExecuteNonQuery();
         return id;
     }
 
-    private static (long ContactId, string Channel) ContactOf(SqliteConnection connection, SqliteTransaction transaction, long messageId)
+    private static (long ContactId, string Channel) ContactOf(DbConnection connection, DbTransaction transaction, long messageId)
     {
-        using var reader = connection.Command("SELECT contact_id, channel FROM messages WHERE id = $id", transaction).With("$id", messageId).ExecuteReader();
+        using var reader = connection.Command("SELECT contact_id, channel FROM messages WHERE id = @id", transaction).With("@id", messageId).ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetString(1));
     }
 
-    private static StoredMessage ReadMessage(SqliteDataReader r, PersonalDataProtector protector) => new(
+    private static StoredMessage ReadMessage(DbDataReader r, PersonalDataProtector protector) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), protector.Decrypt(r.GetString(4)), r.GetString(5), r.GetNullableString(6),
         r.GetNullableString(7), r.GetNullableString(8), r.GetNullableInt(9), r.GetNullableString(10), r.GetNullableString(11),
         r.GetString(12).ToDateTimeOffset());

@@ -1,6 +1,6 @@
 using System.Text;
 using HealthBot.Campaigns;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
@@ -8,7 +8,7 @@ namespace HealthBot.Data;
 /// Contact groups and fields, and campaign audiences read page by page in contact-id order (keyset paging), so a
 /// campaign of any size is planned without holding its audience in memory.
 /// </summary>
-public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time)
+public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
     /// <summary>
     /// Adds the contact to a group and sets fields (e.g. a due date), creating the contact when new. A contact who opted
@@ -19,7 +19,7 @@ public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter wr
         writer.WriteAsync((connection, transaction) =>
         {
             var now = time.GetUtcNow();
-            var contact = SqliteContactStore.GetOrCreate(connection, transaction, database.Protector, channel, address, now);
+            var contact = SqlContactStore.GetOrCreate(connection, transaction, database.Protector, channel, address, now);
             if (contact.Consent == Consent.OptedOut)
             {
                 return contact;
@@ -27,39 +27,39 @@ public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter wr
 
             if (timeZone is not null)
             {
-                connection.Command("UPDATE contacts SET time_zone = $z WHERE id = $c", transaction).With("$z", timeZone).With("$c", contact.Id).ExecuteNonQuery();
+                connection.Command("UPDATE contacts SET time_zone = @z WHERE id = @c", transaction).With("@z", timeZone).With("@c", contact.Id).ExecuteNonQuery();
             }
 
             if (group is not null)
             {
-                connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES ($c, $g, $t) ON CONFLICT DO NOTHING", transaction)
-                    .With("$c", contact.Id).With("$g", group).With("$t", now.ToDb()).ExecuteNonQuery();
+                connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES (@c, @g, @t) ON CONFLICT DO NOTHING", transaction)
+                    .With("@c", contact.Id).With("@g", group).With("@t", now.ToDb()).ExecuteNonQuery();
             }
 
             foreach (var (name, value) in fields)
             {
-                connection.Command("INSERT INTO contact_fields (contact_id, name, value) VALUES ($c, $n, $v) ON CONFLICT DO UPDATE SET value = excluded.value", transaction)
-                    .With("$c", contact.Id).With("$n", name).With("$v", value).ExecuteNonQuery();
+                connection.Command("INSERT INTO contact_fields (contact_id, name, value) VALUES (@c, @n, @v) ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value", transaction)
+                    .With("@c", contact.Id).With("@n", name).With("@v", value).ExecuteNonQuery();
             }
 
             if (language is not null)
             {
-                connection.Command("UPDATE contacts SET language = $l WHERE id = $c", transaction).With("$l", language).With("$c", contact.Id).ExecuteNonQuery();
+                connection.Command("UPDATE contacts SET language = @l WHERE id = @c", transaction).With("@l", language).With("@c", contact.Id).ExecuteNonQuery();
             }
 
             if (consent is not null && consent != contact.Consent)
             {
-                connection.Command("UPDATE contacts SET consent = $s, updated_at = $t WHERE id = $c", transaction).With("$s", consent).With("$t", now.ToDb()).With("$c", contact.Id).ExecuteNonQuery();
-                connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES ($c, $s, $ch, 'campaign-subscription', $t)", transaction)
-                    .With("$c", contact.Id).With("$s", consent).With("$ch", channel).With("$t", now.ToDb()).ExecuteNonQuery();
+                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction).With("@s", consent).With("@t", now.ToDb()).With("@c", contact.Id).ExecuteNonQuery();
+                connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES (@c, @s, @ch, 'campaign-subscription', @t)", transaction)
+                    .With("@c", contact.Id).With("@s", consent).With("@ch", channel).With("@t", now.ToDb()).ExecuteNonQuery();
             }
 
             return contact with { Consent = consent ?? contact.Consent, Language = language ?? contact.Language, TimeZone = timeZone ?? contact.TimeZone };
         });
 
     public Task<bool> LeaveAsync(long contactId, string group) =>
-        writer.WriteAsync((connection, transaction) => connection.Command("DELETE FROM contact_groups WHERE contact_id = $c AND group_name = $g", transaction)
-            .With("$c", contactId).With("$g", group).ExecuteNonQuery() > 0);
+        writer.WriteAsync((connection, transaction) => connection.Command("DELETE FROM contact_groups WHERE contact_id = @c AND group_name = @g", transaction)
+            .With("@c", contactId).With("@g", group).ExecuteNonQuery() > 0);
 
     /// <summary>
     /// One page of the audience after <paramref name="afterContactId"/>. Opted-out contacts are never in it. With an
@@ -69,7 +69,7 @@ public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter wr
     {
         using var connection = database.Open();
         using var command = Build(connection, query, count: false);
-        command.With("$after", afterContactId).With("$limit", limit);
+        command.With("@after", afterContactId).With("@limit", limit);
         using var reader = command.ExecuteReader();
         var page = new List<AudienceMember>(limit);
         while (reader.Read())
@@ -84,10 +84,10 @@ public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter wr
     {
         using var connection = database.Open();
         using var command = Build(connection, query, count: true);
-        return (int)command.With("$after", 0L).ScalarLong();
+        return (int)command.With("@after", 0L).ScalarLong();
     }
 
-    private static SqliteCommand Build(SqliteConnection connection, AudienceQuery query, bool count)
+    private DbCommand Build(DbConnection connection, AudienceQuery query, bool count)
     {
         var filter = query.Filter;
         var command = connection.CreateCommand();
@@ -97,47 +97,47 @@ public sealed class SqliteAudienceStore(SqliteDatabase database, SqliteWriter wr
         var sql = new StringBuilder(count ? "SELECT COUNT(*) FROM contacts c" : $"SELECT c.id, c.channel, c.address, c.language, c.time_zone, {anchor} FROM contacts c");
         sql.Append(query.AnchorField is null
             ? string.Empty
-            : " CROSS JOIN contact_fields a ON a.contact_id = c.id AND a.name = $af AND a.value BETWEEN $afrom AND $ato");
-        sql.Append(" WHERE c.id > $after AND +c.consent <> 'opted_out'");
-        command.With("$af", query.AnchorField).With("$afrom", query.AnchorFrom?.ToString("yyyy-MM-dd", null)).With("$ato", query.AnchorTo?.ToString("yyyy-MM-dd", null));
-        In(sql, command, "+c.channel", "ch", query.Channels);
-        In(sql, command, "COALESCE(c.language, $deflang)", "lang", filter.Languages);
-        command.With("$deflang", query.DefaultLanguage);
+            : $" {database.Dialect.OrderedJoin} contact_fields a ON a.contact_id = c.id AND a.name = @af AND a.value BETWEEN @afrom AND @ato");
+        sql.Append($" WHERE c.id > @after AND {database.Dialect.Unindexed("c.consent")} <> 'opted_out'");
+        command.With("@af", query.AnchorField).With("@afrom", query.AnchorFrom?.ToString("yyyy-MM-dd", null)).With("@ato", query.AnchorTo?.ToString("yyyy-MM-dd", null));
+        In(sql, command, database.Dialect.Unindexed("c.channel"), "ch", query.Channels);
+        In(sql, command, "COALESCE(c.language, @deflang)", "lang", filter.Languages);
+        command.With("@deflang", query.DefaultLanguage);
         var i = 0;
         foreach (var group in filter.Groups ?? [])
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM contact_groups g WHERE g.contact_id = c.id AND g.group_name = $g{i})");
-            command.With($"$g{i++}", group);
+            sql.Append($" AND EXISTS (SELECT 1 FROM contact_groups g WHERE g.contact_id = c.id AND g.group_name = @g{i})");
+            command.With($"@g{i++}", group);
         }
 
         foreach (var (name, value) in filter.Fields ?? new Dictionary<string, string>())
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM contact_fields f WHERE f.contact_id = c.id AND f.name = $fn{i} AND f.value = $fv{i})");
-            command.With($"$fn{i}", name).With($"$fv{i++}", value);
+            sql.Append($" AND EXISTS (SELECT 1 FROM contact_fields f WHERE f.contact_id = c.id AND f.name = @fn{i} AND f.value = @fv{i})");
+            command.With($"@fn{i}", name).With($"@fv{i++}", value);
         }
 
         if (filter.DateField is not null)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields d WHERE d.contact_id = c.id AND d.name = $df AND d.value BETWEEN $dfrom AND $dto)");
-            command.With("$df", filter.DateField).With("$dfrom", filter.DateFrom?.ToString("yyyy-MM-dd", null) ?? "0000-01-01").With("$dto", filter.DateTo?.ToString("yyyy-MM-dd", null) ?? "9999-12-31");
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields d WHERE d.contact_id = c.id AND d.name = @df AND d.value BETWEEN @dfrom AND @dto)");
+            command.With("@df", filter.DateField).With("@dfrom", filter.DateFrom?.ToString("yyyy-MM-dd", null) ?? "0000-01-01").With("@dto", filter.DateTo?.ToString("yyyy-MM-dd", null) ?? "9999-12-31");
         }
 
-        sql.Append(count ? string.Empty : " ORDER BY c.id LIMIT $limit");
+        sql.Append(count ? string.Empty : " ORDER BY c.id LIMIT @limit");
         command.CommandText = sql.ToString();
         return command;
     }
 
-    private static void In(StringBuilder sql, SqliteCommand command, string column, string prefix, IReadOnlyList<string>? values)
+    private static void In(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyList<string>? values)
     {
         if (values is null || values.Count == 0)
         {
             return;
         }
 
-        sql.Append($" AND {column} IN ({string.Join(", ", values.Select((_, n) => $"${prefix}{n}"))})");
+        sql.Append($" AND {column} IN ({string.Join(", ", values.Select((_, n) => $"@{prefix}{n}"))})");
         for (var n = 0; n < values.Count; n++)
         {
-            command.With($"${prefix}{n}", values[n]);
+            command.With($"@{prefix}{n}", values[n]);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace HealthBot.Data;
 public sealed record Handoff(long ContactId, string Responder, bool Open, DateTimeOffset? SilentUntil);
 
 /// <summary>Conversations a responder has taken over. The bot consults it (after triage) through <see cref="IHandoffState"/>.</summary>
-public sealed class SqliteHandoffStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time) : IHandoffState
+public sealed class SqlHandoffStore(Database database, IDatabaseWriter writer, TimeProvider time) : IHandoffState
 {
     public Task<bool> IsHumanHandlingAsync(long contactId, CancellationToken ct = default)
     {
@@ -16,30 +16,30 @@ public sealed class SqliteHandoffStore(SqliteDatabase database, SqliteWriter wri
     public Handoff? Find(long contactId)
     {
         using var connection = database.Open();
-        using var reader = connection.Command("SELECT contact_id, responder, open, silent_until FROM handoffs WHERE contact_id = $c").With("$c", contactId).ExecuteReader();
+        using var reader = connection.Command("SELECT contact_id, responder, open, silent_until FROM handoffs WHERE contact_id = @c").With("@c", contactId).ExecuteReader();
         return reader.Read() ? new Handoff(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetNullableString(3)?.ToDateTimeOffset()) : null;
     }
 
     /// <summary>A responder has the conversation open: the bot is silent until it is resolved.</summary>
     public Task OpenAsync(long contactId, string responder) => writer.WriteAsync((c, t) => c.Command(
             """
-            INSERT INTO handoffs (contact_id, responder, open, updated_at) VALUES ($c, $r, 1, $now)
+            INSERT INTO handoffs (contact_id, responder, open, updated_at) VALUES (@c, @r, 1, @now)
             ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, open = 1, updated_at = excluded.updated_at
             """, t)
-        .With("$c", contactId).With("$r", responder).With("$now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+        .With("@c", contactId).With("@r", responder).With("@now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
 
     /// <summary>After a human reply: silent until <paramref name="silentUntil"/>, without opening (or closing) the conversation.</summary>
     public Task SilenceUntilAsync(long contactId, string responder, DateTimeOffset silentUntil) => writer.WriteAsync((c, t) => c.Command(
             """
-            INSERT INTO handoffs (contact_id, responder, open, silent_until, updated_at) VALUES ($c, $r, 0, $s, $now)
+            INSERT INTO handoffs (contact_id, responder, open, silent_until, updated_at) VALUES (@c, @r, 0, @s, @now)
             ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, silent_until = excluded.silent_until, updated_at = excluded.updated_at
             """, t)
-        .With("$c", contactId).With("$r", responder).With("$s", silentUntil.ToDb()).With("$now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+        .With("@c", contactId).With("@r", responder).With("@s", silentUntil.ToDb()).With("@now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
 
     /// <summary>Hands the conversation back to the bot at once.</summary>
     public Task ResolveAsync(long contactId) => writer.WriteAsync((c, t) =>
-        c.Command("UPDATE handoffs SET open = 0, silent_until = NULL, updated_at = $now WHERE contact_id = $c; UPDATE alerts SET status = 'resolved' WHERE contact_id = $c AND status = 'open';", t)
-            .With("$c", contactId).With("$now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+        c.Command("UPDATE handoffs SET open = 0, silent_until = NULL, updated_at = @now WHERE contact_id = @c; UPDATE alerts SET status = 'resolved' WHERE contact_id = @c AND status = 'open';", t)
+            .With("@c", contactId).With("@now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
 
     /// <summary>Flagged conversations: contacts whose latest bot reply was a decline or not understood, newest first.</summary>
     public IReadOnlyList<(long ContactId, string Kind, DateTimeOffset At)> Flagged(int limit)
@@ -50,8 +50,8 @@ public sealed class SqliteHandoffStore(SqliteDatabase database, SqliteWriter wri
                 SELECT m.contact_id, m.kind, m.created_at FROM messages m
                 WHERE m.id IN (SELECT MAX(id) FROM messages WHERE direction = 'out' AND kind IS NOT NULL AND kind NOT IN ('staff_alert', 'human') GROUP BY contact_id)
                   AND m.kind IN ('out_of_scope', 'not_understood', 'referral')
-                ORDER BY m.id DESC LIMIT $l
-                """).With("$l", limit).ExecuteReader();
+                ORDER BY m.id DESC LIMIT @l
+                """).With("@l", limit).ExecuteReader();
         var list = new List<(long, string, DateTimeOffset)>();
         while (reader.Read())
         {

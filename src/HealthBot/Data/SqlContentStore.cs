@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HealthBot.Content;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
-public sealed class SqliteContentStore(SqliteDatabase database, SqliteWriter writer) : IContentVersionStore
+public sealed class SqlContentStore(Database database, IDatabaseWriter writer) : IContentVersionStore
 {
     // Keeps accented and Devanagari text readable in the JSON columns for whoever queries them.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -18,23 +18,23 @@ public sealed class SqliteContentStore(SqliteDatabase database, SqliteWriter wri
     {
         using var connection = database.Open();
         using var reader = connection.Command(
-                "SELECT id, language, version, title, sms, web, content_hash, imported_at FROM content_versions WHERE id = $id AND language = $l AND version = $v")
-            .With("$id", id).With("$l", language).With("$v", version).ExecuteReader();
+                "SELECT id, language, version, title, sms, web, content_hash, imported_at FROM content_versions WHERE id = @id AND language = @l AND version = @v")
+            .With("@id", id).With("@l", language).With("@v", version).ExecuteReader();
         return Task.FromResult(reader.Read()
             ? new StoredContentVersion(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetString(6), reader.GetString(7).ToDateTimeOffset())
             : null);
     }
 
-    private static ContentVersionImport Import(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ContentItem> items, string now)
+    private static ContentVersionImport Import(DbConnection connection, DbTransaction transaction, IReadOnlyList<ContentItem> items, string now)
     {
-        var find = connection.Command("SELECT content_hash FROM content_versions WHERE id = $id AND language = $l AND version = $v", transaction);
+        var find = connection.Command("SELECT content_hash FROM content_versions WHERE id = @id AND language = @l AND version = @v", transaction);
         var (imported, unchanged, changed) = (0, 0, new List<ContentItem>());
         foreach (var item in items)
         {
             var hash = ContentHash.Of(item);
             find.Parameters.Clear();
-            var stored = find.With("$id", item.Id).With("$l", item.Language).With("$v", item.Version).ExecuteScalar() as string;
+            var stored = find.With("@id", item.Id).With("@l", item.Language).With("@v", item.Version).ExecuteScalar() as string;
             if (stored is null)
             {
                 Insert(connection, transaction, item, hash, now);
@@ -53,19 +53,19 @@ public sealed class SqliteContentStore(SqliteDatabase database, SqliteWriter wri
         return new ContentVersionImport(imported, unchanged, changed);
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, ContentItem item, string hash, string now) =>
+    private static void Insert(DbConnection connection, DbTransaction transaction, ContentItem item, string hash, string now) =>
         connection.Command(
                 """
                 INSERT INTO content_versions (id, language, version, status, title, sms, web, urgent, keywords, examples, sources,
                     reviewed_by, reviewed_on, source_version, content_hash, file, imported_at)
-                VALUES ($id, $l, $v, $status, $title, $sms, $web, $urgent, $keywords, $examples, $sources,
-                    $reviewed_by, $reviewed_on, $source_version, $hash, $file, $now)
+                VALUES (@id, @l, @v, @status, @title, @sms, @web, @urgent, @keywords, @examples, @sources,
+                    @reviewed_by, @reviewed_on, @source_version, @hash, @file, @now)
                 """, transaction)
-            .With("$id", item.Id).With("$l", item.Language).With("$v", item.Version).With("$status", item.Status)
-            .With("$title", item.Title).With("$sms", item.Sms).With("$web", item.Web).With("$urgent", item.Urgent ? 1 : 0)
-            .With("$keywords", JsonSerializer.Serialize(item.Keywords, Json)).With("$examples", JsonSerializer.Serialize(item.Examples, Json))
-            .With("$sources", JsonSerializer.Serialize(item.Sources, Json)).With("$reviewed_by", item.ReviewedBy)
-            .With("$reviewed_on", item.ReviewedOn).With("$source_version", item.SourceVersion).With("$hash", hash)
-            .With("$file", item.File).With("$now", now)
+            .With("@id", item.Id).With("@l", item.Language).With("@v", item.Version).With("@status", item.Status)
+            .With("@title", item.Title).With("@sms", item.Sms).With("@web", item.Web).With("@urgent", item.Urgent ? 1 : 0)
+            .With("@keywords", JsonSerializer.Serialize(item.Keywords, Json)).With("@examples", JsonSerializer.Serialize(item.Examples, Json))
+            .With("@sources", JsonSerializer.Serialize(item.Sources, Json)).With("@reviewed_by", item.ReviewedBy)
+            .With("@reviewed_on", item.ReviewedOn).With("@source_version", item.SourceVersion).With("@hash", hash)
+            .With("@file", item.File).With("@now", now)
             .ExecuteNonQuery();
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
@@ -7,18 +7,18 @@ public sealed record ContentEdit(
     string Author, string? Reviewer, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);
 
 /// <summary>The workspace's content edits: one open edit (draft or review) per item at a time, and every published one, kept.</summary>
-public sealed class SqliteContentEditStore(SqliteDatabase database, SqliteWriter writer, TimeProvider time)
+public sealed class SqlContentEditStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
     private const string Columns = "id, content_id, language, version, state, title, sms, web, author, reviewer, created_at, published_at";
 
-    public Task<ContentEdit?> GetAsync(long id) => Task.FromResult(Query("WHERE id = $p0", id).FirstOrDefault());
+    public Task<ContentEdit?> GetAsync(long id) => Task.FromResult(Query("WHERE id = @p0", id).FirstOrDefault());
 
     /// <summary>The draft or in-review edit of an item, if any.</summary>
     public Task<ContentEdit?> OpenAsync(string contentId, string language) => Task.FromResult(
-        Query("WHERE content_id = $p0 AND language = $p1 AND state IN ('draft', 'review') ORDER BY id DESC", contentId, language).FirstOrDefault());
+        Query("WHERE content_id = @p0 AND language = @p1 AND state IN ('draft', 'review') ORDER BY id DESC", contentId, language).FirstOrDefault());
 
     public Task<IReadOnlyList<ContentEdit>> InStateAsync(string state) =>
-        Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE state = $p0 ORDER BY id", state));
+        Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE state = @p0 ORDER BY id", state));
 
     /// <summary>Every open edit, for the grid.</summary>
     public Task<IReadOnlyList<ContentEdit>> AllOpenAsync() =>
@@ -29,23 +29,23 @@ public sealed class SqliteContentEditStore(SqliteDatabase database, SqliteWriter
         "WHERE state = 'published' AND id IN (SELECT MAX(id) FROM content_edits WHERE state = 'published' GROUP BY content_id, language)");
 
     public Task<IReadOnlyList<ContentEdit>> HistoryAsync(string contentId, string language) =>
-        Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE content_id = $p0 AND language = $p1 ORDER BY id DESC", contentId, language));
+        Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE content_id = @p0 AND language = @p1 ORDER BY id DESC", contentId, language));
 
     /// <summary>Writes the item's open draft (updating it, or starting one); returns its id.</summary>
     public Task<long> SaveDraftAsync(string contentId, string language, int version, string title, string sms, string web, string author) =>
         writer.WriteAsync((c, t) =>
         {
             var now = time.GetUtcNow().ToDb();
-            var open = c.Command("SELECT id FROM content_edits WHERE content_id = $c AND language = $l AND state IN ('draft', 'review') ORDER BY id DESC LIMIT 1", t)
-                .With("$c", contentId).With("$l", language).ExecuteScalar();
+            var open = c.Command("SELECT id FROM content_edits WHERE content_id = @c AND language = @l AND state IN ('draft', 'review') ORDER BY id DESC LIMIT 1", t)
+                .With("@c", contentId).With("@l", language).ExecuteScalar();
             var command = open is long id
-                ? c.Command("UPDATE content_edits SET state = 'draft', title = $title, sms = $sms, web = $web, author = $a, version = $v, updated_at = $now WHERE id = $id RETURNING id", t).With("$id", id)
+                ? c.Command("UPDATE content_edits SET state = 'draft', title = @title, sms = @sms, web = @web, author = @a, version = @v, updated_at = @now WHERE id = @id RETURNING id", t).With("@id", id)
                 : c.Command(
                     """
                     INSERT INTO content_edits (content_id, language, version, state, title, sms, web, author, created_at, updated_at)
-                    VALUES ($c, $l, $v, 'draft', $title, $sms, $web, $a, $now, $now) RETURNING id
-                    """, t).With("$c", contentId).With("$l", language);
-            return command.With("$v", version).With("$title", title).With("$sms", sms).With("$web", web).With("$a", author).With("$now", now).ScalarLong();
+                    VALUES (@c, @l, @v, 'draft', @title, @sms, @web, @a, @now, @now) RETURNING id
+                    """, t).With("@c", contentId).With("@l", language);
+            return command.With("@v", version).With("@title", title).With("@sms", sms).With("@web", web).With("@a", author).With("@now", now).ScalarLong();
         });
 
     /// <summary>Moves an edit from <paramref name="from"/> to <paramref name="to"/>; false when it was not in <paramref name="from"/>.</summary>
@@ -54,11 +54,11 @@ public sealed class SqliteContentEditStore(SqliteDatabase database, SqliteWriter
         var now = time.GetUtcNow().ToDb();
         return c.Command(
                 """
-                UPDATE content_edits SET state = $to, updated_at = $now, reviewer = COALESCE($r, reviewer),
-                    published_at = CASE WHEN $to = 'published' THEN $now ELSE published_at END
-                WHERE id = $id AND state = $from
+                UPDATE content_edits SET state = @to, updated_at = @now, reviewer = COALESCE(@r, reviewer),
+                    published_at = CASE WHEN @to = 'published' THEN @now ELSE published_at END
+                WHERE id = @id AND state = @from
                 """, t)
-            .With("$to", to).With("$from", from).With("$r", reviewer).With("$now", now).With("$id", id).ExecuteNonQuery() == 1;
+            .With("@to", to).With("@from", from).With("@r", reviewer).With("@now", now).With("@id", id).ExecuteNonQuery() == 1;
     });
 
     private List<ContentEdit> Query(string where, params object[] args)
@@ -67,7 +67,7 @@ public sealed class SqliteContentEditStore(SqliteDatabase database, SqliteWriter
         using var command = connection.Command($"SELECT {Columns} FROM content_edits {where}");
         for (var i = 0; i < args.Length; i++)
         {
-            command.With($"$p{i}", args[i]);
+            command.With($"@p{i}", args[i]);
         }
 
         using var reader = command.ExecuteReader();
@@ -80,7 +80,7 @@ public sealed class SqliteContentEditStore(SqliteDatabase database, SqliteWriter
         return list;
     }
 
-    private static ContentEdit Read(SqliteDataReader r) => new(
+    private static ContentEdit Read(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
         r.GetString(8), r.GetNullableString(9), r.GetString(10).ToDateTimeOffset(), r.GetNullableString(11)?.ToDateTimeOffset());
 }

@@ -1,5 +1,5 @@
 using HealthBot.Privacy;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
@@ -16,7 +16,7 @@ public interface IPrivacyStore
     Task<IReadOnlyList<StoredMessage>> AllMessagesAsync(long contactId, CancellationToken ct = default);
 }
 
-public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter writer, IMessageStore messages, TimeProvider time) : IPrivacyStore
+public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, IMessageStore messages, TimeProvider time) : IPrivacyStore
 {
     public Task<int> ReencryptAsync(int batch, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
     {
@@ -26,14 +26,14 @@ public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter wri
         foreach (var (id, channel, address) in Rows(connection, transaction, $"SELECT id, channel, address FROM contacts WHERE erased_at IS NULL AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, stale, "address")}", batch, r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), _ => true))
         {
             var plain = protector.Decrypt(address);
-            changed += connection.Command("UPDATE contacts SET address = $a, address_hash = $h WHERE id = $id", transaction)
-                .With("$a", protector.Encrypt(plain)).With("$h", protector.Hash(channel, plain)).With("$id", id).ExecuteNonQuery();
+            changed += connection.Command("UPDATE contacts SET address = @a, address_hash = @h WHERE id = @id", transaction)
+                .With("@a", protector.Encrypt(plain)).With("@h", protector.Hash(channel, plain)).With("@id", id).ExecuteNonQuery();
         }
 
         foreach (var (id, body) in Rows(connection, transaction, $"SELECT id, body FROM messages WHERE erased_at IS NULL AND body <> '' AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, stale, "body")}", batch, r => (r.GetInt64(0), r.GetString(1)), _ => true))
         {
-            changed += connection.Command("UPDATE messages SET body = $b WHERE id = $id", transaction)
-                .With("$b", protector.Encrypt(protector.Decrypt(body))).With("$id", id).ExecuteNonQuery();
+            changed += connection.Command("UPDATE messages SET body = @b WHERE id = @id", transaction)
+                .With("@b", protector.Encrypt(protector.Decrypt(body))).With("@id", id).ExecuteNonQuery();
         }
 
         return changed;
@@ -42,14 +42,14 @@ public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter wri
     public Task<int> EraseBodiesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
         connection.Command(
                 """
-                UPDATE messages SET body = '', erased_at = $now
-                WHERE erased_at IS NULL AND created_at < $cutoff AND status NOT IN ('received', 'queued')
+                UPDATE messages SET body = '', erased_at = @now
+                WHERE erased_at IS NULL AND created_at < @cutoff AND status NOT IN ('received', 'queued')
                 """, transaction)
-            .With("$now", time.GetUtcNow().ToDb()).With("$cutoff", cutoff.ToDb()).ExecuteNonQuery());
+            .With("@now", time.GetUtcNow().ToDb()).With("@cutoff", cutoff.ToDb()).ExecuteNonQuery());
 
     public Task RequestForgetAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
-        connection.Command("UPDATE contacts SET forget_requested_at = $now WHERE id = $id AND forget_requested_at IS NULL", transaction)
-            .With("$now", time.GetUtcNow().ToDb()).With("$id", contactId).ExecuteNonQuery());
+        connection.Command("UPDATE contacts SET forget_requested_at = @now WHERE id = @id AND forget_requested_at IS NULL", transaction)
+            .With("@now", time.GetUtcNow().ToDb()).With("@id", contactId).ExecuteNonQuery());
 
     public Task<int> ForgetRequestedAsync(CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
     {
@@ -69,8 +69,8 @@ public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter wri
     public Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
     {
         var now = time.GetUtcNow().ToDb();
-        connection.Command("UPDATE outbox SET state = 'failed', last_error = 'contact forgotten', updated_at = $now WHERE state IN ('pending', 'sending') AND message_id IN (SELECT id FROM messages WHERE contact_id = $id)", transaction)
-            .With("$now", now).With("$id", contactId).ExecuteNonQuery();
+        connection.Command("UPDATE outbox SET state = 'failed', last_error = 'contact forgotten', updated_at = @now WHERE state IN ('pending', 'sending') AND message_id IN (SELECT id FROM messages WHERE contact_id = @id)", transaction)
+            .With("@now", now).With("@id", contactId).ExecuteNonQuery();
         return Erase(connection, transaction, contactId, now) > 0;
     });
 
@@ -78,19 +78,19 @@ public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter wri
         await messages.ConversationAsync(contactId, 0, int.MaxValue, ct);
 
     /// <summary>Personal data goes (address, bodies, language, time zone); ids, kinds, topics and times stay as anonymous counts.</summary>
-    private static int Erase(SqliteConnection connection, SqliteTransaction transaction, long contactId, string now)
+    private static int Erase(DbConnection connection, DbTransaction transaction, long contactId, string now)
     {
-        connection.Command("UPDATE messages SET body = '', provider_id = NULL, erased_at = $now WHERE contact_id = $id", transaction)
-            .With("$now", now).With("$id", contactId).ExecuteNonQuery();
+        connection.Command("UPDATE messages SET body = '', provider_id = NULL, erased_at = @now WHERE contact_id = @id", transaction)
+            .With("@now", now).With("@id", contactId).ExecuteNonQuery();
         return connection.Command(
                 """
                 UPDATE contacts SET address = '', address_hash = 'forgotten:' || id, language = NULL, time_zone = NULL,
-                consent = 'opted_out', erased_at = $now, updated_at = $now WHERE id = $id AND erased_at IS NULL
+                consent = 'opted_out', erased_at = @now, updated_at = @now WHERE id = @id AND erased_at IS NULL
                 """, transaction)
-            .With("$now", now).With("$id", contactId).ExecuteNonQuery();
+            .With("@now", now).With("@id", contactId).ExecuteNonQuery();
     }
 
-    private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, int limit, Func<SqliteDataReader, T> read, Func<T, bool> keep)
+    private static List<T> Rows<T>(DbConnection connection, DbTransaction transaction, string sql, int limit, Func<DbDataReader, T> read, Func<T, bool> keep)
     {
         var list = new List<T>();
         using var reader = connection.Command(sql, transaction).ExecuteReader();

@@ -1,19 +1,19 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
 /// <summary>Small helpers that keep the store classes free of ADO.NET ceremony.</summary>
-internal static class SqliteExtensions
+internal static class DbExtensions
 {
     // Prepared commands of long-lived connections (the single writer's): preparing a statement costs more than
     // running it, and the writer runs the same few statements for every message.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = [];
 
     /// <summary>Reuses this connection's prepared commands from now on; its commands must then never be disposed.</summary>
-    public static void CachePreparedCommands(this SqliteConnection connection) => Prepared.AddOrUpdate(connection, new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+    public static void CachePreparedCommands(this DbConnection connection) => Prepared.AddOrUpdate(connection, new Dictionary<string, DbCommand>(StringComparer.Ordinal));
 
-    public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    public static DbCommand Command(this DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         if (Prepared.TryGetValue(connection, out var cache))
         {
@@ -34,9 +34,18 @@ internal static class SqliteExtensions
         return command;
     }
 
-    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    public static DbCommand With(this DbCommand command, string name, object? value)
     {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        // Flags are stored as 0/1 integers, which both SQLite and PostgreSQL compare the same way.
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            bool flag => flag ? 1L : 0L,
+            _ => value,
+        };
+        command.Parameters.Add(parameter);
         return command;
     }
 
@@ -46,11 +55,11 @@ internal static class SqliteExtensions
     public static DateTimeOffset ToDateTimeOffset(this string value) =>
         DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
+    public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static int? GetNullableInt(this SqliteDataReader reader, int ordinal) =>
+    public static int? GetNullableInt(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
-    public static long ScalarLong(this SqliteCommand command) => Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    public static long ScalarLong(this DbCommand command) => Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
 }

@@ -1,19 +1,19 @@
 using HealthBot.Dialog;
 using HealthBot.Privacy;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
 /// <summary>Urgent alerts for staff, written in the same transaction as the replies to the emergency.</summary>
-public sealed class SqliteAlerts(SqliteDatabase database) : IAlertStore
+public sealed class SqlAlerts(Database database) : IAlertStore
 {
     public const string StaffAlertKind = "staff_alert";
 
     public Task<IReadOnlyList<Alert>> OpenAsync(int limit, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        using var reader = connection.Command("SELECT id, contact_id, message_id, rule, topic, status, created_at FROM alerts WHERE status = 'open' ORDER BY id DESC LIMIT $l")
-            .With("$l", limit).ExecuteReader();
+        using var reader = connection.Command("SELECT id, contact_id, message_id, rule, topic, status, created_at FROM alerts WHERE status = 'open' ORDER BY id DESC LIMIT @l")
+            .With("@l", limit).ExecuteReader();
         var list = new List<Alert>();
         while (reader.Read())
         {
@@ -25,23 +25,23 @@ public sealed class SqliteAlerts(SqliteDatabase database) : IAlertStore
     }
 
     /// <summary>Records the alert unless the contact already has one in the window; returns the new alert's id.</summary>
-    internal static long? Insert(SqliteConnection connection, SqliteTransaction transaction, PersonalDataProtector protector, long contactId, long messageId, AlertDraft alert, string now)
+    internal static long? Insert(DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long contactId, long messageId, AlertDraft alert, string now)
     {
-        var recent = connection.Command("SELECT COUNT(*) FROM alerts WHERE contact_id = $c AND created_at >= $since", transaction)
-            .With("$c", contactId).With("$since", alert.DedupSince.ToDb()).ScalarLong();
+        var recent = connection.Command("SELECT COUNT(*) FROM alerts WHERE contact_id = @c AND created_at >= @since", transaction)
+            .With("@c", contactId).With("@since", alert.DedupSince.ToDb()).ScalarLong();
         if (recent > 0)
         {
             return null;
         }
 
-        var id = connection.Command("INSERT INTO alerts (contact_id, message_id, rule, topic, created_at) VALUES ($c, $m, $r, $t, $now) RETURNING id", transaction)
-            .With("$c", contactId).With("$m", messageId).With("$r", alert.Rule).With("$t", alert.Topic).With("$now", now).ScalarLong();
+        var id = connection.Command("INSERT INTO alerts (contact_id, message_id, rule, topic, created_at) VALUES (@c, @m, @r, @t, @now) RETURNING id", transaction)
+            .With("@c", contactId).With("@m", messageId).With("@r", alert.Rule).With("@t", alert.Topic).With("@now", now).ScalarLong();
         foreach (var number in alert.OnCallNumbers)
         {
-            var staff = SqliteContactStore.GetOrCreate(connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
+            var staff = SqlContactStore.GetOrCreate(connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
             // Only ids: the on-call SMS never carries the person's number or words.
             var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
-            SqliteMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
+            SqlMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
                 new OutboundDraft(text, StaffAlertKind, "en", null, null, Priority: 30), $"alert:{id}:{number}", now);
         }
 

@@ -1,0 +1,105 @@
+using System.Data.Common;
+
+namespace HealthBot.Data;
+
+/// <summary>
+/// The send-time check of a campaign message, read and recorded in one write transaction: the single writer runs
+/// them one after another, so two messages to one contact can never both slip under the daily cap.
+/// </summary>
+public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writer, TimeProvider time)
+{
+    /// <summary>A cheap read outside the writer, so replies never wait for the campaign check.</summary>
+    public bool IsCampaignMessage(long messageId)
+    {
+        using var connection = database.Open();
+        return connection.Command("SELECT EXISTS (SELECT 1 FROM campaign_sends WHERE message_id = @m)").With("@m", messageId).ScalarLong() == 1;
+    }
+
+    public Task<SendDecision?> DecideAsync(long outboxId, long messageId, Func<long, IReadOnlyList<string>> groupsOf, Func<SendSnapshot, IReadOnlyList<DateTimeOffset>, SendDecision> decide) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            // Two nodes sending to one contact: the second waits here, then sees the first's send under the daily cap.
+            if (ContactOf(connection, transaction, messageId) is { } contactId)
+            {
+                database.Dialect.Lock(connection, transaction, LockScope.Contact, contactId);
+            }
+
+            var (snapshot, recent) = Read(connection, transaction, messageId, groupsOf, now);
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            var decision = decide(snapshot, recent);
+            Apply(connection, transaction, database.Dialect, snapshot.SendId, outboxId, messageId, decision, now.ToDb());
+            return decision;
+        });
+
+    private static long? ContactOf(DbConnection connection, DbTransaction transaction, long messageId) =>
+        connection.Command("SELECT contact_id FROM campaign_sends WHERE message_id = @m", transaction).With("@m", messageId).ExecuteScalar() is { } id and not DBNull
+            ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private static (SendSnapshot?, IReadOnlyList<DateTimeOffset>) Read(DbConnection connection, DbTransaction transaction, long messageId, Func<long, IReadOnlyList<string>> groupsOf, DateTimeOffset now)
+    {
+        SendSnapshot snapshot;
+        using (var reader = connection.Command(
+                   """
+                   SELECT s.id, s.campaign_id, k.state, s.state, s.contact_id, c.channel, c.consent, c.time_zone, s.started_at,
+                          (SELECT MAX(m.created_at) FROM messages m WHERE m.contact_id = s.contact_id AND m.direction = 'in')
+                   FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id JOIN contacts c ON c.id = s.contact_id
+                   WHERE s.message_id = @m
+                   """, transaction).With("@m", messageId).ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return (null, []);
+            }
+
+            snapshot = new SendSnapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
+                reader.GetString(5), reader.GetString(6), reader.GetNullableString(7), StillMember: true, StartedToday: 0,
+                reader.GetNullableString(9)?.ToDateTimeOffset(), reader.GetNullableString(8)?.ToDateTimeOffset());
+        }
+
+        var member = groupsOf(snapshot.CampaignId).All(group => connection.Command(
+                "SELECT EXISTS (SELECT 1 FROM contact_groups WHERE contact_id = @c AND group_name = @g)", transaction)
+            .With("@c", snapshot.ContactId).With("@g", group).ScalarLong() == 1);
+        var recent = new List<DateTimeOffset>();
+        using (var reader = connection.Command(
+                   "SELECT started_at FROM campaign_sends WHERE contact_id = @c AND started_at >= @since AND id <> @id AND state = 'started'", transaction)
+               .With("@c", snapshot.ContactId).With("@since", now.AddDays(-2).ToDb()).With("@id", snapshot.SendId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                recent.Add(reader.GetString(0).ToDateTimeOffset());
+            }
+        }
+
+        return (snapshot with { StillMember = member }, recent);
+    }
+
+    private static void Apply(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long sendId, long outboxId, long messageId, SendDecision decision, string now)
+    {
+        switch (decision)
+        {
+            case SendDecision.Send:
+                connection.Command("UPDATE campaign_sends SET state = 'started', started_at = COALESCE(started_at, @t) WHERE id = @id", transaction)
+                    .With("@t", now).With("@id", sendId).ExecuteNonQuery();
+                break;
+            case SendDecision.Defer defer:
+                // The claim counted an attempt; a deferral is not one.
+                connection.Command(
+                        $"UPDATE outbox SET state = 'pending', attempts = {dialect.Greatest}(attempts - 1, 0), next_attempt_at = @next, last_error = @r, updated_at = @t WHERE id = @id", transaction)
+                    .With("@next", defer.Until.ToDb()).With("@r", "deferred: " + defer.Reason).With("@t", now).With("@id", outboxId).ExecuteNonQuery();
+                break;
+            case SendDecision.Skip skip:
+                connection.Command("UPDATE campaign_sends SET state = 'skipped', reason = @r WHERE id = @id", transaction)
+                    .With("@r", skip.Reason).With("@id", sendId).ExecuteNonQuery();
+                connection.Command("UPDATE outbox SET state = 'done', last_error = @r, updated_at = @t WHERE id = @id", transaction)
+                    .With("@r", "skipped: " + skip.Reason).With("@t", now).With("@id", outboxId).ExecuteNonQuery();
+                SqlMessageStore.SetStatus(connection, transaction, messageId, "canceled", skip.Reason, now, null);
+                break;
+        }
+    }
+}

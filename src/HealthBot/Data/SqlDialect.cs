@@ -1,0 +1,99 @@
+using System.Data.Common;
+
+namespace HealthBot.Data;
+
+/// <summary>
+/// What differs between SQLite and PostgreSQL for HealthBot's stores. SQLite has a single writer, so the locks are
+/// no-ops there; on PostgreSQL several nodes write at once and the locks make the same decisions safe.
+/// </summary>
+public abstract class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new SqliteDialect();
+    public static readonly SqlDialect Postgres = new PostgresDialect();
+
+    public abstract string Name { get; }
+
+    /// <summary>The scalar larger-of function: SQLite's two-argument MAX, PostgreSQL's GREATEST.</summary>
+    public abstract string Greatest { get; }
+
+    /// <summary>
+    /// Query-planner hints for SQLite, which otherwise picks a poor plan for keyset-paged audiences: a unary + keeps it
+    /// from using an index on a column, and CROSS JOIN keeps the join order. PostgreSQL's planner needs neither.
+    /// </summary>
+    public abstract string Unindexed(string column);
+
+    /// <inheritdoc cref="Unindexed"/>
+    public abstract string OrderedJoin { get; }
+
+    /// <summary>Appended to a claiming SELECT: rows another node is claiming are skipped rather than waited for.</summary>
+    public abstract string ForUpdateSkipLocked(string table);
+
+    /// <summary>Holds a lock on (<paramref name="scope"/>, <paramref name="id"/>) until the transaction ends.</summary>
+    public abstract void Lock(DbConnection connection, DbTransaction transaction, LockScope scope, long id);
+
+    /// <summary>Hands out <paramref name="count"/> new ids for <paramref name="table"/> that no other writer will use.</summary>
+    public abstract long[] ReserveIds(DbConnection connection, DbTransaction transaction, string table, int count);
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override string Name => "sqlite";
+
+        public override string Greatest => "MAX";
+
+        public override string OrderedJoin => "CROSS JOIN";
+
+        public override string Unindexed(string column) => "+" + column;
+
+        public override string ForUpdateSkipLocked(string table) => string.Empty;
+
+        public override void Lock(DbConnection connection, DbTransaction transaction, LockScope scope, long id)
+        {
+            // The single writer already runs one piece of work at a time.
+        }
+
+        public override long[] ReserveIds(DbConnection connection, DbTransaction transaction, string table, int count)
+        {
+            // The transaction holds SQLite's write lock (Microsoft.Data.Sqlite begins IMMEDIATE), so nobody else inserts.
+            var next = connection.Command($"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}", transaction).ScalarLong();
+            return Enumerable.Range(0, count).Select(i => next + i).ToArray();
+        }
+    }
+
+    private sealed class PostgresDialect : SqlDialect
+    {
+        public override string Name => "postgres";
+
+        public override string Greatest => "GREATEST";
+
+        public override string OrderedJoin => "JOIN";
+
+        public override string Unindexed(string column) => column;
+
+        public override string ForUpdateSkipLocked(string table) => $" FOR UPDATE OF {table} SKIP LOCKED";
+
+        public override void Lock(DbConnection connection, DbTransaction transaction, LockScope scope, long id) =>
+            connection.Command("SELECT pg_advisory_xact_lock(@scope, @id)", transaction)
+                .With("@scope", (int)scope).With("@id", unchecked((int)(id ^ (id >> 32)))).ExecuteScalar();
+
+        public override long[] ReserveIds(DbConnection connection, DbTransaction transaction, string table, int count)
+        {
+            var ids = new List<long>(count);
+            using var reader = connection.Command($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, @n)", transaction)
+                .With("@n", count).ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
+            return [.. ids];
+        }
+    }
+}
+
+/// <summary>The kinds of advisory lock HealthBot takes on PostgreSQL (the first key of pg_advisory_xact_lock).</summary>
+public enum LockScope
+{
+    Contact = 1,
+    Campaign = 2,
+    Migration = 3,
+}

@@ -1,0 +1,60 @@
+using System.Data.Common;
+
+namespace HealthBot.Data;
+
+/// <summary>Message statuses: provider callbacks, their history, and callbacks that arrive before the send is recorded.</summary>
+public sealed partial class SqlMessageStore
+{
+    public Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => UpdateStatus(connection, transaction, providerId, status, errorCode, time.GetUtcNow().ToDb()));
+
+    private static bool UpdateStatus(DbConnection connection, DbTransaction transaction, string providerId, string status, string? errorCode, string now)
+    {
+        var id = connection.Command("SELECT id FROM messages WHERE direction = 'out' AND provider_id = @p", transaction).With("@p", providerId).ExecuteScalar();
+        if (id is long messageId)
+        {
+            SetStatus(connection, transaction, messageId, status, errorCode, now, null);
+        }
+        else
+        {
+            connection.Command("INSERT INTO early_status (provider_id, status, error_code, at) VALUES (@p, @s, @e, @t)", transaction)
+                .With("@p", providerId).With("@s", status).With("@e", errorCode).With("@t", now).ExecuteNonQuery();
+        }
+
+        return id is long;
+    }
+
+    /// <summary>Records a status; the current status only moves forward (callbacks can arrive out of order).</summary>
+    internal static void SetStatus(DbConnection connection, DbTransaction transaction, long messageId, string status, string? errorCode, string now, string? providerId)
+    {
+        connection.Command("INSERT INTO message_status_history (message_id, status, error_code, at) VALUES (@id, @s, @e, @t)", transaction)
+            .With("@id", messageId).With("@s", status).With("@e", errorCode).With("@t", now).ExecuteNonQuery();
+        var current = (string)connection.Command("SELECT status FROM messages WHERE id = @id", transaction).With("@id", messageId).ExecuteScalar()!;
+        var next = MessageStatus.Rank(status) >= MessageStatus.Rank(current) ? status : current;
+        connection.Command(
+                "UPDATE messages SET status = @s, error_code = COALESCE(@e, error_code), provider_id = COALESCE(@p, provider_id), updated_at = @t WHERE id = @id",
+                transaction)
+            .With("@s", next).With("@e", errorCode).With("@p", providerId).With("@t", now).With("@id", messageId).ExecuteNonQuery();
+        if (providerId is not null)
+        {
+            ApplyEarlyStatuses(connection, transaction, messageId, providerId, now);
+        }
+    }
+
+    private static void ApplyEarlyStatuses(DbConnection connection, DbTransaction transaction, long messageId, string providerId, string now)
+    {
+        var early = new List<(string Status, string? ErrorCode)>();
+        using (var reader = connection.Command("DELETE FROM early_status WHERE provider_id = @p RETURNING status, error_code", transaction).With("@p", providerId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                early.Add((reader.GetString(0), reader.GetNullableString(1)));
+            }
+        }
+
+        foreach (var (status, errorCode) in early)
+        {
+            SetStatus(connection, transaction, messageId, status, errorCode, now, null);
+        }
+    }
+}

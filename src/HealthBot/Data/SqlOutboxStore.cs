@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Data;
+
+public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, TimeProvider time, IOptions<StorageOptions> storage) : IOutboxStore
+{
+    /// <summary>The only messages an opted-out contact may still receive: the confirmation of their own request.</summary>
+    private static readonly HashSet<string> ConfirmationKinds = ["opt_out", "forgotten"];
+
+    private const string CampaignKind = SqlCampaignPlanStore.Kind;
+
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) => Claim(connection, transaction, database, channels, limit, time.GetUtcNow().ToDb(), storage.Value.Node));
+
+    public Task MarkSentAsync(long outboxId, string? providerId, string status, CancellationToken ct = default) =>
+        Finish(outboxId, "done", status, providerId, null, null);
+
+    public Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default) =>
+        Finish(outboxId, "failed", "failed", null, errorCode, error);
+
+    public Task MarkRetryAsync(long outboxId, DateTimeOffset nextAttemptAt, string error, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command("UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @e, updated_at = @now WHERE id = @id", transaction)
+                .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
+                .ExecuteNonQuery());
+
+    public Task<int> RecoverInFlightAsync(CancellationToken ct = default) => Recover(ownToo: true);
+
+    public Task<int> RecoverExpiredAsync(CancellationToken ct = default) => Recover(ownToo: false);
+
+    private Task<int> Recover(bool ownToo) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            return connection.Command(
+                    "UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = @now " +
+                    $"WHERE state = 'sending' AND (updated_at < @expired{(ownToo ? " OR claimed_by = @node OR claimed_by IS NULL" : string.Empty)})", transaction)
+                .With("@now", now.ToDb()).With("@expired", (now - storage.Value.SendingLease).ToDb()).With("@node", storage.Value.Node).ExecuteNonQuery();
+        });
+
+    public Task<int> CountAsync(string state, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult((int)connection.Command("SELECT COUNT(*) FROM outbox WHERE state = @s").With("@s", state).ScalarLong());
+    }
+
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        var value = connection.Command("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").ExecuteScalar();
+        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+    }
+
+    private static IReadOnlyList<OutboxItem> Claim(
+        DbConnection connection, DbTransaction transaction, Database database, IReadOnlyCollection<string> channels, int limit, string now, string node)
+    {
+        var channelList = string.Join(", ", channels.Select((_, i) => $"@ch{i}"));
+        var select = connection.Command(
+            $"""
+            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind
+            FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
+            WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.channel IN ({channelList})
+            ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT @limit{database.Dialect.ForUpdateSkipLocked("o")}
+            """, transaction).With("@now", now).With("@limit", limit);
+        var i = 0;
+        foreach (var channel in channels)
+        {
+            select.With($"@ch{i++}", channel);
+        }
+
+        var items = new List<OutboxItem>();
+        var skipped = new List<(long OutboxId, long MessageId)>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // Consent is checked again at send time: a STOP that arrived after a message was queued wins.
+                // Campaign messages are left to the campaign gate, which checks the same and reports why it skipped.
+                var kind = reader.GetNullableString(8) ?? string.Empty;
+                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(kind) && kind != CampaignKind)
+                {
+                    skipped.Add((reader.GetInt64(0), reader.GetInt64(1)));
+                    continue;
+                }
+
+                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), database.Protector.Decrypt(reader.GetString(3)), database.Protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6)));
+            }
+        }
+
+        foreach (var (outboxId, messageId) in skipped)
+        {
+            connection.Command("UPDATE outbox SET state = 'failed', last_error = 'recipient opted out', updated_at = @now WHERE id = @id", transaction)
+                .With("@now", now).With("@id", outboxId).ExecuteNonQuery();
+            SqlMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
+        }
+
+        foreach (var item in items)
+        {
+            connection.Command("UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, updated_at = @now WHERE id = @id", transaction)
+                .With("@now", now).With("@node", node).With("@id", item.OutboxId).ExecuteNonQuery();
+        }
+
+        return items;
+    }
+
+    private Task Finish(long outboxId, string state, string status, string? providerId, string? errorCode, string? error) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            var messageId = connection.Command("UPDATE outbox SET state = @s, last_error = @e, updated_at = @now WHERE id = @id RETURNING message_id", transaction)
+                .With("@s", state).With("@e", error).With("@now", now).With("@id", outboxId).ScalarLong();
+            SqlMessageStore.SetStatus(connection, transaction, messageId, status, errorCode, now, providerId);
+            return messageId;
+        });
+}

@@ -1,0 +1,45 @@
+using Npgsql;
+
+namespace HealthBot.Tests.Infrastructure;
+
+/// <summary>
+/// The local PostgreSQL server the multi-node tests use: <c>.ci/run</c> starts one (deploy/postgres-local.sh) and
+/// sets HEALTHBOT_TEST_POSTGRES to a connection string that may create databases. Each test gets a fresh database.
+/// With HEALTHBOT_TEST_PROVIDER=postgres as well, every <see cref="HealthBotFactory"/> runs on PostgreSQL too.
+/// </summary>
+public static class TestPostgres
+{
+    public const string Variable = "HEALTHBOT_TEST_POSTGRES";
+
+    public static string? Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    public static bool ForEveryFactory => Server is not null && Environment.GetEnvironmentVariable("HEALTHBOT_TEST_PROVIDER") == "postgres";
+
+    public static string SkipReason => $"{Variable} is not set: start a server with deploy/postgres-local.sh and export what it prints.";
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static string CreateDatabase()
+    {
+        var name = "hb_" + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(Server ?? throw new InvalidOperationException(SkipReason)))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            create.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name, MaxPoolSize = 40 }.ConnectionString;
+    }
+}
+
+/// <summary>A fact that needs the local PostgreSQL server; skipped, with the reason shown, when HEALTHBOT_TEST_POSTGRES is unset.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (TestPostgres.Server is null)
+        {
+            Skip = TestPostgres.SkipReason;
+        }
+    }
+}
