@@ -8,7 +8,8 @@ set -euo pipefail
 action="${1:-start}"
 dir="${2:-${TMPDIR:-/tmp}/healthbot-pg}"
 port="${3:-55432}"
-bin="$(dirname "$(readlink -f "$(command -v pg_ctl || echo /usr/lib/postgresql/15/bin/pg_ctl)")")"
+pg_ctl_path="$(command -v pg_ctl || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)"
+bin="$(dirname "$(readlink -f "$pg_ctl_path")")"
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; elif [ "$(id -un)" = postgres ]; then "$@"; else sudo -u postgres "$@"; fi
@@ -20,7 +21,7 @@ if [ "$action" = stop ]; then
 fi
 
 mkdir -p "$dir"
-chown postgres "$dir" 2>/dev/null || true
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; elif [ "$(id -un)" != postgres ]; then sudo chown postgres "$dir"; fi
 if [ ! -f "$dir/data/PG_VERSION" ]; then
   as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi

@@ -10,11 +10,7 @@ public sealed class CampaignOptions : IValidatableObject
     /// <summary>Run the Hangfire server (planning jobs) inside <c>serve</c>. Off: campaigns are only planned by other nodes.</summary>
     public bool RunJobs { get; set; } = true;
 
-    /// <summary>Hangfire's storage: <c>sqlite</c>, a hangfire.db file beside the HealthBot database (PostgreSQL is not available yet).</summary>
-    [RegularExpression("^sqlite$", ErrorMessage = "Campaigns:JobStorage: only sqlite is available in this version")]
-    public string JobStorage { get; set; } = "sqlite";
-
-    /// <summary>File name of Hangfire's SQLite database inside <c>Storage:DataDirectory</c>.</summary>
+    /// <summary>File name of Hangfire's SQLite database inside <c>Storage:DataDirectory</c> (with PostgreSQL, Hangfire uses its schema <c>hangfire</c> there).</summary>
     [Required]
     public string JobDatabaseFile { get; set; } = "hangfire.db";
 

@@ -16,4 +16,15 @@ public static class TestDatabase
         new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).Migrate();
         return database;
     }
+
+    /// <summary>A migrated PostgreSQL database, with the development key file of <paramref name="dataDirectory"/>.</summary>
+    public static (PostgresDatabase Database, PostgresWriter Writer) CreatePostgres(string dataDirectory, string connectionString, string node = "test")
+    {
+        var options = Options.Create(new StorageOptions { DataDirectory = dataDirectory, Provider = "postgres", PostgresConnection = connectionString, NodeId = node });
+        Directory.CreateDirectory(dataDirectory);
+        var keys = DataKeys.Load(_ => null, Path.Combine(dataDirectory, "dev-data.key"), requireEnvironment: false);
+        var database = new PostgresDatabase(options, new PersonalDataProtector(keys));
+        new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).Migrate();
+        return (database, new PostgresWriter(database, options));
+    }
 }

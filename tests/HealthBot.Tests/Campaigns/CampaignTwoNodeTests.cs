@@ -1,0 +1,83 @@
+using HealthBot.Channels.Twilio;
+using HealthBot.Data;
+using HealthBot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace HealthBot.Tests.Campaigns;
+
+/// <summary>
+/// Two real server processes sharing one PostgreSQL database split a campaign between them; one is killed with
+/// SIGKILL midway. The survivor takes over its in-flight messages after their lease, and each contact gets exactly one.
+/// </summary>
+public sealed class CampaignTwoNodeTests(ITestOutputHelper output)
+{
+    private const int Contacts = 5000;
+
+    [PostgresFact]
+    public async Task Two_nodes_share_a_5000_contact_campaign_and_after_one_is_killed_each_contact_gets_exactly_one_message()
+    {
+        await using var peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
+        var data = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
+        var connection = TestPostgres.CreateDatabase();
+        var (database, writer) = TestDatabase.CreatePostgres(data, connection);
+        await SeedAsync(database, writer);
+
+        using var nodeA = await ServerProcess.StartAsync(Environment(data, connection, peer.BaseUrl, "node-a"));
+        using var nodeB = await ServerProcess.StartAsync(Environment(data, connection, peer.BaseUrl, "node-b"));
+        await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= Contacts / 3, "a third of the campaign to be sent", 90000);
+        var byNodeAtKill = await CountAsync(database, "SELECT COUNT(DISTINCT claimed_by) FROM outbox WHERE claimed_by IS NOT NULL");
+        nodeA.KillHard();
+        var atKill = peer.Received.Count;
+        var inFlight = await CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sending' AND claimed_by = 'node-a'");
+        output.WriteLine($"node-a killed with {atKill} messages at the peer and {inFlight} of its rows in flight");
+
+        await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= Contacts, "node-b to send the rest", 120000);
+        await Eventually.WaitAsync(() => CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state <> 'done'"), c => c == 0, "the outbox to drain", 60000);
+        output.WriteLine($"the peer has {peer.Received.Count} messages");
+
+        Assert.Equal(2, byNodeAtKill);
+        Assert.InRange(atKill, Contacts / 3, Contacts - 1);
+        var perContact = peer.Received.GroupBy(m => m.To).ToList();
+        Assert.Equal(Contacts, perContact.Count);
+        Assert.All(perContact, g => Assert.Single(g));
+        Assert.Equal(Contacts, await CountAsync(database, "SELECT COUNT(*) FROM campaign_sends WHERE state = 'started'"));
+        database.Dispose();
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static Dictionary<string, string> Environment(string data, string connection, string peer, string node) => new()
+    {
+        ["Storage__Provider"] = "postgres",
+        ["Storage__NodeId"] = node,
+        ["Storage__SendingLease"] = "00:00:10",
+        ["HEALTHBOT_POSTGRES"] = connection,
+        ["Storage__DataDirectory"] = data,
+        ["Content__Directory"] = HealthBotFactory.ContentDirectory,
+        ["Content__WatchForChanges"] = "false",
+        ["Twilio__AccountSid"] = HealthBotFactory.AccountSid,
+        ["Twilio__AuthToken"] = HealthBotFactory.AuthToken,
+        ["Twilio__ApiBaseUrl"] = peer,
+        ["Twilio__SmsFrom"] = "+15550001111",
+        ["Outbox__PollInterval"] = "00:00:00.200",
+        // Per node: together the two send at up to 400 a second.
+        ["Outbox__RateLimits__sms"] = "200",
+        ["Campaigns__QuietHoursEnd"] = "00:00:00",
+        ["Campaigns__QuietHoursStart"] = "23:59:59",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private static async Task SeedAsync(Database database, IDatabaseWriter writer)
+    {
+        var audience = new SqlAudienceStore(database, writer, TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, Contacts).Select(i =>
+            audience.SubscribeAsync("sms", $"+2547310{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
+        var campaigns = new SqlCampaignStore(database, writer, TimeProvider.System);
+        await campaigns.CreateAsync("two-node-test", CampaignJson.Once("two-node-test", DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
+    }
+
+    private static Task<int> CountAsync(Database database, string sql)
+    {
+        using var connection = database.Open();
+        return Task.FromResult((int)connection.Command(sql).ScalarLong());
+    }
+}
