@@ -76,6 +76,9 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
             ["Outbox:SendTimeout"] = "00:00:05",
             // Hangfire's job server is opt-in for tests (campaign tests plan inline or turn it on).
             ["Campaigns:RunJobs"] = "false",
+            // Answers end with "Was this helpful?" by default; tests that compare reply texts expect the content alone, and
+            // the feedback tests turn it on.
+            ["Dialog:Feedback:Mode"] = "Off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
