@@ -19,6 +19,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<SqliteHandoffStore>();
         services.AddSingleton<SqliteContentHistory>();
         services.AddSingleton<SqliteInsightsStore>();
+        services.AddSingleton<SqliteAnswerInsights>();
         services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqliteHandoffStore>());
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<PublishedContentOverlay>();
