@@ -21,12 +21,16 @@ public interface IAnswerFeedbackStore
 }
 
 /// <summary>Asks for feedback after answers from content, and turns a "1" or "2" shortly after into feedback.</summary>
-public sealed class AnswerFeedback(ContentCatalog catalog, IAnswerFeedbackStore store, IOptions<DialogOptions> options, TimeProvider time)
+public sealed class AnswerFeedback(
+    ContentCatalog catalog, IAnswerFeedbackStore store, IHandoffState handoff, IOptions<DialogOptions> options, TimeProvider time)
 {
     private readonly FeedbackOptions settings = options.Value.Feedback;
     private readonly DialogReplies say = new(catalog, options.Value);
 
-    /// <summary>Records a reply to the contact's open prompt and thanks them; null when the message is anything else.</summary>
+    /// <summary>
+    /// Records a reply to the contact's open prompt and thanks them (unless a responder has the conversation: then only
+    /// the recording); null when the message is anything else.
+    /// </summary>
     public async Task<DialogOutcome?> TryRecordAsync(Contact contact, NormalizedText text, ChannelProfile profile, long? messageId, CancellationToken ct)
     {
         if (FeedbackWords.Parse(text) is not { } helpful
@@ -36,6 +40,11 @@ public sealed class AnswerFeedback(ContentCatalog catalog, IAnswerFeedbackStore 
         }
 
         await store.RecordAsync(prompt.Id, helpful, messageId, ct);
+        if (await handoff.IsHumanHandlingAsync(contact.Id, ct))
+        {
+            return new DialogOutcome([], prompt.Language, new DialogTrace("feedback-human-handling", false, [], prompt.Language));
+        }
+
         return helpful
             ? say.System(profile, prompt.Language, ReplyKind.Feedback, "feedback_yes", "feedback-yes")
             : say.System(profile, prompt.Language, ReplyKind.Feedback, "feedback_no", "feedback-no");

@@ -59,6 +59,18 @@ public sealed class AnswerFeedbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feedback_while_a_responder_has_the_conversation_is_recorded_without_a_bot_reply()
+    {
+        var answer = await AnswerAsync("+254755000006", "how can i prevent malaria");
+        await factory.Service<InboxService>().TakeOverAsync("nurse@ngo.example", answer.ContactId);
+
+        var last = await SendAsync("+254755000006", "no");
+
+        Assert.Equal(answer.Id, last.Id);
+        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM answer_feedback WHERE message_id = {answer.Id} AND helpful = 0"));
+    }
+
+    [Fact]
     public async Task One_after_the_window_is_an_ordinary_message()
     {
         await factory.DisposeAsync();

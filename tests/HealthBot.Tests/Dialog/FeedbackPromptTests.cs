@@ -86,7 +86,7 @@ public sealed class FeedbackPromptTests
     private static Reply Answer(string text) => new(text, ReplyKind.Answer, "en", "malaria-prevention", 1);
 
     private static AnswerFeedback Feedback(FeedbackOptions feedback) =>
-        new(RepositoryContent.Catalog, new NoStore(), Options.Create(new DialogOptions { Feedback = feedback }), TimeProvider.System);
+        new(RepositoryContent.Catalog, new NoStore(), new NoHandoff(), Options.Create(new DialogOptions { Feedback = feedback }), TimeProvider.System);
 
     private sealed class NoStore : IAnswerFeedbackStore
     {
