@@ -85,6 +85,21 @@ public sealed class AnswerFeedbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_on_a_weak_match_is_flagged_in_the_inbox()
+    {
+        await factory.DisposeAsync();
+        // Every answer is then a clear winner below MinConfidence: the path a weak match takes.
+        factory = new HealthBotFactory(settings: new Dictionary<string, string?> { ["Dialog:MinConfidence"] = "0.99" });
+        var answer = await AnswerAsync("+254755000007", "how can i prevent malaria");
+
+        var responder = await factory.SignedInAsync(StaffRoles.Responder);
+        var inbox = WebUtility.HtmlDecode(await responder.GetStringAsync("/admin/inbox"));
+
+        Assert.Contains($"#{answer.ContactId}</a> · Low confidence: weak match with the content", inbox, StringComparison.Ordinal);
+        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM messages WHERE id = {answer.Id} AND flag_reason = 'low_confidence'"));
+    }
+
+    [Fact]
     public async Task An_emergency_never_gets_the_prompt()
     {
         await SendAsync("+254755000005", "i am pregnant and bleeding a lot");
