@@ -20,6 +20,7 @@ public static class AdminAssets
         .error{color:#a00000;font-weight:600}.notice{color:#065f20;font-weight:600}
         ins{background:#bbf7d0;text-decoration:none}del{background:#fecaca}
         .msg-in{background:#f1f5f9}.msg-out{background:#ecfdf5}.urgent{color:#a00000;font-weight:700}
+        .scroll{overflow-x:auto}td.num{text-align:right}
         """;
 
     /// <summary>Refreshes the SMS preview from the server while the editor types; without script, the Preview button does the same.</summary>

@@ -19,6 +19,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<SqlHandoffStore>();
         services.AddSingleton<SqlContentHistory>();
         services.AddSingleton<SqlInsightsStore>();
+        services.AddSingleton<SqlAnswerInsights>();
         services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqlHandoffStore>());
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<PublishedContentOverlay>();

@@ -39,6 +39,25 @@ public static class SvgChart
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>One bar split by share (e.g. model versus fallback): readable at any width, the table beside it has the numbers.</summary>
+    public static string Share(string title, IReadOnlyList<(string Name, int Count)> parts)
+    {
+        const int width = 600, height = 28;
+        var total = Math.Max(1, parts.Sum(p => p.Count));
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{HtmlEncoder.Default.Encode(title)}\">");
+        var x = 0.0;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var w = parts[i].Count * width / (double)total;
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{x:0.#}\" y=\"0\" width=\"{w:0.#}\" height=\"{height}\" fill=\"{Colours[i % Colours.Length]}\"><title>{HtmlEncoder.Default.Encode($"{parts[i].Name}: {parts[i].Count}")}</title></rect>");
+            x += w;
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
     public static string Legend(IEnumerable<string> names) => string.Join(" ", names.Select((n, i) =>
         $"<span><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{Colours[i % Colours.Length]}\"/></svg> {HtmlEncoder.Default.Encode(n)}</span>"));
 }

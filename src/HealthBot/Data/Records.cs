@@ -15,9 +15,13 @@ public sealed record InboundRecord(long MessageId, long ContactId, bool Duplicat
 
 public sealed record PendingInbound(long MessageId, Contact Contact, string Text, DateTimeOffset ReceivedAt);
 
-/// <summary>An outbound message to write together with its outbox row; answers say whether the model phrased them.</summary>
+/// <summary>
+/// An outbound message to write together with its outbox row; answers say whether the model phrased them, why staff
+/// should look at them (<paramref name="FlagReason"/>) and whether they ask for feedback.
+/// </summary>
 public sealed record OutboundDraft(
-    string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0, bool? ModelUsed = null, string? FallbackReason = null);
+    string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0, bool? ModelUsed = null, string? FallbackReason = null,
+    string? FlagReason = null, bool FeedbackPrompt = false);
 
 public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts, long ContactId = 0);
 

@@ -137,12 +137,17 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
     {
         var id = connection.Command(
                 """
-                INSERT INTO messages (contact_id, direction, channel, body, status, language, kind, content_id, content_version, reply_to, model_used, fallback_reason, created_at, updated_at)
-                VALUES (@c, 'out', @ch, @b, 'queued', @l, @k, @ci, @cv, @r, @mu, @fr, @t, @t) RETURNING id
+                INSERT INTO messages (contact_id, direction, channel, body, status, language, kind, content_id, content_version, reply_to, model_used, fallback_reason, flag_reason, created_at, updated_at)
+                VALUES (@c, 'out', @ch, @b, 'queued', @l, @k, @ci, @cv, @r, @mu, @fr, @flag, @t, @t) RETURNING id
                 """, transaction)
             .With("@c", contactId).With("@ch", channel).With("@b", protector.Encrypt(draft.Body)).With("@l", draft.Language).With("@k", draft.Kind)
             .With("@ci", draft.ContentId).With("@cv", draft.ContentVersion).With("@r", replyTo).With("@t", now)
-            .With("@mu", draft.ModelUsed is { } used ? (used ? 1 : 0) : null).With("@fr", draft.FallbackReason).ScalarLong();
+            .With("@mu", draft.ModelUsed is { } used ? (used ? 1 : 0) : null).With("@fr", draft.FallbackReason).With("@flag", draft.FlagReason).ScalarLong();
+        if (draft.FeedbackPrompt)
+        {
+            SqlFeedbackStore.InsertPrompt(connection, transaction, id, contactId, draft, now);
+        }
+
         connection.Command("INSERT INTO message_status_history (message_id, status, at) VALUES (@id, 'queued', @t)", transaction)
             .With("@id", id).With("@t", now).ExecuteNonQuery();
         connection.Command(

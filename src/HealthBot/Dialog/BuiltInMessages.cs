@@ -18,6 +18,9 @@ internal static class BuiltInMessages
         "rate_limited" => "You have sent many messages. I will answer again later. In an emergency, go to a health facility now.",
         "forgotten" => "We will delete your number and messages from HealthBot. You will get no more messages. Send START to use HealthBot again.",
         "loss" => "We are very sorry for your loss. You will not get pregnancy messages any more. Please see a health worker for a check-up, and talk to someone you trust.",
+        "feedback_prompt" => "Was this helpful? Reply 1 yes, 2 no",
+        "feedback_yes" => "Thank you for your feedback!",
+        "feedback_no" => "Thank you. We will use this to improve our answers. You can ask again in other words, or ask a health worker.",
         "too_long" => "Your message is too long. Please send a shorter question.",
         _ => "Sorry, I did not understand. Please send your health question in a few words.",
     };

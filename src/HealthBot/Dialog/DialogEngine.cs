@@ -23,13 +23,15 @@ public sealed class DialogEngine(
     IEnumerable<IKeywordHandler> keywordHandlers,
     IEnumerable<IPregnancyMessages> pregnancyMessages,
     IHandoffState handoff,
+    AnswerFeedback feedback,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
     private readonly DialogOptions settings = options.Value;
     private readonly DialogReplies say = new(catalog, options.Value);
 
-    public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false)
+    /// <param name="messageId">The inbound message, so that feedback it gives is recorded once even if it is processed twice.</param>
+    public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null)
     {
         var text = TextNormalizer.Normalize(rawText);
         var profile = ChannelProfile.For(contact.Channel, preferWeb);
@@ -48,6 +50,11 @@ public sealed class DialogEngine(
         if (await CommandAsync(contact, text, command, known, profile, ct) is { } handled)
         {
             return handled;
+        }
+
+        if (await feedback.TryRecordAsync(contact, text, profile, messageId, ct) is { } thanked)
+        {
+            return thanked;
         }
 
         foreach (var handler in keywordHandlers)
@@ -179,8 +186,9 @@ public sealed class DialogEngine(
 
         var curated = DialogReplies.Curated(best, profile);
         var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated, retrieval.Candidates), ct);
-        var replies = say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version)
-            .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason }).ToList();
+        var flag = AnswerFlags.For(retrieval, answer, settings);
+        var replies = feedback.WithPrompt(say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version)
+            .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason, FlagReason = flag }).ToList(), profile, language);
         var route = answer.FromModel ? "answer-model" : "answer-curated";
         return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason));
     }

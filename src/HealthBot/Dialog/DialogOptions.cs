@@ -32,6 +32,9 @@ public sealed class DialogOptions
     [Required]
     public string EmergencyNumber { get; set; } = "112";
 
+    /// <summary>"Was this helpful? Reply 1 yes, 2 no" after answers from content.</summary>
+    public FeedbackOptions Feedback { get; set; } = new();
+
     /// <summary>Where to go in an emergency, per language code (falls back to "en").</summary>
     public Dictionary<string, string> NearestFacility { get; set; } = new()
     {

@@ -24,7 +24,7 @@ public sealed class DialogProcessor(
         DialogOutcome outcome;
         try
         {
-            outcome = await engine.HandleAsync(contact, inbound.Text, ct, preferWeb);
+            outcome = await engine.HandleAsync(contact, inbound.Text, ct, preferWeb, inbound.MessageId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -36,7 +36,8 @@ public sealed class DialogProcessor(
         }
 
         var drafts = outcome.Replies
-            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10, r.FromModel, r.FallbackReason))
+            .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10, r.FromModel, r.FallbackReason,
+                r.FlagReason, r.FeedbackPrompt && r.ContentId is not null))
             .ToList();
         var alert = outcome.Alert is { } urgent
             ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow, safety.Value.OnCallNumbers)

@@ -30,6 +30,9 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
         ReplyComposer.Compose(text, profile, settings.FoldAccentsForSms && language != "hi")
             .Select(part => new Reply(part, kind, language, contentId, version));
 
+    /// <summary>A system message in the language, else the default language, else the built-in English text.</summary>
+    public string Text(string language, string name) => SystemText(catalog.Current, language, name);
+
     public static string Curated(ContentItem item, ChannelProfile profile) => profile.UseWebBody ? item.Web : item.Sms;
 
     private string SystemText(ContentLibrary library, string language, string name) =>

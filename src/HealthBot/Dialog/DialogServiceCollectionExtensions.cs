@@ -1,4 +1,5 @@
 using HealthBot.Content;
+using HealthBot.Data;
 using HealthBot.Grounding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ public static class DialogServiceCollectionExtensions
 {
     public static IServiceCollection AddDialog(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Feedback.ReplyWindow > TimeSpan.Zero, "Dialog:Feedback:ReplyWindow must be positive").ValidateOnStart();
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ILanguageDetector, ContentLanguageDetector>();
@@ -20,6 +22,9 @@ public static class DialogServiceCollectionExtensions
         });
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
         services.TryAddSingleton<IHandoffState, NoHandoff>();
+        services.AddSingleton<SqlFeedbackStore>();
+        services.AddSingleton<IAnswerFeedbackStore>(sp => sp.GetRequiredService<SqlFeedbackStore>());
+        services.AddSingleton<AnswerFeedback>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DialogProcessor>();
         return services;

@@ -32,14 +32,20 @@ public static class ReplyKind
     public const string TooLong = "too_long";
     public const string Forgotten = "forgotten";
     public const string Loss = "loss";
+
+    /// <summary>The thank-you for a "1" or "2" after "Was this helpful?".</summary>
+    public const string Feedback = "feedback";
 }
 
 /// <summary>
 /// One reply the engine wants sent, with the content item and version that produced it (provenance). For answers,
-/// <paramref name="FromModel"/> says whether a checked model answer or the curated text was sent, and why not the model.
+/// <paramref name="FromModel"/> says whether a checked model answer or the curated text was sent, and why not the model;
+/// <paramref name="FlagReason"/> why staff should look at it (<see cref="AnswerFlags"/>); <paramref name="FeedbackPrompt"/>
+/// that it ends with "Was this helpful?".
 /// </summary>
 public sealed record Reply(
-    string Text, string Kind, string Language, string? ContentId = null, int? ContentVersion = null, bool? FromModel = null, string? FallbackReason = null);
+    string Text, string Kind, string Language, string? ContentId = null, int? ContentVersion = null, bool? FromModel = null, string? FallbackReason = null,
+    string? FlagReason = null, bool FeedbackPrompt = false);
 
 /// <summary>The engine's decision for one inbound message; <see cref="Alert"/> is set when staff must be alerted.</summary>
 public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace)

@@ -54,6 +54,9 @@ public sealed class CampaignHarness : IAsyncDisposable
             ["Twilio:SmsFrom"] = "+15550001111",
             ["Twilio:WhatsAppFrom"] = "whatsapp:+15550001111",
             ["Campaigns:RunJobs"] = "false",
+            // Answers end with "Was this helpful?" by default; tests that compare reply texts expect the content alone, and
+            // the feedback tests turn it on.
+            ["Dialog:Feedback:Mode"] = "Off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

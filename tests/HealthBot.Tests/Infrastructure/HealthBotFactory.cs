@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,9 @@ namespace HealthBot.Tests.Infrastructure;
 /// The one host for integration tests: the real Program with a private SQLite file, the repository's content,
 /// and the Twilio REST base pointed at a <see cref="LocalTwilioPeer"/> on 127.0.0.1.
 /// </summary>
-public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+/// <param name="services">Test doubles registered after the program's own services (e.g. a scripted model phraser).</param>
+public sealed class HealthBotFactory(
+    string? apiBaseUrl = null, string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AccountSid = "ACtest00000000000000000000000000";
@@ -76,6 +79,9 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
             ["Outbox:SendTimeout"] = "00:00:05",
             // Hangfire's job server is opt-in for tests (campaign tests plan inline or turn it on).
             ["Campaigns:RunJobs"] = "false",
+            // Answers end with "Was this helpful?" by default; tests that compare reply texts expect the content alone, and
+            // the feedback tests turn it on.
+            ["Dialog:Feedback:Mode"] = "Off",
         };
         if (TestPostgres.ForEveryFactory && settings?.ContainsKey("Storage:Provider") != true)
         {
@@ -91,6 +97,11 @@ public sealed class HealthBotFactory(string? apiBaseUrl = null, string? dataDire
         foreach (var (key, value) in values)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs)));

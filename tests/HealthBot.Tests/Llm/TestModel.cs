@@ -38,6 +38,9 @@ public static class TestModel
             ["Llm:ModelPath"] = modelPath ?? Path,
             ["Llm:Threads"] = "1",
             ["Llm:ContextSize"] = "2048",
+            // Answers end with "Was this helpful?" by default; tests that compare reply texts expect the content alone, and
+            // the feedback tests turn it on.
+            ["Dialog:Feedback:Mode"] = "Off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

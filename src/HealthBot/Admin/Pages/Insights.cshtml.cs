@@ -1,11 +1,16 @@
+using HealthBot.Campaigns;
 using HealthBot.Data;
 using Microsoft.AspNetCore.Authorization;
 
 namespace HealthBot.Admin.Pages;
 
-/// <summary>The last two weeks at a glance, drawn on the server.</summary>
-public sealed class InsightsModel(SqlInsightsStore insights, IMessageStore messages, IAuthorizationService authorization, TimeProvider time) : AdminPageModel
+/// <summary>The last two weeks at a glance, drawn on the server; campaign results cover each campaign's whole life.</summary>
+public sealed class InsightsModel(
+    SqlInsightsStore insights, SqlAnswerInsights answers, CampaignService campaigns, IMessageStore messages, IAuthorizationService authorization, TimeProvider time)
+    : AdminPageModel
 {
+    private const int CampaignsShown = 20;
+
     private const int Period = 14;
 
     public IReadOnlyList<string> Days { get; private set; } = [];
@@ -15,6 +20,13 @@ public sealed class InsightsModel(SqlInsightsStore insights, IMessageStore messa
     public IReadOnlyDictionary<string, int[]> ByLanguage { get; private set; } = new Dictionary<string, int[]>();
 
     public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
+
+    public IReadOnlyList<TopicFeedback> Feedback { get; private set; } = [];
+
+    public PhrasingSummary Phrasing { get; private set; } = PhrasingSummary.Empty;
+
+    /// <summary>The newest campaigns, counted by <see cref="CampaignService.Report"/> as the CLI and the API count them.</summary>
+    public IReadOnlyList<CampaignReport> Campaigns { get; private set; } = [];
 
     /// <summary>Only for people who write content: the questions are people's own words.</summary>
     public IReadOnlyList<(string Text, int Count)>? Unanswered { get; private set; }
@@ -28,6 +40,10 @@ public sealed class InsightsModel(SqlInsightsStore insights, IMessageStore messa
         ByChannel = Series(counts, c => c.Channel);
         ByLanguage = Series(counts, c => c.Language);
         Topics = insights.TopTopics(since, 10);
+        Feedback = answers.FeedbackByTopic(since, 30);
+        Phrasing = PhrasingSummary.From(answers.Phrasing(since));
+        Campaigns = campaigns.List().OrderByDescending(c => c.Id).Take(CampaignsShown)
+            .Select(c => campaigns.Report(c.Id)).OfType<CampaignReport>().ToList();
         if ((await authorization.AuthorizeAsync(User, StaffRoles.EditPolicy)).Succeeded)
         {
             Unanswered = await UnansweredAsync(since);

@@ -3,18 +3,28 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace HealthBot.Admin.Pages.Inbox;
 
-/// <summary>Urgent alerts first, then conversations the bot declined or did not understand.</summary>
+/// <summary>
+/// Urgent alerts first, then flagged conversations: declined or not understood, answered on a weak match or after the
+/// model's answer failed the check, or given negative feedback.
+/// </summary>
 [Authorize(Policy = StaffRoles.InboxPolicy)]
-public sealed class InboxIndexModel(IAlertStore alerts, SqlHandoffStore handoffs) : AdminPageModel
+public sealed class InboxIndexModel(IAlertStore alerts, SqlHandoffStore handoffs, SqlFeedbackStore feedback, TimeProvider time) : AdminPageModel
 {
+    private const int Shown = 100;
+
+    /// <summary>Older answer flags are history for the insights page, not work for today's inbox.</summary>
+    private static readonly TimeSpan FlagAge = TimeSpan.FromDays(30);
+
     public IReadOnlyList<Alert> Alerts { get; private set; } = [];
 
-    public IReadOnlyList<(long ContactId, string Kind, DateTimeOffset At)> Flagged { get; private set; } = [];
+    public IReadOnlyList<FlaggedConversation> Flagged { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        Alerts = await alerts.OpenAsync(100);
+        Alerts = await alerts.OpenAsync(Shown);
         var alerted = Alerts.Select(a => a.ContactId).ToHashSet();
-        Flagged = handoffs.Flagged(100).Where(f => !alerted.Contains(f.ContactId)).ToList();
+        Flagged = InboxFlags.Merge(handoffs.Flagged(Shown), feedback.Flags(time.GetUtcNow() - FlagAge, Shown), alerted, Shown);
     }
+
+    public string Reasons(FlaggedConversation flagged) => string.Join("; ", flagged.Reasons.Select(r => T(InboxFlags.Label(r))));
 }
