@@ -4,6 +4,8 @@ using Hangfire.Storage.SQLite;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Outbox;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Campaigns;
@@ -63,10 +65,14 @@ public static class CampaignServiceCollectionExtensions
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         var access = app.Services.GetRequiredService<StaffAccess>();
+        var authorization = new JobsDashboardAuthorization(access);
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(SignInFirstAsync));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new JobsDashboardAuthorization(access)],
-            IsReadOnlyFunc = context => access.Of(context.GetHttpContext()) != StaffAccess.Level.Admin,
+            // Replaces Hangfire's default (local requests only) with staff sign-in or token.
+            Authorization = [],
+            AsyncAuthorization = [authorization],
+            IsReadOnlyFunc = authorization.IsReadOnly,
             DisplayStorageConnectionString = false,
             AppPath = "/",
             DashboardTitle = "HealthBot jobs",
@@ -80,6 +86,23 @@ public static class CampaignServiceCollectionExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// A browser that is neither signed in nor holding a token goes to the sign-in page and comes back; a request with an
+    /// Authorization header is left to the dashboard's own check (401 when the token is wrong).
+    /// </summary>
+    private static async Task SignInFirstAsync(HttpContext http, RequestDelegate next)
+    {
+        var access = http.RequestServices.GetRequiredService<StaffAccess>();
+        if (http.Request.Headers.Authorization.Count == 0 && access.Of(http) == StaffAccess.Level.None &&
+            await JobsDashboardAuthorization.SignedInAsync(http) is null)
+        {
+            await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        await next(http);
     }
 
     private static JobStorage CreateStorage(CampaignOptions options, StorageOptions storage)
