@@ -24,6 +24,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<PublishedContentOverlay>();
         services.AddSingleton<ContentWorkflow>();
         services.AddSingleton<InboxService>();
+        services.AddSingleton<CampaignWorkspace>();
         return services;
     }
 
