@@ -41,7 +41,7 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         Assert.Contains("data-testid=\"segments-hi\">", previewHtml, StringComparison.Ordinal);
         Assert.Null(factory.Service<CampaignService>().Find("weekly-tips"));
 
-        var created = await admin.PostAsync("/admin/campaigns/new", await Form(admin, "/admin/campaigns/new", new() { ["Definition"] = definition }));
+        var created = await admin.PostAsync("/admin/campaigns/new?handler=Create", await Form(admin, "/admin/campaigns/new", new() { ["Definition"] = definition }));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var row = factory.Service<CampaignService>().Find("weekly-tips")!;
         var page = $"/admin/campaigns/{row.Id}";
@@ -83,7 +83,7 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         var admin = await factory.SignedInAsync(StaffRoles.Admin);
         var bad = CampaignJson.Pregnancy("bad-one", channels: "[\"fax\"]").Replace("\"hour\": 9", "\"hour\": 30", StringComparison.Ordinal);
 
-        var response = await admin.PostAsync("/admin/campaigns/new", await Form(admin, "/admin/campaigns/new", new() { ["Definition"] = bad }));
+        var response = await admin.PostAsync("/admin/campaigns/new?handler=Create", await Form(admin, "/admin/campaigns/new", new() { ["Definition"] = bad }));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("channels: one or more of sms, whatsapp", html, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         Assert.Contains("data-testid=\"targeted\"", await viewer.GetStringAsync($"{page}/report"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/admin/campaigns/new")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/admin/campaigns/new",
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/admin/campaigns/new?handler=Create",
             await Form(viewer, page, new() { ["Definition"] = CampaignJson.Pregnancy("sneaky") }))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"{page}?handler=Pause", await Form(viewer, page, []))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"{page}?handler=TestSend",

@@ -31,7 +31,7 @@ public sealed class CampaignsNewModel(CampaignService campaigns, CampaignWorkspa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostCreateAsync()
     {
         if (Check() is null)
         {
