@@ -122,6 +122,7 @@ public static class UiText
         ["Test message queued."] = "Message de test mis en file.",
         ["Not sent:"] = "Non envoyé :",
         ["Nothing changed: the campaign is"] = "Rien n'a changé : la campagne est",
+        ["A cancelled campaign sends nothing more and cannot be resumed."] = "Une campagne annulée n'envoie plus rien et ne peut pas reprendre.",
         ["Test sends count toward no report."] = "Les envois de test ne comptent dans aucun rapport.",
     };
 

@@ -74,7 +74,7 @@ public static class CampaignServiceCollectionExtensions
             AsyncAuthorization = [authorization],
             IsReadOnlyFunc = authorization.IsReadOnly,
             DisplayStorageConnectionString = false,
-            AppPath = "/",
+            AppPath = "/admin",
             DashboardTitle = "HealthBot jobs",
         });
         app.MapCampaignApi();

@@ -60,11 +60,16 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
         Assert.Equal(CampaignState.Active, factory.Service<CampaignService>().Find("weekly-tips")!.State);
 
+        await admin.PostAsync($"{page}?handler=Cancel", await Form(admin, page, []));
+        Assert.Equal(CampaignState.Cancelled, factory.Service<CampaignService>().Find("weekly-tips")!.State);
+        var again = await admin.PostAsync($"{page}?handler=Resume", await Form(admin, page, []));
+        Assert.Contains("Nothing changed: the campaign is cancelled.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var report = await admin.GetStringAsync($"{page}/report");
         Assert.Contains("data-testid=\"targeted\">", report, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"opted-out\">0<", report, StringComparison.Ordinal);
 
-        foreach (var action in new[] { "campaign.create", "campaign.test_send", "campaign.pause", "campaign.resume" })
+        foreach (var action in new[] { "campaign.create", "campaign.test_send", "campaign.pause", "campaign.resume", "campaign.cancel" })
         {
             Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE actor = 'camp@ngo.example' AND action = '{action}' AND target = 'campaign #{row.Id}'"));
         }
@@ -109,6 +114,11 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         Assert.Contains("data-testid=\"audience\">3<", details, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Pause", details, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"targeted\"", await viewer.GetStringAsync($"{page}/report"), StringComparison.Ordinal);
+
+        using var french = new HttpRequestMessage(HttpMethod.Get, "/admin/campaigns") { Headers = { { "Accept-Language", "fr-FR" } } };
+        var frenchHtml = WebUtility.HtmlDecode(await (await viewer.SendAsync(french)).Content.ReadAsStringAsync());
+        Assert.Contains(">Campagnes</a>", frenchHtml, StringComparison.Ordinal);
+        Assert.Contains(">Tâches</a>", frenchHtml, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/admin/campaigns/new")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/admin/campaigns/new?handler=Create",
