@@ -102,6 +102,34 @@ public sealed class CampaignPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_guided_form_fills_in_a_checked_definition_and_reports_what_it_cannot_read()
+    {
+        await CampaignContacts.SeedAsync(factory);
+        var admin = await factory.SignedInAsync(StaffRoles.Admin);
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Name"] = "kisumu-vaccination", ["Form.Channels"] = "sms", ["Form.Groups"] = "pregnancy, ",
+            ["Form.Kind"] = "once", ["Form.At"] = "2027-01-10T09:00", ["Form.TimeZone"] = "Africa/Nairobi", ["Form.Hour"] = "9",
+            ["Form.Text[en]"] = "Vaccination day is Tuesday.", ["Form.Text[fr]"] = "La vaccination a lieu mardi.",
+        };
+
+        var built = await admin.PostAsync("/admin/campaigns/new?handler=Build", await Form(admin, "/admin/campaigns/new", fields));
+        var html = WebUtility.HtmlDecode(await built.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, built.StatusCode);
+        Assert.Contains("\"name\": \"kisumu-vaccination\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"timeZone\": \"Africa/Nairobi\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"audience\">3<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal);
+
+        fields["Form.At"] = "next tuesday";
+        fields["Form.TimeZone"] = "Mars/Olympus";
+        var bad = WebUtility.HtmlDecode(await (await admin.PostAsync("/admin/campaigns/new?handler=Build", await Form(admin, "/admin/campaigns/new", fields))).Content.ReadAsStringAsync());
+        Assert.Contains("schedule.at: 'next tuesday' is not a date and time", bad, StringComparison.Ordinal);
+        Assert.Contains("schedule.timeZone: 'Mars/Olympus' is not a known time zone", bad, StringComparison.Ordinal);
+        Assert.Empty(factory.Service<CampaignService>().List());
+    }
+
+    [Fact]
     public async Task A_viewer_reads_the_list_campaign_and_report_but_cannot_create_pause_or_test_send()
     {
         await CampaignContacts.SeedAsync(factory);

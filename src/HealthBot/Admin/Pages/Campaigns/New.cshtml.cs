@@ -19,20 +19,33 @@ public sealed class CampaignsNewModel(CampaignService campaigns, CampaignWorkspa
 
     public int? Audience { get; private set; }
 
+    [BindProperty]
+    public CampaignForm Form { get; set; } = new();
+
     public IReadOnlyList<MessagePreview> Messages { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => Form = CampaignForm.Example();
 
     public IActionResult OnPostPreview()
     {
+        Form = CampaignForm.Example();
         Check();
+        return Page();
+    }
+
+    /// <summary>The guided form becomes the definition in the box below it, checked and previewed, for a last look before Create.</summary>
+    public IActionResult OnPostBuild()
+    {
+        var (json, formProblems) = Form.ToJson();
+        Definition = json;
+        Check();
+        Problems = [.. formProblems, .. Problems];
         return Page();
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
+        Form = CampaignForm.Example();
         if (Check() is null)
         {
             return Page();
