@@ -15,7 +15,7 @@ public static class CampaignView
     /// by a two-digit number, so the segment count is the one the SMS budget is checked against.
     /// </summary>
     public static IReadOnlyList<MessagePreview> Messages(CampaignDefinition definition, AdminOptions options) =>
-        (definition.Messages ?? []).SelectMany(m => (m.Text ?? new Dictionary<string, string>()).Select(t =>
+        (definition.Messages ?? []).OfType<CampaignMessage>().SelectMany(m => (m.Text ?? new Dictionary<string, string>()).Where(t => t.Value is not null).Select(t =>
         {
             var filled = t.Value.Replace("{n}", (m.N ?? 99).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var number = m.N?.ToString(CultureInfo.InvariantCulture) ?? "*";
