@@ -4,8 +4,6 @@ using Hangfire.Storage.SQLite;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Outbox;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Campaigns;
@@ -66,7 +64,7 @@ public static class CampaignServiceCollectionExtensions
     {
         var access = app.Services.GetRequiredService<StaffAccess>();
         var authorization = new JobsDashboardAuthorization(access);
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(SignInFirstAsync));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(JobsDashboardAuthorization.SignInFirstAsync));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             // Replaces Hangfire's default (local requests only) with staff sign-in or token.
@@ -86,23 +84,6 @@ public static class CampaignServiceCollectionExtensions
         }
 
         return app;
-    }
-
-    /// <summary>
-    /// A browser that is neither signed in nor holding a token goes to the sign-in page and comes back; a request with an
-    /// Authorization header is left to the dashboard's own check (401 when the token is wrong).
-    /// </summary>
-    private static async Task SignInFirstAsync(HttpContext http, RequestDelegate next)
-    {
-        var access = http.RequestServices.GetRequiredService<StaffAccess>();
-        if (http.Request.Headers.Authorization.Count == 0 && access.Of(http) == StaffAccess.Level.None &&
-            await JobsDashboardAuthorization.SignedInAsync(http) is null)
-        {
-            await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return;
-        }
-
-        await next(http);
     }
 
     private static JobStorage CreateStorage(CampaignOptions options, StorageOptions storage)

@@ -97,4 +97,21 @@ public sealed class JobsDashboardAuthorization(StaffAccess access) : IDashboardA
         http.User = result.Principal;
         return result.Principal;
     }
+
+    /// <summary>
+    /// A browser that is neither signed in nor holding a token goes to the sign-in page and comes back; a request with an
+    /// Authorization header is left to the dashboard's own check (401 when the token is wrong).
+    /// </summary>
+    public static async Task SignInFirstAsync(HttpContext http, RequestDelegate next)
+    {
+        var access = http.RequestServices.GetRequiredService<StaffAccess>();
+        if (http.Request.Headers.Authorization.Count == 0 && access.Of(http) == StaffAccess.Level.None &&
+            await SignedInAsync(http) is null)
+        {
+            await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        await next(http);
+    }
 }
