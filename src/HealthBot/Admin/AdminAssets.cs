@@ -19,6 +19,7 @@ public static class AdminAssets
         button{font:inherit;padding:.4rem .9rem;margin:.5rem .5rem 0 0;border:1px solid #0b3d60;background:#0b3d60;color:#fff;cursor:pointer}
         .error{color:#a00000;font-weight:600}.notice{color:#065f20;font-weight:600}
         ins{background:#bbf7d0;text-decoration:none}del{background:#fecaca}
+        .scroll{overflow-x:auto}input[type=checkbox],input[type=radio]{width:auto}fieldset{margin-top:1rem;max-width:40rem}summary{cursor:pointer;margin-top:.5rem}
         .msg-in{background:#f1f5f9}.msg-out{background:#ecfdf5}.urgent{color:#a00000;font-weight:700}
         .scroll{overflow-x:auto}td.num{text-align:right}
         """;

@@ -25,6 +25,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<PublishedContentOverlay>();
         services.AddSingleton<ContentWorkflow>();
         services.AddSingleton<InboxService>();
+        services.AddSingleton<CampaignWorkspace>();
         return services;
     }
 

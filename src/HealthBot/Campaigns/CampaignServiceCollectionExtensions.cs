@@ -62,12 +62,16 @@ public static class CampaignServiceCollectionExtensions
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         var access = app.Services.GetRequiredService<StaffAccess>();
+        var authorization = new JobsDashboardAuthorization(access);
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(JobsDashboardAuthorization.SignInFirstAsync));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new JobsDashboardAuthorization(access)],
-            IsReadOnlyFunc = context => access.Of(context.GetHttpContext()) != StaffAccess.Level.Admin,
+            // Replaces Hangfire's default (local requests only) with staff sign-in or token.
+            Authorization = [],
+            AsyncAuthorization = [authorization],
+            IsReadOnlyFunc = authorization.IsReadOnly,
             DisplayStorageConnectionString = false,
-            AppPath = "/",
+            AppPath = "/admin",
             DashboardTitle = "HealthBot jobs",
         });
         app.MapCampaignApi();

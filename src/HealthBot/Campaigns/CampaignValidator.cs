@@ -120,6 +120,13 @@ public static class CampaignValidator
 
         foreach (var message in campaign.Messages)
         {
+            // A pasted definition can hold a bare null; it gets a problem, not a NullReferenceException.
+            if (message is null)
+            {
+                yield return "messages: an entry is empty (null)";
+                continue;
+            }
+
             var label = message.N is { } n ? $"messages[n={n}]" : "messages[]";
             foreach (var (language, text) in message.Text ?? new Dictionary<string, string>())
             {

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Campaigns;
 
 /// <summary>
-/// Who may use the job dashboard and the campaign API. Staff accounts do not exist yet, so access is by a configured
-/// token, denied by default: <see cref="CampaignOptions.AdminToken"/> for everything, <see cref="CampaignOptions.StaffToken"/>
+/// Who may use the job dashboard and the campaign API. Besides staff sign-in (see <see cref="JobsDashboardAuthorization"/>),
+/// access is by a configured token, denied by default: <see cref="CampaignOptions.AdminToken"/> for everything, <see cref="CampaignOptions.StaffToken"/>
 /// for reading. The token comes as <c>Authorization: Bearer …</c>, or once as <c>?token=…</c>, which a browser then keeps in
 /// an HttpOnly cookie for the dashboard's own requests.
 /// </summary>
@@ -57,8 +59,59 @@ public sealed class StaffAccess(IOptions<CampaignOptions> options)
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
 
-/// <summary>Lets staff and admins into <c>/admin/jobs</c>; everyone else gets 401.</summary>
-public sealed class JobsDashboardAuthorization(StaffAccess access) : IDashboardAuthorizationFilter
+/// <summary>
+/// Who may use <c>/admin/jobs</c>: a signed-in staff member (any role) or a configured token; everyone else gets 401.
+/// The dashboard runs as middleware outside Razor Pages and before <c>UseAuthentication</c>, so the staff cookie is read
+/// here; the principal is kept on the request for <see cref="IsReadOnly"/>.
+/// </summary>
+public sealed class JobsDashboardAuthorization(StaffAccess access) : IDashboardAsyncAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context) => access.Of(context.GetHttpContext()) != StaffAccess.Level.None;
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (access.Of(http) != StaffAccess.Level.None)
+        {
+            return true;
+        }
+
+        var staff = await SignedInAsync(http);
+        return staff is not null;
+    }
+
+    /// <summary>Everyone but admins (by role or by the admin token) sees the dashboard without its retry and delete buttons.</summary>
+    public bool IsReadOnly(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        return access.Of(http) != StaffAccess.Level.Admin && !http.User.IsInRole(HealthBot.Admin.StaffRoles.Admin);
+    }
+
+    /// <summary>The staff cookie's principal when it holds a workspace role, also set as the request's user.</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal?> SignedInAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!result.Succeeded || !HealthBot.Admin.StaffRoles.All.Any(result.Principal.IsInRole))
+        {
+            return null;
+        }
+
+        http.User = result.Principal;
+        return result.Principal;
+    }
+
+    /// <summary>
+    /// A browser that is neither signed in nor holding a token goes to the sign-in page and comes back; a request with an
+    /// Authorization header is left to the dashboard's own check (401 when the token is wrong).
+    /// </summary>
+    public static async Task SignInFirstAsync(HttpContext http, RequestDelegate next)
+    {
+        var access = http.RequestServices.GetRequiredService<StaffAccess>();
+        if (http.Request.Headers.Authorization.Count == 0 && access.Of(http) == StaffAccess.Level.None &&
+            await SignedInAsync(http) is null)
+        {
+            await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        await next(http);
+    }
 }

@@ -25,6 +25,9 @@ public sealed partial class AdminAuthorizationTests : IAsyncLifetime
         var endpoints = AdminEndpoints();
         Assert.Contains(endpoints, e => e.Path == "/admin/content");
         Assert.Contains(endpoints, e => e.Path == "/admin/users");
+        Assert.Contains(endpoints, e => e.Path == "/admin/campaigns");
+        Assert.Contains(endpoints, e => e.Path == "/admin/campaigns/new");
+        Assert.Contains(endpoints, e => e.Path == "/admin/campaigns/{id:long}/report");
         var anonymous = endpoints.Where(e => e.Anonymous).Select(e => e.Path).ToHashSet();
         Assert.Equal(PublicPaths.Order(), anonymous.Order());
         var clients = new Dictionary<string, HttpClient>();

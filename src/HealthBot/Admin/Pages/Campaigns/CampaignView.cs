@@ -1,0 +1,45 @@
+using System.Globalization;
+using HealthBot.Campaigns;
+using HealthBot.Dialog;
+
+namespace HealthBot.Admin.Pages.Campaigns;
+
+/// <summary>One message in one language, with the SMS length it will have when sent.</summary>
+public sealed record MessagePreview(string Number, string Language, string Text, SmsPreview Sms);
+
+/// <summary>What the campaign pages show of a definition, shared by the create form and the campaign page.</summary>
+public static class CampaignView
+{
+    /// <summary>
+    /// Measured as the planner sends it (GSM-friendly punctuation, folded accents except Hindi), with <c>{n}</c> filled
+    /// by a two-digit number, so the segment count is the one the SMS budget is checked against.
+    /// </summary>
+    public static IReadOnlyList<MessagePreview> Messages(CampaignDefinition definition, AdminOptions options) =>
+        (definition.Messages ?? []).OfType<CampaignMessage>().SelectMany(m => (m.Text ?? new Dictionary<string, string>()).Where(t => t.Value is not null).Select(t =>
+        {
+            var filled = t.Value.Replace("{n}", (m.N ?? 99).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var number = m.N?.ToString(CultureInfo.InvariantCulture) ?? "*";
+            return new MessagePreview(number, t.Key, t.Value, SmsPreview.For(CampaignPlanner.ForChannel(filled, ChannelNames.Sms, t.Key), options));
+        })).ToList();
+
+    public static string Schedule(CampaignSchedule? s) => s?.Kind switch
+    {
+        CampaignSchedule.Once => string.Create(CultureInfo.InvariantCulture, $"once at {s.At:yyyy-MM-dd HH:mm} {s.TimeZone ?? "UTC"}"),
+        CampaignSchedule.Recurring => $"recurring, cron '{s.Cron}' in {s.TimeZone ?? "UTC"}",
+        CampaignSchedule.Relative => string.Create(CultureInfo.InvariantCulture, $"relative to {s.Field}: {s.From} to {s.To} every {s.Every ?? "1w"} at {s.Hour}:00"),
+        _ => "?",
+    };
+
+    /// <summary>The campaign's definition, or null when the stored JSON no longer parses (never a 500 for one bad row).</summary>
+    public static CampaignDefinition? TryParse(string json)
+    {
+        try
+        {
+            return CampaignDefinition.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
