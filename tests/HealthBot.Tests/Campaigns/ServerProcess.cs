@@ -63,7 +63,9 @@ public sealed class ServerProcess : IDisposable
     private async Task WaitReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 300; i++)
+        // Generous: on a loaded 2-core machine a restart after kill -9 (WAL recovery, JIT, content) can take a while.
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             try
             {
@@ -87,7 +89,7 @@ public sealed class ServerProcess : IDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("the server did not become ready within 30 s");
+        throw new TimeoutException("the server did not become ready within 90 s");
     }
 
     private static int FreePort()
