@@ -7,26 +7,54 @@ namespace HealthBot.Admin;
 /// Serves versions published in the workspace over the files' versions when they are newer, so publishing takes effect
 /// at once and file-based content keeps working: a file with a higher version number wins again.
 /// </summary>
-public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEditStore edits, ILogger<PublishedContentOverlay> logger) : IHostedService
+public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEditStore edits, TimeProvider time, ILogger<PublishedContentOverlay> logger) : IHostedService, IDisposable
 {
+    /// <summary>How often a node looks for versions another node published (nodes sharing a PostgreSQL database).</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
+
     private readonly Lock gate = new();
     private ContentLibrary? applied;
+    private long mark = -1;
+    private ITimer? poll;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         catalog.Reloaded += OnReloaded;
-        Apply(catalog.Current);
+        Refresh();
+        poll = time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         catalog.Reloaded -= OnReloaded;
+        poll?.Dispose();
         return Task.CompletedTask;
     }
 
-    /// <summary>Re-applies the database's published versions to the current content (after a publish).</summary>
-    public void Refresh() => Apply(catalog.Current);
+    public void Dispose() => poll?.Dispose();
+
+    /// <summary>Re-applies the database's published versions to the current content (at start, after a publish).</summary>
+    public void Refresh()
+    {
+        mark = edits.PublishedMark();
+        Apply(catalog.Current);
+    }
+
+    private void Poll()
+    {
+        try
+        {
+            if (edits.PublishedMark() != mark)
+            {
+                Refresh();
+            }
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "Could not check for newly published content; trying again in {Interval}", PollInterval);
+        }
+    }
 
     public static ContentItem Build(ContentEdit edit, ContentItem? current, ContentItem? template, string? sourceVersionFrom = null)
     {
@@ -56,6 +84,11 @@ public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEd
 
     private void Apply(ContentLibrary library)
     {
+        if (library.Items.Count == 0)
+        {
+            return; // not loaded yet: applied when it is (Reloaded)
+        }
+
         lock (gate)
         {
             var items = library.Items.ToList();

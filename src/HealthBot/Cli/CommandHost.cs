@@ -14,6 +14,14 @@ public static class CommandHost
         builder.Services.AddHealthBot(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        return host.Services.TryMigrateDatabase() && host.Services.TryLoadModel() ? host : null;
+        if (!host.Services.TryMigrateDatabase() || !host.Services.TryLoadModel())
+        {
+            return null;
+        }
+
+        // Commands answer with what the service serves: the files plus the versions published in the workspace,
+        // applied as soon as the command loads the content.
+        host.Services.GetService<HealthBot.Admin.PublishedContentOverlay>()?.StartAsync(CancellationToken.None);
+        return host;
     }
 }

@@ -28,6 +28,13 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
     public IReadOnlyList<ContentEdit> LatestPublished() => Query(
         "WHERE state = 'published' AND id IN (SELECT MAX(id) FROM content_edits WHERE state = 'published' GROUP BY content_id, language)");
 
+    /// <summary>Changes whenever anything is published (on any node): the newest published edit.</summary>
+    public long PublishedMark()
+    {
+        using var connection = database.Open();
+        return connection.Command("SELECT COALESCE(MAX(id), 0) FROM content_edits WHERE state = 'published'").ScalarLong();
+    }
+
     public Task<IReadOnlyList<ContentEdit>> HistoryAsync(string contentId, string language) =>
         Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE content_id = @p0 AND language = @p1 ORDER BY id DESC", contentId, language));
 

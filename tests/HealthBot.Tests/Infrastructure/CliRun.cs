@@ -8,13 +8,17 @@ public static class CliRun
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>As <see cref="RunAsync"/>, typing <paramref name="input"/> at the command's standard input (then end of input).</summary>
+    public static async Task<Result> RunWithInputAsync(string? input, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "healthbot.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
@@ -27,6 +31,12 @@ public static class CliRun
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
