@@ -26,26 +26,32 @@ public sealed class CampaignSendGate(
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> groups = new();
     private readonly CampaignOptions settings = options.Value;
 
-    public async Task<bool> BeforeSendAsync(OutboxItem item, CancellationToken ct)
+    public async Task<OutboxItem?> BeforeSendAsync(OutboxItem item, CancellationToken ct)
     {
         if (!store.IsCampaignMessage(item.MessageId))
         {
-            return true;
+            return item;
         }
 
-        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, GroupsOf, (snapshot, recent) => Decide(snapshot, recent, time.GetUtcNow()));
+        long campaignId = 0;
+        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, GroupsOf, (snapshot, recent) =>
+        {
+            campaignId = snapshot.CampaignId;
+            return Decide(snapshot, recent, time.GetUtcNow());
+        });
         switch (decision)
         {
-            case SendDecision.Send { StartedBefore: { } started }:
-                return !await AlreadyDeliveredAsync(item, started, ct);
+            case SendDecision.Send send:
+                var outgoing = send.AsTemplate ? item with { Template = TemplateFor(campaignId, item.Body) } : item;
+                return send.StartedBefore is { } started && await AlreadyDeliveredAsync(item, started, ct) ? null : outgoing;
             case SendDecision.Defer defer:
                 logger.LogInformation("Campaign message {MessageId} waits until {Until:u}: {Reason}", item.MessageId, defer.Until, defer.Reason);
-                return false;
+                return null;
             case SendDecision.Skip skip:
                 logger.LogInformation("Campaign message {MessageId} skipped: {Reason}", item.MessageId, skip.Reason);
-                return false;
+                return null;
             default:
-                return true;
+                return item;
         }
     }
 
@@ -68,10 +74,12 @@ public sealed class CampaignSendGate(
             return new SendDecision.Skip("left_audience");
         }
 
-        if (send.Channel == ChannelNames.WhatsApp && (send.LastInboundAt is not { } last || now - last > settings.WhatsAppWindow))
+        // Free-form WhatsApp text is refused outside the 24-hour window; only a pre-approved template may be sent there
+        // (https://www.twilio.com/docs/whatsapp/tutorial/send-whatsapp-notification-messages-templates).
+        var windowClosed = send.Channel == ChannelNames.WhatsApp && (send.LastInboundAt is not { } last || now - last > settings.WhatsAppWindow);
+        if (windowClosed && !CampaignHasTemplate(send.CampaignId))
         {
-            // Free-form WhatsApp text is refused outside the window; sending a template needs the Content API (not wired yet).
-            return new SendDecision.Skip(CampaignHasTemplate(send.CampaignId) ? "whatsapp_template_not_supported" : "whatsapp_window_closed");
+            return new SendDecision.Skip("whatsapp_window_closed");
         }
 
         if (send.CampaignState == CampaignState.Paused)
@@ -90,7 +98,7 @@ public sealed class CampaignSendGate(
             return new SendDecision.Defer(settings.QuietHours.NextAllowed(dayEnd, zone), "daily_cap");
         }
 
-        return new SendDecision.Send(send.SendState == "started" ? send.StartedAt : null);
+        return new SendDecision.Send(send.SendState == "started" ? send.StartedAt : null, AsTemplate: windowClosed);
     }
 
     /// <summary>
@@ -115,6 +123,12 @@ public sealed class CampaignSendGate(
     private IReadOnlyList<string> GroupsOf(long campaignId) => groups.GetOrAdd(campaignId, id => Definition(id)?.Who.Groups ?? []);
 
     private bool CampaignHasTemplate(long campaignId) => Definition(campaignId)?.WhatsAppTemplate is not null;
+
+    /// <summary>The campaign's template, each variable's <c>{message}</c> replaced by this message's text.</summary>
+    private ProviderTemplate? TemplateFor(long campaignId, string body) => Definition(campaignId)?.WhatsAppTemplate is { } template
+        ? new ProviderTemplate(template.ContentSid, System.Text.Json.JsonSerializer.Serialize(
+            (template.Variables ?? new Dictionary<string, string> { ["1"] = "{message}" }).ToDictionary(v => v.Key, v => v.Value.Replace("{message}", body, StringComparison.Ordinal))))
+        : null;
 
     private CampaignDefinition? Definition(long id) =>
         campaigns.Find(id.ToString(CultureInfo.InvariantCulture)) is { } row ? CampaignDefinition.Parse(row.Definition) : null;

@@ -28,8 +28,11 @@ public sealed record SendSnapshot(
 /// <summary>The send-time decision: send now, wait until a time, or skip for good with a reason.</summary>
 public abstract record SendDecision
 {
-    /// <summary>Send now; <paramref name="StartedBefore"/> is when an earlier attempt started (the send is in doubt).</summary>
-    public sealed record Send(DateTimeOffset? StartedBefore) : SendDecision;
+    /// <summary>
+    /// Send now; <paramref name="StartedBefore"/> is when an earlier attempt started (the send is in doubt).
+    /// <paramref name="AsTemplate"/>: as the campaign's WhatsApp template, because the 24-hour window is closed.
+    /// </summary>
+    public sealed record Send(DateTimeOffset? StartedBefore, bool AsTemplate = false) : SendDecision;
 
     public sealed record Defer(DateTimeOffset Until, string Reason) : SendDecision;
 

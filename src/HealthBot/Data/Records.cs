@@ -23,7 +23,14 @@ public sealed record OutboundDraft(
     string Body, string Kind, string Language, string? ContentId, int? ContentVersion, int Priority = 0, bool? ModelUsed = null, string? FallbackReason = null,
     string? FlagReason = null, bool FeedbackPrompt = false);
 
-public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts, long ContactId = 0);
+public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, string To, string Body, int Attempts, long ContactId = 0)
+{
+    /// <summary>Send this provider template instead of the free text (WhatsApp outside the 24-hour window).</summary>
+    public ProviderTemplate? Template { get; init; }
+}
+
+/// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>
+public sealed record ProviderTemplate(string ContentSid, string VariablesJson);
 
 public sealed record StoredMessage(
     long Id, long ContactId, string Direction, string Channel, string Body, string Status, string? Language,

@@ -120,17 +120,20 @@ public sealed class OutboxDispatcher(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
+            var send = item;
             foreach (var gate in gateList)
             {
-                if (!await gate.BeforeSendAsync(item, ct))
+                if (await gate.BeforeSendAsync(send, ct) is not { } passed)
                 {
                     return;
                 }
+
+                send = passed;
             }
 
-            await limiter.WaitTurnAsync(item.Channel, ct);
+            await limiter.WaitTurnAsync(send.Channel, ct);
             timeout.CancelAfter(settings.SendTimeout);
-            result = await byChannel[item.Channel].SendAsync(item, timeout.Token);
+            result = await byChannel[send.Channel].SendAsync(send, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

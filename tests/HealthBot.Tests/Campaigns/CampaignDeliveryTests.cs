@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HealthBot.Campaigns;
 using HealthBot.Data;
 
@@ -141,6 +142,30 @@ public sealed class CampaignDeliveryTests
         Assert.Single(h.To("whatsapp:+254700000051"));
         Assert.Empty(h.To("whatsapp:+254700000052"));
         Assert.Equal(1, h.Get<CampaignService>().Report(id)!.Skipped["whatsapp_window_closed"]);
+    }
+
+    [Fact]
+    public async Task Outside_the_window_WhatsApp_gets_the_campaigns_template_with_the_message_as_its_variable()
+    {
+        var noon = new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
+        await using var h = await CampaignHarness.StartAsync(noon);
+        var recent = await h.ContactAsync("whatsapp:+254700000061", "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
+        await h.ContactAsync("whatsapp:+254700000062", "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
+        await h.Get<IMessageStore>().RecordInboundAsync(new HealthBot.Dialog.InboundMessage("whatsapp", recent.Address, "hi", "SMwa2", noon.AddHours(-3)));
+        var definition = CampaignJson.Once("wa-template", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", group: "alerts", channels: "[\"whatsapp\"]")
+            .Replace("\"schedule\":", "\"whatsAppTemplate\": { \"contentSid\": \"HX0123456789abcdef0123456789abcdef\", \"variables\": { \"1\": \"{message}\" } }, \"schedule\":", StringComparison.Ordinal);
+        var id = await h.CreateAsync(definition);
+
+        await h.RunUntilAsync(noon.AddHours(1), TimeSpan.FromMinutes(10));
+
+        var inside = Assert.Single(h.To("whatsapp:+254700000061")).Message;
+        Assert.Equal("Vaccination day is Tuesday at the clinic.", inside.Body);
+        Assert.Empty(inside.ContentSid);
+        var outside = Assert.Single(h.To("whatsapp:+254700000062")).Message;
+        Assert.Empty(outside.Body);
+        Assert.Equal("HX0123456789abcdef0123456789abcdef", outside.ContentSid);
+        Assert.Equal("Vaccination day is Tuesday at the clinic.", JsonDocument.Parse(outside.ContentVariables).RootElement.GetProperty("1").GetString());
+        Assert.Empty(h.Get<CampaignService>().Report(id)!.Skipped);
     }
 
     [Fact]

@@ -82,10 +82,18 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
             return status >= 500 ? Error(status, 20500, "Internal Server Error") : Error(status, 21211, $"The 'To' number {to} is not a valid phone number.");
         }
 
+        if (form["Body"].ToString().Length == 0 && form["ContentSid"].ToString().Length == 0 && form["MediaUrl"].ToString().Length == 0)
+        {
+            // https://www.twilio.com/docs/api/errors/21602
+            return Error(400, 21602, "Message body is required.");
+        }
+
         var sid = $"SM{Guid.NewGuid():N}";
         var message = new PeerMessage(sid, accountSid, to, form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString(), form["StatusCallback"].ToString())
         {
             At = Clock.GetUtcNow(),
+            ContentSid = form["ContentSid"].ToString(),
+            ContentVariables = form["ContentVariables"].ToString(),
         };
         Received.Enqueue(message);
         OnMessage?.Invoke(message);
@@ -141,4 +149,9 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
 public sealed record PeerMessage(string Sid, string AccountSid, string To, string From, string MessagingServiceSid, string Body, string StatusCallback)
 {
     public DateTimeOffset At { get; init; }
+
+    /// <summary>A Content API template sent instead of a body, and its variables (JSON), as Twilio receives them.</summary>
+    public string ContentSid { get; init; } = string.Empty;
+
+    public string ContentVariables { get; init; } = string.Empty;
 }

@@ -27,7 +27,18 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
             return new SendResult.Fail("not-configured", "Twilio:AccountSid and Twilio:AuthToken are not set");
         }
 
-        var create = new CreateMessageOptions(new PhoneNumber(item.To)) { Body = item.Body };
+        var create = new CreateMessageOptions(new PhoneNumber(item.To));
+        if (item.Template is { } template)
+        {
+            // A Content API template (https://www.twilio.com/docs/content/send-templates-created-with-the-content-editor).
+            create.ContentSid = template.ContentSid;
+            create.ContentVariables = template.VariablesJson;
+        }
+        else
+        {
+            create.Body = item.Body;
+        }
+
         if (settings.MessagingServiceSid.Length > 0)
         {
             create.MessagingServiceSid = settings.MessagingServiceSid;
