@@ -51,6 +51,9 @@ public interface IOutboxStore
 
     /// <summary>Rows whose sending lease ran out (their node died, on a shared database) go back to pending; returns how many.</summary>
     Task<int> RecoverExpiredAsync(CancellationToken ct = default);
+
+    /// <summary>Records that this node is sending, and returns how many nodes are (a heartbeat in the last 30 s).</summary>
+    Task<int> HeartbeatAsync(CancellationToken ct = default);
     Task<int> CountAsync(string state, CancellationToken ct = default);
     Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
 }

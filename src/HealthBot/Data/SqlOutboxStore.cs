@@ -39,6 +39,19 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
                 .With("@now", now.ToDb()).With("@expired", (now - storage.Value.SendingLease).ToDb()).With("@node", storage.Value.Node).ExecuteNonQuery();
         });
 
+    /// <summary>Dispatchers beat every 10 s; a node silent for longer than this no longer takes a share of the rate limits.</summary>
+    private static readonly TimeSpan NodeSilence = TimeSpan.FromSeconds(30);
+
+    public Task<int> HeartbeatAsync(CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            connection.Command("INSERT INTO outbox_nodes (node, heartbeat_at) VALUES (@n, @t) ON CONFLICT (node) DO UPDATE SET heartbeat_at = excluded.heartbeat_at", transaction)
+                .With("@n", storage.Value.Node).With("@t", now.ToDb()).ExecuteNonQuery();
+            return (int)connection.Command("SELECT COUNT(*) FROM outbox_nodes WHERE heartbeat_at >= @since", transaction)
+                .With("@since", (now - NodeSilence).ToDb()).ScalarLong();
+        });
+
     public Task<int> CountAsync(string state, CancellationToken ct = default)
     {
         using var connection = database.Open();

@@ -87,9 +87,10 @@ public sealed class OutboxDispatcher(
             {
                 if (time.GetUtcNow() >= leaseCheck)
                 {
-                    // Another node sharing the database may have died while sending; its rows come back after their lease.
+                    // Nodes sharing a database split the rate limits, and take over the rows of a node that died sending.
+                    limiter.SetNodes(await outbox.HeartbeatAsync(stoppingToken));
                     await outbox.RecoverExpiredAsync(stoppingToken);
-                    leaseCheck = time.GetUtcNow() + TimeSpan.FromSeconds(30);
+                    leaseCheck = time.GetUtcNow() + TimeSpan.FromSeconds(10);
                 }
 
                 await DispatchDueAsync(stoppingToken);

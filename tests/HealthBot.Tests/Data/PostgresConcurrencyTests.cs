@@ -1,5 +1,6 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Outbox;
 using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,22 @@ public sealed class PostgresConcurrencyTests : IDisposable
 
         Assert.Single(decisions, d => d is SendDecision.Send);
         Assert.Single(decisions, d => d is SendDecision.Defer);
+    }
+
+    [PostgresFact]
+    public async Task Nodes_alive_share_a_channels_rate_limit_and_a_node_gone_silent_stops_counting()
+    {
+        var (a, b) = Nodes();
+        var limiter = new ChannelRateLimiter(Options.Create(new OutboxOptions { RateLimits = { ["sms"] = 10 } }), time);
+        Assert.Equal(1, await a.Outbox.HeartbeatAsync());
+        Assert.Equal(2, await b.Outbox.HeartbeatAsync());
+
+        limiter.SetNodes(await a.Outbox.HeartbeatAsync());
+        Assert.Equal(5, limiter.ClaimAllowance("sms", 100));
+
+        time.Advance(TimeSpan.FromSeconds(45));
+        limiter.SetNodes(await a.Outbox.HeartbeatAsync());
+        Assert.Equal(10, limiter.ClaimAllowance("sms", 100));
     }
 
     public void Dispose()
