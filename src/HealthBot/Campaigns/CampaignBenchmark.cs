@@ -11,6 +11,8 @@ namespace HealthBot.Campaigns;
 /// <c>healthbot bench campaign [--contacts 100000] [--send 20000]</c>: on a private database, plans and enqueues a campaign
 /// to N contacts (time, and the growth of the managed heap and working set while planning, sampled every 10 ms), then
 /// sends with no rate limit through the real Twilio sender to a local Twilio peer and reports messages per second.
+/// Settings given as <c>--Section:Key=value</c> pass through, e.g. <c>--Storage:Provider=postgres</c> with
+/// HEALTHBOT_POSTGRES naming an empty database.
 /// </summary>
 public static class CampaignBenchmark
 {
@@ -27,6 +29,7 @@ public static class CampaignBenchmark
                 $"--Storage:DataDirectory={data}", "--Campaigns:RunJobs=false", "--Campaigns:QuietHoursEnd=00:00:00", "--Campaigns:QuietHoursStart=23:59:59",
                 $"--Twilio:AccountSid=ACbench0000000000000000000000000", "--Twilio:AuthToken=bench", $"--Twilio:ApiBaseUrl={peer.BaseUrl}",
                 "--Twilio:SmsFrom=+15550001111", "--Outbox:BatchSize=1000", "--Outbox:MaxParallelSends=64",
+                .. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)),
             ]);
             if (host is null)
             {

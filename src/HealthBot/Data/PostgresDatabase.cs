@@ -14,6 +14,10 @@ public sealed class PostgresDatabase : Database, IDisposable
         : base(protector)
     {
         var builder = new NpgsqlConnectionStringBuilder(options.Value.PostgresConnection);
+        // The stores run the same few statements for every message: prepared once per connection, they skip the
+        // server's parse and plan; and HealthBot keeps no session state, so a pooled connection needs no reset.
+        builder.MaxAutoPrepare = builder.MaxAutoPrepare > 0 ? builder.MaxAutoPrepare : 100;
+        builder.NoResetOnClose = true;
         ConnectionString = builder.ConnectionString;
         Describe = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
         source = NpgsqlDataSource.Create(builder);

@@ -84,9 +84,20 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
         });
 
     public Task FinishRunAsync(long campaignId, string runKey, int added) =>
-        writer.WriteAsync((connection, transaction) => connection.Command(
-                "UPDATE campaign_runs SET state = 'planned', targeted = targeted + @n, finished_at = @t WHERE campaign_id = @c AND run_key = @k", transaction)
-            .With("@n", added).With("@t", time.GetUtcNow().ToDb()).With("@c", campaignId).With("@k", runKey).ExecuteNonQuery());
+        writer.WriteAsync((connection, transaction) =>
+        {
+            if (added >= BulkRows)
+            {
+                // The sends follow at once: their queries should be planned for the tables as they are now.
+                database.Dialect.RefreshStatistics(connection, transaction, "messages", "outbox", "campaign_sends", "message_status_history");
+            }
+
+            return connection.Command(
+                    "UPDATE campaign_runs SET state = 'planned', targeted = targeted + @n, finished_at = @t WHERE campaign_id = @c AND run_key = @k", transaction)
+                .With("@n", added).With("@t", time.GetUtcNow().ToDb()).With("@c", campaignId).With("@k", runKey).ExecuteNonQuery();
+        });
+
+    private const int BulkRows = 5000;
 
     /// <summary>True when the run is planned, or being planned by a planner that beat within <paramref name="staleAfter"/>.</summary>
     public bool RunTaken(long campaignId, string runKey, TimeSpan staleAfter)

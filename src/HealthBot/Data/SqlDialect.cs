@@ -31,6 +31,15 @@ public abstract class SqlDialect
     /// <summary>Holds a lock on (<paramref name="scope"/>, <paramref name="id"/>) until the transaction ends.</summary>
     public abstract void Lock(DbConnection connection, DbTransaction transaction, LockScope scope, long id);
 
+    /// <summary>
+    /// After a bulk write: PostgreSQL plans queries from table statistics that autovacuum refreshes only about a minute
+    /// later, so the sends right after planning 100,000 rows would otherwise scan whole tables (measured: 209 against
+    /// N sends a second). SQLite's planner relies on its indexes and needs nothing.
+    /// </summary>
+    public virtual void RefreshStatistics(DbConnection connection, DbTransaction transaction, params string[] tables)
+    {
+    }
+
     /// <summary>Hands out <paramref name="count"/> new ids for <paramref name="table"/> that no other writer will use.</summary>
     public abstract long[] ReserveIds(DbConnection connection, DbTransaction transaction, string table, int count);
 
@@ -70,6 +79,9 @@ public abstract class SqlDialect
         public override string Unindexed(string column) => column;
 
         public override string ForUpdateSkipLocked(string table) => $" FOR UPDATE OF {table} SKIP LOCKED";
+
+        public override void RefreshStatistics(DbConnection connection, DbTransaction transaction, params string[] tables) =>
+            connection.Command($"ANALYZE {string.Join(", ", tables)}", transaction).ExecuteNonQuery();
 
         public override void Lock(DbConnection connection, DbTransaction transaction, LockScope scope, long id) =>
             connection.Command("SELECT pg_advisory_xact_lock(@scope, @id)", transaction)

@@ -39,7 +39,16 @@ public sealed class ServerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, url);
-        await server.WaitReadyAsync();
+        try
+        {
+            await server.WaitReadyAsync();
+        }
+        catch
+        {
+            server.Dispose(); // a server that never became ready must not outlive the test
+            throw;
+        }
+
         return server;
     }
 
