@@ -99,6 +99,15 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
 
     private const int BulkRows = 5000;
 
+    /// <summary>
+    /// Deletes the records of relative-schedule runs finished before <paramref name="before"/>: such a campaign has a run
+    /// every step of every day, and a past step is never planned again (its sends keep their own unique keys anyway).
+    /// </summary>
+    public Task<int> PruneRelativeRunsAsync(DateTimeOffset before) =>
+        writer.WriteAsync((connection, transaction) => connection.Command(
+                "DELETE FROM campaign_runs WHERE state = 'planned' AND run_key LIKE 'rel:%' AND finished_at < @before", transaction)
+            .With("@before", before.ToDb()).ExecuteNonQuery());
+
     /// <summary>True when the run is planned, or being planned by a planner that beat within <paramref name="staleAfter"/>.</summary>
     public bool RunTaken(long campaignId, string runKey, TimeSpan staleAfter)
     {
