@@ -28,13 +28,13 @@ public sealed class CampaignSendGate(
 
     public async Task<OutboxItem?> BeforeSendAsync(OutboxItem item, CancellationToken ct)
     {
-        if (!store.IsCampaignMessage(item.MessageId))
+        if (item.Kind != SqlCampaignPlanStore.Kind)
         {
             return item;
         }
 
         long campaignId = 0;
-        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, GroupsOf, (snapshot, recent) =>
+        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, item.ContactId, GroupsOf, (snapshot, recent) =>
         {
             campaignId = snapshot.CampaignId;
             return Decide(snapshot, recent, time.GetUtcNow());

@@ -27,6 +27,9 @@ public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, s
 {
     /// <summary>Send this provider template instead of the free text (WhatsApp outside the 24-hour window).</summary>
     public ProviderTemplate? Template { get; init; }
+
+    /// <summary>The message's kind (a reply's, or <c>campaign</c>), read with the claim so gates need not look it up.</summary>
+    public string Kind { get; init; } = string.Empty;
 }
 
 /// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>

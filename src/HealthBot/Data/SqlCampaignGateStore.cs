@@ -8,22 +8,13 @@ namespace HealthBot.Data;
 /// </summary>
 public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
-    /// <summary>A cheap read outside the writer, so replies never wait for the campaign check.</summary>
-    public bool IsCampaignMessage(long messageId)
-    {
-        using var connection = database.Open();
-        return connection.Command("SELECT EXISTS (SELECT 1 FROM campaign_sends WHERE message_id = @m)").With("@m", messageId).ScalarLong() == 1;
-    }
-
-    public Task<SendDecision?> DecideAsync(long outboxId, long messageId, Func<long, IReadOnlyList<string>> groupsOf, Func<SendSnapshot, IReadOnlyList<DateTimeOffset>, SendDecision> decide) =>
+    public Task<SendDecision?> DecideAsync(
+        long outboxId, long messageId, long contactId, Func<long, IReadOnlyList<string>> groupsOf, Func<SendSnapshot, IReadOnlyList<DateTimeOffset>, SendDecision> decide) =>
         writer.WriteAsync((connection, transaction) =>
         {
             var now = time.GetUtcNow();
             // Two nodes sending to one contact: the second waits here, then sees the first's send under the daily cap.
-            if (ContactOf(connection, transaction, messageId) is { } contactId)
-            {
-                database.Dialect.Lock(connection, transaction, LockScope.Contact, contactId);
-            }
+            database.Dialect.Lock(connection, transaction, LockScope.Contact, contactId);
 
             var (snapshot, recent) = Read(connection, transaction, messageId, groupsOf, now);
             if (snapshot is null)
@@ -35,11 +26,6 @@ public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writ
             Apply(connection, transaction, database.Dialect, snapshot.SendId, outboxId, messageId, decision, now.ToDb());
             return decision;
         });
-
-    private static long? ContactOf(DbConnection connection, DbTransaction transaction, long messageId) =>
-        connection.Command("SELECT contact_id FROM campaign_sends WHERE message_id = @m", transaction).With("@m", messageId).ExecuteScalar() is { } id and not DBNull
-            ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
 
     private static (SendSnapshot?, IReadOnlyList<DateTimeOffset>) Read(DbConnection connection, DbTransaction transaction, long messageId, Func<long, IReadOnlyList<string>> groupsOf, DateTimeOffset now)
     {

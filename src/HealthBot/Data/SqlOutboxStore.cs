@@ -97,7 +97,10 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
                     continue;
                 }
 
-                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), database.Protector.Decrypt(reader.GetString(3)), database.Protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6)));
+                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), database.Protector.Decrypt(reader.GetString(3)), database.Protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6))
+                {
+                    Kind = kind,
+                });
             }
         }
 

@@ -74,8 +74,8 @@ public sealed class PostgresConcurrencyTests : IDisposable
         var gateA = new SqlCampaignGateStore(a.Database, a.Writer, time);
         var gateB = new SqlCampaignGateStore(b.Database, b.Writer, time);
         var decisions = await Task.WhenAll(
-            gateA.DecideAsync(rows[0].OutboxId, rows[0].MessageId, _ => [], UnderCapOfOne),
-            gateB.DecideAsync(rows[1].OutboxId, rows[1].MessageId, _ => [], UnderCapOfOne));
+            gateA.DecideAsync(rows[0].OutboxId, rows[0].MessageId, contact.Id, _ => [], UnderCapOfOne),
+            gateB.DecideAsync(rows[1].OutboxId, rows[1].MessageId, contact.Id, _ => [], UnderCapOfOne));
 
         Assert.Single(decisions, d => d is SendDecision.Send);
         Assert.Single(decisions, d => d is SendDecision.Defer);
