@@ -9,31 +9,17 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Campaigns;
 
 /// <summary>The staff workspace's campaign API and the job dashboard, run by Hangfire on its SQLite storage.</summary>
-public sealed class CampaignApiTests : IAsyncLifetime
+public sealed class CampaignApiTests() : TwilioPeerTests(new Dictionary<string, string?>
+    {
+        ["Campaigns:AdminToken"] = Admin,
+        ["Campaigns:StaffToken"] = Staff,
+        ["Campaigns:RunJobs"] = "true",
+        ["Campaigns:QuietHoursEnd"] = "00:00:00",
+        ["Campaigns:QuietHoursStart"] = "23:59:59",
+    })
 {
     private const string Admin = "admin-token-for-tests";
     private const string Staff = "staff-token-for-tests";
-    private LocalTwilioPeer peer = null!;
-    private HealthBotFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
-        factory = new HealthBotFactory(peer.BaseUrl, settings: new Dictionary<string, string?>
-        {
-            ["Campaigns:AdminToken"] = Admin,
-            ["Campaigns:StaffToken"] = Staff,
-            ["Campaigns:RunJobs"] = "true",
-            ["Campaigns:QuietHoursEnd"] = "00:00:00",
-            ["Campaigns:QuietHoursStart"] = "23:59:59",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await peer.DisposeAsync();
-    }
 
     [Fact]
     public async Task Staff_import_contacts_preview_the_audience_and_hangfire_plans_a_campaign_that_reaches_everyone_once()
@@ -61,13 +47,13 @@ public sealed class CampaignApiTests : IAsyncLifetime
         Assert.True(HttpStatusCode.Created == created.StatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
-        var sent = await Eventually.WaitForAsync(() => peer.Received.ToList(), r => r.Count >= 2, "Hangfire to plan and the outbox to send", 30000);
+        var sent = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 2, "Hangfire to plan and the outbox to send", 30000);
         Assert.Equal(["+254700200001", "+254700200003"], sent.Select(m => m.To).Order().ToArray());
         Assert.Contains(sent, m => m.Body == "Vaccination day is Tuesday at the clinic. (sw)");
         var report = await Eventually.WaitAsync(() => admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/report"), r => r.GetProperty("sent").GetInt32() == 2, "the report");
         Assert.Equal(2, report.GetProperty("targeted").GetInt32());
         await Task.Delay(500);
-        Assert.Equal(2, peer.Received.Count);
+        Assert.Equal(2, Peer.Received.Count);
     }
 
     [Fact]
@@ -95,7 +81,7 @@ public sealed class CampaignApiTests : IAsyncLifetime
 
     private HttpClient Client(string? token)
     {
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

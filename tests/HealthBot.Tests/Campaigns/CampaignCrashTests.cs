@@ -18,21 +18,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
         await using var peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
         var data = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
         await SeedAsync(data);
-        var environment = new Dictionary<string, string>
-        {
-            ["Storage__DataDirectory"] = data,
-            ["Content__Directory"] = HealthBotFactory.ContentDirectory,
-            ["Content__WatchForChanges"] = "false",
-            ["Twilio__AccountSid"] = HealthBotFactory.AccountSid,
-            ["Twilio__AuthToken"] = HealthBotFactory.AuthToken,
-            ["Twilio__ApiBaseUrl"] = peer.BaseUrl,
-            ["Twilio__SmsFrom"] = "+15550001111",
-            ["Outbox__PollInterval"] = "00:00:00.200",
-            ["Outbox__RateLimits__sms"] = "400",
-            ["Campaigns__QuietHoursEnd"] = "00:00:00",
-            ["Campaigns__QuietHoursStart"] = "23:59:59",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        var environment = ServerProcess.CampaignEnvironment(data, peer.BaseUrl, smsPerSecond: 400);
 
         using (var first = await ServerProcess.StartAsync(environment))
         {
@@ -63,16 +49,8 @@ public sealed class CampaignCrashTests(ITestOutputHelper output)
     {
         var database = TestDatabase.Create(data);
         await using var writer = new SqliteWriter(database);
-        var audience = new SqlAudienceStore(database, writer, TimeProvider.System);
-        await Task.WhenAll(Enumerable.Range(0, Contacts).Select(i =>
-            audience.SubscribeAsync("sms", $"+2547300{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
-        var campaigns = new SqlCampaignStore(database, writer, TimeProvider.System);
-        await campaigns.CreateAsync("crash-test", CampaignJson.Once("crash-test", DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
+        await ServerProcess.SeedCampaignAsync(database, writer, "crash-test", Contacts, "+2547300");
     }
 
-    private static Task<int> CountAsync(string data, string sql)
-    {
-        using var connection = TestDatabase.Create(data).Open();
-        return Task.FromResult((int)connection.Command(sql).ScalarLong());
-    }
+    private static Task<int> CountAsync(string data, string sql) => ServerProcess.CountAsync(TestDatabase.Create(data), sql);
 }

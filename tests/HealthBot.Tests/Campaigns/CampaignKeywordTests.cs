@@ -6,23 +6,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Campaigns;
 
 /// <summary>People join a campaign topic by SMS in their language, with the date it counts from.</summary>
-public sealed class CampaignKeywordTests : IAsyncLifetime
+public sealed class CampaignKeywordTests : TwilioPeerTests
 {
-    private LocalTwilioPeer peer = null!;
-    private HealthBotFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
-        factory = new HealthBotFactory(peer.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await peer.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("+254700100001", "JOIN PREGNANCY {0:yyyy-MM-dd}", "You joined pregnancy messages")]
     [InlineData("+254700100002", "inscrire grossesse {0:dd/MM/yyyy}", "Vous etes inscrit(e) aux messages grossesse")]
@@ -35,14 +20,14 @@ public sealed class CampaignKeywordTests : IAsyncLifetime
         var swahiliMonth = new[] { "januari", "februari", "machi", "aprili", "mei", "juni", "julai", "agosti", "septemba", "oktoba", "novemba", "desemba" }[due.Month - 1];
         var text = string.Format(CultureInfo.InvariantCulture, pattern, due, swahiliMonth);
 
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
 
-        var reply = await Eventually.WaitForAsync(() => peer.Received.ToList(), r => r.Count >= 1, "the confirmation");
+        var reply = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the confirmation");
         Assert.Contains(confirmation, reply[0].Body, StringComparison.Ordinal);
         Assert.Contains(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reply[0].Body, StringComparison.Ordinal);
         // Addresses are encrypted at rest: find the contact through the store.
-        var contact = await factory.Service<IContactStore>().FindAsync("sms", from);
-        Assert.Equal(1, await factory.CountAsync(
+        var contact = await Factory.Service<IContactStore>().FindAsync("sms", from);
+        Assert.Equal(1, await Factory.CountAsync(
             $"SELECT COUNT(*) FROM contacts c JOIN contact_groups g ON g.contact_id = c.id AND g.group_name = 'pregnancy' " +
             $"JOIN contact_fields f ON f.contact_id = c.id AND f.name = 'due_date' AND f.value = '{due:yyyy-MM-dd}' WHERE c.id = {contact!.Id} AND c.consent = 'opted_in'"));
     }
@@ -50,23 +35,23 @@ public sealed class CampaignKeywordTests : IAsyncLifetime
     [Fact]
     public async Task Joining_without_a_date_asks_for_it_and_joins_nothing()
     {
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700100006", "JOIN PREGNANCY soon"));
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700100006", "JOIN PREGNANCY soon"));
 
-        var reply = await Eventually.WaitForAsync(() => peer.Received.ToList(), r => r.Count >= 1, "the question");
+        var reply = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the question");
         Assert.StartsWith("To join, send the date too, for example: JOIN PREGNANCY 20", reply[0].Body, StringComparison.Ordinal);
-        Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM contact_groups"));
+        Assert.Equal(0, await Factory.CountAsync("SELECT COUNT(*) FROM contact_groups"));
     }
 
     [Fact]
     public async Task Leave_takes_the_contact_out_of_the_topic()
     {
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700100007", "join alerts"));
-        await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= 1, "the confirmation");
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM contact_groups WHERE group_name = 'alerts'"));
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700100007", "join alerts"));
+        await Eventually.WaitForAsync(() => Peer.Received.Count, c => c >= 1, "the confirmation");
+        Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM contact_groups WHERE group_name = 'alerts'"));
 
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700100007", "leave alerts"));
-        var replies = await Eventually.WaitForAsync(() => peer.Received.ToList(), r => r.Count >= 2, "the goodbye");
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700100007", "leave alerts"));
+        var replies = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 2, "the goodbye");
         Assert.Equal("You will not get alerts messages any more.", replies[1].Body);
-        Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM contact_groups WHERE group_name = 'alerts'"));
+        Assert.Equal(0, await Factory.CountAsync("SELECT COUNT(*) FROM contact_groups WHERE group_name = 'alerts'"));
     }
 }

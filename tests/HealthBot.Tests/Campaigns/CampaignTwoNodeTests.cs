@@ -45,39 +45,18 @@ public sealed class CampaignTwoNodeTests(ITestOutputHelper output)
         Directory.Delete(data, recursive: true);
     }
 
-    private static Dictionary<string, string> Environment(string data, string connection, string peer, string node) => new()
+    private static Dictionary<string, string> Environment(string data, string connection, string peer, string node)
     {
-        ["Storage__Provider"] = "postgres",
-        ["Storage__NodeId"] = node,
-        ["Storage__SendingLease"] = "00:00:10",
-        ["HEALTHBOT_POSTGRES"] = connection,
-        ["Storage__DataDirectory"] = data,
-        ["Content__Directory"] = HealthBotFactory.ContentDirectory,
-        ["Content__WatchForChanges"] = "false",
-        ["Twilio__AccountSid"] = HealthBotFactory.AccountSid,
-        ["Twilio__AuthToken"] = HealthBotFactory.AuthToken,
-        ["Twilio__ApiBaseUrl"] = peer,
-        ["Twilio__SmsFrom"] = "+15550001111",
-        ["Outbox__PollInterval"] = "00:00:00.200",
-        // For the deployment: each of the two nodes sends at half of it.
-        ["Outbox__RateLimits__sms"] = "400",
-        ["Campaigns__QuietHoursEnd"] = "00:00:00",
-        ["Campaigns__QuietHoursStart"] = "23:59:59",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    private static async Task SeedAsync(Database database, IDatabaseWriter writer)
-    {
-        var audience = new SqlAudienceStore(database, writer, TimeProvider.System);
-        await Task.WhenAll(Enumerable.Range(0, Contacts).Select(i =>
-            audience.SubscribeAsync("sms", $"+2547310{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
-        var campaigns = new SqlCampaignStore(database, writer, TimeProvider.System);
-        await campaigns.CreateAsync("two-node-test", CampaignJson.Once("two-node-test", DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
+        // The rate limit is the deployment's: each of the two nodes sends at half of it.
+        var environment = ServerProcess.CampaignEnvironment(data, peer, smsPerSecond: 400);
+        environment["Storage__Provider"] = "postgres";
+        environment["Storage__NodeId"] = node;
+        environment["Storage__SendingLease"] = "00:00:10";
+        environment["HEALTHBOT_POSTGRES"] = connection;
+        return environment;
     }
 
-    private static Task<int> CountAsync(Database database, string sql)
-    {
-        using var connection = database.Open();
-        return Task.FromResult((int)connection.Command(sql).ScalarLong());
-    }
+    private static Task SeedAsync(Database database, IDatabaseWriter writer) => ServerProcess.SeedCampaignAsync(database, writer, "two-node-test", Contacts, "+2547310");
+
+    private static Task<int> CountAsync(Database database, string sql) => ServerProcess.CountAsync(database, sql);
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using HealthBot.Data;
+using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Campaigns;
 
@@ -12,6 +14,42 @@ public sealed class ServerProcess : IDisposable
     private ServerProcess(Process process, string baseUrl) => (this.process, BaseUrl) = (process, baseUrl);
 
     public string BaseUrl { get; }
+
+    /// <summary>Subscribes <paramref name="contacts"/> SMS contacts to "outbreak" and creates a campaign to them that is due now.</summary>
+    public static async Task SeedCampaignAsync(Database database, IDatabaseWriter writer, string name, int contacts, string numberPrefix)
+    {
+        var audience = new SqlAudienceStore(database, writer, TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, contacts).Select(i => audience.SubscribeAsync(
+            "sms", $"{numberPrefix}{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
+        var campaigns = new SqlCampaignStore(database, writer, TimeProvider.System);
+        await campaigns.CreateAsync(name, CampaignJson.Once(name, DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
+    }
+
+    public static Task<int> CountAsync(Database database, string sql)
+    {
+        using var connection = database.Open();
+        return Task.FromResult((int)connection.Command(sql).ScalarLong());
+    }
+
+    /// <summary>
+    /// The environment of a server that sends a campaign to <paramref name="peer"/> straight away: its data in
+    /// <paramref name="data"/>, the repository's content, no quiet hours, and a rate limit so that a test can stop it midway.
+    /// </summary>
+    public static Dictionary<string, string> CampaignEnvironment(string data, string peer, int smsPerSecond) => new()
+    {
+        ["Storage__DataDirectory"] = data,
+        ["Content__Directory"] = HealthBotFactory.ContentDirectory,
+        ["Content__WatchForChanges"] = "false",
+        ["Twilio__AccountSid"] = HealthBotFactory.AccountSid,
+        ["Twilio__AuthToken"] = HealthBotFactory.AuthToken,
+        ["Twilio__ApiBaseUrl"] = peer,
+        ["Twilio__SmsFrom"] = "+15550001111",
+        ["Outbox__PollInterval"] = "00:00:00.200",
+        ["Outbox__RateLimits__sms"] = smsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Campaigns__QuietHoursEnd"] = "00:00:00",
+        ["Campaigns__QuietHoursStart"] = "23:59:59",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
 
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
     {

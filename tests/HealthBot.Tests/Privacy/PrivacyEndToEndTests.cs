@@ -7,29 +7,15 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Privacy;
 
 /// <summary>What people tell us stays protected: encrypted at rest, absent from logs, erased on request.</summary>
-public sealed class PrivacyEndToEndTests : IAsyncLifetime
+public sealed class PrivacyEndToEndTests() : TwilioPeerTests(new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+    })
 {
     private const string Phone = "+254711223344";
     private const string Secret = "my husband beats me and i am pregnant what do i do";
-    private LocalTwilioPeer peer = null!;
-    private HealthBotFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        peer = await LocalTwilioPeer.StartAsync();
-        factory = new HealthBotFactory(peer.BaseUrl, settings: new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Trace",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
-            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await peer.DisposeAsync();
-    }
 
     [Fact]
     public async Task Numbers_and_texts_are_in_neither_the_database_files_nor_the_logs()
@@ -38,23 +24,23 @@ public sealed class PrivacyEndToEndTests : IAsyncLifetime
         foreach (var text in new[] { Secret, "how do i prevent malaria for my twins in Kakamega", "STOP" })
         {
             // One at a time: a STOP that overtakes queued replies would (rightly) cancel them.
-            var before = peer.Received.Count(m => m.To == Phone);
-            await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(Phone, text));
-            await Eventually.WaitForAsync(() => peer.Received.Count(m => m.To == Phone), c => c > before, "a reply");
+            var before = Peer.Received.Count(m => m.To == Phone);
+            await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(Phone, text));
+            await Eventually.WaitForAsync(() => Peer.Received.Count(m => m.To == Phone), c => c > before, "a reply");
             expected++;
         }
 
-        await Eventually.WaitForAsync(() => peer.Received.Count(m => m.To == Phone), c => c >= expected, "the replies");
-        await factory.WaitIdleAsync();
+        await Eventually.WaitForAsync(() => Peer.Received.Count(m => m.To == Phone), c => c >= expected, "the replies");
+        await Factory.WaitIdleAsync();
 
-        var files = Directory.GetFiles(factory.DataDirectory, "healthbot.db*");
+        var files = Directory.GetFiles(Factory.DataDirectory, "healthbot.db*");
         var stored = string.Concat(files.Select(f => Encoding.UTF8.GetString(ReadShared(f))));
         Assert.DoesNotContain("711223344", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("beats me", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Kakamega", stored, StringComparison.Ordinal);
 
-        var logs = string.Join('\n', factory.Logs);
-        Assert.True(factory.Logs.Count > 20, "the test must capture the host's logs");
+        var logs = string.Join('\n', Factory.Logs);
+        Assert.True(Factory.Logs.Count > 20, "the test must capture the host's logs");
         Assert.DoesNotContain("711223344", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("beats me", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("Kakamega", logs, StringComparison.Ordinal);
@@ -64,16 +50,16 @@ public sealed class PrivacyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Forget_confirms_then_erases_the_number_and_every_text_but_keeps_counts()
     {
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(Phone, "how do i prevent malaria"));
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(Phone, "FORGET"));
-        var confirmation = await Eventually.WaitForAsync(() => peer.Received.Where(m => m.To == Phone).ToList(), r => r.Count >= 2, "the confirmation");
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(Phone, "how do i prevent malaria"));
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(Phone, "FORGET"));
+        var confirmation = await Eventually.WaitForAsync(() => Peer.Received.Where(m => m.To == Phone).ToList(), r => r.Count >= 2, "the confirmation");
         Assert.Contains("delete", confirmation[^1].Body, StringComparison.Ordinal);
 
-        await Eventually.WaitAsync(async () => (await factory.Service<PrivacyWorker>().SweepAsync(CancellationToken.None)).Forgotten, f => f == 1, "the erasure");
+        await Eventually.WaitAsync(async () => (await Factory.Service<PrivacyWorker>().SweepAsync(CancellationToken.None)).Forgotten, f => f == 1, "the erasure");
 
-        Assert.Null(await factory.Service<IContactStore>().FindAsync("sms", Phone));
-        Assert.Equal(4, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE body = '' AND erased_at IS NOT NULL"));
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE content_id = 'malaria-prevention'"));
+        Assert.Null(await Factory.Service<IContactStore>().FindAsync("sms", Phone));
+        Assert.Equal(4, await Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE body = '' AND erased_at IS NOT NULL"));
+        Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE content_id = 'malaria-prevention'"));
     }
 
     private static byte[] ReadShared(string path)

@@ -7,41 +7,26 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Safety;
 
 /// <summary>Three wishes, three paths: a pregnancy loss leaves the pregnancy messages only, gently.</summary>
-public sealed class PregnancyLossTests : IAsyncLifetime
+public sealed class PregnancyLossTests : TwilioPeerTests
 {
-    private LocalTwilioPeer peer = null!;
-    private HealthBotFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        peer = await LocalTwilioPeer.StartAsync();
-        factory = new HealthBotFactory(peer.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await peer.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("+254700200001", "i lost my baby last week")]
     [InlineData("+254700200002", "nimepoteza mimba jana")]
     [InlineData("+254700200003", "j'ai fait une fausse couche")]
     public async Task A_loss_leaves_the_pregnancy_messages_but_keeps_everything_else(string from, string text)
     {
-        var audience = factory.Service<SqlAudienceStore>();
+        var audience = Factory.Service<SqlAudienceStore>();
         await audience.SubscribeAsync("sms", from, "pregnancy", new Dictionary<string, string> { ["due_date"] = "2027-05-01" }, Consent.OptedIn, "en");
         await audience.SubscribeAsync("sms", from, "outbreak-alerts", new Dictionary<string, string>(), Consent.OptedIn, "en");
 
-        await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
 
-        var reply = await Eventually.WaitForAsync(() => peer.Received.Where(m => m.To == from).ToList(), r => r.Count >= 1, "the reply");
-        var contact = (await factory.Service<IContactStore>().FindAsync("sms", from))!;
-        Assert.Equal(ReplyKind.Loss, (await factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 10)).Last(m => m.Direction == "out").Kind);
+        var reply = await Eventually.WaitForAsync(() => Peer.Received.Where(m => m.To == from).ToList(), r => r.Count >= 1, "the reply");
+        var contact = (await Factory.Service<IContactStore>().FindAsync("sms", from))!;
+        Assert.Equal(ReplyKind.Loss, (await Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 10)).Last(m => m.Direction == "out").Kind);
         Assert.Equal(Consent.OptedIn, contact.Consent);
-        Assert.Equal(0, await factory.CountAsync($"SELECT COUNT(*) FROM contact_groups WHERE contact_id = {contact.Id} AND group_name = 'pregnancy'"));
-        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM contact_groups WHERE contact_id = {contact.Id} AND group_name = 'outbreak-alerts'"));
+        Assert.Equal(0, await Factory.CountAsync($"SELECT COUNT(*) FROM contact_groups WHERE contact_id = {contact.Id} AND group_name = 'pregnancy'"));
+        Assert.Equal(1, await Factory.CountAsync($"SELECT COUNT(*) FROM contact_groups WHERE contact_id = {contact.Id} AND group_name = 'outbreak-alerts'"));
         Assert.DoesNotContain("STOP", reply[0].Body, StringComparison.Ordinal);
     }
 

@@ -4,29 +4,15 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Safety;
 
 /// <summary>Emergencies, consent and limits, end to end through the signed SMS webhook and the Twilio peer.</summary>
-public sealed class SafetyWebhookTests : IAsyncLifetime
+public sealed class SafetyWebhookTests() : TwilioPeerTests(new Dictionary<string, string?>
+    {
+        ["Safety:OnCallNumbers:0"] = OnCall,
+        ["Safety:MaxRepliesPerHour"] = "3",
+        ["Dialog:EmergencyNumber"] = "1199",
+        ["Dialog:NearestFacility:en"] = "Kisumu County Hospital",
+    })
 {
     private const string OnCall = "+254799000000";
-    private LocalTwilioPeer peer = null!;
-    private HealthBotFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        peer = await LocalTwilioPeer.StartAsync();
-        factory = new HealthBotFactory(peer.BaseUrl, settings: new Dictionary<string, string?>
-        {
-            ["Safety:OnCallNumbers:0"] = OnCall,
-            ["Safety:MaxRepliesPerHour"] = "3",
-            ["Dialog:EmergencyNumber"] = "1199",
-            ["Dialog:NearestFacility:en"] = "Kisumu County Hospital",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await peer.DisposeAsync();
-    }
 
     [Fact]
     public async Task Emergency_gets_the_referral_first_then_the_item_and_alerts_on_call_staff_once()
@@ -37,8 +23,8 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         var toPerson = await RepliesAsync("+254700000401", 4);
         Assert.Contains("1199", toPerson[0].Body, StringComparison.Ordinal);
         Assert.Contains("Kisumu County Hospital", toPerson[0].Body, StringComparison.Ordinal);
-        Assert.Equal(2, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND kind = 'urgent'"));
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM alerts WHERE topic = 'pregnancy-danger-signs' AND status = 'open'"));
+        Assert.Equal(2, await Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND kind = 'urgent'"));
+        Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM alerts WHERE topic = 'pregnancy-danger-signs' AND status = 'open'"));
         var staff = await RepliesAsync(OnCall, 1);
         Assert.DoesNotContain("+254700000401", staff[0].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("bleeding", staff[0].Body, StringComparison.Ordinal);
@@ -51,13 +37,13 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         await RepliesAsync("+254700000402", 1);
         await SendAsync("+254700000402", "how do i prevent malaria");
         await WaitProcessedAsync(2);
-        await factory.WaitIdleAsync();
+        await Factory.WaitIdleAsync();
         Assert.Single(Sent("+254700000402"));
 
         await SendAsync("+254700000402", "START");
         var replies = await RepliesAsync("+254700000402", 2);
         Assert.Contains("START", replies[0].Body, StringComparison.Ordinal);
-        Assert.Equal(2, await factory.CountAsync("SELECT COUNT(*) FROM consent_events WHERE channel = 'sms' AND reason = 'keyword'"));
+        Assert.Equal(2, await Factory.CountAsync("SELECT COUNT(*) FROM consent_events WHERE channel = 'sms' AND reason = 'keyword'"));
     }
 
     [Fact]
@@ -67,7 +53,7 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         await RepliesAsync("+254700000403", 1);
         await SendAsync("+254700000403", "a snake just bit my son");
 
-        await Eventually.WaitAsync(() => factory.CountAsync("SELECT COUNT(*) FROM alerts"), c => c == 1, "the alert");
+        await Eventually.WaitAsync(() => Factory.CountAsync("SELECT COUNT(*) FROM alerts"), c => c == 1, "the alert");
         await RepliesAsync(OnCall, 1);
         Assert.Single(Sent("+254700000403"));
     }
@@ -77,22 +63,22 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
     {
         var form = HealthBotFactory.InboundForm("+254700000404", "STOP");
         form["OptOutType"] = "STOP";
-        await factory.PostSignedAsync("/webhooks/twilio/sms", form);
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", form);
 
         await Eventually.WaitAsync(() => ConsentAsync("+254700000404"), c => c == "opted_out", "the opt-out");
-        await factory.WaitIdleAsync();
+        await Factory.WaitIdleAsync();
         Assert.Empty(Sent("+254700000404"));
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM consent_events WHERE reason = 'provider-opt-out-type'"));
+        Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM consent_events WHERE reason = 'provider-opt-out-type'"));
     }
 
     [Fact]
     public async Task Twilio_error_21610_opts_the_contact_out()
     {
-        peer.Script(21610);
+        Peer.Script(21610);
         await SendAsync("+254700000405", "how to wash hands");
 
         await Eventually.WaitAsync(() => ConsentAsync("+254700000405"), c => c == "opted_out", "the opt-out from 21610");
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE error_code = '21610'"));
+        Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE error_code = '21610'"));
     }
 
     [Fact]
@@ -104,12 +90,12 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
         }
 
         await WaitProcessedAsync(5);
-        await factory.WaitIdleAsync();
-        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'rate_limited'"));
-        Assert.Equal(3, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'answer'"));
+        await Factory.WaitIdleAsync();
+        Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'rate_limited'"));
+        Assert.Equal(3, await Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'answer'"));
 
         await SendAsync("+254700000406", "my newborn baby 3 days old is not feeding and very hot");
-        await Eventually.WaitAsync(() => factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'urgent'"), c => c == 1, "the urgent referral despite the limit");
+        await Eventually.WaitAsync(() => Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'urgent'"), c => c == 1, "the urgent referral despite the limit");
     }
 
     [Theory]
@@ -120,7 +106,7 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
     {
         await SendAsync("+254700000407", text);
 
-        await Eventually.WaitAsync(() => factory.CountAsync($"SELECT COUNT(*) FROM messages WHERE direction = 'out' AND kind = '{kind}'"), c => c == 1, kind);
+        await Eventually.WaitAsync(() => Factory.CountAsync($"SELECT COUNT(*) FROM messages WHERE direction = 'out' AND kind = '{kind}'"), c => c == 1, kind);
     }
 
     [Fact]
@@ -133,15 +119,15 @@ public sealed class SafetyWebhookTests : IAsyncLifetime
     }
 
     private async Task<string?> ConsentAsync(string address) =>
-        (await factory.Service<HealthBot.Data.IContactStore>().FindAsync("sms", address))?.Consent;
+        (await Factory.Service<HealthBot.Data.IContactStore>().FindAsync("sms", address))?.Consent;
 
-    private Task SendAsync(string from, string body) => factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, body));
+    private Task SendAsync(string from, string body) => Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, body));
 
-    private List<PeerMessage> Sent(string to) => peer.Received.Where(m => m.To == to).ToList();
+    private List<PeerMessage> Sent(string to) => Peer.Received.Where(m => m.To == to).ToList();
 
     private Task<List<PeerMessage>> RepliesAsync(string to, int count) =>
         Eventually.WaitForAsync(() => Sent(to), r => r.Count >= count, $"{count} messages to {to}");
 
     private Task WaitProcessedAsync(int count) =>
-        Eventually.WaitAsync(() => factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'processed'"), c => c >= count, $"{count} processed messages");
+        Eventually.WaitAsync(() => Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'processed'"), c => c >= count, $"{count} processed messages");
 }
