@@ -133,6 +133,8 @@ public sealed class CampaignPagesTests : TwilioPeerTests
         var frenchHtml = WebUtility.HtmlDecode(await (await viewer.SendAsync(french)).Content.ReadAsStringAsync());
         Assert.Contains(">Campagnes</a>", frenchHtml, StringComparison.Ordinal);
         Assert.Contains(">Tâches</a>", frenchHtml, StringComparison.Ordinal);
+        Assert.Contains("par rapport à due_date : de -36w à +12w, tous les 1w, à 9 h", frenchHtml, StringComparison.Ordinal);
+        Assert.Contains("relative to due_date: -36w to +12w every 1w at 9:00", WebUtility.HtmlDecode(await viewer.GetStringAsync("/admin/campaigns")), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/admin/campaigns/new")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/admin/campaigns/new?handler=Create",

@@ -22,13 +22,17 @@ public static class CampaignView
             return new MessagePreview(number, t.Key, t.Value, SmsPreview.For(CampaignPlanner.ForChannel(filled, ChannelNames.Sms, t.Key), options));
         })).ToList();
 
-    public static string Schedule(CampaignSchedule? s) => s?.Kind switch
+    /// <summary>The schedule in a line of the page's language (<see cref="UiText"/> holds the French patterns).</summary>
+    public static string Schedule(CampaignSchedule? s, string language) => s?.Kind switch
     {
-        CampaignSchedule.Once => string.Create(CultureInfo.InvariantCulture, $"once at {s.At:yyyy-MM-dd HH:mm} {s.TimeZone ?? "UTC"}"),
-        CampaignSchedule.Recurring => $"recurring, cron '{s.Cron}' in {s.TimeZone ?? "UTC"}",
-        CampaignSchedule.Relative => string.Create(CultureInfo.InvariantCulture, $"relative to {s.Field}: {s.From} to {s.To} every {s.Every ?? "1w"} at {s.Hour}:00"),
+        CampaignSchedule.Once => Format(language, "once at {0} {1}", s.At?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.TimeZone ?? "UTC"),
+        CampaignSchedule.Recurring => Format(language, "recurring, cron '{0}' in {1}", s.Cron, s.TimeZone ?? "UTC"),
+        CampaignSchedule.Relative => Format(language, "relative to {0}: {1} to {2} every {3} at {4}:00", s.Field, s.From, s.To, s.Every ?? "1w", s.Hour),
         _ => "?",
     };
+
+    private static string Format(string language, string english, params object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, UiText.Get(language, english), values);
 
     /// <summary>The campaign's definition, or null when the stored JSON no longer parses (never a 500 for one bad row).</summary>
     public static CampaignDefinition? TryParse(string json)

@@ -11,6 +11,6 @@ public sealed class CampaignsIndexModel(CampaignService campaigns) : AdminPageMo
     public IReadOnlyList<Line> Lines { get; private set; } = [];
 
     public void OnGet() => Lines = campaigns.List()
-        .Select(r => new Line(r, CampaignView.Schedule(CampaignView.TryParse(r.Definition)?.Schedule), campaigns.Report(r.Id)))
+        .Select(r => new Line(r, CampaignView.Schedule(CampaignView.TryParse(r.Definition)?.Schedule, UiText.Language(HttpContext)), campaigns.Report(r.Id)))
         .ToList();
 }
