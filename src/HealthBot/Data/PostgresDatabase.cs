@@ -14,9 +14,9 @@ public sealed class PostgresDatabase : Database, IDisposable
         : base(protector)
     {
         var builder = new NpgsqlConnectionStringBuilder(options.Value.PostgresConnection);
-        // The stores run the same few statements for every message: prepared once per connection, they skip the
-        // server's parse and plan; and HealthBot keeps no session state, so a pooled connection needs no reset.
-        builder.MaxAutoPrepare = builder.MaxAutoPrepare > 0 ? builder.MaxAutoPrepare : 100;
+        // HealthBot keeps no session state, so a pooled connection needs no reset. (Npgsql's automatic preparation,
+        // Max Auto Prepare, was tried and left off: with it, content imports on PostgreSQL recorded wrong versions;
+        // see README, Benchmarks.)
         builder.NoResetOnClose = true;
         ConnectionString = builder.ConnectionString;
         Describe = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
