@@ -14,9 +14,8 @@ public sealed class PostgresDatabase : Database, IDisposable
         : base(protector)
     {
         var builder = new NpgsqlConnectionStringBuilder(options.Value.PostgresConnection);
-        // HealthBot keeps no session state, so a pooled connection needs no reset. (Npgsql's automatic preparation,
-        // Max Auto Prepare, was tried and left off: with it, content imports on PostgreSQL recorded wrong versions;
-        // see README, Benchmarks.)
+        // HealthBot keeps no session state, so a pooled connection needs no reset. Npgsql's automatic preparation
+        // (Max Auto Prepare) stays off until the whole suite has run on PostgreSQL with it (README, Benchmarks).
         builder.NoResetOnClose = true;
         ConnectionString = builder.ConnectionString;
         Describe = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";

@@ -28,12 +28,13 @@ public sealed class SqlContentStore(Database database, IDatabaseWriter writer) :
 
     private static ContentVersionImport Import(DbConnection connection, DbTransaction transaction, IReadOnlyList<ContentItem> items, string now)
     {
-        var find = connection.Command("SELECT content_hash FROM content_versions WHERE id = @id AND language = @l AND version = @v", transaction);
         var (imported, unchanged, changed) = (0, 0, new List<ContentItem>());
         foreach (var item in items)
         {
             var hash = ContentHash.Of(item);
-            find.Parameters.Clear();
+            // Asked for per item: a fresh command on PostgreSQL, where Npgsql's auto-prepared statements returned wrong
+            // rows for one command reused with its parameters added again; the SQLite writer hands out its cached one.
+            var find = connection.Command("SELECT content_hash FROM content_versions WHERE id = @id AND language = @l AND version = @v", transaction);
             var stored = find.With("@id", item.Id).With("@l", item.Language).With("@v", item.Version).ExecuteScalar() as string;
             if (stored is null)
             {

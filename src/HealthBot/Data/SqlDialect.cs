@@ -40,6 +40,18 @@ public abstract class SqlDialect
     {
     }
 
+    /// <summary>A key for <see cref="Lock"/> from a string, the same on every node (FNV-1a; string hashes are per process).</summary>
+    public static long Key(string value)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in value)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
+    }
+
     /// <summary>Hands out <paramref name="count"/> new ids for <paramref name="table"/> that no other writer will use.</summary>
     public abstract long[] ReserveIds(DbConnection connection, DbTransaction transaction, string table, int count);
 
@@ -108,4 +120,7 @@ public enum LockScope
     Contact = 1,
     Campaign = 2,
     Migration = 3,
+
+    /// <summary>A provider's message id: its status callback and our record of the send, which may race.</summary>
+    ProviderMessage = 4,
 }

@@ -6,7 +6,13 @@ namespace HealthBot.Data;
 public sealed partial class SqlMessageStore
 {
     public Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => UpdateStatus(connection, transaction, providerId, status, errorCode, time.GetUtcNow().ToDb()));
+        writer.WriteAsync((connection, transaction) =>
+        {
+            // On PostgreSQL the callback and the record of the send run side by side: one waits for the other, or the
+            // callback could miss the message and the send miss the early status.
+            database.Dialect.Lock(connection, transaction, LockScope.ProviderMessage, SqlDialect.Key(providerId));
+            return UpdateStatus(connection, transaction, providerId, status, errorCode, time.GetUtcNow().ToDb());
+        });
 
     private static bool UpdateStatus(DbConnection connection, DbTransaction transaction, string providerId, string status, string? errorCode, string now)
     {

@@ -126,6 +126,11 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
             var now = time.GetUtcNow().ToDb();
             var messageId = connection.Command("UPDATE outbox SET state = @s, last_error = @e, updated_at = @now WHERE id = @id RETURNING message_id", transaction)
                 .With("@s", state).With("@e", error).With("@now", now).With("@id", outboxId).ScalarLong();
+            if (providerId is not null)
+            {
+                database.Dialect.Lock(connection, transaction, LockScope.ProviderMessage, SqlDialect.Key(providerId));
+            }
+
             SqlMessageStore.SetStatus(connection, transaction, messageId, status, errorCode, now, providerId);
             return messageId;
         });
