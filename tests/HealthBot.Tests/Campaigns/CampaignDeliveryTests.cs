@@ -131,10 +131,7 @@ public sealed class CampaignDeliveryTests
     public async Task WhatsApp_gets_free_text_only_inside_the_24_hour_window()
     {
         var noon = new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
-        await using var h = await CampaignHarness.StartAsync(noon);
-        var recent = await h.ContactAsync("whatsapp:+254700000051", "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
-        await h.ContactAsync("whatsapp:+254700000052", "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
-        await h.Get<IMessageStore>().RecordInboundAsync(new HealthBot.Dialog.InboundMessage("whatsapp", recent.Address, "hi", "SMwa1", noon.AddHours(-3)));
+        await using var h = await WhatsAppPairAsync(noon, "whatsapp:+254700000051", "whatsapp:+254700000052");
         var id = await h.CreateAsync(CampaignJson.Once("wa", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", group: "alerts", channels: "[\"whatsapp\"]"));
 
         await h.RunUntilAsync(noon.AddHours(1), TimeSpan.FromMinutes(10));
@@ -148,10 +145,7 @@ public sealed class CampaignDeliveryTests
     public async Task Outside_the_window_WhatsApp_gets_the_campaigns_template_with_the_message_as_its_variable()
     {
         var noon = new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
-        await using var h = await CampaignHarness.StartAsync(noon);
-        var recent = await h.ContactAsync("whatsapp:+254700000061", "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
-        await h.ContactAsync("whatsapp:+254700000062", "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
-        await h.Get<IMessageStore>().RecordInboundAsync(new HealthBot.Dialog.InboundMessage("whatsapp", recent.Address, "hi", "SMwa2", noon.AddHours(-3)));
+        await using var h = await WhatsAppPairAsync(noon, "whatsapp:+254700000061", "whatsapp:+254700000062");
         var definition = CampaignJson.Once("wa-template", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", group: "alerts", channels: "[\"whatsapp\"]")
             .Replace("\"schedule\":", "\"whatsAppTemplate\": { \"contentSid\": \"HX0123456789abcdef0123456789abcdef\", \"variables\": { \"1\": \"{message}\" } }, \"schedule\":", StringComparison.Ordinal);
         var id = await h.CreateAsync(definition);
@@ -166,6 +160,16 @@ public sealed class CampaignDeliveryTests
         Assert.Equal("HX0123456789abcdef0123456789abcdef", outside.ContentSid);
         Assert.Equal("Vaccination day is Tuesday at the clinic.", JsonDocument.Parse(outside.ContentVariables).RootElement.GetProperty("1").GetString());
         Assert.Empty(h.Get<CampaignService>().Report(id)!.Skipped);
+    }
+
+    /// <summary>Two WhatsApp contacts in "alerts": the first wrote three hours before <paramref name="now"/> (inside the 24-hour window), the second never.</summary>
+    private static async Task<CampaignHarness> WhatsAppPairAsync(DateTimeOffset now, string inside, string outside)
+    {
+        var h = await CampaignHarness.StartAsync(now);
+        var recent = await h.ContactAsync(inside, "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
+        await h.ContactAsync(outside, "en", "Africa/Nairobi", group: "alerts", channel: "whatsapp");
+        await h.Get<IMessageStore>().RecordInboundAsync(new HealthBot.Dialog.InboundMessage("whatsapp", recent.Address, "hi", "SM" + Guid.NewGuid().ToString("N"), now.AddHours(-3)));
+        return h;
     }
 
     [Fact]
