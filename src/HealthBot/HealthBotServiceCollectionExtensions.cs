@@ -1,5 +1,6 @@
 using HealthBot.Campaigns;
 using HealthBot.Admin;
+using HealthBot.Channels.Kannel;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Content;
@@ -26,6 +27,7 @@ public static class HealthBotServiceCollectionExtensions
         .AddSafety(configuration)
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
+        .AddKannelChannel(configuration)
         .AddWebChat()
         .AddCampaigns(configuration)
         .AddAdminCore(configuration);

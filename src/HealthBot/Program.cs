@@ -1,6 +1,7 @@
 using HealthBot;
 using HealthBot.Campaigns;
 using HealthBot.Admin;
+using HealthBot.Channels.Kannel;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Cli;
@@ -35,6 +36,7 @@ app.Services.LoadContent(watch: true);
 app.UseOperability();
 app.MapHealth();
 app.MapTwilioWebhooks();
+app.MapKannelWebhooks();
 app.MapWebChat();
 app.MapCampaigns();
 app.MapAdmin();
