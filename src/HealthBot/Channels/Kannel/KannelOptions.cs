@@ -32,8 +32,11 @@ public sealed class KannelOptions : IValidatableObject
     /// <summary>How Kannel reaches this service for delivery reports, e.g. http://127.0.0.1:5080.</summary>
     public string CallbackBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
-    /// <summary>Addresses allowed to call the Kannel webhooks (smsbox's address). Loopback by default.</summary>
-    public string[] AllowedAddresses { get; set; } = ["127.0.0.1", "::1"];
+    /// <summary>
+    /// Addresses allowed to call the Kannel webhooks (smsbox's). Empty: loopback only (smsbox on the same box).
+    /// No default entries, since configuration binding would merge a configured list into them.
+    /// </summary>
+    public string[] AllowedAddresses { get; set; } = [];
 
     /// <summary>Kannel's admin status page (for readiness), e.g. http://127.0.0.1:13000/status.txt.</summary>
     public string StatusUrl { get; set; } = string.Empty;

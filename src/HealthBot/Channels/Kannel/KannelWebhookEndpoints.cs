@@ -90,12 +90,12 @@ public static class KannelWebhookEndpoints
     /// <summary>An in-memory test server has no remote address; it stands for the same machine.</summary>
     private static bool IsAllowed(IPAddress? remote, string[] allowed)
     {
-        if (remote is null)
+        if (allowed.Length == 0)
         {
-            return allowed.Any(a => IPAddress.IsLoopback(IPAddress.Parse(a)));
+            return remote is null || IPAddress.IsLoopback(remote);
         }
 
-        var caller = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
-        return allowed.Any(a => IPAddress.Parse(a).Equals(caller));
+        var caller = remote is null ? null : remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
+        return allowed.Any(a => caller is null ? IPAddress.IsLoopback(IPAddress.Parse(a)) : IPAddress.Parse(a).Equals(caller));
     }
 }
