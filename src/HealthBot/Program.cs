@@ -1,6 +1,7 @@
 using HealthBot;
 using HealthBot.Campaigns;
 using HealthBot.Admin;
+using HealthBot.Channels;
 using HealthBot.Channels.Kannel;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
@@ -22,6 +23,7 @@ builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
     .AddOutboxWorker()
+    .AddProviderMonitor()
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
     .AddAdminWorkspace(builder.Configuration);

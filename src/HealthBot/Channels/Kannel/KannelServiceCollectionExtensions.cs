@@ -1,5 +1,4 @@
 using HealthBot.Outbox;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HealthBot.Channels.Kannel;
 
@@ -13,11 +12,15 @@ public static class KannelServiceCollectionExtensions
     {
         services.AddOptions<KannelOptions>().Bind(configuration.GetSection(KannelOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<InboundReceiver>();
         services.AddHttpClient(KannelSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         if (ChannelProviders.SmsProvider(configuration) == ChannelProviders.Kannel)
         {
             services.AddSingleton<IChannelSender, KannelSender>();
+        }
+
+        if (!string.IsNullOrEmpty(configuration["Kannel:StatusUrl"]))
+        {
+            services.AddSingleton<IProviderProbe, KannelProbe>();
         }
 
         return services;

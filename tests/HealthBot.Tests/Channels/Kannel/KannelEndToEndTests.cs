@@ -34,6 +34,8 @@ public sealed class KannelEndToEndTests : IAsyncLifetime
             ["Kannel:Secret"] = Secret,
             ["Kannel:From"] = KannelGateway.ShortCode,
             ["Kannel:CallbackBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Kannel:StatusUrl"] = gateway.StatusUrl,
+            ["Channels:ProbeInterval"] = "00:00:01",
         });
         await gateway.StartAsync(factory.StartOnLoopback(port), Secret);
     }
@@ -101,6 +103,22 @@ public sealed class KannelEndToEndTests : IAsyncLifetime
         await using var phone = gateway.Phone("+254700000199", null);
         var received = await Eventually.WaitForAsync(() => phone.Received, r => r.Count >= count, "every reply", 60000);
         Assert.Equal(senders.Order(), received.Select(r => r.To).Order());
+    }
+
+    [KannelFact]
+    public async Task Readyz_shows_kannel_up_while_a_phone_network_is_connected_and_down_when_kannel_stops()
+    {
+        var client = factory.CreateClient();
+        await using (gateway.Phone("+254700000104", null))
+        {
+            await Eventually.WaitAsync(() => client.GetStringAsync("/readyz"), r => r.Contains("\"up\":true"),
+                "Kannel up in /readyz", 30000);
+        }
+
+        await gateway.StopBoxesAsync();
+        var ready = await Eventually.WaitAsync(() => client.GetAsync("/readyz"),
+            r => r.Content.ReadAsStringAsync().Result.Contains("not answering"), "Kannel down in /readyz", 30000);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
     }
 
     private async Task<StoredMessage> OutboundAsync(string address)

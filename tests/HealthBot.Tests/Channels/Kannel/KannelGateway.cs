@@ -79,7 +79,6 @@ public sealed class KannelGateway : IAsyncDisposable
         admin-port = {adminPort}
         admin-interface = 127.0.0.1
         admin-password = admin-{Guid.NewGuid():N}
-        status-password = ""
         smsbox-port = {boxPort}
         box-allow-ip = "127.0.0.1"
         log-file = "{dir}/bearerbox.log"
