@@ -1,4 +1,6 @@
+using HealthBot.Campaigns;
 using HealthBot.Data;
+using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Kannel;
@@ -103,6 +105,28 @@ public sealed class KannelEndToEndTests : IAsyncLifetime
         await using var phone = gateway.Phone("+254700000199", null);
         var received = await Eventually.WaitForAsync(() => phone.Received, r => r.Count >= count, "every reply", 60000);
         Assert.Equal(senders.Order(), received.Select(r => r.To).Order());
+    }
+
+    [KannelFact]
+    public async Task A_campaign_message_reaches_the_phones_and_its_delivery_is_counted()
+    {
+        var audience = factory.Service<SqlAudienceStore>();
+        foreach (var number in new[] { "+254766000201", "+254766000202" })
+        {
+            await audience.SubscribeAsync("sms", number, "alerts", new Dictionary<string, string>(), Consent.OptedIn, "en", "UTC");
+        }
+
+        var at = DateTime.UtcNow.AddMinutes(-1);
+        var service = factory.Service<CampaignService>();
+        var created = await service.CreateAsync(CampaignJson.Once(
+            "clinic-day", new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0), "UTC", group: "alerts"));
+        await using var phone = gateway.Phone("+254700000105", null);
+        await factory.Service<PlanTrigger>().NowAsync();
+
+        var received = await Eventually.WaitForAsync(() => phone.Received, r => r.Count >= 2, "campaign SMS", 30000);
+        Assert.Equal(["+254766000201", "+254766000202"], received.Select(r => r.To).Order());
+        await Eventually.WaitForAsync(() => service.Report(created.Id!.Value)!.Delivered, n => n == 2,
+            "both delivery reports counted", 30000);
     }
 
     [KannelFact]
