@@ -1,7 +1,6 @@
 using HealthBot.Campaigns;
 using HealthBot.Admin;
-using HealthBot.Channels.Twilio;
-using HealthBot.Channels.WebChat;
+using HealthBot.Channels;
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog;
@@ -25,8 +24,7 @@ public static class HealthBotServiceCollectionExtensions
         .AddLlm(configuration)
         .AddSafety(configuration)
         .AddOutbox(configuration)
-        .AddTwilioChannel(configuration)
-        .AddWebChat()
+        .AddChannels(configuration)
         .AddCampaigns(configuration)
         .AddAdminCore(configuration);
 

@@ -1,6 +1,8 @@
 using HealthBot;
 using HealthBot.Campaigns;
 using HealthBot.Admin;
+using HealthBot.Channels;
+using HealthBot.Channels.Kannel;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using HealthBot.Cli;
@@ -21,6 +23,7 @@ builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
     .AddOutboxWorker()
+    .AddProviderMonitor()
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
     .AddAdminWorkspace(builder.Configuration);
@@ -35,6 +38,7 @@ app.Services.LoadContent(watch: true);
 app.UseOperability();
 app.MapHealth();
 app.MapTwilioWebhooks();
+app.MapKannelWebhooks();
 app.MapWebChat();
 app.MapCampaigns();
 app.MapAdmin();

@@ -11,6 +11,10 @@ public static class UiText
     private static readonly Dictionary<string, string> Fr = new(StringComparer.Ordinal)
     {
         ["Sign in"] = "Se connecter",
+        ["Provider down:"] = "Fournisseur en panne :",
+        ["since"] = "depuis",
+        ["Replies wait in the outbox and leave when it is back."] =
+            "Les réponses attendent dans la file d'envoi et partiront à son retour.",
         ["Sign out"] = "Se déconnecter",
         ["Email"] = "Adresse e-mail",
         ["Password"] = "Mot de passe",

@@ -1,3 +1,4 @@
+using HealthBot.Channels;
 using HealthBot.Content;
 using HealthBot.Data;
 
@@ -5,14 +6,14 @@ namespace HealthBot.Operability;
 
 /// <summary>
 /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens, content is loaded, and the model's state
-/// (the service is ready without a model: curated answers need none).
+/// (the service is ready without a model: curated answers need none), and each probed provider's state.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (Database database, ContentCatalog content, IEnumerable<IModelStatus> models) =>
+        app.MapGet("/readyz", (Database database, ContentCatalog content, IEnumerable<IModelStatus> models, ProviderMonitor providers) =>
         {
             var databaseOk = CheckDatabase(database, out var schema);
             var library = content.Current;
@@ -24,6 +25,8 @@ public static class HealthEndpoints
                 database = new { ok = databaseOk, schema },
                 content = new { loaded = content.IsLoaded, items = library.Items.Count, languages = library.Languages.Order().ToArray(), problems = library.Errors.Count },
                 model = new { state = model },
+                // A provider that is down does not make the service unready: replies wait in the outbox.
+                providers = providers.States.Select(p => new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
             };
             return Results.Json(body, statusCode: ready ? 200 : 503);
         });

@@ -51,13 +51,21 @@ public sealed class HealthBotFactory(
     /// Serves on a real socket (a browser cannot reach the in-memory test server) on a free loopback port,
     /// and returns its base address. Must be called before anything else starts the host.
     /// </summary>
-    public Uri StartOnLoopback()
+    public Uri StartOnLoopback(int port = 0)
     {
         // An explicit endpoint also overrides the program's default of localhost:5080, which may be in use.
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         return new Uri(addresses.Single());
+    }
+
+    /// <summary>A loopback port free now, for a host whose own URL must be configured before it starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Outbox;
+using HealthBot.Sms;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Channels.Kannel;
+
+/// <summary>
+/// Sends SMS through Kannel's sendsms HTTP interface (user guide, "Kannel HTTP interface for sending SMS"):
+/// GSM-7 text as is, anything else as UCS-2 (<c>coding=2</c>, <c>charset=UTF-8</c>); Kannel splits long text into a
+/// concatenated SMS (the sendsms-user's <c>concatenation</c> and <c>max-messages</c>). Each send asks for every
+/// delivery report (<c>dlr-mask=31</c>) at a dlr-url that carries our message id, since sendsms returns no id.
+/// </summary>
+public sealed class KannelSender(IHttpClientFactory httpClients, IOptions<KannelOptions> options) : IChannelSender
+{
+    public const string HttpClientName = "kannel";
+
+    public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms];
+
+    public static string ProviderId(long messageId) => "kannel-" + messageId.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.CanSend)
+        {
+            return new SendResult.Fail("not-configured", "Kannel:SendSmsUrl, Kannel:Username and Kannel__Secret are not set");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(SendUrl(item, settings), timeout.Token);
+            var answer = (await response.Content.ReadAsStringAsync(timeout.Token)).Trim();
+            if (response.IsSuccessStatusCode)
+            {
+                return new SendResult.Sent(ProviderId(item.MessageId), "queued");
+            }
+
+            // 4xx: wrong user, password or parameters; retrying repeats the error. 5xx: Kannel could not queue it now.
+            var code = "kannel-http-" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            return (int)response.StatusCode is >= 400 and < 500
+                ? new SendResult.Fail(code, Shorten(answer))
+                : new SendResult.Retry($"{code}: {Shorten(answer)}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendResult.Retry($"connection: {ex.HttpRequestError}");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SendResult.Retry("timeout");
+        }
+    }
+
+    private static Uri SendUrl(OutboxItem item, KannelOptions settings)
+    {
+        var gsm = GsmCharset.CanEncode(item.Body);
+        var dlr = $"{settings.CallbackBaseUrl.TrimEnd('/')}/webhooks/kannel/dlr?secret={Escape(settings.Secret)}" +
+                  $"&ref={item.MessageId.ToString(CultureInfo.InvariantCulture)}&status=%d";
+        var query = new List<(string, string)>
+        {
+            ("username", settings.Username), ("password", settings.Password), ("to", item.To), ("text", item.Body),
+            ("charset", "UTF-8"), ("coding", gsm ? "0" : "2"), ("dlr-mask", "31"), ("dlr-url", dlr),
+        };
+        if (settings.From.Length > 0)
+        {
+            query.Add(("from", settings.From));
+        }
+
+        if (settings.SmscId.Length > 0)
+        {
+            query.Add(("smsc", settings.SmscId));
+        }
+
+        var separator = settings.SendSmsUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return new Uri(settings.SendSmsUrl + separator + string.Join('&', query.Select(q => $"{q.Item1}={Escape(q.Item2)}")));
+    }
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static string Shorten(string answer) => answer.Length <= 200 ? answer : answer[..200];
+}

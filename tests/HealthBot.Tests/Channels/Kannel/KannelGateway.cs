@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace HealthBot.Tests.Channels.Kannel;
+
+/// <summary>
+/// Debian's real Kannel on free loopback ports: bearerbox with a fake SMSC, smsbox with a sendsms user and a
+/// catch-all sms-service whose get-url calls HealthBot. Phones are <see cref="FakePhone"/>s (kannel-extras' fakesmsc).
+/// </summary>
+public sealed class KannelGateway : IAsyncDisposable
+{
+    public const string Bearerbox = "/usr/sbin/bearerbox";
+    public const string Username = "healthbot";
+    public const string Password = "sendsms-password";
+    public const string ShortCode = "12345";
+
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "healthbot-kannel", Guid.NewGuid().ToString("N"));
+    private readonly int adminPort = FreePort(), boxPort = FreePort(), sendPort = FreePort();
+    private Process? bearerbox, smsbox;
+
+    public int SmscPort { get; } = FreePort();
+
+    public string SendSmsUrl => $"http://127.0.0.1:{sendPort}/cgi-bin/sendsms";
+
+    public string StatusUrl => $"http://127.0.0.1:{adminPort}/status.txt";
+
+    public static bool Installed => File.Exists(Bearerbox) && File.Exists(FakePhone.Fakesmsc);
+
+    /// <summary>Writes the configuration and starts both boxes, waiting until sendsms answers.</summary>
+    public async Task StartAsync(Uri healthBot, string secret)
+    {
+        Directory.CreateDirectory(dir);
+        var getUrl = $"{healthBot.ToString().TrimEnd('/')}/webhooks/kannel/sms?secret={secret}" +
+                     "&from=%p&to=%P&text=%a&coding=%c&charset=%C&smsc=%i&id=%I";
+        await File.WriteAllTextAsync(Path.Combine(dir, "kannel.conf"), Config(getUrl));
+        await StartBoxesAsync();
+    }
+
+    public async Task StartBoxesAsync()
+    {
+        var conf = Path.Combine(dir, "kannel.conf");
+        bearerbox = StartProcess(Bearerbox, conf);
+        await WaitForPortAsync(boxPort);
+        smsbox = StartProcess("/usr/sbin/smsbox", conf);
+        await WaitForPortAsync(sendPort);
+    }
+
+    /// <summary>Both boxes down at once, as when the gateway machine or service stops.</summary>
+    public async Task StopBoxesAsync()
+    {
+        foreach (var p in new[] { smsbox, bearerbox })
+        {
+            if (p is { HasExited: false })
+            {
+                p.Kill(entireProcessTree: true);
+                await p.WaitForExitAsync();
+            }
+        }
+    }
+
+    public FakePhone Phone(string from, string? text) => FakePhone.Start(SmscPort, from, ShortCode, text);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopBoxesAsync();
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Logs still open on a slow exit: the temp folder is cleaned by the system.
+        }
+    }
+
+    private string Config(string getUrl) => $"""
+        group = core
+        admin-port = {adminPort}
+        admin-interface = 127.0.0.1
+        admin-password = admin-{Guid.NewGuid():N}
+        smsbox-port = {boxPort}
+        box-allow-ip = "127.0.0.1"
+        log-file = "{dir}/bearerbox.log"
+        log-level = 1
+        dlr-storage = internal
+
+        group = smsc
+        smsc = fake
+        smsc-id = fake
+        port = {SmscPort}
+        connect-allow-ip = "127.0.0.1"
+
+        group = smsbox
+        bearerbox-host = 127.0.0.1
+        bearerbox-port = {boxPort}
+        sendsms-port = {sendPort}
+        sendsms-interface = 127.0.0.1
+        log-file = "{dir}/smsbox.log"
+        log-level = 1
+        mo-recode = true
+
+        group = sendsms-user
+        username = {Username}
+        password = {Password}
+        concatenation = true
+        max-messages = 30
+
+        group = sms-service
+        keyword = default
+        catch-all = true
+        max-messages = 0
+        get-url = "{getUrl}"
+        """;
+
+    private Process StartProcess(string file, string conf)
+    {
+        var start = new ProcessStartInfo(file, [conf])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForPortAsync(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
