@@ -39,6 +39,17 @@ public sealed class EmergencyRuleTests
     }
 
     [Fact]
+    public void Every_language_has_at_least_15_emergencies_and_10_near_misses()
+    {
+        var rows = Read().ToList();
+        foreach (var language in ContentFixture.Languages)
+        {
+            Assert.True(rows.Count(r => r.Language == language && r.Urgent) >= 15, $"< 15 urgent rows for {language}");
+            Assert.True(rows.Count(r => r.Language == language && !r.Urgent) >= 10, $"< 10 near misses for {language}");
+        }
+    }
+
+    [Fact]
     public void Every_language_has_a_rule_for_every_emergency_on_the_clinical_list()
     {
         var english = RuleNames("en");
