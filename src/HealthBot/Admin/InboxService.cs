@@ -17,7 +17,7 @@ public sealed class InboxService(
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
-    public const string HumanKind = "human";
+    public const string HumanKind = ReplyKind.Human;
 
     public async Task TakeOverAsync(string actor, long contactId)
     {

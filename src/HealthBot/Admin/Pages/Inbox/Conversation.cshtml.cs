@@ -70,7 +70,14 @@ public sealed class ConversationModel(IMessageStore messages, SqlHandoffStore ha
         return Page();
     }
 
-    public bool IsHuman(StoredMessage message) => message.Direction == "out" && message.Kind == InboxService.HumanKind;
+    /// <summary>When, where, and who wrote it: the person, a responder, or the bot (with the kind of reply and its content).</summary>
+    public string Meta(StoredMessage m)
+    {
+        var who = m.Direction == "in" ? T("person")
+            : m.Kind == InboxService.HumanKind ? T("reply from staff")
+            : $"{T("bot")} {m.Kind}{(m.ContentId is null ? "" : $" {m.ContentId} v{m.ContentVersion}")}";
+        return $"{m.CreatedAt:yyyy-MM-dd HH:mm} · {m.Channel} · {who}";
+    }
 
     private async Task<bool> LoadAsync()
     {
