@@ -6,6 +6,7 @@ public static class AdminAssets
     public const string Css = """
         body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#111;background:#fff}
         header{background:#0b3d60;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+        header span{min-width:0;overflow-wrap:anywhere}
         header a,header button{color:#fff;background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer}
         main{padding:1rem;max-width:70rem}
         a{color:#0645ad}
