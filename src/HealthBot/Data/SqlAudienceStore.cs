@@ -93,7 +93,7 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
         using var connection = database.Open();
         using var command = Build(connection, query, count: true);
         command.CommandText = command.CommandText.Replace("SELECT COUNT(*)", "SELECT COALESCE(c.language, @deflang), COUNT(*)", StringComparison.Ordinal)
-            + " GROUP BY COALESCE(c.language, @deflang)";
+            + " GROUP BY 1";
         using var reader = command.With("@after", 0L).ExecuteReader();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read())
