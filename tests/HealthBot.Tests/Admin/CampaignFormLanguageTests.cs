@@ -59,6 +59,9 @@ public sealed class CampaignFormLanguageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var stored = CampaignDefinition.Parse(factory.Service<CampaignService>().Find("clinic-day")!.Definition);
         Assert.Equal(["en", "sw"], stored.Messages[0].Text.Keys.Order());
+        var details = await admin.GetStringAsync(created.Headers.Location!.ToString());
+        Assert.Contains("data-testid=\"reach-gets\">2<", details, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"reach-not-chosen\">1<", details, StringComparison.Ordinal);
     }
 
     [Fact]
