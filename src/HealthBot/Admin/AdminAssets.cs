@@ -6,6 +6,7 @@ public static class AdminAssets
     public const string Css = """
         body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#111;background:#fff}
         header{background:#0b3d60;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+        header span{min-width:0;overflow-wrap:anywhere}
         header a,header button{color:#fff;background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer}
         main{padding:1rem;max-width:70rem}
         a{color:#0645ad}
@@ -22,10 +23,32 @@ public static class AdminAssets
         .scroll{overflow-x:auto}input[type=checkbox],input[type=radio]{width:auto}fieldset{margin-top:1rem;max-width:40rem}summary{cursor:pointer;margin-top:.5rem}
         .msg-in{background:#f1f5f9}.msg-out{background:#ecfdf5}.urgent{color:#a00000;font-weight:700}
         .scroll{overflow-x:auto}td.num{text-align:right}
+        .conversation li{padding:.3rem .5rem;margin:.3rem 0;overflow-wrap:anywhere}.unanswered{border-left:4px solid #a00000}
+        .unread{font-weight:700}.badge{background:#a00000;color:#fff;border-radius:1rem;padding:0 .5rem;font-size:.9rem}
         """;
 
-    /// <summary>Refreshes the SMS preview from the server while the editor types; without script, the Preview button does the same.</summary>
+    /// <summary>
+    /// Refreshes the SMS preview from the server while the editor types (without script, the Preview button does the
+    /// same), and every [data-live] block from the page itself every few seconds, so new messages show while it is open.
+    /// </summary>
     public const string Js = """
+        (function(){
+          var live=document.querySelectorAll('[data-live]');
+          if(!live.length)return;
+          function refresh(){
+            if(document.hidden){return setTimeout(refresh,3000);}
+            fetch(location.href,{credentials:'same-origin',cache:'no-store'}).then(function(r){return r.ok?r.text():null})
+              .then(function(h){
+                if(h===null)return;
+                var doc=new DOMParser().parseFromString(h,'text/html');
+                for(var i=0;i<live.length;i++){
+                  var fresh=doc.getElementById(live[i].id);
+                  if(fresh&&fresh.innerHTML!==live[i].innerHTML)live[i].innerHTML=fresh.innerHTML;
+                }
+              }).catch(function(){}).then(function(){setTimeout(refresh,3000)});
+          }
+          setTimeout(refresh,3000);
+        })();
         (function(){
           var box=document.getElementById('sms'),out=document.getElementById('preview');
           if(!box||!out)return;

@@ -13,10 +13,11 @@ public sealed class InboxService(
     SqlHandoffStore handoffs,
     SqlStaffStore audit,
     OutboxSignal outbox,
+    InboundSignal inbound,
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
-    public const string HumanKind = "human";
+    public const string HumanKind = ReplyKind.Human;
 
     public async Task TakeOverAsync(string actor, long contactId)
     {
@@ -41,9 +42,30 @@ public sealed class InboxService(
         return true;
     }
 
-    public async Task ResolveAsync(string actor, long contactId)
+    /// <summary>
+    /// Hands the conversation back. A message still being handled is waited for (a few seconds at most) so that it is
+    /// counted; unanswered messages block the hand-back unless <paramref name="botAnswers"/>, when the bot answers them.
+    /// </summary>
+    public async Task<HandBackResult> ResolveAsync(string actor, long contactId, bool botAnswers = false)
     {
-        await handoffs.ResolveAsync(contactId);
-        await audit.AuditAsync(actor, "inbox.resolve", $"contact #{contactId}");
+        var result = await handoffs.HandBackAsync(contactId, botAnswers);
+        for (var wait = 0; result.Pending > 0 && wait < 50; wait++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time);
+            result = await handoffs.HandBackAsync(contactId, botAnswers);
+        }
+
+        if (!result.Resolved)
+        {
+            return result;
+        }
+
+        if (result.Requeued > 0)
+        {
+            inbound.Set();
+        }
+
+        await audit.AuditAsync(actor, "inbox.resolve", $"contact #{contactId}", result.Requeued > 0 ? $"bot answers {result.Requeued} messages" : null);
+        return result;
     }
 }

@@ -4,7 +4,7 @@ namespace HealthBot.Admin;
 /// The workspace's words in English and French. A dictionary keeps translators out of C#; a missing French entry falls
 /// back to English so a page never shows a key.
 /// </summary>
-public static class UiText
+public static partial class UiText
 {
     public const string CookieName = "hb-ui-lang";
 
@@ -65,7 +65,6 @@ public static class UiText
         ["Send"] = "Envoyer",
         ["Take over"] = "Prendre la main",
         ["Resolve and hand back"] = "Résoudre et rendre au bot",
-        ["A person is handling this conversation: the bot stays silent except for emergencies."] = "Une personne gère cette conversation : le bot se tait sauf urgence.",
         ["Saved."] = "Enregistré.",
         ["Language"] = "Langue",
         ["Your role does not allow this."] = "Votre rôle ne le permet pas.",
@@ -164,7 +163,6 @@ public static class UiText
         ["Definition"] = "Définition",
         ["Guided form"] = "Formulaire guidé",
         ["Audience"] = "Audience",
-        ["Languages (none ticked: all)"] = "Langues (aucune cochée : toutes)",
         ["Groups (comma-separated; a contact must be in every one)"] = "Groupes (séparés par des virgules ; un contact doit être dans chacun)",
         ["Custom fields (e.g. district=Kisumu; clinic=North)"] = "Champs personnalisés (par ex. district=Kisumu; clinic=North)",
         ["Date field, and the dates it must fall between"] = "Champ de date, et les dates entre lesquelles il doit tomber",
@@ -200,5 +198,5 @@ public static class UiText
     public static string T(this HttpContext http, string english) => Get(Language(http), english);
 
     public static string Get(string language, string english) =>
-        language == "fr" && Fr.TryGetValue(english, out var french) ? french : english;
+        language == "fr" && (Fr.TryGetValue(english, out var french) || FrHandoffAndReach.TryGetValue(english, out french)) ? french : english;
 }

@@ -62,6 +62,18 @@ public sealed class CampaignService(
             anchor is null ? null : DateOnly.MinValue, anchor is null ? null : DateOnly.MaxValue));
     }
 
+    /// <summary>
+    /// The audience per language as it would be without the definition's language condition, so a page can say who
+    /// gets the campaign, who gets nothing (no text in their language) and who is left out (language not chosen).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PreviewByLanguage(CampaignDefinition definition)
+    {
+        var schedule = definition.Schedule;
+        var anchor = schedule.Kind == CampaignSchedule.Relative ? schedule.Field : null;
+        return audience.CountByLanguage(new AudienceQuery(definition.Who with { Languages = null }, definition.Channels, dialog.Value.DefaultLanguage, anchor,
+            anchor is null ? null : DateOnly.MinValue, anchor is null ? null : DateOnly.MaxValue));
+    }
+
     public sealed record TestSend(long? MessageId, string? Problem);
 
     /// <summary>

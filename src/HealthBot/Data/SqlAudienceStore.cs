@@ -87,6 +87,23 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
         return (int)command.With("@after", 0L).ScalarLong();
     }
 
+    /// <summary>The audience counted per language (the contact's, or the default for contacts without one).</summary>
+    public IReadOnlyDictionary<string, int> CountByLanguage(AudienceQuery query)
+    {
+        using var connection = database.Open();
+        using var command = Build(connection, query, count: true);
+        command.CommandText = command.CommandText.Replace("SELECT COUNT(*)", "SELECT COALESCE(c.language, @deflang), COUNT(*)", StringComparison.Ordinal)
+            + " GROUP BY 1";
+        using var reader = command.With("@after", 0L).ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
     private DbCommand Build(DbConnection connection, AudienceQuery query, bool count)
     {
         var filter = query.Filter;

@@ -35,6 +35,9 @@ public static class ReplyKind
 
     /// <summary>The thank-you for a "1" or "2" after "Was this helpful?".</summary>
     public const string Feedback = "feedback";
+
+    /// <summary>Written by a responder in the staff workspace, not by the bot.</summary>
+    public const string Human = "human";
 }
 
 /// <summary>

@@ -49,6 +49,13 @@ public sealed class AdminBrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new browser that is not signed in: a person using the web chat.</summary>
+    public async Task<IPage> OpenAnonymousAsync(string locale = "en-GB")
+    {
+        var context = await browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = locale });
+        return await context.NewPageAsync();
+    }
+
     /// <summary>An SMS to the bot, signed as Twilio signs it, over the real socket.</summary>
     public async Task SendSmsAsync(string from, string body)
     {

@@ -104,7 +104,9 @@ public sealed class CampaignPagesTests : TwilioPeerTests
         Assert.Equal(HttpStatusCode.OK, built.StatusCode);
         Assert.Contains("\"name\": \"kisumu-vaccination\"", html, StringComparison.Ordinal);
         Assert.Contains("\"timeZone\": \"Africa/Nairobi\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"audience\">3<", html, StringComparison.Ordinal);
+        // Written in English and French with no language ticked: the audience is the English and French speakers.
+        Assert.Contains("data-testid=\"audience\">2<", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"reach-not-chosen\">1<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal);
 
         fields["Form.At"] = "next tuesday";

@@ -54,8 +54,53 @@ public sealed class HandoffBrowserTests(AdminBrowserFixture fixture) : IClassFix
         Assert.Equal(0, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%nurse%' OR target LIKE '%254722%'"));
     }
 
-    private List<HealthBot.Channels.Twilio.PeerMessage> Sent() => fixture.Peer.Received.Where(m => m.To == Person).ToList();
+    [Fact]
+    public async Task A_message_sent_during_a_handoff_shows_unread_and_the_bot_answers_it_when_asked_at_hand_back()
+    {
+        const string person = "+254722000002";
+        await fixture.SendSmsAsync(person, "how can i prevent malaria");
+        await RepliesAsync(1, person);
+        var contact = await fixture.Factory.Service<IContactStore>().FindAsync("sms", person);
+        var responder = await fixture.SignInAsync(StaffRoles.Responder, "amina@ngo.example");
+        await responder.GotoAsync($"/admin/inbox/{contact!.Id}");
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Take over" }).ClickAsync();
+        await Expect(responder.GetByTestId("holder")).ToHaveTextAsync("amina@ngo.example");
+        await Expect(responder.GetByRole(AriaRole.Button, new() { Name = "Take over" })).ToHaveCountAsync(0);
 
-    private Task<List<HealthBot.Channels.Twilio.PeerMessage>> RepliesAsync(int count) =>
-        Eventually.WaitForAsync(Sent, r => r.Count >= count, $"{count} replies to the person");
+        // The open inbox shows the new message as unread without a reload.
+        await responder.GotoAsync("/admin/inbox");
+        var row = responder.GetByTestId("handled").Filter(new() { HasText = $"#{contact.Id}" });
+        await Expect(row).ToContainTextAsync("held by amina@ngo.example");
+        await Expect(row.GetByTestId("unread")).ToHaveCountAsync(0);
+        await fixture.SendSmsAsync(person, "what about mosquito nets for children");
+        await Expect(row.GetByTestId("unread")).ToHaveTextAsync("1 unread");
+        await Screenshots.TakeAsync(responder, "handoff-inbox");
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(responder.Locator("ol")).ToContainTextAsync("what about mosquito nets for children");
+        await Expect(responder.GetByTestId("unanswered")).ToContainTextAsync("what about mosquito nets for children");
+        await Expect(responder.GetByTestId("hand-back-help")).ToContainTextAsync("No message is dropped");
+        await Screenshots.TakeAsync(responder, "handoff-conversation");
+
+        // A second message while the conversation is open appears on its own.
+        await fixture.SendSmsAsync(person, "how do i treat a net");
+        await Expect(responder.GetByTestId("unanswered")).ToContainTextAsync("how do i treat a net");
+
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Resolve and hand back" }).ClickAsync();
+        await Expect(responder.GetByTestId("problem")).ToContainTextAsync("2 message(s) have no reply yet");
+        Assert.Single(Sent(person));
+
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Hand back and let the bot answer them" }).ClickAsync();
+        await Expect(responder).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/inbox$"));
+        var replies = await RepliesAsync(3, person);
+        Assert.All(replies.Skip(1), r => Assert.DoesNotContain("nurse", r.Body, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(2, await fixture.Factory.CountAsync(
+            $"SELECT COUNT(DISTINCT reply_to) FROM messages WHERE contact_id = {contact.Id} AND direction = 'out' AND reply_to > (SELECT MIN(id) FROM messages WHERE contact_id = {contact.Id})"));
+        await Expect(responder.GetByTestId("handled").Filter(new() { HasText = $"#{contact.Id}" })).ToHaveCountAsync(0);
+    }
+
+    private List<HealthBot.Channels.Twilio.PeerMessage> Sent(string person = Person) => fixture.Peer.Received.Where(m => m.To == person).ToList();
+
+    private Task<List<HealthBot.Channels.Twilio.PeerMessage>> RepliesAsync(int count, string person = Person) =>
+        Eventually.WaitForAsync(() => Sent(person), r => r.Count >= count, $"{count} replies to the person");
 }

@@ -75,11 +75,15 @@ public static class WebChatEndpoints
         }
 
         var list = await messages.ConversationAsync(contact.Id, after ?? 0, 100, http.RequestAborted);
-        var items = list.Select(m => new WebChatMessage(m.Id, m.Direction == "in" ? "user" : "bot", m.Body, m.Language, m.Kind)).ToList();
+        var items = list.Select(m => new WebChatMessage(m.Id, From(m), m.Body, m.Language, m.Kind)).ToList();
         var lastIn = list.LastOrDefault(m => m.Direction == "in");
         var pending = lastIn is { Status: "received" };
         return Results.Ok(new WebChatMessages(items, pending, contact.Language));
     }
+
+    /// <summary>Who wrote a message: the person ("user"), a responder of the health team ("staff") or the bot.</summary>
+    private static string From(StoredMessage message) =>
+        message.Direction == "in" ? "user" : message.Kind == ReplyKind.Human ? "staff" : "bot";
 
     private static async Task<IResult> SetLanguageAsync(HttpContext http, WebChatLanguage? request, IContactStore contacts)
     {
@@ -123,6 +127,7 @@ public sealed record WebChatSend(string? Text, string? Language, string? ClientI
 
 public sealed record WebChatLanguage(string? Language);
 
+/// <param name="From">"user", "bot", or "staff" for a reply a person of the health team wrote.</param>
 public sealed record WebChatMessage(long Id, string From, string Text, string? Language, string? Kind);
 
 public sealed record WebChatMessages(IReadOnlyList<WebChatMessage> Messages, bool Pending, string? Language);

@@ -7,7 +7,8 @@ namespace HealthBot.Admin.Pages.Campaigns;
 
 /// <summary>
 /// The guided create form: plain fields that become a <see cref="CampaignDefinition"/>, so staff who do not write JSON
-/// can start one. Starts as the weekly pregnancy example; anything the validator dislikes is reported in its words.
+/// can start one. Starts empty (the weekly pregnancy example is one button away), so no text of the example is sent by
+/// mistake; anything the validator dislikes is reported in its words.
 /// </summary>
 public sealed class CampaignForm
 {
@@ -52,22 +53,29 @@ public sealed class CampaignForm
 
     public string? Every { get; set; }
 
-    public int Hour { get; set; }
+    public int Hour { get; set; } = 9;
 
     public int FirstNumber { get; set; } = 1;
 
     public Dictionary<string, string> Text { get; set; } = [];
 
-    /// <summary>The weekly pregnancy example the page starts from, the same as the definition box's.</summary>
-    public static CampaignForm Example()
+    /// <summary>The weekly pregnancy example, the same as the definition box's after "Start from the example".</summary>
+    public static CampaignForm Example() => Showing(CampaignDefinition.Parse(CampaignExample.Pregnancy));
+
+    /// <summary>The form showing a definition (its first message's texts), so the two boxes on the page agree.</summary>
+    public static CampaignForm Showing(CampaignDefinition definition)
     {
-        var example = CampaignDefinition.Parse(CampaignExample.Pregnancy);
-        var s = example.Schedule;
+        var s = definition.Schedule;
+        var who = definition.Who;
         return new CampaignForm
         {
-            Name = example.Name, Channels = [.. example.Channels], Groups = string.Join(", ", example.Who.Groups ?? []), Kind = s.Kind,
-            Field = s.Field, From = s.From, To = s.To, Every = s.Every, Hour = s.Hour, FirstNumber = s.FirstNumber,
-            Text = example.Messages[0].Text.ToDictionary(),
+            Name = definition.Name, Channels = [.. definition.Channels ?? []], Languages = [.. who.Languages ?? []],
+            Groups = string.Join(", ", who.Groups ?? []), Fields = who.Fields is { Count: > 0 } f ? string.Join("; ", f.Select(p => $"{p.Key}={p.Value}")) : null,
+            DateField = who.DateField, DateFrom = who.DateFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTo = who.DateTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Kind = s?.Kind, TimeZone = s?.TimeZone, Cron = s?.Cron,
+            At = s?.At?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), Field = s?.Field, From = s?.From, To = s?.To, Every = s?.Every,
+            Hour = s?.Hour ?? 9, FirstNumber = s?.FirstNumber ?? 1,
+            Text = definition.Messages?.OfType<CampaignMessage>().FirstOrDefault()?.Text?.ToDictionary() ?? [],
         };
     }
 
@@ -75,8 +83,11 @@ public sealed class CampaignForm
     public (string Json, IReadOnlyList<string> Problems) ToJson()
     {
         var problems = new List<string>();
+        var texts = Text.Where(t => !string.IsNullOrWhiteSpace(t.Value)).ToDictionary(t => t.Key, t => t.Value.Trim());
+        // No language ticked: the languages written, never "everyone" (contacts in other languages would get nothing).
+        var languages = Languages.Count > 0 ? Languages : CampaignValidator.Languages.Where(texts.ContainsKey).ToList();
         var audience = new AudienceFilter(
-            Languages.Count > 0 ? Languages : null,
+            languages.Count > 0 ? languages : null,
             Split(Groups, ','),
             Split(Fields, ';')?.Select(f => f.Split('=', 2, StringSplitOptions.TrimEntries)).ToDictionary(p => p[0], p => p.ElementAtOrDefault(1) ?? string.Empty),
             Blank(DateField),
@@ -92,7 +103,6 @@ public sealed class CampaignForm
         var schedule = kind == CampaignSchedule.Relative
             ? new CampaignSchedule(kind, TimeZone: Blank(TimeZone), Field: Blank(Field), From: Blank(From), To: Blank(To), Every: Blank(Every), Hour: Hour, FirstNumber: FirstNumber)
             : new CampaignSchedule(kind, At: kind == CampaignSchedule.Once ? at : null, TimeZone: Blank(TimeZone), Cron: kind == CampaignSchedule.Recurring ? Blank(Cron) : null);
-        var texts = Text.Where(t => !string.IsNullOrWhiteSpace(t.Value)).ToDictionary(t => t.Key, t => t.Value.Trim());
         var definition = new CampaignDefinition(Name?.Trim() ?? string.Empty, Channels, audience, schedule, [new CampaignMessage(null, texts)]);
         return (JsonSerializer.Serialize(definition, Indented), problems);
     }

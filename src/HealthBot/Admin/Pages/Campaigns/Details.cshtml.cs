@@ -24,6 +24,9 @@ public sealed class CampaignsDetailsModel(CampaignService campaigns, CampaignWor
 
     public IReadOnlyList<MessagePreview> Messages { get; private set; } = [];
 
+
+    public IReadOnlyList<LanguageReach> Reach { get; private set; } = [];
+
     public bool CanChange { get; private set; }
 
     public string? Message { get; private set; }
@@ -98,6 +101,7 @@ public sealed class CampaignsDetailsModel(CampaignService campaigns, CampaignWor
         {
             Audience = campaigns.Preview(Definition);
             Messages = CampaignView.Messages(Definition, options.Value);
+            Reach = LanguageReach.For(Definition, campaigns.PreviewByLanguage(Definition));
         }
 
         CanChange = await IsAdminAsync();

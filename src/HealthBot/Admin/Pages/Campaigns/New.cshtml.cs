@@ -7,13 +7,14 @@ namespace HealthBot.Admin.Pages.Campaigns;
 
 /// <summary>
 /// Create a campaign from its definition. Problems from <see cref="CampaignValidator"/> are shown above the form, in
-/// its words; Preview shows the audience and the SMS lengths without storing anything.
+/// its words; Preview shows the audience, who gets what per language and the SMS lengths without storing anything.
+/// Both boxes start empty: the example is one button away, so none of its texts goes out by mistake.
 /// </summary>
 [Authorize(Policy = StaffRoles.AdminPolicy)]
 public sealed class CampaignsNewModel(CampaignService campaigns, CampaignWorkspace workspace, IOptions<AdminOptions> options) : AdminPageModel
 {
     [BindProperty]
-    public string Definition { get; set; } = CampaignExample.Pregnancy;
+    public string Definition { get; set; } = string.Empty;
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -24,12 +25,24 @@ public sealed class CampaignsNewModel(CampaignService campaigns, CampaignWorkspa
 
     public IReadOnlyList<MessagePreview> Messages { get; private set; } = [];
 
-    public void OnGet() => Form = CampaignForm.Example();
+    public IReadOnlyList<LanguageReach> Reach { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Fills both boxes with the weekly pregnancy example, to edit rather than write from nothing.</summary>
+    public IActionResult OnPostExample()
+    {
+        Form = CampaignForm.Example();
+        Definition = CampaignExample.Pregnancy;
+        ModelState.Clear();
+        return Page();
+    }
 
     public IActionResult OnPostPreview()
     {
-        Form = CampaignForm.Example();
-        Check();
+        Mirror(Check());
         return Page();
     }
 
@@ -45,8 +58,9 @@ public sealed class CampaignsNewModel(CampaignService campaigns, CampaignWorkspa
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        Form = CampaignForm.Example();
-        if (Check() is null)
+        var checkedDefinition = Check();
+        Mirror(checkedDefinition);
+        if (checkedDefinition is null)
         {
             return Page();
         }
@@ -78,6 +92,15 @@ public sealed class CampaignsNewModel(CampaignService campaigns, CampaignWorkspa
         }
 
         Audience = campaigns.Preview(definition);
+        Reach = LanguageReach.For(definition, campaigns.PreviewByLanguage(definition));
         return definition;
+    }
+
+    /// <summary>The guided form shows the definition that was previewed or created (it was not part of that post).</summary>
+    private void Mirror(CampaignDefinition? definition)
+    {
+        var (parsed, _) = definition is null ? campaigns.Parse(Definition ?? string.Empty) : (definition, []);
+        Form = parsed is null ? new CampaignForm() : CampaignForm.Showing(parsed);
+        ModelState.Clear();
     }
 }

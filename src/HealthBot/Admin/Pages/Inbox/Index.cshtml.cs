@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace HealthBot.Admin.Pages.Inbox;
 
 /// <summary>
-/// Urgent alerts first, then flagged conversations: declined or not understood, answered on a weak match or after the
+/// Conversations staff are handling first (with their unread messages), then urgent alerts, then flagged conversations: declined or not understood, answered on a weak match or after the
 /// model's answer failed the check, or given negative feedback.
 /// </summary>
 [Authorize(Policy = StaffRoles.InboxPolicy)]
@@ -15,12 +15,15 @@ public sealed class InboxIndexModel(IAlertStore alerts, SqlHandoffStore handoffs
     /// <summary>Older answer flags are history for the insights page, not work for today's inbox.</summary>
     private static readonly TimeSpan FlagAge = TimeSpan.FromDays(30);
 
+    public IReadOnlyList<HandledConversation> Handled { get; private set; } = [];
+
     public IReadOnlyList<Alert> Alerts { get; private set; } = [];
 
     public IReadOnlyList<FlaggedConversation> Flagged { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
+        Handled = handoffs.Handled(Shown);
         Alerts = await alerts.OpenAsync(Shown);
         var alerted = Alerts.Select(a => a.ContactId).ToHashSet();
         Flagged = InboxFlags.Merge(handoffs.Flagged(Shown), feedback.Flags(time.GetUtcNow() - FlagAge, Shown), alerted, Shown);

@@ -4,11 +4,11 @@
 (function () {
   "use strict";
   var ui = {
-    en: { title: "HealthBot", language: "Language", intro: "Ask a health question. Answers come from health information checked by our health team. In an emergency, go to the nearest health facility.", label: "Your question", send: "Send", hint: "Press Enter to send, Shift+Enter for a new line.", sending: "Sending…", waiting: "HealthBot is typing…", failed: "Not sent. Check your connection and try again.", log: "Conversation", you: "You", bot: "HealthBot" },
-    fr: { title: "HealthBot", language: "Langue", intro: "Posez une question de santé. Les réponses viennent d'informations vérifiées par notre équipe de santé. En cas d'urgence, allez au centre de santé le plus proche.", label: "Votre question", send: "Envoyer", hint: "Entrée pour envoyer, Maj+Entrée pour aller à la ligne.", sending: "Envoi…", waiting: "HealthBot écrit…", failed: "Non envoyé. Vérifiez votre connexion et réessayez.", log: "Conversation", you: "Vous", bot: "HealthBot" },
-    sw: { title: "HealthBot", language: "Lugha", intro: "Uliza swali la afya. Majibu yanatoka kwa taarifa zilizokaguliwa na timu yetu ya afya. Katika dharura, nenda kituo cha afya kilicho karibu.", label: "Swali lako", send: "Tuma", hint: "Bonyeza Enter kutuma, Shift+Enter kwa mstari mpya.", sending: "Inatuma…", waiting: "HealthBot inaandika…", failed: "Haijatumwa. Angalia mtandao na ujaribu tena.", log: "Mazungumzo", you: "Wewe", bot: "HealthBot" },
-    pt: { title: "HealthBot", language: "Idioma", intro: "Faça uma pergunta de saúde. As respostas vêm de informações verificadas pela nossa equipa de saúde. Numa emergência, vá à unidade de saúde mais próxima.", label: "A sua pergunta", send: "Enviar", hint: "Prima Enter para enviar, Shift+Enter para mudar de linha.", sending: "A enviar…", waiting: "HealthBot está a escrever…", failed: "Não enviado. Verifique a ligação e tente de novo.", log: "Conversa", you: "Você", bot: "HealthBot" },
-    hi: { title: "HealthBot", language: "भाषा", intro: "स्वास्थ्य से जुड़ा सवाल पूछें। जवाब हमारी स्वास्थ्य टीम द्वारा जाँची गई जानकारी से आते हैं। आपात स्थिति में नज़दीकी स्वास्थ्य केंद्र जाएँ।", label: "आपका सवाल", send: "भेजें", hint: "भेजने के लिए Enter, नई पंक्ति के लिए Shift+Enter दबाएँ।", sending: "भेज रहे हैं…", waiting: "HealthBot लिख रहा है…", failed: "नहीं भेजा गया। कनेक्शन जाँचें और फिर से कोशिश करें।", log: "बातचीत", you: "आप", bot: "HealthBot" }
+    en: { title: "HealthBot", language: "Language", intro: "Ask a health question. Answers come from health information checked by our health team. In an emergency, go to the nearest health facility.", label: "Your question", send: "Send", hint: "Press Enter to send, Shift+Enter for a new line.", sending: "Sending…", waiting: "HealthBot is typing…", failed: "Not sent. Check your connection and try again.", log: "Conversation", you: "You", bot: "HealthBot", staff: "Health worker (HealthBot team)" },
+    fr: { title: "HealthBot", language: "Langue", intro: "Posez une question de santé. Les réponses viennent d'informations vérifiées par notre équipe de santé. En cas d'urgence, allez au centre de santé le plus proche.", label: "Votre question", send: "Envoyer", hint: "Entrée pour envoyer, Maj+Entrée pour aller à la ligne.", sending: "Envoi…", waiting: "HealthBot écrit…", failed: "Non envoyé. Vérifiez votre connexion et réessayez.", log: "Conversation", you: "Vous", bot: "HealthBot", staff: "Agent de santé (équipe HealthBot)" },
+    sw: { title: "HealthBot", language: "Lugha", intro: "Uliza swali la afya. Majibu yanatoka kwa taarifa zilizokaguliwa na timu yetu ya afya. Katika dharura, nenda kituo cha afya kilicho karibu.", label: "Swali lako", send: "Tuma", hint: "Bonyeza Enter kutuma, Shift+Enter kwa mstari mpya.", sending: "Inatuma…", waiting: "HealthBot inaandika…", failed: "Haijatumwa. Angalia mtandao na ujaribu tena.", log: "Mazungumzo", you: "Wewe", bot: "HealthBot", staff: "Mhudumu wa afya (timu ya HealthBot)" },
+    pt: { title: "HealthBot", language: "Idioma", intro: "Faça uma pergunta de saúde. As respostas vêm de informações verificadas pela nossa equipa de saúde. Numa emergência, vá à unidade de saúde mais próxima.", label: "A sua pergunta", send: "Enviar", hint: "Prima Enter para enviar, Shift+Enter para mudar de linha.", sending: "A enviar…", waiting: "HealthBot está a escrever…", failed: "Não enviado. Verifique a ligação e tente de novo.", log: "Conversa", you: "Você", bot: "HealthBot", staff: "Profissional de saúde (equipa HealthBot)" },
+    hi: { title: "HealthBot", language: "भाषा", intro: "स्वास्थ्य से जुड़ा सवाल पूछें। जवाब हमारी स्वास्थ्य टीम द्वारा जाँची गई जानकारी से आते हैं। आपात स्थिति में नज़दीकी स्वास्थ्य केंद्र जाएँ।", label: "आपका सवाल", send: "भेजें", hint: "भेजने के लिए Enter, नई पंक्ति के लिए Shift+Enter दबाएँ।", sending: "भेज रहे हैं…", waiting: "HealthBot लिख रहा है…", failed: "नहीं भेजा गया। कनेक्शन जाँचें और फिर से कोशिश करें।", log: "बातचीत", you: "आप", bot: "HealthBot", staff: "स्वास्थ्य कर्मी (HealthBot टीम)" }
   };
   var $ = function (id) { return document.getElementById(id); };
   var log = $("log"), form = $("form"), text = $("text"), status = $("status"), typing = $("typing"), picker = $("language"), send = $("send"), announcer = $("announce");
@@ -36,10 +36,11 @@
     for (var i = 0; i < who.length; i++) { labelWho(who[i], who[i].getAttribute("data-from")); }
   }
 
+  // A reply written by a person of the health team says so in plain sight; "You" and "HealthBot" are for screen readers.
   function labelWho(node, from) {
     node.setAttribute("data-from", from);
     node.lang = lang;
-    node.textContent = (from === "user" ? t("you") : t("bot")) + ": ";
+    node.textContent = (from === "user" ? t("you") : from === "staff" ? t("staff") : t("bot")) + ": ";
   }
 
   // Light markdown used in content: **bold** and _italic_ (an underscore inside a word, as in snake_case, stays).
@@ -81,10 +82,10 @@
     if (seen[message.id]) { return null; }
     seen[message.id] = true;
     var li = document.createElement("li");
-    li.className = (message.from === "user" ? "user" : "bot") + (message.kind === "urgent" ? " urgent" : "");
+    li.className = (message.from === "user" ? "user" : message.from === "staff" ? "bot staff" : "bot") + (message.kind === "urgent" ? " urgent" : "");
     li.setAttribute("data-id", message.id);
     if (message.language) { li.lang = message.language; }
-    labelWho(el("span", "who visually-hidden", li), message.from);
+    labelWho(el("span", message.from === "staff" ? "who" : "who visually-hidden", li), message.from);
     if (message.from === "user") { li.appendChild(document.createTextNode(message.text)); } else { render(li, message.text); }
     // Keep id order: a late reply to an earlier question must not land below a newer question.
     var next = null;
