@@ -35,6 +35,12 @@ public static class ReplyKind
 
     /// <summary>The thank-you for a "1" or "2" after "Was this helpful?".</summary>
     public const string Feedback = "feedback";
+
+    /// <summary>The short reply to thanks, OK, yes, no or goodbye.</summary>
+    public const string SmallTalk = "small_talk";
+
+    /// <summary>"Send STOP to stop messages" after a keyword that means stop in one language only.</summary>
+    public const string StopCheck = "stop_check";
 }
 
 /// <summary>

@@ -1,0 +1,67 @@
+using HealthBot.Content;
+using HealthBot.Data;
+using HealthBot.Safety;
+
+namespace HealthBot.Dialog;
+
+/// <summary>
+/// Short messages that are not questions: small talk ("asante sana", "ok valeu", "thik hai", "bye") gets a short
+/// friendly reply in the person's language instead of a health article; a "1" or "2" that answers no feedback question
+/// gets the help message; a consent keyword that is ambiguous between languages gets a question instead of an opt-out.
+/// </summary>
+internal sealed class ShortReplies(ContentCatalog catalog, DialogOptions settings, IContactStore contacts, ReplyLimiter limiter)
+{
+    private readonly DialogReplies say = new(catalog, settings);
+
+    /// <summary>Null when the message is neither small talk nor a stray feedback digit.</summary>
+    public async Task<DialogOutcome?> TryAnswerAsync(Contact contact, NormalizedText text, Command command, ChannelProfile profile, CancellationToken ct)
+    {
+        var known = contact.Language ?? settings.DefaultLanguage;
+        if (FeedbackWords.IsDigitReply(text))
+        {
+            // Reaches here only when no "Was this helpful?" is open for this contact.
+            return say.System(profile, known, ReplyKind.Help, "help", "feedback-digit-without-prompt");
+        }
+
+        if (command.Kind != CommandKind.SmallTalk)
+        {
+            return null;
+        }
+
+        var language = contact.Language ?? command.Language ?? Preferred(command.Languages ?? []);
+        if (contact.Language is null && command.Language is not null)
+        {
+            // "obrigado" says which language the person writes; "ok" (every language) does not.
+            await contacts.SetLanguageAsync(contact.Id, command.Language, ct);
+        }
+
+        // Two bots thanking each other must not loop for ever.
+        switch (await limiter.CheckAsync(contact, ct))
+        {
+            case LimitDecision.Notice:
+                return say.System(profile, language, ReplyKind.RateLimited, "rate_limited", "rate-limited");
+            case LimitDecision.Silent:
+                return new DialogOutcome([], language, new DialogTrace("rate-limited-silent", false, [], language));
+        }
+
+        var message = command.Talk switch
+        {
+            Meaning.Thanks => "small_talk_thanks",
+            Meaning.Goodbye => "small_talk_bye",
+            _ => "small_talk_ok",
+        };
+        return say.System(profile, language, ReplyKind.SmallTalk, message, "small-talk");
+    }
+
+    /// <summary>"Send STOP to stop messages" in each language the keyword could be from, in one message.</summary>
+    public DialogOutcome AskAboutStop(ChannelProfile profile, IReadOnlyList<string> languages)
+    {
+        var text = string.Join("\n", languages.Distinct().Select(l => say.Text(l, "stop_check")));
+        var fold = settings.FoldAccentsForSms && !languages.Contains("hi");
+        var replies = ReplyComposer.Compose(text, profile, fold).Select(part => new Reply(part, ReplyKind.StopCheck, languages[0])).ToList();
+        return new DialogOutcome(replies, null, new DialogTrace("ambiguous-keyword", false, [], null));
+    }
+
+    private string Preferred(IReadOnlyList<string> languages) =>
+        languages.Contains(settings.DefaultLanguage) || languages.Count == 0 ? settings.DefaultLanguage : languages[0];
+}
