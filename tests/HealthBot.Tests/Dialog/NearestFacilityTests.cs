@@ -54,6 +54,18 @@ public sealed class NearestFacilityTests(NearestFacilityTests.Host host) : IClas
         Assert.Contains($"Dialog__NearestFacility__{language}", validation.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_command_with_a_language_without_a_place_stops_with_the_reason_not_a_stack_trace()
+    {
+        var tsv = HealthBotFactory.RepositoryPath("tests/HealthBot.Tests/Evaluation/testdata/smalltalk.tsv");
+
+        var run = await CliRun.RunAsync("eval", tsv, "--Dialog:NearestFacility:pt=");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("healthbot: invalid settings: Dialog:NearestFacility has no place for pt", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", run.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>What SMS makes of the text: accents GSM-7 cannot carry are folded, except in Hindi.</summary>
     private static string SmsText(string text, string language) => language == "hi" ? text : HealthBot.Sms.SmartEncoding.FoldToGsm(text);
 
