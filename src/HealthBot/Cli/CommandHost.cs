@@ -26,7 +26,9 @@ public static class CommandHost
         return host;
     }
 
-    /// <summary>The checks the web host runs on start (ValidateOnStart), as one line per problem instead of a stack trace.</summary>
+    /// <summary>
+    /// The checks the web host runs on start (ValidateOnStart), as one line per problem instead of a stack trace.
+    /// </summary>
     private static bool SettingsAreValid(IHost host)
     {
         try

@@ -21,7 +21,9 @@ public enum Meaning
     Forget,
 }
 
-/// <summary>One phrase of one language; <paramref name="Target"/> is the language a language name switches to.</summary>
+/// <summary>
+/// One phrase of one language; <paramref name="Target"/> is the language a language name switches to.
+/// </summary>
 public sealed record LexiconEntry(string Phrase, string Language, Meaning Meaning, string? Target = null);
 
 /// <summary>
@@ -36,89 +38,121 @@ public static class DialogLexicon
 
     public static IReadOnlyList<LexiconEntry> Entries { get; } = Build();
 
+    private delegate void Adder(string language, Meaning meaning, params string[] phrases);
+
     private static List<LexiconEntry> Build()
     {
         var list = new List<LexiconEntry>();
-        void Add(string language, Meaning meaning, params string[] phrases) =>
+        Adder add = (language, meaning, phrases) =>
             list.AddRange(phrases.Select(p => new LexiconEntry(p, language, meaning)));
-
-        Add(Any, Meaning.Stop, "stop", "stopall");
-        Add(Any, Meaning.Start, "start");
-        Add(Any, Meaning.Okay, "ok", "okay", "okey", "k");
-        Add(Any, Meaning.Filler, "sms", "msg", "msgs", "please", "pls", "plz");
-
-        Add("en", Meaning.Stop, "unsubscribe", "unsub", "end", "quit", "cancel", "revoke", "optout", "opt out");
-        Add("en", Meaning.Start, "unstop", "subscribe");
-        Add("en", Meaning.Help, "help", "info", "menu");
-        Add("en", Meaning.Forget, "forget", "forget me", "delete my data", "delete me", "erase my data");
-        Add("en", Meaning.Greeting, "hi", "hello", "hey", "hallo", "good morning", "good afternoon", "good evening", "good day");
-        Add("en", Meaning.Thanks, "thanks", "thank you", "thank u", "thankyou", "thanku", "thx", "tnx", "thnx", "thnks", "thanx",
-            "ty", "tq", "many thanks", "cheers");
-        Add("en", Meaning.Goodbye, "bye", "goodbye", "good bye", "good night", "goodnight", "gn", "see you", "see you later",
-            "take care", "cya");
-        Add("en", Meaning.Okay, "alright", "all right", "fine", "cool", "great", "got it", "noted", "understood", "sure");
-        Add("en", Meaning.Yes, "yes", "yeah", "yep", "yup", "yea", "y");
-        Add("en", Meaning.No, "no", "nope", "nah");
-        Add("en", Meaning.Filler, "all", "now", "it", "me", "messages", "message", "texts", "text", "sending", "them", "very",
-            "much", "so", "a", "lot", "you", "u", "there", "dear", "doctor");
-
-        Add("fr", Meaning.Stop, "arret", "arrett", "arrete", "arretez", "arreter", "desabonner", "desinscrire", "stopper");
-        Add("fr", Meaning.Start, "commencer", "demarrer");
-        Add("fr", Meaning.Help, "aide", "info");
-        Add("fr", Meaning.Forget, "oublie moi", "oubliez moi", "supprimer mes donnees", "supprime mes donnees");
-        Add("fr", Meaning.Greeting, "bonjour", "bonsoir", "salut", "slt", "coucou", "bjr", "bsr");
-        Add("fr", Meaning.Thanks, "merci", "mrc", "mci", "mercii", "je vous remercie");
-        Add("fr", Meaning.Goodbye, "au revoir", "aurevoir", "bonne nuit", "a bientot", "a plus", "bonne journee", "bonne soiree",
-            "adieu", "bye");
-        Add("fr", Meaning.Okay, "d accord", "daccord", "dac", "entendu", "compris", "bien recu", "ca marche", "parfait", "super");
-        Add("fr", Meaning.Yes, "oui", "ouais");
-        Add("fr", Meaning.No, "non", "nan");
-        Add("fr", Meaning.Filler, "stp", "svp", "s", "il", "te", "vous", "plait", "beaucoup", "bcp", "bcq", "tout", "tous",
-            "les", "mes", "messages", "message", "maintenant", "tres", "bien", "docteur");
-
-        Add("sw", Meaning.Stop, "sitisha", "acha", "simamisha");
-        Add("sw", Meaning.Start, "anza", "anzisha");
-        Add("sw", Meaning.Help, "msaada", "saidia");
-        Add("sw", Meaning.Forget, "nisahau", "futa data yangu", "futa taarifa zangu");
-        Add("sw", Meaning.Greeting, "habari", "jambo", "mambo", "hujambo", "hamjambo", "sasa", "niaje", "vipi", "salamu",
-            "shikamoo", "habari yako", "habari za asubuhi", "habari za mchana", "habari za jioni");
-        Add("sw", Meaning.Thanks, "asante", "ahsante", "asanteni", "shukrani", "nashukuru");
-        Add("sw", Meaning.Goodbye, "kwaheri", "kwa heri", "kwaherini", "usiku mwema", "lala salama", "tutaonana");
-        Add("sw", Meaning.Okay, "sawa", "poa", "safi", "freshi", "shwari", "nimeelewa", "nimekuelewa");
-        Add("sw", Meaning.Yes, "ndiyo", "ndio", "naam");
-        Add("sw", Meaning.No, "hapana");
-        Add("sw", Meaning.Filler, "sana", "tafadhali", "kabisa", "zote", "ujumbe", "jumbe", "kutuma", "kunitumia", "daktari");
-
-        Add("pt", Meaning.Stop, "parar", "pare", "sair", "cancelar", "descadastrar");
-        Add("pt", Meaning.Start, "iniciar", "comecar");
-        Add("pt", Meaning.Help, "ajuda");
-        Add("pt", Meaning.Forget, "esquecer", "esqueca me", "apagar meus dados", "apague meus dados");
-        Add("pt", Meaning.Greeting, "ola", "oi", "bom dia", "boa tarde", "tudo bem", "tudo bom");
-        Add("pt", Meaning.Thanks, "obrigado", "obrigada", "obg", "brigado", "brigada", "valeu", "vlw", "agradeco");
-        Add("pt", Meaning.Goodbye, "tchau", "xau", "adeus", "boa noite", "ate logo", "ate mais", "ate amanha");
-        Add("pt", Meaning.Okay, "ta bom", "ta", "beleza", "blz", "certo", "combinado", "entendi", "entendido", "esta bem");
-        Add("pt", Meaning.Yes, "sim");
-        Add("pt", Meaning.No, "nao");
-        Add("pt", Meaning.Filler, "muito", "muita", "mto", "mt", "mesmo", "por", "favor", "pf", "pfv", "pfvr", "todas", "todos",
-            "as", "mensagens", "mensagem", "de", "enviar", "agora", "doutor");
-
-        Add("hi", Meaning.Stop, "band", "बंद", "बन्द");
-        Add("hi", Meaning.Start, "shuru", "शुरू");
-        Add("hi", Meaning.Help, "madad", "मदद", "सहायता", "help");
-        Add("hi", Meaning.Forget, "bhool jao", "mujhe bhool jao", "data delete karo", "mera data delete karo", "मुझे भूल जाओ",
-            "मेरा डेटा हटाओ");
-        Add("hi", Meaning.Greeting, "namaste", "namaskar", "नमस्ते", "नमस्कार", "pranam", "प्रणाम", "hi", "hello");
-        Add("hi", Meaning.Thanks, "shukriya", "dhanyavad", "dhanyawad", "धन्यवाद", "शुक्रिया", "thanks", "thank you", "thx");
-        Add("hi", Meaning.Goodbye, "alvida", "अलविदा", "shubh ratri", "शुभ रात्रि", "phir milenge", "फिर मिलेंगे", "bye", "good night");
-        Add("hi", Meaning.Okay, "acha", "thik hai", "theek hai", "thik h", "theek h", "thik", "theek", "ठीक है", "ठीक", "अच्छा",
-            "sahi", "samajh gaya", "samajh gayi", "समझ गया", "समझ गई");
-        Add("hi", Meaning.Yes, "haan", "han", "ha", "हाँ", "हां", "हा");
-        Add("hi", Meaning.No, "nahi", "nahin", "nai", "na", "नहीं", "नही", "ना");
-        Add("hi", Meaning.Filler, "ji", "जी", "bahut", "बहुत", "karo", "kar", "do", "kijiye", "करो", "कर", "दो", "कीजिए", "message",
-            "messages", "मैसेज", "संदेश", "bhejna", "भेजना");
+        foreach (var words in new Action<Adder>[] { Everywhere, English, French, Swahili, Portuguese, Hindi })
+        {
+            words(add);
+        }
 
         AddLanguageNames(list);
         return list;
+    }
+
+    private static void Everywhere(Adder add)
+    {
+        add(Any, Meaning.Stop, "stop", "stopall");
+        add(Any, Meaning.Start, "start");
+        add(Any, Meaning.Okay, "ok", "okay", "okey", "k");
+        add(Any, Meaning.Filler, "sms", "msg", "msgs", "please", "pls", "plz");
+    }
+
+    private static void English(Adder add)
+    {
+        add("en", Meaning.Stop, "unsubscribe", "unsub", "end", "quit", "cancel", "revoke", "optout", "opt out");
+        add("en", Meaning.Start, "unstop", "subscribe");
+        add("en", Meaning.Help, "help", "info", "menu");
+        add("en", Meaning.Forget, "forget", "forget me", "delete my data", "delete me", "erase my data");
+        add("en", Meaning.Greeting, "hi", "hello", "hey", "hallo", "good morning", "good afternoon", "good evening",
+            "good day");
+        add("en", Meaning.Thanks, "thanks", "thank you", "thank u", "thankyou", "thanku", "thx", "tnx", "thnx", "thnks",
+            "thanx", "ty", "tq", "many thanks", "cheers");
+        add("en", Meaning.Goodbye, "bye", "goodbye", "good bye", "good night", "goodnight", "gn", "see you",
+            "see you later", "take care", "cya");
+        add("en", Meaning.Okay, "alright", "all right", "fine", "cool", "great", "got it", "noted", "understood",
+            "sure");
+        add("en", Meaning.Yes, "yes", "yeah", "yep", "yup", "yea", "y");
+        add("en", Meaning.No, "no", "nope", "nah");
+        add("en", Meaning.Filler, "all", "now", "it", "me", "messages", "message", "texts", "text", "sending", "them",
+            "very", "much", "so", "a", "lot", "you", "u", "there", "dear", "doctor");
+    }
+
+    private static void French(Adder add)
+    {
+        add("fr", Meaning.Stop, "arret", "arrett", "arrete", "arretez", "arreter", "desabonner", "desinscrire",
+            "stopper");
+        add("fr", Meaning.Start, "commencer", "demarrer");
+        add("fr", Meaning.Help, "aide", "info");
+        add("fr", Meaning.Forget, "oublie moi", "oubliez moi", "supprimer mes donnees", "supprime mes donnees");
+        add("fr", Meaning.Greeting, "bonjour", "bonsoir", "salut", "slt", "coucou", "bjr", "bsr");
+        add("fr", Meaning.Thanks, "merci", "mrc", "mci", "mercii", "je vous remercie");
+        add("fr", Meaning.Goodbye, "au revoir", "aurevoir", "bonne nuit", "a bientot", "a plus", "bonne journee",
+            "bonne soiree", "adieu", "bye");
+        add("fr", Meaning.Okay, "d accord", "daccord", "dac", "entendu", "compris", "bien recu", "ca marche", "parfait",
+            "super");
+        add("fr", Meaning.Yes, "oui", "ouais");
+        add("fr", Meaning.No, "non", "nan");
+        add("fr", Meaning.Filler, "stp", "svp", "s", "il", "te", "vous", "plait", "beaucoup", "bcp", "bcq", "tout",
+            "tous", "les", "mes", "messages", "message", "maintenant", "tres", "bien", "docteur");
+    }
+
+    private static void Swahili(Adder add)
+    {
+        add("sw", Meaning.Stop, "sitisha", "acha", "simamisha");
+        add("sw", Meaning.Start, "anza", "anzisha");
+        add("sw", Meaning.Help, "msaada", "saidia");
+        add("sw", Meaning.Forget, "nisahau", "futa data yangu", "futa taarifa zangu");
+        add("sw", Meaning.Greeting, "habari", "jambo", "mambo", "hujambo", "hamjambo", "sasa", "niaje", "vipi",
+            "salamu", "shikamoo", "habari yako", "habari za asubuhi", "habari za mchana", "habari za jioni");
+        add("sw", Meaning.Thanks, "asante", "ahsante", "asanteni", "shukrani", "nashukuru");
+        add("sw", Meaning.Goodbye, "kwaheri", "kwa heri", "kwaherini", "usiku mwema", "lala salama", "tutaonana");
+        add("sw", Meaning.Okay, "sawa", "poa", "safi", "freshi", "shwari", "nimeelewa", "nimekuelewa");
+        add("sw", Meaning.Yes, "ndiyo", "ndio", "naam");
+        add("sw", Meaning.No, "hapana");
+        add("sw", Meaning.Filler, "sana", "tafadhali", "kabisa", "zote", "ujumbe", "jumbe", "kutuma", "kunitumia",
+            "daktari");
+    }
+
+    private static void Portuguese(Adder add)
+    {
+        add("pt", Meaning.Stop, "parar", "pare", "sair", "cancelar", "descadastrar");
+        add("pt", Meaning.Start, "iniciar", "comecar");
+        add("pt", Meaning.Help, "ajuda");
+        add("pt", Meaning.Forget, "esquecer", "esqueca me", "apagar meus dados", "apague meus dados");
+        add("pt", Meaning.Greeting, "ola", "oi", "bom dia", "boa tarde", "tudo bem", "tudo bom");
+        add("pt", Meaning.Thanks, "obrigado", "obrigada", "obg", "brigado", "brigada", "valeu", "vlw", "agradeco");
+        add("pt", Meaning.Goodbye, "tchau", "xau", "adeus", "boa noite", "ate logo", "ate mais", "ate amanha");
+        add("pt", Meaning.Okay, "ta bom", "ta", "beleza", "blz", "certo", "combinado", "entendi", "entendido",
+            "esta bem");
+        add("pt", Meaning.Yes, "sim");
+        add("pt", Meaning.No, "nao");
+        add("pt", Meaning.Filler, "muito", "muita", "mto", "mt", "mesmo", "por", "favor", "pf", "pfv", "pfvr", "todas",
+            "todos", "as", "mensagens", "mensagem", "de", "enviar", "agora", "doutor");
+    }
+
+    private static void Hindi(Adder add)
+    {
+        add("hi", Meaning.Stop, "band", "बंद", "बन्द");
+        add("hi", Meaning.Start, "shuru", "शुरू");
+        add("hi", Meaning.Help, "madad", "मदद", "सहायता", "help");
+        add("hi", Meaning.Forget, "bhool jao", "mujhe bhool jao", "data delete karo", "mera data delete karo",
+            "मुझे भूल जाओ", "मेरा डेटा हटाओ");
+        add("hi", Meaning.Greeting, "namaste", "namaskar", "नमस्ते", "नमस्कार", "pranam", "प्रणाम", "hi", "hello");
+        add("hi", Meaning.Thanks, "shukriya", "dhanyavad", "dhanyawad", "धन्यवाद", "शुक्रिया", "thanks", "thank you",
+            "thx");
+        add("hi", Meaning.Goodbye, "alvida", "अलविदा", "shubh ratri", "शुभ रात्रि", "phir milenge", "फिर मिलेंगे",
+            "bye", "good night");
+        add("hi", Meaning.Okay, "acha", "thik hai", "theek hai", "thik h", "theek h", "thik", "theek", "ठीक है", "ठीक",
+            "अच्छा", "sahi", "samajh gaya", "samajh gayi", "समझ गया", "समझ गई");
+        add("hi", Meaning.Yes, "haan", "han", "ha", "हाँ", "हां", "हा");
+        add("hi", Meaning.No, "nahi", "nahin", "nai", "na", "नहीं", "नही", "ना");
+        add("hi", Meaning.Filler, "ji", "जी", "bahut", "बहुत", "karo", "kar", "do", "kijiye", "करो", "कर", "दो",
+            "कीजिए", "message", "messages", "मैसेज", "संदेश", "bhejna", "भेजना");
     }
 
     private static void AddLanguageNames(List<LexiconEntry> list)

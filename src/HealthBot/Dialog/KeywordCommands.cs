@@ -13,7 +13,9 @@ public enum CommandKind
     /// <summary>Thanks, OK, yes, no or goodbye: a short friendly reply, after any pending feedback question.</summary>
     SmallTalk,
 
-    /// <summary>A keyword that changes consent in one language and means something else in another; ask, do not act.</summary>
+    /// <summary>
+    /// A keyword that changes consent in one language and means something else in another: ask, do not act.
+    /// </summary>
     Ambiguous,
 }
 
@@ -22,7 +24,8 @@ public enum CommandKind
 /// <see cref="CommandKind.Language"/>, otherwise the language the words are from (null when several share them);
 /// <paramref name="Talk"/> the small-talk meaning; <paramref name="Languages"/> every language the words belong to.
 /// </summary>
-public sealed record Command(CommandKind Kind, string? Language = null, Meaning Talk = Meaning.Filler, IReadOnlyList<string>? Languages = null);
+public sealed record Command(
+    CommandKind Kind, string? Language = null, Meaning Talk = Meaning.Filler, IReadOnlyList<string>? Languages = null);
 
 /// <summary>
 /// Whole short messages that are a keyword or small talk, matched after normalization: case, accents, punctuation,
@@ -57,7 +60,7 @@ public static class KeywordCommands
         var languages = readings.Keys.ToList();
         if (distinct.Any(r => Consequential.Contains(r.Meaning)))
         {
-            // "acha" from a contact whose language we do not know (or who writes another one): ask, never guess consent.
+            // "acha" from a contact whose language we do not know, or who writes another one: ask, never guess consent.
             var asked = contactLanguage is null ? languages : [contactLanguage, .. languages];
             return new Command(CommandKind.Ambiguous, Languages: asked);
         }

@@ -84,7 +84,8 @@ internal static class LexiconParser
             }
         }
 
-        var commands = found.Where(e => e.Meaning >= Meaning.Language).Select(e => new Reading(e.Meaning, e.Target)).Distinct().ToList();
+        var commands = found.Where(e => e.Meaning >= Meaning.Language)
+            .Select(e => new Reading(e.Meaning, e.Target)).Distinct().ToList();
         if (commands.Count > 1 || found.Count == 0)
         {
             return null;
@@ -96,7 +97,9 @@ internal static class LexiconParser
             return null;
         }
 
-        return commands.Count == 1 ? commands[0] : found.Select(e => new Reading(e.Meaning, null)).MaxBy(r => r.Meaning);
+        return commands.Count == 1
+            ? commands[0]
+            : found.Select(e => new Reading(e.Meaning, null)).MaxBy(r => r.Meaning);
     }
 
     private static Dictionary<string, Dictionary<string, LexiconEntry>> Build() => Languages.ToDictionary(
@@ -104,7 +107,8 @@ internal static class LexiconParser
         language =>
         {
             var map = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
-            foreach (var entry in DialogLexicon.Entries.Where(e => e.Language == language || e.Language == DialogLexicon.Any))
+            var entries = DialogLexicon.Entries.Where(e => e.Language == language || e.Language == DialogLexicon.Any);
+            foreach (var entry in entries)
             {
                 map.TryAdd(string.Join(' ', Key(entry.Phrase)), entry);
             }

@@ -9,23 +9,32 @@ namespace HealthBot.Dialog;
 /// friendly reply in the person's language instead of a health article; a "1" or "2" that answers no feedback question
 /// gets the help message; a consent keyword that is ambiguous between languages gets a question instead of an opt-out.
 /// </summary>
-internal sealed class ShortReplies(ContentCatalog catalog, DialogOptions settings, IContactStore contacts, ReplyLimiter limiter)
+internal sealed class ShortReplies(
+    ContentCatalog catalog, DialogOptions settings, IContactStore contacts, ReplyLimiter limiter, IHandoffState handoff)
 {
     private readonly DialogReplies say = new(catalog, settings);
 
     /// <summary>Null when the message is neither small talk nor a stray feedback digit.</summary>
-    public async Task<DialogOutcome?> TryAnswerAsync(Contact contact, NormalizedText text, Command command, ChannelProfile profile, CancellationToken ct)
+    public async Task<DialogOutcome?> TryAnswerAsync(
+        Contact contact, NormalizedText text, Command command, ChannelProfile profile, CancellationToken ct)
     {
-        var known = contact.Language ?? settings.DefaultLanguage;
-        if (FeedbackWords.IsDigitReply(text))
-        {
-            // Reaches here only when no "Was this helpful?" is open for this contact.
-            return say.System(profile, known, ReplyKind.Help, "help", "feedback-digit-without-prompt");
-        }
-
-        if (command.Kind != CommandKind.SmallTalk)
+        var digit = FeedbackWords.IsDigitReply(text);
+        if (!digit && command.Kind != CommandKind.SmallTalk)
         {
             return null;
+        }
+
+        if (await handoff.IsHumanHandlingAsync(contact.Id, ct))
+        {
+            // "thanks" to the nurse who is answering is for the nurse, not for the bot.
+            return new DialogOutcome([], contact.Language, new DialogTrace("human-handling", false, [], null));
+        }
+
+        if (digit)
+        {
+            // Reaches here only when no "Was this helpful?" is open for this contact.
+            var known = contact.Language ?? settings.DefaultLanguage;
+            return say.System(profile, known, ReplyKind.Help, "help", "feedback-digit-without-prompt");
         }
 
         var language = contact.Language ?? command.Language ?? Preferred(command.Languages ?? []);
@@ -58,7 +67,8 @@ internal sealed class ShortReplies(ContentCatalog catalog, DialogOptions setting
     {
         var text = string.Join("\n", languages.Distinct().Select(l => say.Text(l, "stop_check")));
         var fold = settings.FoldAccentsForSms && !languages.Contains("hi");
-        var replies = ReplyComposer.Compose(text, profile, fold).Select(part => new Reply(part, ReplyKind.StopCheck, languages[0])).ToList();
+        var replies = ReplyComposer.Compose(text, profile, fold)
+            .Select(part => new Reply(part, ReplyKind.StopCheck, languages[0])).ToList();
         return new DialogOutcome(replies, null, new DialogTrace("ambiguous-keyword", false, [], null));
     }
 

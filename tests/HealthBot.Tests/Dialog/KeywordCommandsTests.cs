@@ -159,7 +159,8 @@ public sealed class KeywordCommandsTests
         }
     }
 
-    private static IEnumerable<string> LexiconKey(string phrase) => LexiconParser.Simplify(TextNormalizer.Normalize(phrase).Tokens);
+    private static IEnumerable<string> LexiconKey(string phrase) =>
+        LexiconParser.Simplify(TextNormalizer.Normalize(phrase).Tokens);
 
     [Theory]
     [InlineData("FRANCAIS", "fr")]

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace HealthBot.Tests.Dialog;
 
-/// <summary>The urgent referral names the place to go in the person's own language, and the service will not start without one.</summary>
+/// <summary>
+/// The urgent referral names the place to go in the person's own language, and the service will not start without one.
+/// </summary>
 public sealed class NearestFacilityTests(NearestFacilityTests.Host host) : IClassFixture<NearestFacilityTests.Host>
 {
     public sealed class Host : IDisposable
@@ -45,11 +47,13 @@ public sealed class NearestFacilityTests(NearestFacilityTests.Host host) : IClas
     [InlineData("hi")]
     public void A_supported_language_without_a_place_stops_the_service_from_starting(string language)
     {
-        using var factory = new HealthBotFactory(settings: new Dictionary<string, string?> { [$"Dialog:NearestFacility:{language}"] = " " });
+        using var factory = new HealthBotFactory(
+            settings: new Dictionary<string, string?> { [$"Dialog:NearestFacility:{language}"] = " " });
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        var validation = Assert.IsType<OptionsValidationException>(error is AggregateException a ? a.InnerExceptions.Single() : error);
+        var validation = Assert.IsType<OptionsValidationException>(
+            error is AggregateException a ? a.InnerExceptions.Single() : error);
         Assert.Contains($"Dialog:NearestFacility has no place for {language}", validation.Message, StringComparison.Ordinal);
         Assert.Contains($"Dialog__NearestFacility__{language}", validation.Message, StringComparison.Ordinal);
     }
@@ -67,13 +71,16 @@ public sealed class NearestFacilityTests(NearestFacilityTests.Host host) : IClas
     }
 
     /// <summary>What SMS makes of the text: accents GSM-7 cannot carry are folded, except in Hindi.</summary>
-    private static string SmsText(string text, string language) => language == "hi" ? text : HealthBot.Sms.SmartEncoding.FoldToGsm(text);
+    private static string SmsText(string text, string language) =>
+        language == "hi" ? text : HealthBot.Sms.SmartEncoding.FoldToGsm(text);
 
     private async Task<DialogOutcome> ProcessAsync(string text)
     {
         var address = $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}";
-        var record = await host.Factory.Service<IMessageStore>().RecordInboundAsync(new InboundMessage(ChannelNames.Sms, address, text, null, DateTimeOffset.UtcNow));
+        var record = await host.Factory.Service<IMessageStore>()
+            .RecordInboundAsync(new InboundMessage(ChannelNames.Sms, address, text, null, DateTimeOffset.UtcNow));
         var contact = (await host.Factory.Service<IContactStore>().FindAsync(ChannelNames.Sms, address))!;
-        return (await host.Factory.Service<DialogProcessor>().ProcessAsync(new PendingInbound(record.MessageId, contact, text, DateTimeOffset.UtcNow), CancellationToken.None))!;
+        var inbound = new PendingInbound(record.MessageId, contact, text, DateTimeOffset.UtcNow);
+        return (await host.Factory.Service<DialogProcessor>().ProcessAsync(inbound, CancellationToken.None))!;
     }
 }

@@ -1,3 +1,4 @@
+using HealthBot.Admin;
 using HealthBot.Data;
 using HealthBot.Tests.Infrastructure;
 
@@ -137,6 +138,22 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
         Assert.Equal("small_talk", Assert.Single(await ExchangeAsync(from, "thanks")).Kind);
     }
 
+    [Fact]
+    public async Task Thanks_while_a_responder_has_the_conversation_gets_no_bot_reply()
+    {
+        var from = NewNumber();
+        await ExchangeAsync(from, "hello");
+        var contact = (await host.Factory.Service<IContactStore>().FindAsync("sms", from))!;
+        await host.Factory.Service<InboxService>().TakeOverAsync("nurse@ngo.example", contact.Id);
+
+        await host.Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, "asante sana"));
+        var conversation = await Eventually.WaitAsync(
+            () => host.Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 200),
+            c => c.Count(m => m.Direction == "in" && m.Status == "processed") == 2, "the thanks to be handled");
+
+        Assert.Equal("in", conversation[^1].Direction);
+    }
+
     private static string NewNumber() => $"+25471{Interlocked.Increment(ref next):D7}";
 
     /// <summary>Sends an SMS and returns the bot's replies to it.</summary>
@@ -144,16 +161,19 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
     {
         var factory = host.Factory;
         await factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
-        var contact = await Eventually.WaitAsync(() => factory.Service<IContactStore>().FindAsync("sms", from), c => c is not null, "the contact");
+        var contact = await Eventually.WaitAsync(
+            () => factory.Service<IContactStore>().FindAsync("sms", from), c => c is not null, "the contact");
         var conversation = await Eventually.WaitAsync(
             () => factory.Service<IMessageStore>().ConversationAsync(contact!.Id, 0, 200),
             c => c.LastOrDefault(m => m.Direction == "in") is { } last && c.Any(m => m.Direction == "out" && m.Id > last.Id),
             "the reply");
         var lastIn = conversation.Last(m => m.Direction == "in").Id;
-        return conversation.Where(m => m.Direction == "out" && m.Id > lastIn).Select(m => new Outbound(m.Kind, m.Body, m.ContentId)).ToList();
+        return conversation.Where(m => m.Direction == "out" && m.Id > lastIn)
+            .Select(m => new Outbound(m.Kind, m.Body, m.ContentId)).ToList();
     }
 
-    private async Task<string> ConsentAsync(string from) => (await host.Factory.Service<IContactStore>().FindAsync("sms", from))!.Consent;
+    private async Task<string> ConsentAsync(string from) =>
+        (await host.Factory.Service<IContactStore>().FindAsync("sms", from))!.Consent;
 
     private sealed record Outbound(string? Kind, string Body, string? ContentId);
 }
