@@ -101,6 +101,21 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
         Assert.Equal(Consent.OptedOut, await ConsentAsync(from));
     }
 
+    /// <summary>A first message that is a keyword of one language is answered in that language, not the default.</summary>
+    [Theory]
+    [InlineData("msaada", "help", "Niulize swali la afya kwa maneno yako.")]
+    [InlineData("ajuda", "help", "Faca a sua pergunta de saude com as suas palavras.")]
+    [InlineData("sitisha tafadhali", "opt_out", "Hutapokea tena ujumbe kutoka HealthBot.")]
+    [InlineData("ARRET svp", "opt_out", "Vous ne recevrez plus de messages de HealthBot.")]
+    [InlineData("band karo", "opt_out", "अब आपको HealthBot से कोई")]
+    public async Task A_keyword_is_confirmed_in_its_own_language(string text, string kind, string expected)
+    {
+        var reply = Assert.Single(await ExchangeAsync(NewNumber(), text));
+
+        Assert.Equal(kind, reply.Kind);
+        Assert.StartsWith(expected, reply.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task How_to_stop_diarrhoea_is_a_question_not_an_opt_out()
     {
