@@ -24,12 +24,13 @@ public sealed class DialogEngine(
     IEnumerable<IPregnancyMessages> pregnancyMessages,
     IHandoffState handoff,
     AnswerFeedback feedback,
+    StopCheckHistory stopChecks,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
     private readonly DialogOptions settings = options.Value;
     private readonly DialogReplies say = new(catalog, options.Value);
-    private readonly ShortReplies talk = new(catalog, options.Value, contacts, limiter, handoff);
+    private readonly ShortReplies talk = new(catalog, options.Value, contacts, limiter, handoff, stopChecks);
 
     /// <param name="messageId">The inbound message, so that feedback it gives is recorded once even if it is processed twice.</param>
     public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null)
@@ -131,7 +132,7 @@ public sealed class DialogEngine(
                 await contacts.SetLanguageAsync(contact.Id, command.Language!, ct);
                 return say.System(profile, command.Language!, ReplyKind.LanguageChanged, "language_changed", "keyword");
             case CommandKind.Ambiguous:
-                return talk.AskAboutStop(profile, command.Languages!);
+                return await talk.AskAboutStopAsync(contact, command.Languages!, profile, ct);
             default:
                 return null;
         }

@@ -26,6 +26,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<SqlFeedbackStore>();
         services.AddSingleton<IAnswerFeedbackStore>(sp => sp.GetRequiredService<SqlFeedbackStore>());
         services.AddSingleton<AnswerFeedback>();
+        services.AddSingleton<StopCheckHistory>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DialogProcessor>();
         return services;

@@ -25,7 +25,13 @@ public enum CommandKind
 /// <paramref name="Talk"/> the small-talk meaning; <paramref name="Languages"/> every language the words belong to.
 /// </summary>
 public sealed record Command(
-    CommandKind Kind, string? Language = null, Meaning Talk = Meaning.Filler, IReadOnlyList<string>? Languages = null);
+    CommandKind Kind, string? Language = null, Meaning Talk = Meaning.Filler, IReadOnlyList<string>? Languages = null)
+{
+    /// <summary>
+    /// For <see cref="CommandKind.Ambiguous"/>: what the words mean without the consent reading ("acha": OK).
+    /// </summary>
+    public Command? Otherwise { get; init; }
+}
 
 /// <summary>
 /// Whole short messages that are a keyword or small talk, matched after normalization: case, accents, punctuation,
@@ -62,11 +68,23 @@ public static class KeywordCommands
         {
             // "acha" from a contact whose language we do not know, or who writes another one: ask, never guess consent.
             var asked = contactLanguage is null ? languages : [contactLanguage, .. languages];
-            return new Command(CommandKind.Ambiguous, Languages: asked);
+            return new Command(CommandKind.Ambiguous, Languages: asked) { Otherwise = WithoutConsent(readings) };
         }
 
         var strongest = distinct.MaxBy(r => r.Meaning)!;
         return ToCommand(strongest, [.. readings.Where(r => r.Value == strongest).Select(r => r.Key)]);
+    }
+
+    private static Command? WithoutConsent(IReadOnlyDictionary<string, LexiconParser.Reading> readings)
+    {
+        var other = readings.Where(r => !Consequential.Contains(r.Value.Meaning)).ToList();
+        if (other.Count == 0)
+        {
+            return null;
+        }
+
+        var best = other.MaxBy(r => r.Value.Meaning).Value;
+        return ToCommand(best, [.. other.Where(r => r.Value == best).Select(r => r.Key)]);
     }
 
     private static Command ToCommand(LexiconParser.Reading reading, IReadOnlyList<string> languages)

@@ -7,10 +7,16 @@ namespace HealthBot.Dialog;
 /// <summary>
 /// Short messages that are not questions: small talk ("asante sana", "ok valeu", "thik hai", "bye") gets a short
 /// friendly reply in the person's language instead of a health article; a "1" or "2" that answers no feedback question
-/// gets the help message; a consent keyword that is ambiguous between languages gets a question instead of an opt-out.
+/// gets the help message; a consent keyword that is ambiguous between languages gets a question instead of an opt-out,
+/// once: after that it is read without its consent meaning (the person now knows to send STOP).
 /// </summary>
 internal sealed class ShortReplies(
-    ContentCatalog catalog, DialogOptions settings, IContactStore contacts, ReplyLimiter limiter, IHandoffState handoff)
+    ContentCatalog catalog,
+    DialogOptions settings,
+    IContactStore contacts,
+    ReplyLimiter limiter,
+    IHandoffState handoff,
+    StopCheckHistory stopChecks)
 {
     private readonly DialogReplies say = new(catalog, settings);
 
@@ -18,6 +24,9 @@ internal sealed class ShortReplies(
     public async Task<DialogOutcome?> TryAnswerAsync(
         Contact contact, NormalizedText text, Command command, ChannelProfile profile, CancellationToken ct)
     {
+        // An ambiguous keyword gets here only when the question was asked before: "acha" is then just OK.
+        var guessed = command.Kind == CommandKind.Ambiguous;
+        command = guessed ? command.Otherwise ?? new Command(CommandKind.None) : command;
         var digit = FeedbackWords.IsDigitReply(text);
         if (!digit && command.Kind != CommandKind.SmallTalk)
         {
@@ -38,7 +47,7 @@ internal sealed class ShortReplies(
         }
 
         var language = contact.Language ?? command.Language ?? Preferred(command.Languages ?? []);
-        if (contact.Language is null && command.Language is not null)
+        if (contact.Language is null && command.Language is not null && !guessed)
         {
             // "obrigado" says which language the person writes; "ok" (every language) does not.
             await contacts.SetLanguageAsync(contact.Id, command.Language, ct);
@@ -62,9 +71,18 @@ internal sealed class ShortReplies(
         return say.System(profile, language, ReplyKind.SmallTalk, message, "small-talk");
     }
 
-    /// <summary>"Send STOP to stop messages" in each language the keyword could be from, in one message.</summary>
-    public DialogOutcome AskAboutStop(ChannelProfile profile, IReadOnlyList<string> languages)
+    /// <summary>
+    /// "Send STOP to stop messages" in each language the keyword could be from, in one message; null when this contact
+    /// was asked before.
+    /// </summary>
+    public async Task<DialogOutcome?> AskAboutStopAsync(
+        Contact contact, IReadOnlyList<string> languages, ChannelProfile profile, CancellationToken ct)
     {
+        if (await stopChecks.WasAskedAsync(contact.Id, ct))
+        {
+            return null;
+        }
+
         var text = string.Join("\n", languages.Distinct().Select(l => say.Text(l, "stop_check")));
         var fold = settings.FoldAccentsForSms && !languages.Contains("hi");
         var replies = ReplyComposer.Compose(text, profile, fold)

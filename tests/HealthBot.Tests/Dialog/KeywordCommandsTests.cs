@@ -134,6 +134,7 @@ public sealed class KeywordCommandsTests
         {
             Assert.Contains("sw", command.Languages!);
             Assert.Contains("hi", command.Languages!);
+            Assert.Equal(Meaning.Okay, command.Otherwise!.Talk);
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
     }
 
     [Fact]
-    public async Task Acha_from_a_contact_of_unknown_language_asks_in_swahili_and_hindi_and_stop_then_opts_out()
+    public async Task Acha_from_a_contact_of_unknown_language_asks_once_in_swahili_and_hindi_and_stop_then_opts_out()
     {
         var from = NewNumber();
 
@@ -62,6 +62,12 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
         Assert.Equal("stop_check", asked.Kind);
         Assert.Contains("Kuacha kupokea ujumbe wa HealthBot, tuma STOP.", asked.Body, StringComparison.Ordinal);
         Assert.Contains("HealthBot के संदेश बंद करने के लिए STOP भेजें।", asked.Body, StringComparison.Ordinal);
+        Assert.NotEqual(Consent.OptedOut, await ConsentAsync(from));
+
+        // Asked once: the next "acha" is read without its consent meaning, as the Hindi OK.
+        var again = Assert.Single(await ExchangeAsync(from, "acha!!"));
+        Assert.Equal("small_talk", again.Kind);
+        Assert.Equal("ठीक है। जब चाहें, स्वास्थ्य का सवाल भेजें।", again.Body);
         Assert.NotEqual(Consent.OptedOut, await ConsentAsync(from));
 
         Assert.Equal("opt_out", Assert.Single(await ExchangeAsync(from, "STOP")).Kind);
