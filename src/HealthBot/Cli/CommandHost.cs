@@ -1,5 +1,6 @@
 using HealthBot.Data;
 using HealthBot.Llm;
+using Microsoft.Extensions.Options;
 
 namespace HealthBot.Cli;
 
@@ -14,7 +15,7 @@ public static class CommandHost
         builder.Services.AddHealthBot(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        if (!host.Services.TryMigrateDatabase() || !host.Services.TryLoadModel())
+        if (!SettingsAreValid(host) || !host.Services.TryMigrateDatabase() || !host.Services.TryLoadModel())
         {
             return null;
         }
@@ -23,5 +24,27 @@ public static class CommandHost
         // applied as soon as the command loads the content.
         host.Services.GetService<HealthBot.Admin.PublishedContentOverlay>()?.StartAsync(CancellationToken.None);
         return host;
+    }
+
+    /// <summary>
+    /// The checks the web host runs on start (ValidateOnStart), as one line per problem instead of a stack trace.
+    /// </summary>
+    private static bool SettingsAreValid(IHost host)
+    {
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            return true;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException)
+        {
+            var failures = ex is AggregateException all ? all.InnerExceptions : [ex];
+            foreach (var failure in failures)
+            {
+                Console.Error.WriteLine($"healthbot: invalid settings: {failure.Message}");
+            }
+
+            return false;
+        }
     }
 }

@@ -21,6 +21,10 @@ internal static class BuiltInMessages
         "feedback_prompt" => "Was this helpful? Reply 1 yes, 2 no",
         "feedback_yes" => "Thank you for your feedback!",
         "feedback_no" => "Thank you. We will use this to improve our answers. You can ask again in other words, or ask a health worker.",
+        "small_talk_thanks" => "You're welcome. Send a health question any time.",
+        "small_talk_ok" => "OK. Send a health question any time.",
+        "small_talk_bye" => "Goodbye, stay well. Send a health question any time.",
+        "stop_check" => "To stop getting messages from HealthBot, send STOP. To ask a health question, just send it.",
         "too_long" => "Your message is too long. Please send a shorter question.",
         _ => "Sorry, I did not understand. Please send your health question in a few words.",
     };

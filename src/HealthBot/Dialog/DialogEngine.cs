@@ -24,19 +24,21 @@ public sealed class DialogEngine(
     IEnumerable<IPregnancyMessages> pregnancyMessages,
     IHandoffState handoff,
     AnswerFeedback feedback,
+    StopCheckHistory stopChecks,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
     private readonly DialogOptions settings = options.Value;
     private readonly DialogReplies say = new(catalog, options.Value);
+    private readonly ShortReplies talk = new(catalog, options.Value, contacts, limiter, handoff, stopChecks);
 
     /// <param name="messageId">The inbound message, so that feedback it gives is recorded once even if it is processed twice.</param>
     public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null)
     {
         var text = TextNormalizer.Normalize(rawText);
         var profile = ChannelProfile.For(contact.Channel, preferWeb);
-        var known = contact.Language ?? settings.DefaultLanguage;
-        var command = KeywordCommands.Match(text);
+        var command = KeywordCommands.Match(text, contact.Language);
+        var known = contact.Language ?? command.Language ?? settings.DefaultLanguage;
         if (contact.Consent == Consent.OptedOut)
         {
             return await OptedOutAsync(contact, text, command, known, profile, ct);
@@ -64,6 +66,11 @@ public sealed class DialogEngine(
                 return new DialogOutcome(say.Compose(profile, reply.Language, reply.Text, reply.Kind, null, null).ToList(), reply.Language,
                     new DialogTrace("keyword", false, [], reply.Language));
             }
+        }
+
+        if (await talk.TryAnswerAsync(contact, text, command, profile, ct) is { } talked)
+        {
+            return talked;
         }
 
         if (!text.HasWords)
@@ -124,6 +131,8 @@ public sealed class DialogEngine(
             case CommandKind.Language:
                 await contacts.SetLanguageAsync(contact.Id, command.Language!, ct);
                 return say.System(profile, command.Language!, ReplyKind.LanguageChanged, "language_changed", "keyword");
+            case CommandKind.Ambiguous:
+                return await talk.AskAboutStopAsync(contact, command.Languages!, profile, ct);
             default:
                 return null;
         }

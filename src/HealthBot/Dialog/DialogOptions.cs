@@ -6,6 +6,9 @@ public sealed class DialogOptions
 {
     public const string Section = "Dialog";
 
+    /// <summary>The languages the bot answers in; each needs its own words wherever the deployment fills some in.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "sw", "pt", "hi"];
+
     /// <summary>Language for contacts whose language is not known yet and cannot be told from the message.</summary>
     [Required, RegularExpression("^(en|fr|sw|pt|hi)$")]
     public string DefaultLanguage { get; set; } = "en";
@@ -35,9 +38,16 @@ public sealed class DialogOptions
     /// <summary>"Was this helpful? Reply 1 yes, 2 no" after answers from content.</summary>
     public FeedbackOptions Feedback { get; set; } = new();
 
-    /// <summary>Where to go in an emergency, per language code (falls back to "en").</summary>
-    public Dictionary<string, string> NearestFacility { get; set; } = new()
+    /// <summary>
+    /// Where to go in an emergency, in each of <see cref="Languages"/>, put into the urgent referral: the message must be
+    /// entirely in the person's language. Checked on start (<see cref="DialogOptionsValidator"/>).
+    /// </summary>
+    public Dictionary<string, string> NearestFacility { get; set; } = new(StringComparer.Ordinal)
     {
         ["en"] = "the nearest health facility",
+        ["fr"] = "l'établissement de santé le plus proche",
+        ["sw"] = "kituo cha afya kilicho karibu nawe",
+        ["pt"] = "a unidade de saúde mais próxima",
+        ["hi"] = "सबसे नज़दीकी स्वास्थ्य केंद्र",
     };
 }

@@ -13,6 +13,7 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
     public DialogOutcome Urgent(ChannelProfile profile, string language, ContentItem? item, IReadOnlyList<Candidate> candidates)
     {
         var library = catalog.Current;
+        // Every supported language has its own (checked on start); English only for a language the bot does not support.
         var facility = settings.NearestFacility.GetValueOrDefault(language) ?? settings.NearestFacility.GetValueOrDefault("en") ?? "the nearest health facility";
         var referral = SystemText(library, language, "urgent_referral")
             .Replace("{emergency_number}", settings.EmergencyNumber, StringComparison.Ordinal)

@@ -12,6 +12,7 @@ public static class DialogServiceCollectionExtensions
     {
         services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.Feedback.ReplyWindow > TimeSpan.Zero, "Dialog:Feedback:ReplyWindow must be positive").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DialogOptions>, DialogOptionsValidator>();
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ILanguageDetector, ContentLanguageDetector>();
@@ -25,6 +26,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<SqlFeedbackStore>();
         services.AddSingleton<IAnswerFeedbackStore>(sp => sp.GetRequiredService<SqlFeedbackStore>());
         services.AddSingleton<AnswerFeedback>();
+        services.AddSingleton<StopCheckHistory>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DialogProcessor>();
         return services;

@@ -25,6 +25,9 @@ public static class FeedbackWords
         "muito", "dhanyavad", "shukriya", "धन्यवाद", "शुक्रिया", "ok", "okay", "sawa",
     };
 
+    /// <summary>A "1" or "2" (perhaps "1 yes"): with no open question it makes no sense as anything else.</summary>
+    public static bool IsDigitReply(NormalizedText text) => Parse(text) is not null && text.Tokens[0] is "1" or "2";
+
     /// <summary>True for yes, false for no, null when the message is not a feedback reply.</summary>
     public static bool? Parse(NormalizedText text)
     {

@@ -38,6 +38,12 @@ public static class ReplyKind
 
     /// <summary>Written by a responder in the staff workspace, not by the bot.</summary>
     public const string Human = "human";
+
+    /// <summary>The short reply to thanks, OK, yes, no or goodbye.</summary>
+    public const string SmallTalk = "small_talk";
+
+    /// <summary>"Send STOP to stop messages" after a keyword that means stop in one language only.</summary>
+    public const string StopCheck = "stop_check";
 }
 
 /// <summary>

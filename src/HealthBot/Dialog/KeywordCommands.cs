@@ -9,54 +9,96 @@ public enum CommandKind
     Language,
     Greeting,
     Forget,
+
+    /// <summary>Thanks, OK, yes, no or goodbye: a short friendly reply, after any pending feedback question.</summary>
+    SmallTalk,
+
+    /// <summary>
+    /// A keyword that changes consent in one language and means something else in another: ask, do not act.
+    /// </summary>
+    Ambiguous,
 }
 
-public sealed record Command(CommandKind Kind, string? Language = null);
+/// <summary>
+/// A whole-message keyword. <paramref name="Language"/> is the language to switch to for
+/// <see cref="CommandKind.Language"/>, otherwise the language the words are from (null when several share them);
+/// <paramref name="Talk"/> the small-talk meaning; <paramref name="Languages"/> every language the words belong to.
+/// </summary>
+public sealed record Command(
+    CommandKind Kind, string? Language = null, Meaning Talk = Meaning.Filler, IReadOnlyList<string>? Languages = null)
+{
+    /// <summary>
+    /// For <see cref="CommandKind.Ambiguous"/>: what the words mean without the consent reading ("acha": OK).
+    /// </summary>
+    public Command? Otherwise { get; init; }
+}
 
 /// <summary>
-/// Whole-message keywords, matched case- and accent-insensitively after normalization. Consent keywords follow
-/// Twilio's defaults (https://help.twilio.com/articles/223134027) plus each language's usual words.
+/// Whole short messages that are a keyword or small talk, matched after normalization: case, accents, punctuation,
+/// emoji, repeated words ("stop stop") and stretched letters ("thanksss") do not matter, and the keyword may come with
+/// filler words ("STOP ALL", "pls stop", "asante sana"). Twilio itself only honours a lone keyword
+/// (https://help.twilio.com/articles/223134027); a message with any other word ("stop the bleeding") is a question.
+/// A word read differently in two languages counts only in the contact's language when that is known.
 /// </summary>
 public static class KeywordCommands
 {
-    private static readonly Dictionary<string, Command> Keywords = Build();
+    private static readonly Meaning[] Consequential = [Meaning.Stop, Meaning.Start, Meaning.Forget];
 
-    public static Command Match(NormalizedText text)
+    public static Command Match(NormalizedText text, string? contactLanguage = null)
     {
-        if (text.Tokens.Count is 0 or > 4)
+        var readings = LexiconParser.Read(text);
+        if (readings.Count == 0)
         {
             return new Command(CommandKind.None);
         }
 
-        var key = string.Join(' ', text.Tokens);
-        return Keywords.TryGetValue(key, out var command) ? command : new Command(CommandKind.None);
-    }
-
-    private static Dictionary<string, Command> Build()
-    {
-        var map = new Dictionary<string, Command>(StringComparer.Ordinal);
-        void Add(Command command, params string[] words)
+        if (contactLanguage is not null && readings.TryGetValue(contactLanguage, out var own))
         {
-            foreach (var word in words)
-            {
-                map[TextNormalizer.Normalize(word).Tokens is var t ? string.Join(' ', t) : word] = command;
-            }
+            return ToCommand(own, [contactLanguage]);
         }
 
-        Add(new Command(CommandKind.Stop), "stop", "stopall", "unsubscribe", "end", "quit", "cancel", "revoke", "optout", "opt out",
-            "arret", "arrêt", "arreter", "arrêter", "desabonner", "sitisha", "acha", "parar", "sair", "pare", "band", "बंद", "बन्द", "band karo", "बंद करो");
-        Add(new Command(CommandKind.Start), "start", "unstop", "subscribe", "commencer", "demarrer", "anza", "iniciar", "começar", "shuru", "शुरू");
-        Add(new Command(CommandKind.Help), "help", "info", "aide", "msaada", "saidia", "ajuda", "madad", "मदद", "सहायता", "menu");
-        Add(new Command(CommandKind.Forget), "forget", "forget me", "delete my data", "delete me", "erase my data", "oublie moi", "oubliez moi",
-            "supprimer mes donnees", "supprime mes donnees", "nisahau", "futa data yangu", "futa taarifa zangu", "esquecer", "esqueca me", "apagar meus dados",
-            "apague meus dados", "bhool jao", "mujhe bhool jao", "data delete karo", "mera data delete karo", "मुझे भूल जाओ", "मेरा डेटा हटाओ");
-        Add(new Command(CommandKind.Greeting), "hi", "hello", "hey", "hallo", "good morning", "bonjour", "bonsoir", "salut", "slt", "habari", "jambo",
-            "mambo", "hujambo", "sasa", "niaje", "ola", "olá", "oi", "bom dia", "boa tarde", "namaste", "namaskar", "नमस्ते", "नमस्कार");
-        Add(new Command(CommandKind.Language, "en"), "english", "anglais", "kiingereza", "ingles", "inglês");
-        Add(new Command(CommandKind.Language, "fr"), "francais", "français", "french", "kifaransa", "frances", "francês");
-        Add(new Command(CommandKind.Language, "sw"), "kiswahili", "swahili");
-        Add(new Command(CommandKind.Language, "pt"), "portugues", "português", "portuguese", "kireno");
-        Add(new Command(CommandKind.Language, "hi"), "hindi", "हिन्दी", "हिंदी");
-        return map;
+        var distinct = readings.Values.Distinct().ToList();
+        if (distinct.Count == 1)
+        {
+            return ToCommand(distinct[0], [.. readings.Keys]);
+        }
+
+        var languages = readings.Keys.ToList();
+        if (distinct.Any(r => Consequential.Contains(r.Meaning)))
+        {
+            // "acha" from a contact whose language we do not know, or who writes another one: ask, never guess consent.
+            var asked = contactLanguage is null ? languages : [contactLanguage, .. languages];
+            return new Command(CommandKind.Ambiguous, Languages: asked) { Otherwise = WithoutConsent(readings) };
+        }
+
+        var strongest = distinct.MaxBy(r => r.Meaning)!;
+        return ToCommand(strongest, [.. readings.Where(r => r.Value == strongest).Select(r => r.Key)]);
+    }
+
+    private static Command? WithoutConsent(IReadOnlyDictionary<string, LexiconParser.Reading> readings)
+    {
+        var other = readings.Where(r => !Consequential.Contains(r.Value.Meaning)).ToList();
+        if (other.Count == 0)
+        {
+            return null;
+        }
+
+        var best = other.MaxBy(r => r.Value.Meaning).Value;
+        return ToCommand(best, [.. other.Where(r => r.Value == best).Select(r => r.Key)]);
+    }
+
+    private static Command ToCommand(LexiconParser.Reading reading, IReadOnlyList<string> languages)
+    {
+        var language = languages.Count == 1 ? languages[0] : null;
+        return reading.Meaning switch
+        {
+            Meaning.Stop => new Command(CommandKind.Stop, language, Languages: languages),
+            Meaning.Start => new Command(CommandKind.Start, language, Languages: languages),
+            Meaning.Help => new Command(CommandKind.Help, language, Languages: languages),
+            Meaning.Forget => new Command(CommandKind.Forget, language, Languages: languages),
+            Meaning.Language => new Command(CommandKind.Language, reading.Target, Languages: languages),
+            Meaning.Greeting => new Command(CommandKind.Greeting, language, Languages: languages),
+            _ => new Command(CommandKind.SmallTalk, language, reading.Meaning, languages),
+        };
     }
 }

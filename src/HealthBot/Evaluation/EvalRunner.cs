@@ -38,7 +38,9 @@ public sealed class EvalRunner(IMessageStore messages, IContactStore contacts, D
     private static EvalResult ToResult(EvalRow row, DialogOutcome outcome)
     {
         var answer = outcome.Replies.FirstOrDefault(r => r.ContentId is not null);
-        var declined = answer is null && outcome.Replies.Any(r => r.Kind is ReplyKind.OutOfScope or ReplyKind.NotUnderstood or ReplyKind.Referral);
+        // Anything but a health answer: a refusal, or a short reply to small talk, a greeting or a stray keyword.
+        var declined = answer is null && outcome.Replies.Any(r => r.Kind is ReplyKind.OutOfScope or ReplyKind.NotUnderstood or ReplyKind.Referral
+            or ReplyKind.SmallTalk or ReplyKind.Greeting or ReplyKind.Help or ReplyKind.StopCheck);
         var language = outcome.Replies.FirstOrDefault()?.Language;
         return new EvalResult(row, outcome.Trace.Urgent, answer?.ContentId, language, declined, outcome.Trace.Candidates, outcome.Trace.Route, outcome.Trace.FallbackReason);
     }

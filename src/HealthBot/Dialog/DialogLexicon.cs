@@ -1,0 +1,169 @@
+namespace HealthBot.Dialog;
+
+/// <summary>
+/// What a whole short message can mean. A message with several words takes the strongest meaning: a command beats
+/// small talk, and among small talk the later value wins ("ok thanks" is thanks, "no thanks" is no).
+/// </summary>
+public enum Meaning
+{
+    /// <summary>A word that only softens or repeats: "please", "all", "sana", "muito", "ji".</summary>
+    Filler,
+    Okay,
+    Yes,
+    Greeting,
+    Thanks,
+    No,
+    Goodbye,
+    Language,
+    Help,
+    Start,
+    Stop,
+    Forget,
+}
+
+/// <summary>
+/// One phrase of one language; <paramref name="Target"/> is the language a language name switches to.
+/// </summary>
+public sealed record LexiconEntry(string Phrase, string Language, Meaning Meaning, string? Target = null);
+
+/// <summary>
+/// The keywords and small talk of each language, as people type them by SMS (shorthand, romanized Hindi). Each phrase
+/// carries its language, so a word that means different things in two languages ("acha": stop in Swahili, OK in
+/// Hindi) is found from these tables, not hard-coded. <see cref="Any"/> phrases belong to every language.
+/// Consent keywords follow Twilio's defaults (https://help.twilio.com/articles/223134027) plus each language's own.
+/// </summary>
+public static class DialogLexicon
+{
+    public const string Any = "*";
+
+    public static IReadOnlyList<LexiconEntry> Entries { get; } = Build();
+
+    private delegate void Adder(string language, Meaning meaning, params string[] phrases);
+
+    private static List<LexiconEntry> Build()
+    {
+        var list = new List<LexiconEntry>();
+        Adder add = (language, meaning, phrases) =>
+            list.AddRange(phrases.Select(p => new LexiconEntry(p, language, meaning)));
+        foreach (var words in new Action<Adder>[] { Everywhere, English, French, Swahili, Portuguese, Hindi })
+        {
+            words(add);
+        }
+
+        AddLanguageNames(list);
+        return list;
+    }
+
+    private static void Everywhere(Adder add)
+    {
+        add(Any, Meaning.Stop, "stop", "stopall");
+        add(Any, Meaning.Start, "start");
+        add(Any, Meaning.Okay, "ok", "okay", "okey", "k");
+        add(Any, Meaning.Filler, "sms", "msg", "msgs", "please", "pls", "plz");
+    }
+
+    private static void English(Adder add)
+    {
+        add("en", Meaning.Stop, "unsubscribe", "unsub", "end", "quit", "cancel", "revoke", "optout", "opt out");
+        add("en", Meaning.Start, "unstop", "subscribe");
+        add("en", Meaning.Help, "help", "info", "menu");
+        add("en", Meaning.Forget, "forget", "forget me", "delete my data", "delete me", "erase my data");
+        add("en", Meaning.Greeting, "hi", "hello", "hey", "hallo", "good morning", "good afternoon", "good evening",
+            "good day");
+        add("en", Meaning.Thanks, "thanks", "thank you", "thank u", "thankyou", "thanku", "thx", "tnx", "thnx", "thnks",
+            "thanx", "ty", "tq", "many thanks", "cheers");
+        add("en", Meaning.Goodbye, "bye", "goodbye", "good bye", "good night", "goodnight", "gn", "see you",
+            "see you later", "take care", "cya");
+        add("en", Meaning.Okay, "alright", "all right", "fine", "cool", "great", "got it", "noted", "understood",
+            "sure");
+        add("en", Meaning.Yes, "yes", "yeah", "yep", "yup", "yea", "y");
+        add("en", Meaning.No, "no", "nope", "nah");
+        add("en", Meaning.Filler, "all", "now", "it", "me", "messages", "message", "texts", "text", "sending", "them",
+            "very", "much", "so", "a", "lot", "you", "u", "there", "dear", "doctor");
+    }
+
+    private static void French(Adder add)
+    {
+        add("fr", Meaning.Stop, "arret", "arrett", "arrete", "arretez", "arreter", "desabonner", "desinscrire",
+            "stopper");
+        add("fr", Meaning.Start, "commencer", "demarrer");
+        add("fr", Meaning.Help, "aide", "info");
+        add("fr", Meaning.Forget, "oublie moi", "oubliez moi", "supprimer mes donnees", "supprime mes donnees");
+        add("fr", Meaning.Greeting, "bonjour", "bonsoir", "salut", "slt", "coucou", "bjr", "bsr");
+        add("fr", Meaning.Thanks, "merci", "mrc", "mci", "mercii", "je vous remercie");
+        add("fr", Meaning.Goodbye, "au revoir", "aurevoir", "bonne nuit", "a bientot", "a plus", "bonne journee",
+            "bonne soiree", "adieu", "bye");
+        add("fr", Meaning.Okay, "d accord", "daccord", "dac", "entendu", "compris", "bien recu", "ca marche", "parfait",
+            "super");
+        add("fr", Meaning.Yes, "oui", "ouais");
+        add("fr", Meaning.No, "non", "nan");
+        add("fr", Meaning.Filler, "stp", "svp", "s", "il", "te", "vous", "plait", "beaucoup", "bcp", "bcq", "tout",
+            "tous", "les", "mes", "messages", "message", "maintenant", "tres", "bien", "docteur");
+    }
+
+    private static void Swahili(Adder add)
+    {
+        add("sw", Meaning.Stop, "sitisha", "acha", "simamisha");
+        add("sw", Meaning.Start, "anza", "anzisha");
+        add("sw", Meaning.Help, "msaada", "saidia");
+        add("sw", Meaning.Forget, "nisahau", "futa data yangu", "futa taarifa zangu");
+        add("sw", Meaning.Greeting, "habari", "jambo", "mambo", "hujambo", "hamjambo", "sasa", "niaje", "vipi",
+            "salamu", "shikamoo", "habari yako", "habari za asubuhi", "habari za mchana", "habari za jioni");
+        add("sw", Meaning.Thanks, "asante", "ahsante", "asanteni", "shukrani", "nashukuru");
+        add("sw", Meaning.Goodbye, "kwaheri", "kwa heri", "kwaherini", "usiku mwema", "lala salama", "tutaonana");
+        add("sw", Meaning.Okay, "sawa", "poa", "safi", "freshi", "shwari", "nimeelewa", "nimekuelewa");
+        add("sw", Meaning.Yes, "ndiyo", "ndio", "naam");
+        add("sw", Meaning.No, "hapana");
+        add("sw", Meaning.Filler, "sana", "tafadhali", "kabisa", "zote", "ujumbe", "jumbe", "kutuma", "kunitumia",
+            "daktari");
+    }
+
+    private static void Portuguese(Adder add)
+    {
+        add("pt", Meaning.Stop, "parar", "pare", "sair", "cancelar", "descadastrar");
+        add("pt", Meaning.Start, "iniciar", "comecar");
+        add("pt", Meaning.Help, "ajuda");
+        add("pt", Meaning.Forget, "esquecer", "esqueca me", "apagar meus dados", "apague meus dados");
+        add("pt", Meaning.Greeting, "ola", "oi", "bom dia", "boa tarde", "tudo bem", "tudo bom");
+        add("pt", Meaning.Thanks, "obrigado", "obrigada", "obg", "brigado", "brigada", "valeu", "vlw", "agradeco");
+        add("pt", Meaning.Goodbye, "tchau", "xau", "adeus", "boa noite", "ate logo", "ate mais", "ate amanha");
+        add("pt", Meaning.Okay, "ta bom", "ta", "beleza", "blz", "certo", "combinado", "entendi", "entendido",
+            "esta bem");
+        add("pt", Meaning.Yes, "sim");
+        add("pt", Meaning.No, "nao");
+        add("pt", Meaning.Filler, "muito", "muita", "mto", "mt", "mesmo", "por", "favor", "pf", "pfv", "pfvr", "todas",
+            "todos", "as", "mensagens", "mensagem", "de", "enviar", "agora", "doutor");
+    }
+
+    private static void Hindi(Adder add)
+    {
+        add("hi", Meaning.Stop, "band", "बंद", "बन्द");
+        add("hi", Meaning.Start, "shuru", "शुरू");
+        add("hi", Meaning.Help, "madad", "मदद", "सहायता", "help");
+        add("hi", Meaning.Forget, "bhool jao", "mujhe bhool jao", "data delete karo", "mera data delete karo",
+            "मुझे भूल जाओ", "मेरा डेटा हटाओ");
+        add("hi", Meaning.Greeting, "namaste", "namaskar", "नमस्ते", "नमस्कार", "pranam", "प्रणाम", "hi", "hello");
+        add("hi", Meaning.Thanks, "shukriya", "dhanyavad", "dhanyawad", "धन्यवाद", "शुक्रिया", "thanks", "thank you",
+            "thx");
+        add("hi", Meaning.Goodbye, "alvida", "अलविदा", "shubh ratri", "शुभ रात्रि", "phir milenge", "फिर मिलेंगे",
+            "bye", "good night");
+        add("hi", Meaning.Okay, "acha", "thik hai", "theek hai", "thik h", "theek h", "thik", "theek", "ठीक है", "ठीक",
+            "अच्छा", "sahi", "samajh gaya", "samajh gayi", "समझ गया", "समझ गई");
+        add("hi", Meaning.Yes, "haan", "han", "ha", "हाँ", "हां", "हा");
+        add("hi", Meaning.No, "nahi", "nahin", "nai", "na", "नहीं", "नही", "ना");
+        add("hi", Meaning.Filler, "ji", "जी", "bahut", "बहुत", "karo", "kar", "do", "kijiye", "करो", "कर", "दो",
+            "कीजिए", "message", "messages", "मैसेज", "संदेश", "bhejna", "भेजना");
+    }
+
+    private static void AddLanguageNames(List<LexiconEntry> list)
+    {
+        void Name(string target, params string[] names) =>
+            list.AddRange(names.Select(n => new LexiconEntry(n, Any, Meaning.Language, target)));
+
+        Name("en", "english", "anglais", "kiingereza", "ingles");
+        Name("fr", "francais", "french", "kifaransa", "frances");
+        Name("sw", "kiswahili", "swahili");
+        Name("pt", "portugues", "portuguese", "kireno");
+        Name("hi", "hindi", "हिन्दी", "हिंदी");
+    }
+}
