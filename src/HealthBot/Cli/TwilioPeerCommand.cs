@@ -4,8 +4,8 @@ using HealthBot.Channels.Twilio;
 namespace HealthBot.Cli;
 
 /// <summary>
-/// <c>healthbot twilio-peer [--port 5099] [--delay-ms 0]</c>: a local stand-in for the Twilio REST API that prints each reply it
-/// receives, so the SMS path can be tried end to end without a Twilio account (start the service with
+/// <c>healthbot twilio-peer [--port 5099] [--delay-ms 0]</c>: a local stand-in for the Twilio REST API that prints
+/// each reply it receives, so the SMS path can be tried end to end without a Twilio account (start the service with
 /// <c>Twilio__ApiBaseUrl=http://127.0.0.1:5099</c> and any AccountSid/AuthToken). <c>--delay-ms</c> answers each send
 /// that late (the message is recorded at once), to try the outbox's timeout and in-doubt path.
 /// </summary>
@@ -31,6 +31,8 @@ public static class TwilioPeerCommand
     private static int? Number(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null;
+        var value = i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var parsed = int.TryParse(value, CultureInfo.InvariantCulture, out var n);
+        return parsed && n >= 0 ? n : null;
     }
 }

@@ -19,7 +19,9 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
     public Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default) =>
         Finish(outboxId, "failed", "failed", null, errorCode, error);
 
-    public Task MarkRetryAsync(long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default) =>
+    public Task MarkRetryAsync(
+        long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default)
+        =>
         writer.WriteAsync((connection, transaction) =>
             connection.Command(
                     "UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @e, updated_at = @now" +
@@ -27,7 +29,8 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
                 .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
                 .ExecuteNonQuery());
 
-    public Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default)
+    public Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
+        long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         using var connection = database.Open();
@@ -89,7 +92,8 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
         var channelList = string.Join(", ", channels.Select((_, i) => $"@ch{i}"));
         var select = connection.Command(
             $"""
-            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind, o.in_doubt_since
+            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind,
+                   o.in_doubt_since
             FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.channel IN ({channelList})
             ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT @limit{database.Dialect.ForUpdateSkipLocked("o")}
@@ -130,7 +134,7 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
             SqlMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
         }
 
-        // From here until the outcome is recorded the send is in doubt: a crash leaves the row looked up, not resent blindly.
+        // From now until its outcome is recorded the send is in doubt: after a crash it is looked up, not resent.
         foreach (var item in items)
         {
             connection.Command(

@@ -10,7 +10,11 @@ namespace HealthBot.Outbox;
 /// (<see cref="OutboxItem.InDoubtSince"/>); before it is sent again the provider is asked whether it has it.
 /// </summary>
 public sealed class InDoubtSends(
-    IEnumerable<IDeliveryLookup> lookups, IOutboxStore outbox, TimeProvider time, IOptions<OutboxOptions> options, ILogger<InDoubtSends> logger)
+    IEnumerable<IDeliveryLookup> lookups,
+    IOutboxStore outbox,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<InDoubtSends> logger)
 {
     // Provider clocks differ from ours; the margin only widens the search, the known-id check keeps it exact.
     private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(5);
@@ -53,14 +57,15 @@ public sealed class InDoubtSends(
         var found = await FindAsync(item, item.InDoubtSince!.Value - ClockMargin, ct);
         if (found is not null)
         {
-            logger.LogWarning("Outbox row {OutboxId} was already accepted by the provider; recorded, not sent again", item.OutboxId);
+            logger.LogWarning(
+                "Outbox row {OutboxId} was already accepted by the provider; recorded, not sent again", item.OutboxId);
             return new SendResult.Sent(found.ProviderId, found.Status);
         }
 
         if (earlier is { IsCompleted: false })
         {
             abandoned[item.OutboxId] = earlier;
-            return new SendResult.Retry("in doubt: the earlier request is still open and the provider does not have it yet");
+            return new SendResult.Retry("in doubt: our earlier request is still open; the provider has not got it yet");
         }
 
         return null;
@@ -71,7 +76,10 @@ public sealed class InDoubtSends(
         var lookup = lookupList.LastOrDefault(l => l.Channels.Contains(item.Channel));
         if (lookup is null || await lookup.FindAsync(item, since, ct) is not { } candidates)
         {
-            logger.LogInformation("Outbox row {OutboxId} is in doubt and channel {Channel} has no lookup; sending it again", item.OutboxId, item.Channel);
+            logger.LogInformation(
+                "Outbox row {OutboxId} is in doubt and channel {Channel} has no lookup; sending it again",
+                item.OutboxId,
+                item.Channel);
             return null;
         }
 
@@ -82,7 +90,8 @@ public sealed class InDoubtSends(
 
         // The same text to the same person twice (two identical answers) is two messages: each provider message
         // settles one row only, so skip those already recorded on another.
-        var known = await outbox.ProviderIdsOfOthersAsync(item.MessageId, candidates.Select(c => c.ProviderId).ToList(), ct);
+        var ids = candidates.Select(c => c.ProviderId).ToList();
+        var known = await outbox.ProviderIdsOfOthersAsync(item.MessageId, ids, ct);
         return candidates.FirstOrDefault(c => !known.Contains(c.ProviderId));
     }
 }

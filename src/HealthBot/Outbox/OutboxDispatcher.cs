@@ -123,7 +123,8 @@ public sealed class OutboxDispatcher(
         {
             // A row in doubt is asked about first, before the gates: if the provider has it, it was sent, whatever
             // a gate would say now.
-            result = (item.InDoubtSince is not null ? await inDoubt.SettleAsync(item, ct) : null) ?? await GateAndSendAsync(item, ct);
+            var settled = item.InDoubtSince is not null ? await inDoubt.SettleAsync(item, ct) : null;
+            result = settled ?? await GateAndSendAsync(item, ct);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -141,7 +142,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>The gates, the rate limit, then the provider call; <see cref="GatedOff"/> when a gate dealt with the row.</summary>
+    /// <summary>Gates, rate limit, provider call; <see cref="GatedOff"/> when a gate dealt with the row.</summary>
     private async Task<SendResult> GateAndSendAsync(OutboxItem item, CancellationToken ct)
     {
         var send = item;

@@ -6,7 +6,8 @@ namespace HealthBot.Tests.Outbox;
 /// A reply whose send timed out is in doubt: Twilio may have it (its CreateAsync cannot be cancelled). Before it is
 /// sent again Twilio is asked; it goes out once either way.
 /// </summary>
-public sealed class OutboxInDoubtTests() : TwilioPeerTests(new Dictionary<string, string?> { ["Outbox:SendTimeout"] = "00:00:01" })
+public sealed class OutboxInDoubtTests()
+    : TwilioPeerTests(new Dictionary<string, string?> { ["Outbox:SendTimeout"] = "00:00:01" })
 {
     private const string Question = "how do i make ORS for my child with diarrhoea";
 
@@ -17,15 +18,16 @@ public sealed class OutboxInDoubtTests() : TwilioPeerTests(new Dictionary<string
 
         await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700000601", Question));
 
-        var first = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the reply to reach the peer");
-        await Eventually.WaitAsync(() => Factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'done'"), c => c == 1, "the reply to be settled");
+        var first = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the reply");
+        await Eventually.WaitAsync(() => DoneAsync(), c => c == 1, "the reply to be settled");
         await Task.Delay(TimeSpan.FromSeconds(4)); // past the peer's late answer and many dispatcher polls
         await Factory.WaitIdleAsync();
 
         Assert.Single(Peer.Received);
+        var sid = first[0].Sid;
         Assert.Equal(1, await Factory.CountAsync(
-            $"SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'sent' AND provider_id = '{first[0].Sid}'"));
-        Assert.Equal(2, await Factory.CountAsync("SELECT attempts FROM outbox")); // the timed-out send, then the lookup
+            $"SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'sent' AND provider_id = '{sid}'"));
+        Assert.Equal(2, await Factory.CountAsync("SELECT attempts FROM outbox")); // the timed-out send, the lookup
     }
 
     [Fact]
@@ -35,10 +37,30 @@ public sealed class OutboxInDoubtTests() : TwilioPeerTests(new Dictionary<string
 
         await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700000602", Question));
 
-        await Eventually.WaitAsync(() => Factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'done'"), c => c == 1, "the reply to be sent");
+        await Eventually.WaitAsync(() => DoneAsync(), c => c == 1, "the reply to be sent");
         await Factory.WaitIdleAsync();
         Assert.Equal(2, Peer.Attempts);
         var sent = Assert.Single(Peer.Received);
-        Assert.Equal(1, await Factory.CountAsync($"SELECT COUNT(*) FROM messages WHERE direction = 'out' AND provider_id = '{sent.Sid}'"));
+        Assert.Equal(1, await Factory.CountAsync(
+            $"SELECT COUNT(*) FROM messages WHERE direction = 'out' AND provider_id = '{sent.Sid}'"));
     }
+
+    [Fact]
+    public async Task The_same_answer_again_is_not_mistaken_for_the_first_one_when_its_send_is_in_doubt()
+    {
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700000603", Question));
+        await Eventually.WaitAsync(() => DoneAsync(), c => c == 1, "the first answer to be sent");
+        Peer.Script(500); // the second, identical answer fails in doubt; Twilio holds only the first
+
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700000603", Question));
+
+        await Eventually.WaitAsync(() => DoneAsync(), c => c == 2, "the second answer to be sent");
+        await Factory.WaitIdleAsync();
+        Assert.Equal(2, Peer.Received.Count);
+        Assert.Single(Peer.Received.Select(m => m.Body).Distinct());
+        Assert.Equal(2, await Factory.CountAsync(
+            "SELECT COUNT(DISTINCT provider_id) FROM messages WHERE direction = 'out' AND provider_id IS NOT NULL"));
+    }
+
+    private Task<int> DoneAsync() => Factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'done'");
 }

@@ -23,7 +23,8 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Replies_to_300_webhooks_with_five_kill_9s_reach_each_sender_exactly_once()
     {
-        var runs = int.TryParse(Environment.GetEnvironmentVariable("HEALTHBOT_REPLY_CRASH_RUNS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        var setting = Environment.GetEnvironmentVariable("HEALTHBOT_REPLY_CRASH_RUNS");
+        var runs = int.TryParse(setting, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var results = new List<RunResult>();
         for (var run = 1; run <= runs; run++)
         {
@@ -65,7 +66,8 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
             for (var k = 1; k <= KillsPerRun; k++)
             {
                 var threshold = Messages * k / (KillsPerRun + 1) + Random.Shared.Next(-10, 10);
-                await Eventually.WaitForAsync(() => peer.Received.Count, c => c >= threshold, $"{threshold} replies before kill {k}", 90000);
+                await Eventually.WaitForAsync(
+                    () => peer.Received.Count, c => c >= threshold, $"{threshold} replies before kill {k}", 90000);
                 server.KillHard(); // webhooks posted now fail and are posted again to the restarted server
                 server.Dispose();
                 kills++;
@@ -91,7 +93,8 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
 
     /// <summary>Inbound messages not yet answered plus outbox rows not yet done.</summary>
     private static Task<int> PendingAsync(string data) => ServerProcess.CountAsync(TestDatabase.Create(data),
-        "SELECT (SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'received') + (SELECT COUNT(*) FROM outbox WHERE state <> 'done')");
+        "SELECT (SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'received') + " +
+        "(SELECT COUNT(*) FROM outbox WHERE state <> 'done')");
 
     /// <summary>
     /// Replies the peer accepted whose id the killed server had not recorded: the sends this kill left in doubt
@@ -101,7 +104,8 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
     {
         using var connection = TestDatabase.Create(data).Open();
         var recorded = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = connection.Command("SELECT provider_id FROM messages WHERE direction = 'out' AND provider_id IS NOT NULL").ExecuteReader())
+        const string Sql = "SELECT provider_id FROM messages WHERE direction = 'out' AND provider_id IS NOT NULL";
+        using (var reader = connection.Command(Sql).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -115,7 +119,8 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
     private sealed record RunResult(int Messages, int Posts, int Kills, int InDoubtAtKills, int Lost, int Duplicated)
     {
         public override string ToString() =>
-            $"{Messages} messages ({Posts} webhook posts), {Kills} kills, {InDoubtAtKills} in doubt at the kills, {Lost} lost, {Duplicated} duplicated";
+            $"{Messages} messages ({Posts} webhook posts), {Kills} kills, {InDoubtAtKills} in doubt at the kills, " +
+            $"{Lost} lost, {Duplicated} duplicated";
     }
 
     /// <summary>
@@ -134,7 +139,8 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var pace = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(senders.Select((s, i) => (s, i)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (x, _) =>
+            var few = new ParallelOptions { MaxDegreeOfParallelism = 4 };
+            await Parallel.ForEachAsync(senders.Select((s, i) => (s, i)), few, async (x, _) =>
             {
                 var due = TimeSpan.FromMilliseconds(x.i * 25); // about 40 a second
                 if (due > pace.Elapsed)
@@ -142,7 +148,7 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
                     await Task.Delay(due - pace.Elapsed);
                 }
 
-                await PostUntilAcceptedAsync(http, HealthBotFactory.InboundForm(x.s, Question, sid: $"SM{Guid.NewGuid():N}"));
+                await PostUntilAcceptedAsync(http, HealthBotFactory.InboundForm(x.s, Question));
             });
         }
 
@@ -154,11 +160,9 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
                 if (BaseUrl is { } url)
                 {
                     Interlocked.Increment(ref posts);
-                    var request = new HttpRequestMessage(HttpMethod.Post, url + "/webhooks/twilio/sms") { Content = new FormUrlEncodedContent(form) };
-                    request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(HealthBotFactory.AuthToken, url + "/webhooks/twilio/sms", form));
                     try
                     {
-                        using var response = await http.SendAsync(request);
+                        using var response = await http.SendAsync(Signed(url + "/webhooks/twilio/sms", form));
                         if (response.StatusCode == HttpStatusCode.OK)
                         {
                             return;
@@ -178,6 +182,16 @@ public sealed class ReplyCrashTests(ITestOutputHelper output)
             }
 
             throw new TimeoutException("a webhook was not accepted within 3 minutes");
+        }
+
+        /// <summary>Signed as Twilio signs it, for the URL the server sees.</summary>
+        private static HttpRequestMessage Signed(string webhook, Dictionary<string, string> form)
+        {
+            var signature = TwilioSignature.Compute(HealthBotFactory.AuthToken, webhook, form);
+            var request = new HttpRequestMessage(HttpMethod.Post, webhook);
+            request.Content = new FormUrlEncodedContent(form);
+            request.Headers.Add("X-Twilio-Signature", signature);
+            return request;
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     /// </summary>
     public TimeSpan AnswerDelay { get; set; }
 
-    /// <summary>Delays for the next accepted messages, one each, before <see cref="AnswerDelay"/> applies again.</summary>
+    /// <summary>Delays for the next accepted messages, one each; then <see cref="AnswerDelay"/> again.</summary>
     public void ScriptDelays(params TimeSpan[] next)
     {
         foreach (var delay in next)
@@ -135,7 +135,10 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
             statusCode: 201);
     }
 
-    /// <summary>Message list filtered by To and From, newest first, one page (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).</summary>
+    /// <summary>
+    /// Message list filtered by To and From, newest first, one page
+    /// (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).
+    /// </summary>
     private IResult List(HttpContext http, string accountSid, string? authToken)
     {
         if (!Authorized(http, accountSid, authToken))
@@ -146,7 +149,9 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         var to = http.Request.Query["To"].ToString();
         var from = http.Request.Query["From"].ToString();
         var uri = $"/2010-04-01/Accounts/{accountSid}/Messages.json";
-        var messages = Received.Reverse().Where(m => (to.Length == 0 || m.To == to) && (from.Length == 0 || m.From == from)).Take(50).Select(m => new Dictionary<string, object?>
+        var matching = Received.Reverse()
+            .Where(m => (to.Length == 0 || m.To == to) && (from.Length == 0 || m.From == from));
+        var messages = matching.Take(50).Select(m => new Dictionary<string, object?>
         {
             ["sid"] = m.Sid, ["account_sid"] = accountSid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = "sent",
             ["direction"] = "outbound-api", ["api_version"] = "2010-04-01", ["date_created"] = m.At.ToString("r"),
