@@ -48,15 +48,18 @@ public sealed class InDoubtSends(
     /// </summary>
     public async Task<SendResult?> SettleAsync(OutboxItem item, CancellationToken ct)
     {
-        abandoned.TryRemove(item.OutboxId, out var earlier);
+        // Kept until settled: a lookup that throws must not forget that our own request may still land.
+        abandoned.TryGetValue(item.OutboxId, out var earlier);
         if (earlier is { IsCompletedSuccessfully: true, Result: SendResult.Sent late })
         {
+            abandoned.TryRemove(item.OutboxId, out _);
             return late; // the answer we stopped waiting for arrived after all
         }
 
         var found = await FindAsync(item, item.InDoubtSince!.Value - ClockMargin, ct);
         if (found is not null)
         {
+            abandoned.TryRemove(item.OutboxId, out _);
             logger.LogWarning(
                 "Outbox row {OutboxId} was already accepted by the provider; recorded, not sent again", item.OutboxId);
             return new SendResult.Sent(found.ProviderId, found.Status);
@@ -64,10 +67,10 @@ public sealed class InDoubtSends(
 
         if (earlier is { IsCompleted: false })
         {
-            abandoned[item.OutboxId] = earlier;
             return new SendResult.Retry("in doubt: our earlier request is still open; the provider has not got it yet");
         }
 
+        abandoned.TryRemove(item.OutboxId, out _);
         return null;
     }
 

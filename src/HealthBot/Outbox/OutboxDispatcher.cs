@@ -78,7 +78,9 @@ public sealed class OutboxDispatcher(
         var recovered = await outbox.RecoverInFlightAsync(stoppingToken);
         if (recovered > 0)
         {
-            logger.LogWarning("{Count} outbox messages were in flight at the last shutdown and will be sent again", recovered);
+            logger.LogWarning(
+                "{Count} outbox messages were in flight at the last shutdown; each is resent unless its provider has it",
+                recovered);
         }
 
         var leaseCheck = time.GetUtcNow();
