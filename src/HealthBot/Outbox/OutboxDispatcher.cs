@@ -79,7 +79,8 @@ public sealed class OutboxDispatcher(
         if (recovered > 0)
         {
             logger.LogWarning(
-                "{Count} outbox messages were in flight at the last shutdown; each is resent unless its provider has it",
+                "{Count} outbox messages were in flight at the last shutdown; " +
+                "each is resent unless its provider has it",
                 recovered);
         }
 
