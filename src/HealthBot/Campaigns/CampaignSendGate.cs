@@ -10,13 +10,12 @@ namespace HealthBot.Campaigns;
 /// <summary>
 /// The send-time rules for campaign messages, checked just before the dispatcher sends one: the campaign is still on,
 /// the contact has not opted out or left the audience, it is daytime where they are, they are under the daily cap,
-/// and WhatsApp's 24-hour window is open. Replies to people who wrote in pass straight through.
+/// and WhatsApp's 24-hour window is open. Replies to people who wrote in pass straight through. A send left in doubt
+/// by a crash or timeout is looked up at the provider by the dispatcher before this gate runs (Outbox/InDoubtSends.cs).
 /// </summary>
 public sealed class CampaignSendGate(
     SqlCampaignGateStore store,
     SqlCampaignStore campaigns,
-    IOutboxStore outbox,
-    IEnumerable<IDeliveryLookup> lookups,
     TimeProvider time,
     IOptions<CampaignOptions> options,
     ILogger<CampaignSendGate> logger) : IOutboxGate
@@ -42,8 +41,7 @@ public sealed class CampaignSendGate(
         switch (decision)
         {
             case SendDecision.Send send:
-                var outgoing = send.AsTemplate ? item with { Template = TemplateFor(campaignId, item.Body) } : item;
-                return send.StartedBefore is { } started && await AlreadyDeliveredAsync(item, started, ct) ? null : outgoing;
+                return send.AsTemplate ? item with { Template = TemplateFor(campaignId, item.Body) } : item;
             case SendDecision.Defer defer:
                 logger.LogInformation("Campaign message {MessageId} waits until {Until:u}: {Reason}", item.MessageId, defer.Until, defer.Reason);
                 return null;
@@ -101,25 +99,6 @@ public sealed class CampaignSendGate(
         return new SendDecision.Send(send.SendState == "started" ? send.StartedAt : null, AsTemplate: windowClosed);
     }
 
-    /// <summary>
-    /// A send that was started before (a crash or timeout between the provider call and recording it) is looked up at
-    /// the provider first, so the contact does not get it twice.
-    /// </summary>
-    private async Task<bool> AlreadyDeliveredAsync(OutboxItem item, DateTimeOffset startedBefore, CancellationToken ct)
-    {
-        foreach (var lookup in lookups.Where(l => l.Channels.Contains(item.Channel)))
-        {
-            if (await lookup.FindAsync(item, startedBefore - TimeSpan.FromMinutes(5), ct) is { } providerId)
-            {
-                logger.LogWarning("Campaign message {MessageId} was already accepted by the provider before a restart; not sending it again", item.MessageId);
-                await outbox.MarkSentAsync(item.OutboxId, providerId, "sent", ct);
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private IReadOnlyList<string> GroupsOf(long campaignId) => groups.GetOrAdd(campaignId, id => Definition(id)?.Who.Groups ?? []);
 
     private bool CampaignHasTemplate(long campaignId) => Definition(campaignId)?.WhatsAppTemplate is not null;
@@ -132,12 +111,4 @@ public sealed class CampaignSendGate(
 
     private CampaignDefinition? Definition(long id) =>
         campaigns.Find(id.ToString(CultureInfo.InvariantCulture)) is { } row ? CampaignDefinition.Parse(row.Definition) : null;
-}
-
-/// <summary>Asks a provider whether it already accepted a message (used for sends left in doubt by a crash).</summary>
-public interface IDeliveryLookup
-{
-    IReadOnlyCollection<string> Channels { get; }
-
-    Task<string?> FindAsync(OutboxItem item, DateTimeOffset since, CancellationToken ct);
 }

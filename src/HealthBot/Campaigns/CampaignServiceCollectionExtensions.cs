@@ -24,7 +24,6 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<CampaignSendGate>();
         services.AddSingleton<IOutboxGate>(sp => sp.GetRequiredService<CampaignSendGate>());
-        services.AddSingleton<IDeliveryLookup, TwilioDeliveryLookup>();
         services.AddSingleton<IKeywordHandler, CampaignKeywords>();
         services.AddSingleton<HealthBot.Safety.IPregnancyMessages, PregnancyMessages>();
         services.AddTransient<CampaignJobs>();

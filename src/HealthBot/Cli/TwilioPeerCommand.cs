@@ -4,17 +4,18 @@ using HealthBot.Channels.Twilio;
 namespace HealthBot.Cli;
 
 /// <summary>
-/// <c>healthbot twilio-peer [--port 5099]</c>: a local stand-in for the Twilio REST API that prints each reply it
-/// receives, so the SMS path can be tried end to end without a Twilio account (start the service with
-/// <c>Twilio__ApiBaseUrl=http://127.0.0.1:5099</c> and any AccountSid/AuthToken).
+/// <c>healthbot twilio-peer [--port 5099] [--delay-ms 0]</c>: a local stand-in for the Twilio REST API that prints
+/// each reply it receives, so the SMS path can be tried end to end without a Twilio account (start the service with
+/// <c>Twilio__ApiBaseUrl=http://127.0.0.1:5099</c> and any AccountSid/AuthToken). <c>--delay-ms</c> answers each send
+/// that late (the message is recorded at once), to try the outbox's timeout and in-doubt path.
 /// </summary>
 public static class TwilioPeerCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var i = Array.IndexOf(args, "--port");
-        var port = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var p) ? p : 5099;
+        var port = Number(args, "--port") ?? 5099;
         await using var peer = await LocalTwilioPeer.StartAsync(port);
+        peer.AnswerDelay = TimeSpan.FromMilliseconds(Number(args, "--delay-ms") ?? 0);
         peer.OnMessage = m => Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] to {m.To} from {m.From}{m.MessagingServiceSid}: {m.Body}");
         Console.Out.WriteLine($"Twilio API stand-in listening on {peer.BaseUrl} — Ctrl+C to stop.");
         var stop = new TaskCompletionSource();
@@ -25,5 +26,13 @@ public static class TwilioPeerCommand
         };
         await stop.Task;
         return 0;
+    }
+
+    private static int? Number(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        var value = i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var parsed = int.TryParse(value, CultureInfo.InvariantCulture, out var n);
+        return parsed && n >= 0 ? n : null;
     }
 }

@@ -43,7 +43,19 @@ public interface IOutboxStore
     /// <summary>Claims up to <paramref name="limit"/> due rows (marking them in flight), highest priority first.</summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default);
     Task MarkSentAsync(long outboxId, string? providerId, string status, CancellationToken ct = default);
-    Task MarkRetryAsync(long outboxId, DateTimeOffset nextAttemptAt, string error, CancellationToken ct = default);
+
+    /// <summary>
+    /// Back to pending until <paramref name="nextAttemptAt"/>. <paramref name="inDoubt"/>: the provider may have the
+    /// message (the row stays in doubt and is looked up before it is sent again); false when it certainly does not.
+    /// </summary>
+    Task MarkRetryAsync(
+        long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default);
+
+    /// <summary>
+    /// Those of <paramref name="providerIds"/> recorded on an outbound message other than <paramref name="messageId"/>.
+    /// </summary>
+    Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
+        long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default);
     Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default);
 
     /// <summary>At start: rows this node left in flight (a crash), and rows whose sending lease ran out, go back to pending; returns how many.</summary>

@@ -30,6 +30,12 @@ public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, s
 
     /// <summary>The message's kind (a reply's, or <c>campaign</c>), read with the claim so gates need not look it up.</summary>
     public string Kind { get; init; } = string.Empty;
+
+    /// <summary>
+    /// When an earlier attempt to send this row began, if its outcome is unknown (timeout, crash): the provider may
+    /// already have the message, so it is looked up before sending again. Null for a first attempt.
+    /// </summary>
+    public DateTimeOffset? InDoubtSince { get; init; }
 }
 
 /// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>

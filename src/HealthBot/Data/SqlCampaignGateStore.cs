@@ -74,9 +74,13 @@ public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writ
                     .With("@t", now).With("@id", sendId).ExecuteNonQuery();
                 break;
             case SendDecision.Defer defer:
-                // The claim counted an attempt; a deferral is not one.
+                // The claim counted an attempt; a deferral is not one. Nothing was sent (a send in doubt was looked up
+                // before the gate), so nothing is in doubt either.
                 connection.Command(
-                        $"UPDATE outbox SET state = 'pending', attempts = {dialect.Greatest}(attempts - 1, 0), next_attempt_at = @next, last_error = @r, updated_at = @t WHERE id = @id", transaction)
+                        $"UPDATE outbox SET state = 'pending', attempts = {dialect.Greatest}(attempts - 1, 0), " +
+                        "next_attempt_at = @next, last_error = @r, updated_at = @t, in_doubt_since = NULL " +
+                        "WHERE id = @id",
+                        transaction)
                     .With("@next", defer.Until.ToDb()).With("@r", "deferred: " + defer.Reason).With("@t", now).With("@id", outboxId).ExecuteNonQuery();
                 break;
             case SendDecision.Skip skip:

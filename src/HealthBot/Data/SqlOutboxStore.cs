@@ -19,11 +19,32 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
     public Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default) =>
         Finish(outboxId, "failed", "failed", null, errorCode, error);
 
-    public Task MarkRetryAsync(long outboxId, DateTimeOffset nextAttemptAt, string error, CancellationToken ct = default) =>
+    public Task MarkRetryAsync(
+        long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default)
+        =>
         writer.WriteAsync((connection, transaction) =>
-            connection.Command("UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @e, updated_at = @now WHERE id = @id", transaction)
+            connection.Command(
+                    "UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @e, updated_at = @now" +
+                    $"{(inDoubt ? string.Empty : ", in_doubt_since = NULL")} WHERE id = @id", transaction)
                 .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
                 .ExecuteNonQuery());
+
+    public Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
+        long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        using var connection = database.Open();
+        foreach (var id in providerIds)
+        {
+            if (connection.Command("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND provider_id = @p AND id <> @m")
+                    .With("@p", id).With("@m", messageId).ScalarLong() > 0)
+            {
+                known.Add(id);
+            }
+        }
+
+        return Task.FromResult<IReadOnlySet<string>>(known);
+    }
 
     public Task<int> RecoverInFlightAsync(CancellationToken ct = default) => Recover(ownToo: true);
 
@@ -71,7 +92,8 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
         var channelList = string.Join(", ", channels.Select((_, i) => $"@ch{i}"));
         var select = connection.Command(
             $"""
-            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind
+            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind,
+                   o.in_doubt_since
             FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.channel IN ({channelList})
             ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT @limit{database.Dialect.ForUpdateSkipLocked("o")}
@@ -100,6 +122,7 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
                 items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), database.Protector.Decrypt(reader.GetString(3)), database.Protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6))
                 {
                     Kind = kind,
+                    InDoubtSince = reader.GetNullableString(9)?.ToDateTimeOffset(),
                 });
             }
         }
@@ -111,9 +134,12 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
             SqlMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
         }
 
+        // From now until its outcome is recorded the send is in doubt: after a crash it is looked up, not resent.
         foreach (var item in items)
         {
-            connection.Command("UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, updated_at = @now WHERE id = @id", transaction)
+            connection.Command(
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, updated_at = @now, " +
+                    "in_doubt_since = COALESCE(in_doubt_since, @now) WHERE id = @id", transaction)
                 .With("@now", now).With("@node", node).With("@id", item.OutboxId).ExecuteNonQuery();
         }
 

@@ -16,8 +16,11 @@ public abstract record SendResult
     /// <summary>The provider accepted the message.</summary>
     public sealed record Sent(string? ProviderId, string Status) : SendResult;
 
-    /// <summary>A transient failure (5xx, 429, timeout, connection): try again later.</summary>
-    public sealed record Retry(string Error) : SendResult;
+    /// <summary>
+    /// A transient failure (5xx, 429, timeout, connection): try again later. <paramref name="InDoubt"/> unless the
+    /// provider certainly did not take the message (e.g. 429, connection refused): then no lookup is needed first.
+    /// </summary>
+    public sealed record Retry(string Error, bool InDoubt = true) : SendResult;
 
     /// <summary>
     /// A permanent failure (4xx): never retried; the provider's error code is kept. <paramref name="RecipientOptedOut"/>

@@ -14,6 +14,7 @@ public sealed class OutboxDispatcher(
     IEnumerable<IChannelSender> senders,
     IEnumerable<IOutboxGate> gates,
     ChannelRateLimiter limiter,
+    InDoubtSends inDoubt,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
@@ -77,7 +78,10 @@ public sealed class OutboxDispatcher(
         var recovered = await outbox.RecoverInFlightAsync(stoppingToken);
         if (recovered > 0)
         {
-            logger.LogWarning("{Count} outbox messages were in flight at the last shutdown and will be sent again", recovered);
+            logger.LogWarning(
+                "{Count} outbox messages were in flight at the last shutdown; " +
+                "each is resent unless its provider has it",
+                recovered);
         }
 
         var leaseCheck = time.GetUtcNow();
@@ -118,23 +122,12 @@ public sealed class OutboxDispatcher(
     private async Task SendOneAsync(OutboxItem item, CancellationToken ct)
     {
         SendResult result;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            var send = item;
-            foreach (var gate in gateList)
-            {
-                if (await gate.BeforeSendAsync(send, ct) is not { } passed)
-                {
-                    return;
-                }
-
-                send = passed;
-            }
-
-            await limiter.WaitTurnAsync(send.Channel, ct);
-            timeout.CancelAfter(settings.SendTimeout);
-            result = await byChannel[send.Channel].SendAsync(send, timeout.Token);
+            // A row in doubt is asked about first, before the gates: if the provider has it, it was sent, whatever
+            // a gate would say now.
+            var settled = item.InDoubtSince is not null ? await inDoubt.SettleAsync(item, ct) : null;
+            result = settled ?? await GateAndSendAsync(item, ct);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -146,7 +139,34 @@ public sealed class OutboxDispatcher(
             result = new SendResult.Retry(ex.GetType().Name);
         }
 
-        await RecordAsync(item, result, ct);
+        if (result is not GatedOff)
+        {
+            await RecordAsync(item, result, ct);
+        }
+    }
+
+    /// <summary>Gates, rate limit, provider call; <see cref="GatedOff"/> when a gate dealt with the row.</summary>
+    private async Task<SendResult> GateAndSendAsync(OutboxItem item, CancellationToken ct)
+    {
+        var send = item;
+        foreach (var gate in gateList)
+        {
+            if (await gate.BeforeSendAsync(send, ct) is not { } passed)
+            {
+                return GatedOff.Instance;
+            }
+
+            send = passed;
+        }
+
+        await limiter.WaitTurnAsync(send.Channel, ct);
+        return await inDoubt.WithinTimeoutAsync(item.OutboxId, byChannel[send.Channel].SendAsync(send, ct), ct);
+    }
+
+    /// <summary>A gate deferred, skipped or settled the row itself: nothing to record.</summary>
+    private sealed record GatedOff : SendResult
+    {
+        public static readonly GatedOff Instance = new();
     }
 
     private async Task RecordAsync(OutboxItem item, SendResult result, CancellationToken ct)
@@ -172,7 +192,7 @@ public sealed class OutboxDispatcher(
             case SendResult.Retry retry:
                 var delay = Backoff(item.Attempts + 1);
                 logger.LogInformation("Outbox row {OutboxId} will retry in {Delay} after: {Error}", item.OutboxId, delay, retry.Error);
-                await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Error, ct);
+                await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Error, retry.InDoubt, ct);
                 break;
         }
     }

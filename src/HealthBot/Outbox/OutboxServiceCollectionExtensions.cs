@@ -6,6 +6,7 @@ public static class OutboxServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChannelRateLimiter>();
+        services.AddSingleton<InDoubtSends>();
         services.AddSingleton<OutboxDispatcher>();
         return services;
     }

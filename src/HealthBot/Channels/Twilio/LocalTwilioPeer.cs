@@ -15,6 +15,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> script = new();
+    private readonly ConcurrentQueue<TimeSpan> delays = new();
     private long counter;
 
     private LocalTwilioPeer(WebApplication app) => this.app = app;
@@ -30,6 +31,21 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
 
     /// <summary>Called for each accepted message (e.g. to print it).</summary>
     public Action<PeerMessage>? OnMessage { get; set; }
+
+    /// <summary>
+    /// How long to wait after accepting and recording a message before answering: a slow Twilio, so that the sender
+    /// times out although the message went out. Zero: answer at once.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>Delays for the next accepted messages, one each; then <see cref="AnswerDelay"/> again.</summary>
+    public void ScriptDelays(params TimeSpan[] next)
+    {
+        foreach (var delay in next)
+        {
+            delays.Enqueue(delay);
+        }
+    }
 
     /// <summary>Queue the status codes of the next responses (e.g. 500 then 201; 21610 for an unsubscribed recipient); afterwards 201.</summary>
     public void Script(params int[] statuses)
@@ -97,6 +113,18 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         };
         Received.Enqueue(message);
         OnMessage?.Invoke(message);
+        if ((delays.TryDequeue(out var delay) ? delay : AnswerDelay) is { Ticks: > 0 } wait)
+        {
+            try
+            {
+                await Task.Delay(wait, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty; // the caller hung up (timed out or was killed); the message stays sent
+            }
+        }
+
         return Results.Json(
             new Dictionary<string, object?>
             {
@@ -107,7 +135,10 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
             statusCode: 201);
     }
 
-    /// <summary>Message list filtered by To, newest first, one page (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).</summary>
+    /// <summary>
+    /// Message list filtered by To and From, newest first, one page
+    /// (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).
+    /// </summary>
     private IResult List(HttpContext http, string accountSid, string? authToken)
     {
         if (!Authorized(http, accountSid, authToken))
@@ -116,8 +147,11 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         }
 
         var to = http.Request.Query["To"].ToString();
+        var from = http.Request.Query["From"].ToString();
         var uri = $"/2010-04-01/Accounts/{accountSid}/Messages.json";
-        var messages = Received.Reverse().Where(m => to.Length == 0 || m.To == to).Take(50).Select(m => new Dictionary<string, object?>
+        var matching = Received.Reverse()
+            .Where(m => (to.Length == 0 || m.To == to) && (from.Length == 0 || m.From == from));
+        var messages = matching.Take(50).Select(m => new Dictionary<string, object?>
         {
             ["sid"] = m.Sid, ["account_sid"] = accountSid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = "sent",
             ["direction"] = "outbound-api", ["api_version"] = "2010-04-01", ["date_created"] = m.At.ToString("r"),

@@ -66,10 +66,12 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
         }
         catch (ApiException ex)
         {
-            return new SendResult.Retry($"http-{ex.Status} code {ex.Code}");
+            // 429: refused, not created (https://www.twilio.com/docs/api/errors/20429). A 5xx may have been created.
+            return new SendResult.Retry($"http-{ex.Status} code {ex.Code}", InDoubt: ex.Status != 429);
         }
         catch (ApiConnectionException ex)
         {
+            // The request may have reached Twilio before the connection broke: in doubt (the default).
             return new SendResult.Retry($"connection: {ex.InnerException?.GetType().Name ?? ex.GetType().Name}");
         }
         catch (HttpRequestException ex)

@@ -12,6 +12,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddHttpClient(TwilioSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<TwilioApiBaseHandler>();
         services.AddSingleton<IChannelSender, TwilioSender>();
+        services.AddSingleton<IDeliveryLookup, TwilioDeliveryLookup>();
         return services;
     }
 }
