@@ -15,7 +15,8 @@ namespace HealthBot.Channels.Twilio;
 /// Twilio has no idempotency key for creating a message, and a Message resource does not show the StatusCallback URL
 /// or any other marker we could set, so recipient, sender, text and time are what identify it.
 /// </summary>
-public sealed class TwilioDeliveryLookup(IHttpClientFactory httpClients, IOptions<TwilioOptions> options)
+public sealed class TwilioDeliveryLookup(
+    IHttpClientFactory httpClients, IOptions<TwilioOptions> options, TwilioChannels channels)
     : IDeliveryLookup
 {
     private readonly Lazy<TwilioRestClient> client = new(() => new TwilioRestClient(
@@ -23,7 +24,7 @@ public sealed class TwilioDeliveryLookup(IHttpClientFactory httpClients, IOption
         options.Value.AuthToken,
         httpClient: new SystemNetHttpClient(httpClients.CreateClient(TwilioSender.HttpClientName))));
 
-    public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms, ChannelNames.WhatsApp];
+    public IReadOnlyCollection<string> Channels => channels.Names;
 
     public async Task<IReadOnlyList<ProviderMessage>?> FindAsync(
         OutboxItem item, DateTimeOffset since, CancellationToken ct)

@@ -10,14 +10,15 @@ using Twilio.Types;
 namespace HealthBot.Channels.Twilio;
 
 /// <summary>Sends SMS and WhatsApp replies through the Twilio REST API with the official C# library.</summary>
-public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options) : IChannelSender
+public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options, TwilioChannels channels)
+    : IChannelSender
 {
     public const string HttpClientName = "twilio";
 
     private readonly Lazy<TwilioRestClient> client = new(() => new TwilioRestClient(
         options.Value.AccountSid, options.Value.AuthToken, httpClient: new global::Twilio.Http.SystemNetHttpClient(httpClients.CreateClient(HttpClientName))));
 
-    public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms, ChannelNames.WhatsApp];
+    public IReadOnlyCollection<string> Channels => channels.Names;
 
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
