@@ -1,10 +1,11 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Privacy;
 
 namespace HealthBot.Operability;
 
 /// <summary>
-/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens, content is loaded, and the model's state
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens with keys that read its data, content is loaded, and the model's state
 /// (the service is ready without a model: curated answers need none).
 /// </summary>
 public static class HealthEndpoints
@@ -12,9 +13,10 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (Database database, ContentCatalog content, IEnumerable<IModelStatus> models) =>
+        app.MapGet("/readyz", (Database database, DataKeyCheck keyCheck, ContentCatalog content, IEnumerable<IModelStatus> models) =>
         {
-            var databaseOk = CheckDatabase(database, out var schema);
+            // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not ready).
+            var databaseOk = CheckDatabase(database, out var schema) && keyCheck.Verified;
             var library = content.Current;
             var model = models.FirstOrDefault()?.State ?? "off";
             var ready = databaseOk && content.IsLoaded;
