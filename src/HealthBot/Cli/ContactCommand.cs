@@ -65,7 +65,7 @@ public static class ContactCommand
         Console.Out.WriteLine($"re-encrypted {sweep.Reencrypted} values with the current key");
         if (sweep.Failed > 0)
         {
-            Console.Error.WriteLine($"healthbot data: {sweep.Failed} steps of the privacy sweep failed (see the log above); run it again");
+            Console.Error.WriteLine($"healthbot data: {sweep.Failed} steps of the privacy sweep failed (see above); run it again");
             return 1;
         }
 

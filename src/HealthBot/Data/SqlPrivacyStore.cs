@@ -10,14 +10,14 @@ public interface IPrivacyStore
     Task<int> EraseBodiesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default);
     Task RequestForgetAsync(long contactId, CancellationToken ct = default);
 
-    /// <summary>Contacts who asked to be forgotten and whose last message (the confirmation) has left, oldest request first.</summary>
+    /// <summary>Contacts who asked to be forgotten and whose last message (the confirmation) has left.</summary>
     Task<IReadOnlyList<long>> DueForForgettingAsync(int limit, CancellationToken ct = default);
 
-    /// <summary>Erases one contact who asked to be forgotten, in its own transaction; false when already erased.</summary>
+    /// <summary>Erases one contact who asked to be forgotten, in a transaction of its own; false if none.</summary>
     Task<bool> ForgetRequestedAsync(long contactId, CancellationToken ct = default);
     Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default);
 
-    /// <summary>Deletes status callbacks for messages never recorded (kept waiting for their send) older than the cutoff.</summary>
+    /// <summary>Deletes status callbacks older than the cutoff still waiting for their message.</summary>
     Task<int> DeleteEarlyStatusesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default);
     Task<IReadOnlyList<StoredMessage>> AllMessagesAsync(long contactId, CancellationToken ct = default);
 }
@@ -58,27 +58,32 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
             .With("@now", time.GetUtcNow().ToDb()).With("@id", contactId).ExecuteNonQuery());
 
     private const string NothingToSend =
-        "NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending'))";
+        "NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id " +
+        "WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending'))";
 
     public Task<IReadOnlyList<long>> DueForForgettingAsync(int limit, CancellationToken ct = default)
     {
         using var connection = database.Open();
         IReadOnlyList<long> ids = Rows(connection, null,
             $"""
-            SELECT c.id FROM contacts c WHERE c.forget_requested_at IS NOT NULL AND c.erased_at IS NULL AND {NothingToSend}
+            SELECT c.id FROM contacts c
+            WHERE c.forget_requested_at IS NOT NULL AND c.erased_at IS NULL AND {NothingToSend}
             ORDER BY c.forget_requested_at, c.id
             """, limit, r => r.GetInt64(0), _ => true);
         return Task.FromResult(ids);
     }
 
-    /// <summary>Checks again inside the transaction: a reply queued since the contact was found is sent before the erasure.</summary>
-    public Task<bool> ForgetRequestedAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
-        connection.Command($"SELECT COUNT(*) FROM contacts c WHERE c.id = @id AND {NothingToSend}", transaction).With("@id", contactId).ScalarLong() > 0
-        && Erase(connection, transaction, contactId, time.GetUtcNow().ToDb()) > 0);
+    /// <summary>Checks again in the transaction: a reply queued since the contact was found is sent first.</summary>
+    public Task<bool> ForgetRequestedAsync(long contactId, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command($"SELECT COUNT(*) FROM contacts c WHERE c.id = @id AND {NothingToSend}", transaction)
+                .With("@id", contactId).ScalarLong() > 0
+            && Erase(connection, transaction, contactId, time.GetUtcNow().ToDb()) > 0);
 
     public Task<int> DeleteEarlyStatusesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => connection.Command("DELETE FROM early_status WHERE at < @cutoff", transaction)
-            .With("@cutoff", cutoff.ToDb()).ExecuteNonQuery());
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command("DELETE FROM early_status WHERE at < @cutoff", transaction)
+                .With("@cutoff", cutoff.ToDb()).ExecuteNonQuery());
 
     public Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
     {
@@ -92,7 +97,7 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
         await messages.ConversationAsync(contactId, 0, int.MaxValue, ct);
 
     /// <summary>
-    /// Personal data goes (address, bodies, language, time zone); ids, kinds, topics and times stay as anonymous counts.
+    /// Personal data goes (address, bodies, language, time zone); ids, kinds, topics and times stay as counts.
     /// The address and its hash become a tombstone unique to the contact, so that (channel, address) and
     /// (channel, address_hash) stay unique however many people on a channel are erased.
     /// </summary>
@@ -102,8 +107,9 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
             .With("@now", now).With("@id", contactId).ExecuteNonQuery();
         return connection.Command(
                 """
-                UPDATE contacts SET address = 'forgotten:' || id, address_hash = 'forgotten:' || id, language = NULL, time_zone = NULL,
-                consent = 'opted_out', erased_at = @now, updated_at = @now WHERE id = @id AND erased_at IS NULL
+                UPDATE contacts SET address = 'forgotten:' || id, address_hash = 'forgotten:' || id, language = NULL,
+                time_zone = NULL, consent = 'opted_out', erased_at = @now, updated_at = @now
+                WHERE id = @id AND erased_at IS NULL
                 """, transaction)
             .With("@now", now).With("@id", contactId).ExecuteNonQuery();
     }

@@ -5,18 +5,18 @@ using HealthBot.Privacy;
 namespace HealthBot.Operability;
 
 /// <summary>
-/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens with keys that read its data, content is loaded, and the model's state
-/// (the service is ready without a model: curated answers need none).
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens with keys that read its data, content is
+/// loaded, and the model's state (the service is ready without a model: curated answers need none).
 /// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (Database database, DataKeyCheck keyCheck, ContentCatalog content, IEnumerable<IModelStatus> models) =>
+        app.MapGet("/readyz", (Database database, DataKeyCheck keys, ContentCatalog content, IEnumerable<IModelStatus> models) =>
         {
-            // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not ready).
-            var databaseOk = CheckDatabase(database, out var schema) && keyCheck.Verified;
+            // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not).
+            var databaseOk = CheckDatabase(database, out var schema) && keys.Verified;
             var library = content.Current;
             var model = models.FirstOrDefault()?.State ?? "off";
             var ready = databaseOk && content.IsLoaded;

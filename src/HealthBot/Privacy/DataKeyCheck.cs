@@ -13,15 +13,16 @@ namespace HealthBot.Privacy;
 /// </summary>
 public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, TimeProvider time)
 {
-    private DataKeys Keys => database.Protector.Keys;
-
     private const string DataPurpose = "data-key";
     private const string LookupPurpose = "lookup-key";
+    private const string Upsert = "DO UPDATE SET check_value = excluded.check_value, updated_at = excluded.updated_at";
 
     /// <summary>True once <see cref="Verify"/> has passed in this process (/readyz reports it).</summary>
     public bool Verified { get; private set; }
 
-    /// <summary>Throws <see cref="DataKeyMismatchException"/> when the keys configured cannot read the stored data.</summary>
+    private DataKeys Keys => database.Protector.Keys;
+
+    /// <summary>Throws <see cref="DataKeyMismatchException"/> when the keys configured cannot read the data.</summary>
     public void Verify()
     {
         using var connection = database.Open();
@@ -55,21 +56,24 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
     }
 
     /// <summary>Records the current keys, once every stored value is encrypted (and hashed) with them.</summary>
-    public Task RecordCurrentAsync() => writer.WriteAsync((connection, transaction) =>
-        Save(connection, transaction, onConflict: "DO UPDATE SET check_value = excluded.check_value, updated_at = excluded.updated_at"));
+    public Task RecordCurrentAsync() =>
+        writer.WriteAsync((connection, transaction) => Save(connection, transaction, Upsert));
 
-    /// <summary>Throws when a stored value cannot be read; true when the data is under the current keys (or there is none).</summary>
+    /// <summary>Throws when a stored value cannot be read; true when the data is under the current keys.</summary>
     private bool CheckAgainstStoredData(DbConnection connection)
     {
         var protector = database.Protector;
-        using (var contact = connection.Command("SELECT channel, address, address_hash FROM contacts WHERE address LIKE 'enc1:%' LIMIT 1").ExecuteReader())
+        const string Contact =
+            "SELECT channel, address, address_hash FROM contacts WHERE address LIKE 'enc1:%' LIMIT 1";
+        using (var contact = connection.Command(Contact).ExecuteReader())
         {
             if (contact.Read())
             {
                 var stored = contact.GetString(1);
                 var address = Decrypt(stored);
                 // Under an older key (a rotation) the hash is of the older lookup key too, until the re-encryption.
-                if (protector.IsCurrent(stored) && protector.Hash(contact.GetString(0), address) != contact.GetNullableString(2))
+                var hash = protector.Hash(contact.GetString(0), address);
+                if (protector.IsCurrent(stored) && hash != contact.GetNullableString(2))
                 {
                     throw new DataKeyMismatchException(LookupKeyMessage());
                 }
@@ -78,7 +82,8 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
             }
         }
 
-        return connection.Command("SELECT body FROM messages WHERE body LIKE 'enc1:%' LIMIT 1").ExecuteScalar() is not string body
+        const string Message = "SELECT body FROM messages WHERE body LIKE 'enc1:%' LIMIT 1";
+        return connection.Command(Message).ExecuteScalar() is not string body
             || (Decrypt(body) is not null && protector.IsCurrent(body));
     }
 
@@ -97,10 +102,13 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
     private int Save(DbConnection connection, DbTransaction? transaction, string onConflict)
     {
         var changed = 0;
-        foreach (var (purpose, value) in new[] { (DataPurpose, DataCheck(Keys.Current)), (LookupPurpose, LookupCheck()) })
+        var checks = new[] { (DataPurpose, DataCheck(Keys.Current)), (LookupPurpose, LookupCheck()) };
+        foreach (var (purpose, value) in checks)
         {
             changed += connection.Command(
-                    $"INSERT INTO key_checks (purpose, check_value, updated_at) VALUES (@p, @v, @t) ON CONFLICT (purpose) {onConflict}", transaction)
+                    "INSERT INTO key_checks (purpose, check_value, updated_at) VALUES (@p, @v, @t) " +
+                    $"ON CONFLICT (purpose) {onConflict}",
+                    transaction)
                 .With("@p", purpose).With("@v", value).With("@t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
         }
 
@@ -119,26 +127,28 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
         return stored;
     }
 
-    /// <summary>The key id is part of it: values are stored as enc1:ID:…, so the same key under another id cannot read them.</summary>
+    /// <summary>With the key's id: values are stored as enc1:ID:…, which the key under another id cannot read.</summary>
     private static string DataCheck((string Id, byte[] Key) key) =>
-        $"{key.Id}:{Convert.ToHexStringLower(HMACSHA256.HashData(key.Key, Encoding.UTF8.GetBytes($"healthbot data key check\n{key.Id}")))}";
+        $"{key.Id}:{Hmac(key.Key, $"healthbot data key check\n{key.Id}")}";
 
-    private string LookupCheck() =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Keys.LookupKey, Encoding.UTF8.GetBytes("healthbot lookup key check")));
+    private string LookupCheck() => Hmac(Keys.LookupKey, "healthbot lookup key check");
+
+    private static string Hmac(byte[] key, string constant) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(constant)));
 
     private string DataKeyMessage() =>
         $"the database {database.Describe} holds personal data written with a data key that is not available now " +
         (Keys.FromEnvironment
             ? $"({DataKeys.DataKeyVariable} holds a different key). "
             : $"({DataKeys.DataKeyVariable} is not set, so a development key file beside the database was used). ") +
-        $"Start HealthBot with the {DataKeys.DataKeyVariable} the data was written with (after a key change, the old key goes in " +
-        $"{DataKeys.PreviousKeysVariable} until `healthbot data rekey` has run). Refusing to start: the stored contacts would be " +
-        "unreadable and people who opted out would be treated as new contacts.";
+        $"Start HealthBot with the {DataKeys.DataKeyVariable} the data was written with (after a key change, the old " +
+        $"key goes in {DataKeys.PreviousKeysVariable} until `healthbot data rekey` has run). Refusing to start: the " +
+        "stored contacts would be unreadable and people who opted out would be treated as new contacts.";
 
     private string LookupKeyMessage() =>
-        $"the database {database.Describe} finds contacts by a lookup key that is not available now: set {DataKeys.LookupKeyVariable} " +
-        $"as it was when the data was written (unset, it is derived from {DataKeys.DataKeyVariable}). Refusing to start: people " +
-        "who opted out would be treated as new contacts.";
+        $"the database {database.Describe} finds contacts by a lookup key that is not available now: set " +
+        $"{DataKeys.LookupKeyVariable} as it was when the data was written (unset, it is derived from " +
+        $"{DataKeys.DataKeyVariable}). Refusing to start: people who opted out would be treated as new contacts.";
 }
 
 public sealed class DataKeyMismatchException(string message) : Exception(message);

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace HealthBot.Privacy;
 
-/// <summary>What one privacy sweep did; <see cref="Failed"/> counts steps and contacts that failed (tried again next sweep).</summary>
+/// <summary>
+/// What one privacy sweep did; <see cref="Failed"/> counts the steps and contacts that failed (tried again next sweep).
+/// </summary>
 public sealed record PrivacySweep(int Reencrypted, int Expired, int Forgotten, int Failed, int StaleStatuses = 0)
 {
     public void Deconstruct(out int reencrypted, out int expired, out int forgotten) =>
@@ -17,23 +19,34 @@ public sealed record PrivacySweep(int Reencrypted, int Expired, int Forgotten, i
 /// each contact, stands alone: one that fails is logged (without personal data) and counted, and the rest go on.
 /// </summary>
 public sealed class PrivacyWorker(
-    IPrivacyStore store, PersonalDataProtector protector, DataKeyCheck keyCheck, TimeProvider time, IOptions<PrivacyOptions> options,
+    IPrivacyStore store,
+    PersonalDataProtector protector,
+    DataKeyCheck keyCheck,
+    TimeProvider time,
+    IOptions<PrivacyOptions> options,
     ILogger<PrivacyWorker> logger) : BackgroundService
 {
-    /// <summary>Twilio's status callbacks follow a send within minutes; one for a message still unknown after a day never will be.</summary>
+    /// <summary>
+    /// Twilio's status callbacks follow a send within minutes: one for a message unknown after a day never finds it.
+    /// </summary>
     private static readonly TimeSpan EarlyStatusKeep = TimeSpan.FromDays(1);
 
     public async Task<PrivacySweep> SweepAsync(CancellationToken ct)
     {
         var failed = 0;
-        var reencrypted = await StepAsync("re-encryption", () => ReencryptAllAsync(ct), () => failed++);
-        var expired = await StepAsync("retention", () => store.EraseBodiesOlderThanAsync(time.GetUtcNow().AddDays(-options.Value.RetentionDays), ct), () => failed++);
-        var stale = await StepAsync("early status clean-up", () => store.DeleteEarlyStatusesOlderThanAsync(time.GetUtcNow() - EarlyStatusKeep, ct), () => failed++);
-        var forgotten = await StepAsync("erasure", () => ForgetRequestedAsync(() => failed++, ct), () => failed++);
+        void Fail() => failed++;
+        var now = time.GetUtcNow();
+        var reencrypted = await StepAsync("re-encryption", () => ReencryptAllAsync(ct), Fail);
+        var expired = await StepAsync(
+            "retention", () => store.EraseBodiesOlderThanAsync(now.AddDays(-options.Value.RetentionDays), ct), Fail);
+        var stale = await StepAsync(
+            "early status clean-up", () => store.DeleteEarlyStatusesOlderThanAsync(now - EarlyStatusKeep, ct), Fail);
+        var forgotten = await StepAsync("erasure", () => ForgetRequestedAsync(Fail, ct), Fail);
         if (reencrypted + expired + forgotten + failed > 0)
         {
             logger.Log(failed > 0 ? LogLevel.Warning : LogLevel.Information,
-                "Privacy sweep: {Reencrypted} values re-encrypted, {Expired} old bodies erased, {Forgotten} contacts forgotten, {Failed} failures",
+                "Privacy sweep: {Reencrypted} values re-encrypted, {Expired} old bodies erased, {Forgotten} contacts " +
+                "forgotten, {Failed} failures",
                 reencrypted, expired, forgotten, failed);
         }
 
@@ -44,7 +57,9 @@ public sealed class PrivacyWorker(
     {
         if (!protector.KeyFromEnvironment)
         {
-            logger.LogWarning("{Variable} is not set: personal data is encrypted with a development key kept beside the database. Set it in production.", DataKeys.DataKeyVariable);
+            logger.LogWarning(
+                "{Variable} is not set: personal data is encrypted with a development key kept beside the database. " +
+                "Set it in production.", DataKeys.DataKeyVariable);
         }
 
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
@@ -55,7 +70,7 @@ public sealed class PrivacyWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Re-encrypts in batches; once nothing is left under an older key, the database records the current one.</summary>
+    /// <summary>Re-encrypts in batches; once nothing is left under an older key, the current one is recorded.</summary>
     private async Task<int> ReencryptAllAsync(CancellationToken ct)
     {
         var reencrypted = 0;
@@ -69,7 +84,7 @@ public sealed class PrivacyWorker(
         return reencrypted;
     }
 
-    /// <summary>One contact at a time, so that one which cannot be erased does not keep everyone after it from being erased.</summary>
+    /// <summary>One contact at a time, so that one which cannot be erased does not keep the others.</summary>
     private async Task<int> ForgetRequestedAsync(Action fail, CancellationToken ct)
     {
         var forgotten = 0;
@@ -83,7 +98,10 @@ public sealed class PrivacyWorker(
             {
                 fail();
                 // The contact's id and the error's kind only: a database message can quote the values of the row.
-                logger.LogError("Privacy sweep: contact #{ContactId} could not be erased ({Error}); the next sweep tries again", id, Describe(ex));
+                logger.LogError(
+                    "Privacy sweep: contact #{ContactId} could not be erased ({Error}); the next sweep tries again",
+                    id,
+                    Describe(ex));
             }
         }
 
@@ -99,12 +117,16 @@ public sealed class PrivacyWorker(
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             fail();
-            logger.LogError("Privacy sweep: the {Step} step failed ({Error}); the next sweep tries again", step, Describe(ex));
+            logger.LogError(
+                "Privacy sweep: the {Step} step failed ({Error}); the next sweep tries again", step, Describe(ex));
             return 0;
         }
     }
 
-    private static string Describe(Exception ex) => ex is DbException { SqlState: { } state }
-        ? $"{ex.GetType().Name} {state}"
-        : ex is Microsoft.Data.Sqlite.SqliteException sqlite ? $"{ex.GetType().Name} {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}" : ex.GetType().Name;
+    private static string Describe(Exception ex) => ex switch
+    {
+        Microsoft.Data.Sqlite.SqliteException e => $"SqliteException {e.SqliteErrorCode}/{e.SqliteExtendedErrorCode}",
+        DbException { SqlState: { } state } => $"{ex.GetType().Name} {state}",
+        _ => ex.GetType().Name,
+    };
 }

@@ -13,16 +13,12 @@ public sealed class SqliteNativeLibraryTests
     [Fact]
     public void One_package_ships_the_native_sqlite_and_every_sqlitepclraw_assembly_is_of_one_line()
     {
-        using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "HealthBot.Tests.deps.json")));
-        var libraries = deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject().ToList();
+        var libraries = Libraries();
 
-        var natives = libraries
-            .Where(l => l.Value.TryGetProperty("runtimeTargets", out var targets)
-                && targets.EnumerateObject().Any(t => t.Name.EndsWith("linux-x64/native/libe_sqlite3.so", StringComparison.Ordinal)))
-            .Select(l => l.Name).ToList();
+        var natives = libraries.Where(ShipsNativeSqlite).Select(l => l.Name).ToList();
         var managedLines = libraries
-            .Where(l => l.Name.StartsWith("SQLitePCLRaw.", StringComparison.Ordinal) && l.Value.TryGetProperty("runtime", out var runtime)
-                && runtime.EnumerateObject().Any())
+            .Where(l => l.Name.StartsWith("SQLitePCLRaw.", StringComparison.Ordinal)
+                && l.Value.TryGetProperty("runtime", out var runtime) && runtime.EnumerateObject().Any())
             .Select(l => l.Name.Split('/')[1].Split('.')[0]).Distinct().ToList();
 
         Assert.Single(natives);
@@ -32,10 +28,7 @@ public sealed class SqliteNativeLibraryTests
     [Fact]
     public void The_service_runs_on_the_sqlite_version_of_that_package()
     {
-        using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "HealthBot.Tests.deps.json")));
-        var native = deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject()
-            .First(l => l.Value.TryGetProperty("runtimeTargets", out var targets)
-                && targets.EnumerateObject().Any(t => t.Name.EndsWith("linux-x64/native/libe_sqlite3.so", StringComparison.Ordinal)));
+        var native = Libraries().First(ShipsNativeSqlite);
         var database = TestDatabase.Create(Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N")));
         using var connection = database.Open();
 
@@ -43,4 +36,16 @@ public sealed class SqliteNativeLibraryTests
 
         Assert.StartsWith(version, native.Name.Split('/')[1], StringComparison.Ordinal);
     }
+
+    /// <summary>The libraries of the test build as the runtime loads them (name/version and assets).</summary>
+    private static List<JsonProperty> Libraries()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "HealthBot.Tests.deps.json");
+        using var deps = JsonDocument.Parse(File.ReadAllText(path));
+        return deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.Clone().EnumerateObject().ToList();
+    }
+
+    private static bool ShipsNativeSqlite(JsonProperty library) =>
+        library.Value.TryGetProperty("runtimeTargets", out var targets)
+        && targets.EnumerateObject().Any(t => t.Name.EndsWith("linux-x64/native/libe_sqlite3.so", StringComparison.Ordinal));
 }

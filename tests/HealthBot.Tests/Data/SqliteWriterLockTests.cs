@@ -45,7 +45,8 @@ public sealed class SqliteWriterLockTests
     }
 
     private static Task<int> Heartbeat(SqliteWriter writer, string node) => writer.WriteAsync((connection, transaction) =>
-        connection.Command("INSERT INTO outbox_nodes (node, heartbeat_at) VALUES (@n, 'now')", transaction).With("@n", node).ExecuteNonQuery());
+        connection.Command("INSERT INTO outbox_nodes (node, heartbeat_at) VALUES (@n, 'now')", transaction)
+            .With("@n", node).ExecuteNonQuery());
 
     private static Task<int> NodeCount(SqliteDatabase database)
     {

@@ -18,7 +18,8 @@ public static class CliRun
     /// As <see cref="RunWithInputAsync"/>, with environment variables set (null: removed) and a time limit, after which the
     /// process is killed and <see cref="TimeoutException"/> thrown (e.g. a server that should have refused to start).
     /// </summary>
-    public static async Task<Result> RunAsync(string? input, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] args)
+    public static async Task<Result> RunAsync(
+        string? input, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "healthbot.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")

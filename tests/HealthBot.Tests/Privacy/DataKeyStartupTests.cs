@@ -72,6 +72,8 @@ public sealed class DataKeyStartupTests
     };
 
     private Task<CliRun.Result> RunAsync(Dictionary<string, string?> environment, string? input, params string[] args) =>
-        CliRun.RunAsync(input, environment, TimeSpan.FromSeconds(90),
-            [.. args, "--Storage:DataDirectory", data, "--Content:Directory", HealthBotFactory.ContentDirectory, "--Content:WatchForChanges", "false"]);
+        CliRun.RunAsync(input, environment, TimeSpan.FromSeconds(90), [
+            .. args, "--Storage:DataDirectory", data, "--Content:Directory", HealthBotFactory.ContentDirectory,
+            "--Content:WatchForChanges", "false",
+        ]);
 }

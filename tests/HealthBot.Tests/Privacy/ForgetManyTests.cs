@@ -20,11 +20,12 @@ public sealed class ForgetManyTests
     public Task Five_people_on_every_channel_are_forgotten_on_sqlite() => ForgetFiveOnEveryChannelAsync(null);
 
     [PostgresFact]
-    public Task Five_people_on_every_channel_are_forgotten_on_postgres() => ForgetFiveOnEveryChannelAsync(new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "postgres",
-        ["Storage:PostgresConnection"] = TestPostgres.CreateDatabase(),
-    });
+    public Task Five_people_on_every_channel_are_forgotten_on_postgres() =>
+        ForgetFiveOnEveryChannelAsync(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgres",
+            ["Storage:PostgresConnection"] = TestPostgres.CreateDatabase(),
+        });
 
     [Fact]
     public async Task The_sweep_erases_the_others_when_one_contact_fails_and_logs_no_number()
@@ -33,9 +34,10 @@ public sealed class ForgetManyTests
         var database = TestDatabase.Create(Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N")));
         await using var writer = new SqliteWriter(database);
         var contacts = new SqlContactStore(database, writer, TimeProvider.System);
-        var privacy = new SqlPrivacyStore(database, writer, new SqlMessageStore(database, writer, TimeProvider.System), TimeProvider.System);
+        var clock = TimeProvider.System;
+        var privacy = new SqlPrivacyStore(database, writer, new SqlMessageStore(database, writer, clock), clock);
         using var logs = LoggerFactory.Create(b => b.AddProvider(new CapturingLoggerProvider(lines)));
-        var worker = new PrivacyWorker(privacy, database.Protector, new DataKeyCheck(database, writer, TimeProvider.System), TimeProvider.System,
+        var worker = new PrivacyWorker(privacy, database.Protector, new DataKeyCheck(database, writer, clock), clock,
             Options.Create(new PrivacyOptions()), logs.CreateLogger<PrivacyWorker>());
         var ids = new List<long>();
         foreach (var number in new[] { "+254744000001", "+254744000002", "+254744000003" })
@@ -46,7 +48,8 @@ public sealed class ForgetManyTests
         }
 
         // A row the database refuses to change, as the second erasure on a channel once was.
-        Execute(database, $"CREATE TRIGGER test_refuse BEFORE UPDATE OF erased_at ON contacts WHEN NEW.id = {ids[1]} BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        Execute(database, "CREATE TRIGGER test_refuse BEFORE UPDATE OF erased_at ON contacts " +
+            $"WHEN NEW.id = {ids[1]} BEGIN SELECT RAISE(ABORT, 'refused'); END;");
 
         var first = await worker.SweepAsync(CancellationToken.None);
 
@@ -78,7 +81,8 @@ public sealed class ForgetManyTests
 
         foreach (var number in numbers)
         {
-            var run = await CliRun.RunAsync("contact", "forget", number, "--Storage:DataDirectory", data, "--Content:Directory", HealthBotFactory.ContentDirectory);
+            var run = await CliRun.RunAsync(
+                "contact", "forget", number, "--Storage:DataDirectory", data, "--Content:Directory", HealthBotFactory.ContentDirectory);
 
             Assert.True(run.ExitCode == 0, $"healthbot contact forget exited {run.ExitCode}: {run.Stderr}");
             Assert.Contains("erased", run.Stdout, StringComparison.Ordinal);

@@ -45,8 +45,9 @@ public sealed class EarlyStatusBoundsTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    private Task<HttpResponseMessage> PostStatusAsync(string sid) => factory.PostSignedAsync("/webhooks/twilio/status", new Dictionary<string, string>
-    {
-        ["MessageSid"] = sid, ["MessageStatus"] = "delivered", ["AccountSid"] = HealthBotFactory.AccountSid,
-    });
+    private Task<HttpResponseMessage> PostStatusAsync(string sid) =>
+        factory.PostSignedAsync("/webhooks/twilio/status", new Dictionary<string, string>
+        {
+            ["MessageSid"] = sid, ["MessageStatus"] = "delivered", ["AccountSid"] = HealthBotFactory.AccountSid,
+        });
 }
