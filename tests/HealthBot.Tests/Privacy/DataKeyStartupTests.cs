@@ -64,6 +64,21 @@ public sealed class DataKeyStartupTests
         Assert.Contains("\"ready\"", await http.GetStringAsync(server.BaseUrl + "/readyz"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_command_run_without_the_key_before_any_personal_data_is_stored_does_not_lock_the_key_out()
+    {
+        var before = await RunAsync(Keys(null), null, "contact", "export", "+254700000999");
+        Assert.DoesNotContain("HEALTHBOT_DATA_KEY", before.Stderr, StringComparison.Ordinal);
+
+        var chat = await RunAsync(Keys(KeyA), "hello\n", "chat", "--as", "key-tester");
+        Assert.True(chat.ExitCode == 0, chat.Stderr);
+
+        var withA = await RunAsync(Keys(KeyA), null, "contact", "export", "key-tester", "--channel", "terminal");
+        Assert.True(withA.ExitCode == 0, withA.Stderr);
+        var without = await RunAsync(Keys(null), null, "contact", "export", "key-tester", "--channel", "terminal");
+        Assert.Contains("HEALTHBOT_DATA_KEY", without.Stderr, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> Keys(string? dataKey) => new()
     {
         ["HEALTHBOT_DATA_KEY"] = dataKey,
