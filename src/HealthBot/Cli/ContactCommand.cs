@@ -61,8 +61,14 @@ public static class ContactCommand
             return 1;
         }
 
-        var (reencrypted, _, _) = await host.Services.GetRequiredService<PrivacyWorker>().SweepAsync(CancellationToken.None);
-        Console.Out.WriteLine($"re-encrypted {reencrypted} values with the current key");
+        var sweep = await host.Services.GetRequiredService<PrivacyWorker>().SweepAsync(CancellationToken.None);
+        Console.Out.WriteLine($"re-encrypted {sweep.Reencrypted} values with the current key");
+        if (sweep.Failed > 0)
+        {
+            Console.Error.WriteLine($"healthbot data: {sweep.Failed} steps of the privacy sweep failed (see above); run it again");
+            return 1;
+        }
+
         return 0;
     }
 

@@ -39,6 +39,8 @@ public static class DataServiceCollectionExtensions
         // Resolving the options validates them first, so a missing connection string reads as that, not as a crash.
         _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
         services.GetRequiredService<SchemaMigrator>().Migrate();
+        // Before anything reads or writes personal data: data written under a key not configured now stops the start.
+        services.GetService<HealthBot.Privacy.DataKeyCheck>()?.Verify();
     }
 
     /// <summary><see cref="MigrateDatabase"/>, printing the reason and returning false when the database cannot be used.</summary>
@@ -49,7 +51,8 @@ public static class DataServiceCollectionExtensions
             services.MigrateDatabase();
             return true;
         }
-        catch (Exception ex) when (ex is SchemaTooNewException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is SchemaTooNewException or HealthBot.Privacy.DataKeyMismatchException
+                                       or Microsoft.Extensions.Options.OptionsValidationException)
         {
             Console.Error.WriteLine($"healthbot: {ex.Message}");
             return false;

@@ -10,9 +10,15 @@ public interface IPrivacyStore
     Task<int> EraseBodiesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default);
     Task RequestForgetAsync(long contactId, CancellationToken ct = default);
 
-    /// <summary>Erases contacts who asked to be forgotten once their last message (the confirmation) has left.</summary>
-    Task<int> ForgetRequestedAsync(CancellationToken ct = default);
+    /// <summary>Contacts who asked to be forgotten and whose last message (the confirmation) has left.</summary>
+    Task<IReadOnlyList<long>> DueForForgettingAsync(int limit, CancellationToken ct = default);
+
+    /// <summary>Erases one contact who asked to be forgotten, in a transaction of its own; false if none.</summary>
+    Task<bool> ForgetRequestedAsync(long contactId, CancellationToken ct = default);
     Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default);
+
+    /// <summary>Deletes status callbacks older than the cutoff still waiting for their message.</summary>
+    Task<int> DeleteEarlyStatusesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default);
     Task<IReadOnlyList<StoredMessage>> AllMessagesAsync(long contactId, CancellationToken ct = default);
 }
 
@@ -51,20 +57,33 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
         connection.Command("UPDATE contacts SET forget_requested_at = @now WHERE id = @id AND forget_requested_at IS NULL", transaction)
             .With("@now", time.GetUtcNow().ToDb()).With("@id", contactId).ExecuteNonQuery());
 
-    public Task<int> ForgetRequestedAsync(CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
-    {
-        var ids = Rows(connection, transaction,
-            """
-            SELECT c.id FROM contacts c WHERE c.forget_requested_at IS NOT NULL AND c.erased_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending'))
-            """, 1000, r => r.GetInt64(0), _ => true);
-        foreach (var id in ids)
-        {
-            Erase(connection, transaction, id, time.GetUtcNow().ToDb());
-        }
+    private const string NothingToSend =
+        "NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id " +
+        "WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending'))";
 
-        return ids.Count;
-    });
+    public Task<IReadOnlyList<long>> DueForForgettingAsync(int limit, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        IReadOnlyList<long> ids = Rows(connection, null,
+            $"""
+            SELECT c.id FROM contacts c
+            WHERE c.forget_requested_at IS NOT NULL AND c.erased_at IS NULL AND {NothingToSend}
+            ORDER BY c.forget_requested_at, c.id
+            """, limit, r => r.GetInt64(0), _ => true);
+        return Task.FromResult(ids);
+    }
+
+    /// <summary>Checks again in the transaction: a reply queued since the contact was found is sent first.</summary>
+    public Task<bool> ForgetRequestedAsync(long contactId, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command($"SELECT COUNT(*) FROM contacts c WHERE c.id = @id AND {NothingToSend}", transaction)
+                .With("@id", contactId).ScalarLong() > 0
+            && Erase(connection, transaction, contactId, time.GetUtcNow().ToDb()) > 0);
+
+    public Task<int> DeleteEarlyStatusesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command("DELETE FROM early_status WHERE at < @cutoff", transaction)
+                .With("@cutoff", cutoff.ToDb()).ExecuteNonQuery());
 
     public Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
     {
@@ -77,20 +96,25 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
     public async Task<IReadOnlyList<StoredMessage>> AllMessagesAsync(long contactId, CancellationToken ct = default) =>
         await messages.ConversationAsync(contactId, 0, int.MaxValue, ct);
 
-    /// <summary>Personal data goes (address, bodies, language, time zone); ids, kinds, topics and times stay as anonymous counts.</summary>
+    /// <summary>
+    /// Personal data goes (address, bodies, language, time zone); ids, kinds, topics and times stay as counts.
+    /// The address and its hash become a tombstone unique to the contact, so that (channel, address) and
+    /// (channel, address_hash) stay unique however many people on a channel are erased.
+    /// </summary>
     private static int Erase(DbConnection connection, DbTransaction transaction, long contactId, string now)
     {
         connection.Command("UPDATE messages SET body = '', provider_id = NULL, erased_at = @now WHERE contact_id = @id", transaction)
             .With("@now", now).With("@id", contactId).ExecuteNonQuery();
         return connection.Command(
                 """
-                UPDATE contacts SET address = '', address_hash = 'forgotten:' || id, language = NULL, time_zone = NULL,
-                consent = 'opted_out', erased_at = @now, updated_at = @now WHERE id = @id AND erased_at IS NULL
+                UPDATE contacts SET address = 'forgotten:' || id, address_hash = 'forgotten:' || id, language = NULL,
+                time_zone = NULL, consent = 'opted_out', erased_at = @now, updated_at = @now
+                WHERE id = @id AND erased_at IS NULL
                 """, transaction)
             .With("@now", now).With("@id", contactId).ExecuteNonQuery();
     }
 
-    private static List<T> Rows<T>(DbConnection connection, DbTransaction transaction, string sql, int limit, Func<DbDataReader, T> read, Func<T, bool> keep)
+    private static List<T> Rows<T>(DbConnection connection, DbTransaction? transaction, string sql, int limit, Func<DbDataReader, T> read, Func<T, bool> keep)
     {
         var list = new List<T>();
         using var reader = connection.Command(sql, transaction).ExecuteReader();

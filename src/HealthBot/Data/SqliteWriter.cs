@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace HealthBot.Data;
 
@@ -121,11 +120,14 @@ public sealed class SqliteWriter : IDatabaseWriter, IAsyncDisposable
 
             transaction.Commit();
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The transaction did not begin (another process held the lock past the busy timeout), a savepoint failed,
+            // or the commit failed: nothing of this batch is stored. Every piece gets the exception, also the ones
+            // that never ran, so no caller waits forever; one already failed keeps its own (Fail is a TrySet).
             connection?.Dispose();
             connection = null;
-            foreach (var work in succeeded)
+            foreach (var work in batch)
             {
                 work.Fail(ex);
             }

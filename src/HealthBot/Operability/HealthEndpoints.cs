@@ -1,21 +1,26 @@
 using HealthBot.Channels;
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Privacy;
 
 namespace HealthBot.Operability;
 
 /// <summary>
-/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens, content is loaded, and the model's state
-/// (the service is ready without a model: curated answers need none), and each probed provider's state.
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens with keys that read its data, content is
+/// loaded, and the model's state (the service is ready without a model: curated answers need none),
+/// and each probed provider's state.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (Database database, ContentCatalog content, IEnumerable<IModelStatus> models, ProviderMonitor providers) =>
+        app.MapGet("/readyz", (
+            Database database, DataKeyCheck keys, ContentCatalog content, IEnumerable<IModelStatus> models,
+            ProviderMonitor providers) =>
         {
-            var databaseOk = CheckDatabase(database, out var schema);
+            // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not).
+            var databaseOk = CheckDatabase(database, out var schema) && keys.Verified;
             var library = content.Current;
             var model = models.FirstOrDefault()?.State ?? "off";
             var ready = databaseOk && content.IsLoaded;

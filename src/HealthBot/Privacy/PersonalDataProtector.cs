@@ -17,6 +17,9 @@ public sealed class PersonalDataProtector(DataKeys keys)
 
     public bool KeyFromEnvironment => keys.FromEnvironment;
 
+    /// <summary>The keys themselves, for the check value that tells whether they can read the stored data.</summary>
+    public DataKeys Keys => keys;
+
     public string Encrypt(string plaintext)
     {
         var (id, key) = keys.Current;

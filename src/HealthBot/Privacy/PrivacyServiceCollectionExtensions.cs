@@ -13,6 +13,7 @@ public static class PrivacyServiceCollectionExtensions
             Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)!, "dev-data.key"),
             sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.RequireDataKey));
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<DataKeyCheck>();
         services.AddSingleton<IPrivacyStore, SqlPrivacyStore>();
         services.AddSingleton<PrivacyWorker>();
         return services;

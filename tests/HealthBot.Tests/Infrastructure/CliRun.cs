@@ -11,7 +11,15 @@ public static class CliRun
     public static Task<Result> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     /// <summary>As <see cref="RunAsync"/>, typing <paramref name="input"/> at the command's standard input (then end of input).</summary>
-    public static async Task<Result> RunWithInputAsync(string? input, params string[] args)
+    public static Task<Result> RunWithInputAsync(string? input, params string[] args) =>
+        RunAsync(input, new Dictionary<string, string?>(), TimeSpan.FromMinutes(3), args);
+
+    /// <summary>
+    /// As <see cref="RunWithInputAsync"/>, with environment variables set (null: removed) and a time limit, after which the
+    /// process is killed and <see cref="TimeoutException"/> thrown (e.g. a server that should have refused to start).
+    /// </summary>
+    public static async Task<Result> RunAsync(
+        string? input, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "healthbot.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
@@ -30,6 +38,18 @@ public static class CliRun
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         if (input is not null)
         {
@@ -39,7 +59,7 @@ public static class CliRun
 
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -47,7 +67,7 @@ public static class CliRun
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"healthbot {string.Join(' ', args)} did not exit within 3 minutes");
+            throw new TimeoutException($"healthbot {string.Join(' ', args)} did not exit within {limit.TotalSeconds:0} s");
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);

@@ -18,7 +18,7 @@ public sealed class RetentionTests
         await using var writer = new SqliteWriter(database);
         var messages = new SqlMessageStore(database, writer, time);
         var privacy = new SqlPrivacyStore(database, writer, messages, time);
-        var worker = new PrivacyWorker(privacy, database.Protector, time, Options.Create(new PrivacyOptions { RetentionDays = 90 }), NullLogger<PrivacyWorker>.Instance);
+        var worker = new PrivacyWorker(privacy, database.Protector, new DataKeyCheck(database, writer, time), time, Options.Create(new PrivacyOptions { RetentionDays = 90 }), NullLogger<PrivacyWorker>.Instance);
         var old = await messages.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, "+254700000501", "old question", "SMold", time.GetUtcNow()));
         await messages.CompleteInboundAsync(old.MessageId, "en", []);
         time.Advance(TimeSpan.FromDays(60));

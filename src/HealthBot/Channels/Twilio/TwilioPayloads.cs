@@ -45,6 +45,15 @@ public sealed record TwilioInbound(string MessageSid, string AccountSid, string 
 /// <summary>A delivery status callback (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).</summary>
 public sealed record TwilioStatusCallback(string MessageSid, string MessageStatus, string? ErrorCode)
 {
+    /// <summary>
+    /// Twilio's message SIDs are 34 characters (SM/MM + 32 hex); a callback for a message not yet recorded is kept
+    /// until its send is, so an id of any length would let anyone with a valid signature fill the database.
+    /// </summary>
+    public const int MaxSidLength = 64;
+
+    /// <summary>Twilio's error codes are five digits (https://www.twilio.com/docs/api/errors).</summary>
+    public const int MaxErrorCodeLength = 16;
+
     public static (TwilioStatusCallback? Value, string? Error) Parse(IFormCollection form)
     {
         var sid = form["MessageSid"].ToString();
@@ -54,12 +63,22 @@ public sealed record TwilioStatusCallback(string MessageSid, string MessageStatu
             return (null, "MessageSid is required");
         }
 
+        if (sid.Length > MaxSidLength)
+        {
+            return (null, $"MessageSid must be at most {MaxSidLength} characters");
+        }
+
         if (status.Length == 0 || status.Length > 32)
         {
             return (null, "MessageStatus is required");
         }
 
         var error = form["ErrorCode"].ToString();
+        if (error.Length > MaxErrorCodeLength)
+        {
+            return (null, $"ErrorCode must be at most {MaxErrorCodeLength} characters");
+        }
+
         return (new TwilioStatusCallback(sid, status.ToLowerInvariant(), error.Length == 0 ? null : error), null);
     }
 }
