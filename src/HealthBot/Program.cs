@@ -23,6 +23,7 @@ builder.Services
     .AddOutboxWorker()
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
+    .AddCampaignApi()
     .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
