@@ -51,6 +51,8 @@ public static class UiText
         ["You cannot publish your own edit: another reviewer must approve it."] = "Vous ne pouvez pas publier votre propre modification : un autre relecteur doit l'approuver.",
         ["Role"] = "Rôle",
         ["Add user"] = "Ajouter un utilisateur",
+        ["This edit changed since you opened it: nothing was published. Read the new text below before you publish."] =
+            "Cette modification a changé depuis que vous l'avez ouverte : rien n'a été publié. Relisez le nouveau texte ci-dessous avant de publier.",
         ["Status"] = "État",
         ["enabled"] = "activé",
         ["disabled"] = "désactivé",
