@@ -92,16 +92,18 @@ public sealed class StaffAccounts(SqlStaffStore store, IOptions<AdminOptions> op
     public async Task<(SignInResult Result, ClaimsPrincipal? Principal)> SignInAsync(string email, string password)
     {
         var user = await store.FindAsync(email);
+        var max = options.Value.MaxFailedLogins;
         if (user is null || user.Disabled)
         {
+            // The same writes and the same hash check as for an account, so time does not tell the two apart either.
+            var tries = await store.CountUnknownAttemptAsync(EmailKey(email), options.Value.LockoutDuration);
             Hasher.VerifyHashedPassword("", DummyHash.Value, password);
             await store.AuditAsync(email, "login.failed", null, user is null ? "unknown account" : "disabled");
-            return (SignInResult.Failed, null);
+            return (tries >= max ? SignInResult.LockedOut : SignInResult.Failed, null);
         }
 
         // The attempt is counted before the password is checked, so parallel guesses cannot all be checked.
         var attempt = await store.CountAttemptAsync(user.Id);
-        var max = options.Value.MaxFailedLogins;
         if (attempt > max)
         {
             Hasher.VerifyHashedPassword("", DummyHash.Value, password);
@@ -150,6 +152,9 @@ public sealed class StaffAccounts(SqlStaffStore store, IOptions<AdminOptions> op
             throw new ArgumentException(problem);
         }
     }
+
+    private static string EmailKey(string email) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

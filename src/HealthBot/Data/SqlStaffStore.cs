@@ -68,6 +68,24 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
             """, t)
         .With("@now", time.GetUtcNow().ToDb()).With("@id", id).ScalarLong());
 
+    /// <summary>
+    /// The same count for an address without an account (by the hash of the address), within <paramref name="window"/>:
+    /// an unknown address then costs the same writes as a known one and is "locked" alike.
+    /// </summary>
+    public Task<long> CountUnknownAttemptAsync(string emailHash, TimeSpan window) => writer.WriteAsync((c, t) =>
+    {
+        var now = time.GetUtcNow();
+        var expired = (now - window).ToDb();
+        c.Command("DELETE FROM login_failures WHERE updated_at <= @x", t).With("@x", expired).ExecuteNonQuery();
+        return c.Command(
+                """
+                INSERT INTO login_failures (email_hash, failed_logins, updated_at) VALUES (@k, 1, @now)
+                ON CONFLICT (email_hash) DO UPDATE SET failed_logins = login_failures.failed_logins + 1, updated_at = @now
+                RETURNING failed_logins
+                """, t)
+            .With("@k", emailHash).With("@now", now.ToDb()).ScalarLong();
+    });
+
     public Task LockAsync(long id, DateTimeOffset until) => writer.WriteAsync((c, t) =>
         c.Command("UPDATE staff_users SET locked_until = @l WHERE id = @id", t).With("@l", until.ToDb()).With("@id", id).ExecuteNonQuery());
 
