@@ -128,11 +128,12 @@ public sealed class StaffAccounts(SqlStaffStore store, IOptions<AdminOptions> op
         var rehash = check == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user.Email, password) : null;
         var stamp = await store.RecordSuccessAsync(user.Id, rehash, NewStamp());
         await store.AuditAsync(user.Email, "login", null);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.Email), new Claim(ClaimTypes.Role, user.Role), new Claim(StampClaim, stamp)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        return (SignInResult.Success, new ClaimsPrincipal(identity));
+        return (SignInResult.Success, Principal(user, stamp));
     }
+
+    private static ClaimsPrincipal Principal(StaffUser user, string stamp) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, user.Email), new Claim(ClaimTypes.Role, user.Role), new Claim(StampClaim, stamp)],
+        CookieAuthenticationDefaults.AuthenticationScheme));
 
     private async Task<StaffUser> ExistingAsync(string email) =>
         await store.FindAsync(email) ?? throw new ArgumentException($"no account for {email.Trim()}");
