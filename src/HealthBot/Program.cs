@@ -26,6 +26,7 @@ builder.Services
     .AddProviderMonitor()
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
+    .AddCampaignApi()
     .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();

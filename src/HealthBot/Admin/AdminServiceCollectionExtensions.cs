@@ -44,6 +44,7 @@ public static class AdminServiceCollectionExtensions
             o.SlidingExpiration = true;
             // Scripted clients get status codes; browsers get the sign-in page.
             o.Events.OnRedirectToAccessDenied = ctx => Status(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = StaffSessionValidation.ValidateAsync;
         });
         services.AddAuthorization(StaffRoles.AddPolicies);
         services.AddAntiforgery(o =>

@@ -10,6 +10,9 @@ public enum WorkflowResult
     NotFound,
     WrongState,
     OwnEdit,
+
+    /// <summary>The edit's text is not the revision the reviewer was shown (changed since, or no revision named).</summary>
+    Changed,
 }
 
 /// <summary>
@@ -61,7 +64,14 @@ public sealed class ContentWorkflow(
         return WorkflowResult.Done;
     }
 
-    public async Task<WorkflowResult> PublishAsync(string actor, long editId)
+    /// <summary>
+    /// A fingerprint of exactly what a reviewer reads (version, title, SMS and web text). The review page sends it back,
+    /// and publishing refuses any other text: an editor may change a draft while the reviewer has it open.
+    /// </summary>
+    public static string Revision(ContentEdit edit) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', edit.Version, edit.Title, edit.Sms, edit.Web))))[..32];
+
+    public async Task<WorkflowResult> PublishAsync(string actor, long editId, string? shownRevision)
     {
         var edit = await edits.GetAsync(editId);
         if (edit is null)
@@ -75,9 +85,18 @@ public sealed class ContentWorkflow(
             return WorkflowResult.OwnEdit;
         }
 
-        if (!await edits.TransitionAsync(editId, "review", "published", actor))
+        // The text must still be the one shown, and it is checked again in the same UPDATE that publishes it.
+        var shown = string.Equals(shownRevision, Revision(edit), StringComparison.Ordinal);
+        if (!shown || !await edits.TransitionAsync(editId, "review", "published", actor, unchanged: edit))
         {
-            return WorkflowResult.WrongState;
+            var now = await edits.GetAsync(editId);
+            if (now is null || now.State != "review" || Revision(now) == shownRevision)
+            {
+                return now is null ? WorkflowResult.NotFound : WorkflowResult.WrongState;
+            }
+
+            await audit.AuditAsync(actor, "content.publish.refused", Target(edit), "changed since the reviewer opened it");
+            return WorkflowResult.Changed;
         }
 
         var publishedEdit = edit with { State = "published", Reviewer = actor, PublishedAt = time.GetUtcNow() };

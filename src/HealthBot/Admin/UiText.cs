@@ -18,8 +18,8 @@ public static partial class UiText
         ["Sign out"] = "Se déconnecter",
         ["Email"] = "Adresse e-mail",
         ["Password"] = "Mot de passe",
-        ["Wrong email or password."] = "Adresse e-mail ou mot de passe incorrect.",
-        ["Too many failed attempts: this account is locked for a while."] = "Trop d'échecs : ce compte est bloqué pour un moment.",
+        ["Wrong email or password. After too many failed attempts an account is locked for a while: wait and try again."] =
+            "Adresse e-mail ou mot de passe incorrect. Après trop d'échecs, un compte est bloqué pour un moment : patientez puis réessayez.",
         ["Staff workspace"] = "Espace de l'équipe",
         ["Content"] = "Contenus",
         ["Review"] = "Relecture",
@@ -55,6 +55,20 @@ public static partial class UiText
         ["You cannot publish your own edit: another reviewer must approve it."] = "Vous ne pouvez pas publier votre propre modification : un autre relecteur doit l'approuver.",
         ["Role"] = "Rôle",
         ["Add user"] = "Ajouter un utilisateur",
+        ["This edit changed since you opened it: nothing was published. Read the new text below before you publish."] =
+            "Cette modification a changé depuis que vous l'avez ouverte : rien n'a été publié. Relisez le nouveau texte ci-dessous avant de publier.",
+        ["Status"] = "État",
+        ["enabled"] = "activé",
+        ["disabled"] = "désactivé",
+        ["Change role"] = "Changer le rôle",
+        ["Disable"] = "Désactiver",
+        ["Enable"] = "Réactiver",
+        ["Set password"] = "Nouveau mot de passe",
+        ["New password"] = "Nouveau mot de passe",
+        ["You cannot change the role of your own account or disable it."] =
+            "Vous ne pouvez pas changer le rôle de votre propre compte ni le désactiver.",
+        ["At least 12 characters; not a common password, a run like 123456 or the name of the email address. A few words of your own work well."] =
+            "Au moins 12 caractères ; pas un mot de passe courant, une suite comme 123456 ni le nom de l'adresse e-mail. Quelques mots à vous conviennent bien.",
         ["When"] = "Quand",
         ["Who"] = "Qui",
         ["Action"] = "Action",

@@ -7,7 +7,7 @@ namespace HealthBot.Campaigns;
 
 /// <summary>
 /// The campaign API for the staff workspace, the same operations as <c>healthbot campaign</c>. Reading needs the staff
-/// or admin token, changing anything the admin token (see <see cref="StaffAccess"/>).
+/// or admin token, changing anything the admin token, as <c>Authorization: Bearer</c> (see <see cref="CampaignTokenHandler"/>).
 /// </summary>
 public static class CampaignEndpoints
 {
@@ -15,8 +15,8 @@ public static class CampaignEndpoints
 
     public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
-        MapReading(app.MapGroup("/api/campaigns").AddEndpointFilter(Require(StaffAccess.Level.Staff)));
-        MapChanging(app.MapGroup("/api").AddEndpointFilter(Require(StaffAccess.Level.Admin)).DisableAntiforgery());
+        MapReading(app.MapGroup("/api/campaigns").RequireAuthorization(CampaignTokenHandler.ReadPolicy));
+        MapChanging(app.MapGroup("/api").RequireAuthorization(CampaignTokenHandler.WritePolicy).DisableAntiforgery());
         return app;
     }
 
@@ -106,20 +106,6 @@ public static class CampaignEndpoints
         using var reader = new StreamReader(request.Body);
         return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
     }
-
-    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Require(StaffAccess.Level level) => async (context, next) =>
-    {
-        var http = context.HttpContext;
-        var granted = http.RequestServices.GetRequiredService<StaffAccess>().Of(http);
-        if (granted >= level)
-        {
-            return await next(context);
-        }
-
-        return granted == StaffAccess.Level.None
-            ? Results.Problem(statusCode: 401, title: "staff token required", detail: "send Authorization: Bearer <token>")
-            : Results.Problem(statusCode: 403, title: "admin token required");
-    };
 }
 
 /// <summary>

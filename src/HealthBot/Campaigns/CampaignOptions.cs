@@ -21,10 +21,13 @@ public sealed class CampaignOptions : IValidatableObject
     [Range(1, 32)]
     public int Workers { get; set; } = 2;
 
-    /// <summary>Opens the job dashboard (<c>/admin/jobs</c>) and the campaign API. Empty: both refuse everyone.</summary>
+    /// <summary>
+    /// Opens the campaign API (as <c>Authorization: Bearer</c> only; the job dashboard needs the staff sign-in).
+    /// Empty: refuses everyone.
+    /// </summary>
     public string AdminToken { get; set; } = string.Empty;
 
-    /// <summary>Opens the dashboard read-only and the campaign API's reading endpoints. Empty: no read-only access.</summary>
+    /// <summary>Opens the campaign API's reading endpoints (<c>Authorization: Bearer</c> only). Empty: no read-only access.</summary>
     public string StaffToken { get; set; } = string.Empty;
 
     /// <summary>Start of the hours in which campaign messages may arrive, in each contact's local time.</summary>

@@ -21,7 +21,6 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<ContactImport>();
-        services.AddSingleton<StaffAccess>();
         services.AddSingleton<CampaignSendGate>();
         services.AddSingleton<IOutboxGate>(sp => sp.GetRequiredService<CampaignSendGate>());
         services.AddSingleton<IKeywordHandler, CampaignKeywords>();
@@ -36,6 +35,15 @@ public static class CampaignServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        return services;
+    }
+
+    /// <summary>The campaign API's bearer-token scheme and its read and write policies (see <see cref="CampaignTokenHandler"/>).</summary>
+    public static IServiceCollection AddCampaignApi(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CampaignTokenHandler>(
+            CampaignTokenHandler.SchemeName, null);
+        services.AddAuthorization(CampaignTokenHandler.AddPolicies);
         return services;
     }
 
@@ -60,12 +68,11 @@ public static class CampaignServiceCollectionExtensions
     /// <summary>The dashboard at <c>/admin/jobs</c>, the campaign API, and the minutely planning tick.</summary>
     public static WebApplication MapCampaigns(this WebApplication app)
     {
-        var access = app.Services.GetRequiredService<StaffAccess>();
-        var authorization = new JobsDashboardAuthorization(access);
+        var authorization = new JobsDashboardAuthorization();
         app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(JobsDashboardAuthorization.SignInFirstAsync));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            // Replaces Hangfire's default (local requests only) with staff sign-in or token.
+            // Replaces Hangfire's default (local requests only) with staff sign-in.
             Authorization = [],
             AsyncAuthorization = [authorization],
             IsReadOnlyFunc = authorization.IsReadOnly,

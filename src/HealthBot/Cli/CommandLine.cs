@@ -20,7 +20,7 @@ public static class CommandLine
         ["contact"] = ("contact export|forget ADDRESS [--channel C]  answer a data request: print or erase a person's data", ContactCommand.RunAsync),
         ["data"] = ("data rekey                                  re-encrypt stored personal data with the current key", ContactCommand.RekeyAsync),
         ["twilio-peer"] = ("twilio-peer [--port 5099]                   a local Twilio API stand-in that prints the replies it receives", TwilioPeerCommand.RunAsync),
-        ["user"] = ("user add EMAIL --role ROLE                  create a staff account for /admin (password on stdin)", UserCommand.RunAsync),
+        ["user"] = ("user add EMAIL --role ROLE | set-password EMAIL  staff accounts for /admin (password on stdin)", UserCommand.RunAsync),
         ["help"] = ("help                                        this list", _ => Task.FromResult(Usage(Console.Out, 0))),
     };
 

@@ -55,18 +55,29 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
             return command.With("@v", version).With("@title", title).With("@sms", sms).With("@web", web).With("@a", author).With("@now", now).ScalarLong();
         });
 
-    /// <summary>Moves an edit from <paramref name="from"/> to <paramref name="to"/>; false when it was not in <paramref name="from"/>.</summary>
-    public Task<bool> TransitionAsync(long id, string from, string to, string? reviewer = null) => writer.WriteAsync((c, t) =>
-    {
-        var now = time.GetUtcNow().ToDb();
-        return c.Command(
-                """
-                UPDATE content_edits SET state = @to, updated_at = @now, reviewer = COALESCE(@r, reviewer),
-                    published_at = CASE WHEN @to = 'published' THEN @now ELSE published_at END
-                WHERE id = @id AND state = @from
-                """, t)
-            .With("@to", to).With("@from", from).With("@r", reviewer).With("@now", now).With("@id", id).ExecuteNonQuery() == 1;
-    });
+    /// <summary>
+    /// Moves an edit from <paramref name="from"/> to <paramref name="to"/>; false when it was not in <paramref name="from"/>
+    /// or, given <paramref name="unchanged"/>, when its text is no longer that one.
+    /// </summary>
+    public Task<bool> TransitionAsync(long id, string from, string to, string? reviewer = null, ContentEdit? unchanged = null) =>
+        writer.WriteAsync((c, t) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            var sameText = unchanged is null ? "" : " AND version = @v AND title = @title AND sms = @sms AND web = @web";
+            var command = c.Command(
+                    $"""
+                    UPDATE content_edits SET state = @to, updated_at = @now, reviewer = COALESCE(@r, reviewer),
+                        published_at = CASE WHEN @to = 'published' THEN @now ELSE published_at END
+                    WHERE id = @id AND state = @from{sameText}
+                    """, t)
+                .With("@to", to).With("@from", from).With("@r", reviewer).With("@now", now).With("@id", id);
+            if (unchanged is not null)
+            {
+                command.With("@v", unchanged.Version).With("@title", unchanged.Title).With("@sms", unchanged.Sms).With("@web", unchanged.Web);
+            }
+
+            return command.ExecuteNonQuery() == 1;
+        });
 
     private List<ContentEdit> Query(string where, params object[] args)
     {

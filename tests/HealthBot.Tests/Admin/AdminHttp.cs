@@ -36,6 +36,25 @@ public static partial class AdminHttp
         return new FormUrlEncodedContent(fields);
     }
 
+    /// <summary>
+    /// The publish/reject form of a review page as the reviewer's browser would post it: the antiforgery token and the
+    /// revision of the text the page showed.
+    /// </summary>
+    public static async Task<FormUrlEncodedContent> ReviewFormAsync(HttpClient client, long editId)
+    {
+        var html = await client.GetStringAsync($"/admin/review/{editId}");
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = Token().Match(html).Groups[1].Value };
+        if (Revision().Match(html) is { Success: true } revision)
+        {
+            fields["Revision"] = revision.Groups[1].Value;
+        }
+
+        return new FormUrlEncodedContent(fields);
+    }
+
+    [GeneratedRegex("name=\"Revision\" value=\"([^\"]*)\"")]
+    private static partial Regex Revision();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -39,7 +39,7 @@ public sealed class ContentExportPageTests : IAsyncLifetime
         }));
         var editId = await factory.CountAsync("SELECT MAX(id) FROM content_edits");
         var reviewer = await factory.SignedInAsync(StaffRoles.Reviewer, "rita@ngo.example");
-        await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.FormAsync(reviewer, $"/admin/review/{editId}", []));
+        await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.ReviewFormAsync(reviewer, editId));
         var admin = await factory.SignedInAsync(StaffRoles.Admin);
         Assert.Contains("anaemia / en v2", await admin.GetStringAsync("/admin/content/export"), StringComparison.Ordinal);
 

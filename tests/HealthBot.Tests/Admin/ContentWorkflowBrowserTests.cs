@@ -47,6 +47,33 @@ public sealed class ContentWorkflowBrowserTests(AdminBrowserFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_reviewer_who_clicks_publish_on_a_draft_changed_since_they_opened_it_sees_the_new_text_and_nothing_is_published()
+    {
+        var editor = await fixture.SignInAsync(StaffRoles.Editor);
+        await editor.GotoAsync("/admin/content/handwashing/en");
+        await editor.GetByLabel("SMS text").FillAsync("Wash your hands with soap and water for 20 seconds. Reviewed text.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(editor.Locator("main")).ToContainTextAsync("review");
+
+        var reviewer = await fixture.SignInAsync(StaffRoles.Reviewer);
+        await reviewer.GotoAsync("/admin/review");
+        await reviewer.GetByRole(AriaRole.Link, new() { Name = "handwashing / en" }).ClickAsync();
+        await Expect(reviewer.Locator("ins").First).ToContainTextAsync("Reviewed");
+
+        // While the reviewer reads, the editor changes the text and submits it again.
+        await editor.GetByLabel("SMS text").FillAsync("Wash your hands, then drink bleach.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(editor.Locator("main")).ToContainTextAsync("review");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+
+        await Expect(reviewer.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed since you opened it");
+        await Expect(reviewer.Locator("main")).ToContainTextAsync("bleach");
+        Assert.Equal(0, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE content_id = 'handwashing' AND state = 'published'"));
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Expect(reviewer.Locator("main")).ToContainTextAsync("Nothing waiting for review.");
+    }
+
+    [Fact]
     public async Task An_editor_cannot_open_a_review_to_publish_it()
     {
         var editor = await fixture.SignInAsync(StaffRoles.Editor);

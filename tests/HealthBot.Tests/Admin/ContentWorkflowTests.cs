@@ -32,7 +32,7 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         var reviewer = await factory.SignedInAsync(StaffRoles.Reviewer);
         var editId = await SubmitAsync(reviewer);
 
-        var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.FormAsync(reviewer, $"/admin/review/{editId}", []));
+        var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.ReviewFormAsync(reviewer, editId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("your own edit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         var original = factory.Service<ContentCatalog>().Current.Find("anaemia", "en")!.Sms;
         var editId = await SubmitAsync(reviewer);
 
-        var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.FormAsync(reviewer, $"/admin/review/{editId}", []));
+        var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.ReviewFormAsync(reviewer, editId));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(2, factory.Service<ContentCatalog>().Current.Find("anaemia", "en")!.Version);

@@ -24,9 +24,9 @@ public sealed class JobsDashboardTests : IAsyncLifetime
         var location = response.Headers.Location!.ToString();
         Assert.Contains("/admin/login", location, StringComparison.Ordinal);
         Assert.Contains("ReturnUrl=%2Fadmin%2Fjobs", location, StringComparison.Ordinal);
-        using var wrongToken = factory.Client();
-        wrongToken.DefaultRequestHeaders.Authorization = new("Bearer", "wrong");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongToken.GetAsync("/admin/jobs")).StatusCode);
+        using var token = factory.Client();
+        token.DefaultRequestHeaders.Authorization = new("Bearer", "wrong");
+        Assert.Equal(HttpStatusCode.Redirect, (await token.GetAsync("/admin/jobs")).StatusCode);
     }
 
     [Fact]

@@ -28,7 +28,31 @@ public sealed class UserCommandTests : IDisposable
         Assert.Equal(2, roleExit);
     }
 
+    [Fact]
+    public async Task Adding_an_existing_address_fails_and_set_password_changes_it_explicitly()
+    {
+        Assert.Equal(0, (await RunAsync("correct horse battery staple\n", "user", "add", "ops@ngo.example", "--role", "admin")).ExitCode);
+
+        var (again, _, error) = await RunFullAsync("a different long passphrase\n", "user", "add", "OPS@ngo.example", "--role", "viewer");
+
+        Assert.NotEqual(0, again);
+        Assert.Contains("ops@ngo.example already exists", error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("set-password", error, StringComparison.Ordinal);
+        var (reset, stdout, _) = await RunFullAsync("a different long passphrase\n", "user", "set-password", "ops@ngo.example");
+        Assert.Equal(0, reset);
+        Assert.Contains("new password", stdout, StringComparison.Ordinal);
+        var (unknown, _, unknownError) = await RunFullAsync("a different long passphrase\n", "user", "set-password", "nobody@ngo.example");
+        Assert.Equal(2, unknown);
+        Assert.Contains("no account", unknownError, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Stdout)> RunAsync(string stdin, params string[] args)
+    {
+        var (exitCode, stdout, _) = await RunFullAsync(stdin, args);
+        return (exitCode, stdout);
+    }
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunFullAsync(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "healthbot.dll"));
@@ -44,7 +68,6 @@ public sealed class UserCommandTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
-        await stderr;
-        return (process.ExitCode, await stdout);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -14,6 +14,9 @@ public sealed class LoginModel(StaffAccounts accounts) : AdminPageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public const string RefusedMessage =
+        "Wrong email or password. After too many failed attempts an account is locked for a while: wait and try again.";
+
     public string? Error { get; private set; }
 
     public void OnGet()
@@ -25,7 +28,9 @@ public sealed class LoginModel(StaffAccounts accounts) : AdminPageModel
         var (result, principal) = await accounts.SignInAsync(Email, Password);
         if (result != SignInResult.Success || principal is null)
         {
-            Error = T(result == SignInResult.LockedOut ? "Too many failed attempts: this account is locked for a while." : "Wrong email or password.");
+            // One answer for a wrong password, an unknown address and a locked account, so the page does not tell
+            // which addresses have accounts.
+            Error = T(RefusedMessage);
             return Page();
         }
 

@@ -1,16 +1,16 @@
-using HealthBot.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HealthBot.Admin.Pages;
 
-public sealed class LogoutModel(SqlStaffStore store) : AdminPageModel
+public sealed class LogoutModel(StaffAccounts accounts) : AdminPageModel
 {
     public IActionResult OnGet() => LocalRedirect("/admin");
 
+    /// <summary>Server-side sign-out: the account's new stamp ends this session and any copy of its cookie.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        await store.AuditAsync(Actor, "logout", null);
+        await accounts.SignOutAsync(Actor);
         await HttpContext.SignOutAsync();
         return LocalRedirect("/admin/login");
     }

@@ -15,6 +15,12 @@ public sealed class ReviewEditModel(SqlContentEditStore edits, ContentWorkflow w
 
     public ContentEdit? Edit { get; private set; }
 
+    /// <summary>The revision the reviewer's page showed, posted back with Publish.</summary>
+    [BindProperty(Name = "Revision")]
+    public string? ShownRevision { get; set; }
+
+    public string Revision => Edit is null ? "" : ContentWorkflow.Revision(Edit);
+
     public string? Error { get; private set; }
 
     public string CurrentTitle => Current?.Title ?? "";
@@ -29,7 +35,7 @@ public sealed class ReviewEditModel(SqlContentEditStore edits, ContentWorkflow w
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostPublishAsync() => ActAsync(workflow.PublishAsync);
+    public Task<IActionResult> OnPostPublishAsync() => ActAsync((actor, id) => workflow.PublishAsync(actor, id, ShownRevision));
 
     public Task<IActionResult> OnPostRejectAsync() => ActAsync(workflow.RejectAsync);
 
@@ -46,7 +52,13 @@ public sealed class ReviewEditModel(SqlContentEditStore edits, ContentWorkflow w
             return NotFound();
         }
 
-        Error = result == WorkflowResult.OwnEdit ? T("You cannot publish your own edit: another reviewer must approve it.") : T(Edit!.State);
+        Error = result switch
+        {
+            WorkflowResult.OwnEdit => T("You cannot publish your own edit: another reviewer must approve it."),
+            WorkflowResult.Changed =>
+                T("This edit changed since you opened it: nothing was published. Read the new text below before you publish."),
+            _ => T(Edit!.State),
+        };
         return Page();
     }
 

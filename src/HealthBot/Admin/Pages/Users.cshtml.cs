@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HealthBot.Admin.Pages;
 
+/// <summary>Accounts: add, change role, set a new password, disable or enable. Every change is audited and ends the account's sessions.</summary>
 [Authorize(Policy = StaffRoles.AdminPolicy)]
 public sealed class UsersModel(SqlStaffStore store, StaffAccounts accounts) : AdminPageModel
 {
@@ -13,18 +14,43 @@ public sealed class UsersModel(SqlStaffStore store, StaffAccounts accounts) : Ad
 
     public async Task OnGetAsync() => Users = await store.ListAsync();
 
-    public async Task<IActionResult> OnPostAsync(string email, string role, string password)
+    public Task<IActionResult> OnPostAsync(string email, string role, string password) =>
+        ChangeAsync(() => accounts.CreateAsync(email, role, password, Actor));
+
+    public Task<IActionResult> OnPostRoleAsync(string email, string role) =>
+        ChangeOtherAsync(email, () => accounts.SetRoleAsync(email, role, Actor));
+
+    public Task<IActionResult> OnPostPasswordAsync(string email, string password) =>
+        ChangeAsync(() => accounts.SetPasswordAsync(email, password, Actor));
+
+    public Task<IActionResult> OnPostDisableAsync(string email) =>
+        ChangeOtherAsync(email, () => accounts.SetDisabledAsync(email, true, Actor));
+
+    public Task<IActionResult> OnPostEnableAsync(string email) =>
+        ChangeOtherAsync(email, () => accounts.SetDisabledAsync(email, false, Actor));
+
+    /// <summary>An admin cannot demote or disable themselves, so the last admin cannot lock everyone out by mistake.</summary>
+    private Task<IActionResult> ChangeOtherAsync(string email, Func<Task> change) =>
+        string.Equals(email?.Trim(), Actor, StringComparison.OrdinalIgnoreCase)
+            ? ShowAsync(T("You cannot change the role of your own account or disable it."))
+            : ChangeAsync(change);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task> change)
     {
         try
         {
-            await accounts.CreateAsync(email, role, password, Actor);
-            Message = T("Saved.");
+            await change();
+            return await ShowAsync(T("Saved."));
         }
         catch (ArgumentException ex)
         {
-            Message = ex.Message;
+            return await ShowAsync(ex.Message);
         }
+    }
 
+    private async Task<IActionResult> ShowAsync(string message)
+    {
+        Message = message;
         Users = await store.ListAsync();
         return Page();
     }
