@@ -151,7 +151,7 @@ public sealed class DialogEngine(
         if (assessment.Urgent)
         {
             // The referral goes first and never waits for a model or a limit.
-            var item = UrgentTopic.Choose(assessment, retrieval, catalog.Current, language);
+            var item = UrgentTopic.Choose(assessment, retrieval, catalog.Current, language, memory?.Topic);
             var urgent = say.Urgent(profile, language, item, retrieval.Candidates) with
             {
                 Alert = assessment,

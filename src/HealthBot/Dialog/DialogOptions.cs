@@ -47,6 +47,10 @@ public sealed class DialogOptions
     [Range(0.0, 1.0)]
     public double NewTopicConfidence { get; set; } = 0.30;
 
+    /// <summary>As <see cref="NewTopicConfidence"/>, for a message that reads as continuing an emergency.</summary>
+    [Range(0.0, 1.0)]
+    public double EmergencyNewTopicConfidence { get; set; } = 0.45;
+
     /// <summary>"Was this helpful? Reply 1 yes, 2 no" after answers from content.</summary>
     public FeedbackOptions Feedback { get; set; } = new();
 

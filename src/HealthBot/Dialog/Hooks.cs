@@ -26,6 +26,11 @@ public sealed record TriageResult(bool Urgent, string? TopicId, string? Rule)
     /// </summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 
+    /// <summary>All topics the rule may lead to, and whether the message said who is affected.</summary>
+    public IReadOnlyList<string> RuleTopics { get; init; } = [];
+
+    public bool SaysWho { get; init; }
+
     public static TriageResult None { get; } = new(false, null, null);
 }
 

@@ -46,8 +46,13 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            var topics = Topics(fired, words, [.. helpers, set], sets);
-            return new TriageResult(true, topics.Count > 0 ? topics[0] : fired.TopicId, $"{set.Language}:{fired.Name}") { Topics = topics };
+            var (topics, saysWho) = Topics(fired, words, [.. helpers, set], sets);
+            return new TriageResult(true, topics.Count > 0 ? topics[0] : fired.TopicId, $"{set.Language}:{fired.Name}")
+            {
+                Topics = topics,
+                RuleTopics = fired.Topics,
+                SaysWho = saysWho,
+            };
         }
 
         return TriageResult.None;
@@ -58,7 +63,7 @@ public sealed class RuleTriage : ITriage
     /// about a person the message puts second (pregnancy signs in "bleeding days after birth"), that person's topics;
     /// else the rule's topic. Groups come in order of precedence: a newborn before a child.
     /// </summary>
-    private static IReadOnlyList<string> Topics(TriageRule fired, TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlyList<TriageRuleSet> all)
+    private static (IReadOnlyList<string> Topics, bool SaysWho) Topics(TriageRule fired, TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlyList<TriageRuleSet> all)
     {
         var own = fired.TopicId is { } t ? new[] { t } : [];
         var groups = all.SelectMany(s => s.Affected).GroupBy(g => g.Name).Select(g => g.First()).ToList();
@@ -66,19 +71,19 @@ public sealed class RuleTriage : ITriage
         var affected = groups.FindIndex(g => mentioned.Contains(g.Name));
         if (affected < 0)
         {
-            return own;
+            return (own, false);
         }
 
         var group = groups[affected];
         var fitting = fired.Topics.Where(group.Topics.Contains).ToList();
         if (fitting.Count > 0)
         {
-            return fitting;
+            return (fitting, true);
         }
 
         // The rule's own "when:" already says who: only a person of higher precedence overrides it.
         var ruleGroup = fired.TopicId is { } topic ? groups.FindIndex(g => g.Topics.Contains(topic)) : -1;
-        return ruleGroup > affected ? group.Topics : own;
+        return (ruleGroup > affected ? group.Topics : own, true);
     }
 
     private void Build(ContentLibrary library)

@@ -70,12 +70,13 @@ internal static class ContentSections
         return string.Join('\n', chosen);
     }
 
-    /// <summary>Whether every one of <paramref name="words"/> occurs somewhere in the item (title, keywords or answers).</summary>
+    /// <summary>Whether most of <paramref name="words"/> (more than half) occur in the item (title, keywords or answers).</summary>
     public static bool Covers(ContentItem item, IReadOnlyList<string> words, string language)
     {
         var text = string.Join(' ', [item.Title, .. item.Keywords, item.Sms, item.Web]);
         var stems = TextNormalizer.Normalize(text).Tokens.Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
-        return words.Count > 0 && words.Select(w => Stemmer.Stem(w, language)).All(w => stems.Any(t => Matches(t, w)));
+        var covered = words.Select(w => Stemmer.Stem(w, language)).Count(w => stems.Any(t => Matches(t, w)));
+        return covered * 2 > words.Count;
     }
 
     private static bool Matches(string word, string stem) =>

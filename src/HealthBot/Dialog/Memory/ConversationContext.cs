@@ -42,12 +42,14 @@ public sealed class ConversationContext(
         // A follow-up whose every meaningful word fits the remembered topic stays with it even when another item scores
         // well ("how much should he drink" after ORS is not about safe water); otherwise a confident match elsewhere is new.
         var fits = cued && item is not null && ContentSections.Covers(item, words, item.Language);
-        if (!fits && retrieval.Best is { } best && best.Id != topic && retrieval.Confidence >= settings.NewTopicConfidence)
+        var emergency = memory.HasEmergency ? new TriageResult(true, memory.UrgentTopic, memory.UrgentRule) : null;
+        // Leaving an emergency takes a clearer new question when the message reads as continuing it ("he is 2, what now").
+        var fresh = emergency is not null && cued ? settings.EmergencyNewTopicConfidence : settings.NewTopicConfidence;
+        if (!fits && retrieval.Best is { } best && best.Id != topic && retrieval.Confidence >= fresh)
         {
             return null;
         }
 
-        var emergency = memory.HasEmergency ? new TriageResult(true, memory.UrgentTopic, memory.UrgentRule) : null;
         // After an emergency anything that is not clearly a new question keeps the referral: recall comes first.
         if (!cued && text.Tokens.Count > settings.FollowUpMaxWords && (emergency is null || retrieval.Best is { } other && other.Id != topic))
         {
