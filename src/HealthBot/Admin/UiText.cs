@@ -73,6 +73,8 @@ public static partial class UiText
         ["Who"] = "Qui",
         ["Action"] = "Action",
         ["Urgent alerts"] = "Alertes urgentes",
+        ["follow-up messages"] = "messages de suite",
+        ["latest"] = "dernier à",
         ["Flagged conversations"] = "Conversations signalées",
         ["Contact"] = "Contact",
         ["Reply"] = "Répondre",

@@ -51,7 +51,13 @@ public sealed record StoredMessage(
 /// </summary>
 public sealed record AlertDraft(string Rule, string? Topic, DateTimeOffset DedupSince, IReadOnlyList<string> OnCallNumbers);
 
-public sealed record Alert(long Id, long ContactId, long? MessageId, string Rule, string? Topic, string Status, DateTimeOffset CreatedAt);
+public sealed record Alert(long Id, long ContactId, long? MessageId, string Rule, string? Topic, string Status, DateTimeOffset CreatedAt)
+{
+    /// <summary>Messages of the same emergency that came after the alert was raised, and when the last one came.</summary>
+    public int FollowUps { get; init; }
+
+    public DateTimeOffset? LastFollowUpAt { get; init; }
+}
 
 /// <summary>Replies counted for the rate limits: answered messages and notices in the last hour and day.</summary>
 public sealed record RecentReplies(int AnsweredHour, int NoticesHour, int AnsweredDay, int NoticesDay);

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog.Memory;
 using HealthBot.Safety;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed class DialogEngine(
     IHandoffState handoff,
     AnswerFeedback feedback,
     StopCheckHistory stopChecks,
+    ConversationContext conversation,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety)
 {
@@ -142,11 +144,28 @@ public sealed class DialogEngine(
     {
         var assessment = triage.Assess(text, language);
         var retrieval = retriever.Retrieve(text, language);
+        var memory = await conversation.RecallAsync(contact.Id, ct);
+        var followUp = assessment.Urgent ? null : conversation.Resolve(text, language, memory, retrieval);
+        if (followUp is { Emergency: { } kept })
+        {
+            // Still the same emergency ("he is 5, the leg is swelling"): the referral again, on the same alert.
+            return say.Urgent(profile, language, followUp.Item, retrieval.Candidates, followUp.Section) with
+            {
+                Alert = kept,
+                Memory = conversation.Remember(language, kept.TopicId, kept, memory),
+                Trace = new DialogTrace("urgent", true, retrieval.Candidates, language, Context: followUp.Trace(kept.TopicId ?? kept.Rule ?? "-")),
+            };
+        }
+
         if (assessment.Urgent)
         {
             // The referral goes first and never waits for a model or a limit.
-            var item = assessment.TopicId is { } topic ? catalog.Current.Find(topic, language) : retrieval.Best;
-            var urgent = say.Urgent(profile, language, item, retrieval.Candidates) with { Alert = assessment };
+            var item = UrgentTopic.Choose(assessment, retrieval, catalog.Current, language, memory?.Topic);
+            var urgent = say.Urgent(profile, language, item, retrieval.Candidates) with
+            {
+                Alert = assessment,
+                Memory = conversation.Remember(language, item?.Id, assessment, memory),
+            };
             if (!PregnancyLoss.Describes(text))
             {
                 return urgent;
@@ -185,6 +204,12 @@ public sealed class DialogEngine(
             return say.System(profile, language, ReplyKind.Referral, "referral", "dose-referral", retrieval.Candidates);
         }
 
+        if (followUp is { Item: { } remembered })
+        {
+            return await AnswerItemAsync(contact, text, language, profile, retrieval, remembered, followUp.Section,
+                memory?.Topic is { } previous ? followUp.Trace(previous) : null, ct);
+        }
+
         if (retrieval.Best is not { } best)
         {
             // No word matched any content at all: unintelligible rather than off-topic.
@@ -193,13 +218,26 @@ public sealed class DialogEngine(
                 : say.System(profile, language, ReplyKind.OutOfScope, "out_of_scope", "declined", retrieval.Candidates);
         }
 
-        var curated = DialogReplies.Curated(best, profile);
+        return await AnswerItemAsync(contact, text, language, profile, retrieval, best, null, null, ct);
+    }
+
+    /// <summary>Answers from one item (or one section of it, for a follow-up) and remembers its topic.</summary>
+    private async Task<DialogOutcome> AnswerItemAsync(
+        Contact contact, NormalizedText text, string language, ChannelProfile profile, RetrievalResult retrieval, ContentItem best, string? section,
+        string? context, CancellationToken ct)
+    {
+        var curated = section ?? DialogReplies.Curated(best, profile);
         var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated, retrieval.Candidates), ct);
-        var flag = AnswerFlags.For(retrieval, answer, settings);
+        // A follow-up's own retrieval score says nothing about the answer: it was chosen from the remembered topic.
+        var flag = context is null ? AnswerFlags.For(retrieval, answer, settings)
+            : answer.FallbackReason?.StartsWith("check-", StringComparison.Ordinal) == true ? AnswerFlags.ModelRejected : null;
         var replies = feedback.WithPrompt(say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version)
             .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason, FlagReason = flag }).ToList(), profile, language);
-        var route = answer.FromModel ? "answer-model" : "answer-curated";
-        return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason));
+        var route = (context is null ? string.Empty : "follow-up-") + (answer.FromModel ? "answer-model" : "answer-curated");
+        return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason, context))
+        {
+            Memory = conversation.Remember(language, best.Id, null, null),
+        };
     }
 
     private async Task LeavePregnancyMessagesAsync(Contact contact, CancellationToken ct)

@@ -35,6 +35,25 @@ public sealed class DialogOptions
     [Required]
     public string EmergencyNumber { get; set; } = "112";
 
+    /// <summary>
+    /// How long a conversation remembers its last topic, emergency and language, so a short follow-up ("and for
+    /// pregnant women?") is answered within it. Zero turns the memory off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ConversationMemory { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A message this short (in words) continues the remembered topic even without a follow-up cue.</summary>
+    [Range(0, 20)]
+    public int FollowUpMaxWords { get; set; } = 3;
+
+    /// <summary>A retrieval score from which a match on another topic is a new question, not a follow-up.</summary>
+    [Range(0.0, 1.0)]
+    public double NewTopicConfidence { get; set; } = 0.30;
+
+    /// <summary>As <see cref="NewTopicConfidence"/>, for a message that reads as continuing an emergency.</summary>
+    [Range(0.0, 1.0)]
+    public double EmergencyNewTopicConfidence { get; set; } = 0.45;
+
     /// <summary>"Was this helpful? Reply 1 yes, 2 no" after answers from content.</summary>
     public FeedbackOptions Feedback { get; set; } = new();
 

@@ -13,6 +13,7 @@ public sealed class DialogProcessor(
     IMessageStore messages,
     IContactStore contacts,
     OutboxSignal outbox,
+    IConversationStore conversations,
     TimeProvider time,
     IOptions<SafetyOptions> safety,
     ILogger<DialogProcessor> logger)
@@ -43,6 +44,11 @@ public sealed class DialogProcessor(
             ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow, safety.Value.OnCallNumbers)
             : null;
         await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct, alert);
+        if (outcome.Memory is { } memory)
+        {
+            await conversations.RememberAsync(contact.Id, memory, ct);
+        }
+
         if (alert is not null)
         {
             logger.LogWarning("Urgent message {MessageId} of contact {ContactId} matched {Rule}", inbound.MessageId, contact.Id, alert.Rule);

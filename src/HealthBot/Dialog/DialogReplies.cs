@@ -10,7 +10,8 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
             new DialogTrace(route, false, candidates ?? [], language));
 
     /// <summary>The urgent referral with the deployment's emergency number and facility, then the topic's curated item.</summary>
-    public DialogOutcome Urgent(ChannelProfile profile, string language, ContentItem? item, IReadOnlyList<Candidate> candidates)
+    /// <param name="section">The part of the item to send instead of the whole (a follow-up's answer).</param>
+    public DialogOutcome Urgent(ChannelProfile profile, string language, ContentItem? item, IReadOnlyList<Candidate> candidates, string? section = null)
     {
         var library = catalog.Current;
         // Every supported language has its own (checked on start); English only for a language the bot does not support.
@@ -21,7 +22,7 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
         var replies = Compose(profile, language, referral, ReplyKind.Urgent, null, null).ToList();
         if (item is not null)
         {
-            replies.AddRange(Compose(profile, language, Curated(item, profile), ReplyKind.Answer, item.Id, item.Version));
+            replies.AddRange(Compose(profile, language, section ?? Curated(item, profile), ReplyKind.Answer, item.Id, item.Version));
         }
 
         return new DialogOutcome(replies, language, new DialogTrace("urgent", true, candidates, language));

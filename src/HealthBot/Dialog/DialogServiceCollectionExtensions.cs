@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog.Memory;
 using HealthBot.Grounding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IAnswerFeedbackStore>(sp => sp.GetRequiredService<SqlFeedbackStore>());
         services.AddSingleton<AnswerFeedback>();
         services.AddSingleton<StopCheckHistory>();
+        services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<ConversationContext>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DialogProcessor>();
         return services;

@@ -20,6 +20,17 @@ public interface ITriage
 /// <summary>When <paramref name="Urgent"/>, <paramref name="TopicId"/> names the curated item that follows the referral.</summary>
 public sealed record TriageResult(bool Urgent, string? TopicId, string? Rule)
 {
+    /// <summary>
+    /// The topics that may follow the referral, best first (the rule's topics, narrowed to who is affected): the
+    /// engine sends the one retrieval ranks highest among them, else the first. Empty: <see cref="TopicId"/> or retrieval.
+    /// </summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>All topics the rule may lead to, and whether the message said who is affected.</summary>
+    public IReadOnlyList<string> RuleTopics { get; init; } = [];
+
+    public bool SaysWho { get; init; }
+
     public static TriageResult None { get; } = new(false, null, null);
 }
 

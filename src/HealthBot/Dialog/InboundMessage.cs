@@ -60,10 +60,15 @@ public sealed record Reply(
 public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace)
 {
     public TriageResult? Alert { get; init; }
+
+    /// <summary>What the conversation remembers after this message (null: leave the memory as it is).</summary>
+    public HealthBot.Data.ConversationMemory? Memory { get; init; }
 }
 
 /// <summary>Why the engine answered as it did (for <c>chat --explain</c>, eval and logs — never message text).</summary>
-public sealed record DialogTrace(string Route, bool Urgent, IReadOnlyList<Candidate> Candidates, string? DetectedLanguage, string? FallbackReason = null);
+/// <param name="Context">Whether and how the conversation's memory was used (a follow-up of which topic).</param>
+public sealed record DialogTrace(
+    string Route, bool Urgent, IReadOnlyList<Candidate> Candidates, string? DetectedLanguage, string? FallbackReason = null, string? Context = null);
 
 /// <summary>A content item retrieval considered, with its score.</summary>
 public sealed record Candidate(string ContentId, string Language, double Score);

@@ -18,9 +18,13 @@ public sealed record EvalMetrics(int Rows, double TopicAccuracy, double UrgentRe
             Share(results.Where(r => r.Row.Topic != "none"), r => r.TopicCorrect),
             Share(results.Where(r => r.Row.Urgent), r => r.Urgent),
             1.0 - Share(results.Where(r => !r.Row.Urgent), r => !r.Urgent),
-            Share(results.Where(r => r.Row.Topic == "none"), r => r.Declined),
+            Share(results.Where(r => r.Row.Topic == "none"), r => r.NoneCorrect),
             Share(results, r => r.LanguageCorrect));
     }
+
+    /// <summary>The figures of a conversation file's turns.</summary>
+    public string ConversationLine(int conversations) => string.Create(CultureInfo.InvariantCulture,
+        $"CONV conversations={conversations} turns={Rows} topic_accuracy={TopicAccuracy:0.000} urgent_recall={UrgentRecall:0.000} false_alarms={UrgentFalseAlarms:0.000}");
 
     public string SummaryLine() => string.Create(CultureInfo.InvariantCulture,
         $"EVAL rows={Rows} topic_accuracy={TopicAccuracy:0.000} urgent_recall={UrgentRecall:0.000} urgent_false_alarms={UrgentFalseAlarms:0.000} none_accuracy={NoneAccuracy:0.000} language_accuracy={LanguageAccuracy:0.000}");
@@ -49,13 +53,18 @@ public static class EvalReport
 
             var candidates = string.Join(", ", r.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ContentId}/{c.Language}={c.Score:0.000}")));
             output.WriteLine(
-                $"  line {r.Row.Line} [{r.Row.Language}] expected {r.Row.Topic}{(r.Row.Urgent ? " URGENT" : string.Empty)}; got {r.AnsweredTopic ?? (r.Declined ? "declined" : "-")}" +
+                $"  line {r.Row.Line}{(r.Row.Conversation is { } c ? $" conv {c} turn {r.Row.Turn}" : string.Empty)} [{r.Row.Language}] expected {r.Row.Topic}{(r.Row.Urgent ? " URGENT" : string.Empty)}; got {r.AnsweredTopic ?? (r.Declined ? "declined" : "-")}" +
                 $"{(r.Urgent ? " URGENT" : string.Empty)} in {r.AnswerLanguage ?? "-"} via {r.Route}: \"{r.Row.Text}\" [{candidates}]");
         }
 
         output.WriteLine(EvalMetrics.From(results).SummaryLine());
+        var turns = results.Where(r => r.Row.Conversation is not null).ToList();
+        if (turns.Count > 0)
+        {
+            output.WriteLine(EvalMetrics.From(turns).ConversationLine(turns.Select(r => r.Row.Conversation).Distinct().Count()));
+        }
     }
 
     private static bool IsHit(EvalResult r) =>
-        r.LanguageCorrect && r.Urgent == r.Row.Urgent && (r.Row.Topic == "none" ? r.Declined : r.TopicCorrect);
+        r.LanguageCorrect && r.Urgent == r.Row.Urgent && (r.Row.Topic == "none" ? r.NoneCorrect : r.TopicCorrect);
 }

@@ -10,11 +10,15 @@ public sealed record EvalResult(
     public bool TopicCorrect => Row.Topic != "none" && AnsweredTopic == Row.Topic;
 
     public bool LanguageCorrect => AnswerLanguage == Row.Language;
+
+    /// <summary>An out-of-scope row is declined; an emergency that no topic fits only needs the urgent referral.</summary>
+    public bool NoneCorrect => Row.Topic == "none" && (Row.Urgent ? Urgent : Declined);
 }
 
 /// <summary>
 /// Runs each row as the first message of a new SMS contact with no known language, through the full stored
 /// pipeline (keywords, triage, language, retrieval, phrasing), exactly as a webhook message would be handled.
+/// Rows of a conversation file are one contact per conversation, turn by turn, so its memory is used.
 /// </summary>
 public sealed class EvalRunner(IMessageStore messages, IContactStore contacts, DialogProcessor processor, TimeProvider time)
 {
@@ -22,9 +26,12 @@ public sealed class EvalRunner(IMessageStore messages, IContactStore contacts, D
     {
         var results = new List<EvalResult>(rows.Count);
         var run = Guid.NewGuid().ToString("N")[..8];
+        var conversations = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var address = $"+eval{run}{row.Line:D6}";
+            // Phone-like and unique per run: a conversation's turns share one address, other rows have their own.
+            var key = row.Conversation is { } conv ? conversations.TryGetValue(conv, out var n) ? n : conversations[conv] = row.Line : row.Line;
+            var address = $"+eval{run}{key:D6}";
             var record = await messages.RecordInboundAsync(new InboundMessage(ChannelNames.Sms, address, row.Text, null, time.GetUtcNow()), ct);
             var contact = await contacts.FindAsync(ChannelNames.Sms, address, ct) ?? throw new InvalidOperationException("contact not stored");
             var outcome = await processor.ProcessAsync(new PendingInbound(record.MessageId, contact, row.Text, time.GetUtcNow()), ct);

@@ -5,6 +5,8 @@ namespace HealthBot.Safety;
 /// indexed by their first word, exactly for short words and by prefix for words of 4+ letters (a rule word
 /// matches any message word that starts with it). Rule files can hold thousands of phrases (Hindi has
 /// Devanagari and romanized forms of each), and every message is checked against every language.
+/// Checked against a message in another language (<c>strict</c>), a rule word shorter than the prefix length must be
+/// the very word written: stemming "aider" to "aid" must not make French rules fire on the English "aid".
 /// </summary>
 internal sealed class PhraseIndex
 {
@@ -30,9 +32,13 @@ internal sealed class PhraseIndex
     }
 
     /// <summary>The phrases that occur in the message; with <paramref name="negations"/>, only occurrences not negated.</summary>
-    public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlySet<string>? negations)
+    /// <param name="stems">The message's words stemmed in the rules' language.</param>
+    /// <param name="words">The message's words as written (same positions).</param>
+    /// <param name="strict">The message is in another language: short rule words must match whole words.</param>
+    public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false)
     {
         var found = new HashSet<TriagePhrase>();
+        var message = new Message(stems, words, strict);
         for (var start = 0; start < stems.Count; start++)
         {
             if (Negated(stems, start, negations))
@@ -42,7 +48,7 @@ internal sealed class PhraseIndex
 
             foreach (var phrase in Candidates(stems[start]))
             {
-                if (!found.Contains(phrase) && MatchesFrom(stems, start, phrase))
+                if (!found.Contains(phrase) && message.Matches(start, phrase, 0) && MatchesFrom(message, start, phrase))
                 {
                     found.Add(phrase);
                 }
@@ -75,15 +81,15 @@ internal sealed class PhraseIndex
     }
 
     /// <summary>The phrase's remaining words in order, each with at most <see cref="MaxGap"/> other words before it.</summary>
-    private static bool MatchesFrom(IReadOnlyList<string> stems, int start, TriagePhrase phrase)
+    private static bool MatchesFrom(Message message, int start, TriagePhrase phrase)
     {
         var position = start;
         for (var matched = 1; matched < phrase.Stems.Count; matched++)
         {
             var next = -1;
-            for (var i = position + 1; i < stems.Count && i <= position + MaxGap + 1; i++)
+            for (var i = position + 1; i < message.Stems.Count && i <= position + MaxGap + 1; i++)
             {
-                if (WordMatches(stems[i], phrase.Stems[matched]))
+                if (message.Matches(i, phrase, matched))
                 {
                     next = i;
                     break;
@@ -103,6 +109,14 @@ internal sealed class PhraseIndex
 
     internal static bool WordMatches(string word, string pattern) =>
         word == pattern || (pattern.Length >= PrefixLength && word.StartsWith(pattern, StringComparison.Ordinal));
+
+    private sealed record Message(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, bool Strict)
+    {
+        public bool Matches(int at, TriagePhrase phrase, int index) =>
+            Strict && phrase.Stems[index].Length < PrefixLength
+                ? Words[at] == phrase.Words[index]
+                : WordMatches(Stems[at], phrase.Stems[index]);
+    }
 
     private static bool Negated(IReadOnlyList<string> stems, int start, IReadOnlySet<string>? negations)
     {

@@ -1,13 +1,14 @@
 using HealthBot.Content;
 using HealthBot.Dialog;
+using HealthBot.Grounding;
 
 namespace HealthBot.Safety;
 
 /// <summary>
 /// Emergency triage from the danger-sign rules staff keep in content/&lt;lang&gt;/triage.md. Every language's rules
-/// are tried (people mix languages), each with its own negation, asking and "happening now" words plus English
-/// ones. A sign that is negated does not count; a message that only asks about danger signs is information
-/// unless it also says it is happening now. Recall comes first: when in doubt, it is an emergency.
+/// are tried (people mix languages), each with its own negation words plus the message's; another language's short
+/// rule words must match whole words. Whether it is happening now is weighed (<see cref="TriageWeighing"/>). Who is
+/// affected picks the topic after the referral. Recall comes first: when in doubt, it is an emergency.
 /// </summary>
 public sealed class RuleTriage : ITriage
 {
@@ -22,16 +23,16 @@ public sealed class RuleTriage : ITriage
     public TriageResult Assess(NormalizedText text, string language)
     {
         var sets = ruleSets;
+        var words = new TriageWords(text, language);
         // The message's own language and English (mixed in everywhere) lend their asking and "now" words to every
         // rule set: "que faire en cas de convulsions" must read as a question to the English rule too.
         var helpers = sets.Where(s => s.Language == "en" || s.Language == language).ToList();
         var ownNegations = sets.Where(s => s.Language == language).SelectMany(h => h.Negations).ToList();
         foreach (var set in sets.OrderBy(s => s.Language == language ? 0 : 1))
         {
-            var stems = TriageRuleSet.StemsOf(text.Clean, set.Language);
             // Negations come only from the rule set's own language and the message's: English "no" is Portuguese "in the".
             var negations = set.Negations.Union(ownNegations).ToHashSet(StringComparer.Ordinal);
-            var present = set.SignIndex.Find(stems, negations);
+            var present = words.Find(set, set.SignIndex, negations);
             if (present.Count == 0)
             {
                 continue;
@@ -39,28 +40,71 @@ public sealed class RuleTriage : ITriage
 
             var fired = set.Rules.FirstOrDefault(rule =>
                 rule.Signs.Any(present.Contains) && (rule.Context.Count == 0 || rule.Context.Any(present.Contains)));
-            if (fired is null)
-            {
-                continue;
-            }
-
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
-            var asking = helpers.Append(set).Any(h => h.AskingIndex.Find(stems, null).Count > 0);
-            var now = helpers.Append(set).Any(h => h.NowIndex.Find(stems, null).Count > 0);
-            if (asking && !now)
+            if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set]))
             {
                 continue;
             }
 
-            return new TriageResult(true, fired.TopicId, $"{set.Language}:{fired.Name}");
+            var (topics, saysWho) = Topics(fired, words, [.. helpers, set], sets);
+            return new TriageResult(true, topics.Count > 0 ? topics[0] : fired.TopicId, $"{set.Language}:{fired.Name}")
+            {
+                Topics = topics,
+                RuleTopics = fired.Topics,
+                SaysWho = saysWho,
+            };
         }
 
         return TriageResult.None;
+    }
+
+    /// <summary>
+    /// The topics to follow the referral, fitted to who is affected: the rule's candidates that fit them; for a rule
+    /// about a person the message puts second (pregnancy signs in "bleeding days after birth"), that person's topics;
+    /// else the rule's topic. Groups come in order of precedence: a newborn before a child.
+    /// </summary>
+    private static (IReadOnlyList<string> Topics, bool SaysWho) Topics(TriageRule fired, TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlyList<TriageRuleSet> all)
+    {
+        var own = fired.TopicId is { } t ? new[] { t } : [];
+        var groups = all.SelectMany(s => s.Affected).GroupBy(g => g.Name).Select(g => g.First()).ToList();
+        var mentioned = helpers.SelectMany(h => h.Affected.Where(g => words.Find(h, g.Index, null).Count > 0)).Select(g => g.Name).ToHashSet();
+        var affected = groups.FindIndex(g => mentioned.Contains(g.Name));
+        if (affected < 0)
+        {
+            return (own, false);
+        }
+
+        var group = groups[affected];
+        var fitting = fired.Topics.Where(group.Topics.Contains).ToList();
+        if (fitting.Count > 0)
+        {
+            return (fitting, true);
+        }
+
+        // The rule's own "when:" already says who: only a person of higher precedence overrides it.
+        var ruleGroup = fired.TopicId is { } topic ? groups.FindIndex(g => g.Topics.Contains(topic)) : -1;
+        return (ruleGroup > affected ? group.Topics : own, true);
     }
 
     private void Build(ContentLibrary library)
     {
         var errors = new List<ContentError>();
         ruleSets = library.Triage.Select(t => TriageRuleSet.Parse(t.Key, t.Value, errors)).ToList();
+    }
+}
+
+/// <summary>A message's words, stemmed once per rule language and matched strictly against other languages' rules.</summary>
+internal sealed class TriageWords(NormalizedText text, string language)
+{
+    private readonly Dictionary<string, IReadOnlyList<string>> stems = new(StringComparer.Ordinal);
+
+    public HashSet<TriagePhrase> Find(TriageRuleSet set, PhraseIndex index, IReadOnlySet<string>? negations)
+    {
+        if (!stems.TryGetValue(set.Language, out var stemmed))
+        {
+            stems[set.Language] = stemmed = text.Tokens.Select(t => Stemmer.Stem(t, set.Language)).ToList();
+        }
+
+        return index.Find(stemmed, text.Tokens, negations, strict: set.Language != language);
     }
 }

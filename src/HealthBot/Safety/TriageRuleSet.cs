@@ -4,11 +4,22 @@ using HealthBot.Grounding;
 
 namespace HealthBot.Safety;
 
-/// <summary>A phrase of the rules as stems, e.g. "baby not moving" → [baby, not, moving].</summary>
-internal sealed record TriagePhrase(string Text, IReadOnlyList<string> Stems);
+/// <summary>A phrase of the rules as stems and as written, e.g. "baby not moving" → [baby, not, moving].</summary>
+internal sealed record TriagePhrase(string Text, IReadOnlyList<string> Stems, IReadOnlyList<string> Words)
+{
+    /// <summary>Only function words ("my", "she is"): a weak sign of "happening now".</summary>
+    public bool Weak { get; init; }
+}
 
-/// <summary>One danger-sign rule: any sign, plus (when given) any context phrase, makes an emergency.</summary>
-internal sealed record TriageRule(string Name, string? TopicId, IReadOnlyList<TriagePhrase> Signs, IReadOnlyList<TriagePhrase> Context);
+/// <summary>
+/// One danger-sign rule: any sign, plus (when given) any context phrase, makes an emergency. <paramref name="Topics"/>
+/// are the items that may follow the referral (the rule's topic and its <c>topics:</c> line).
+/// </summary>
+internal sealed record TriageRule(
+    string Name, string? TopicId, IReadOnlyList<TriagePhrase> Signs, IReadOnlyList<TriagePhrase> Context, IReadOnlyList<string> Topics);
+
+/// <summary>Who a message is about (<c>## affected: NAME</c>) and the topics that fit them, best first.</summary>
+internal sealed record AffectedGroup(string Name, IReadOnlyList<string> Topics, PhraseIndex Index);
 
 /// <summary>The danger-sign rules of one language, parsed from content/&lt;lang&gt;/triage.md.</summary>
 internal sealed record TriageRuleSet(
@@ -16,7 +27,9 @@ internal sealed record TriageRuleSet(
     IReadOnlyList<TriageRule> Rules,
     IReadOnlySet<string> Negations,
     IReadOnlyList<TriagePhrase> Asking,
-    IReadOnlyList<TriagePhrase> Now)
+    IReadOnlyList<TriagePhrase> Now,
+    IReadOnlyList<TriagePhrase> Calm,
+    IReadOnlyList<AffectedGroup> Affected)
 {
     public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context)));
 
@@ -24,11 +37,15 @@ internal sealed record TriageRuleSet(
 
     public PhraseIndex NowIndex { get; } = new(Now);
 
+    public PhraseIndex CalmIndex { get; } = new(Calm);
+
     public static TriageRuleSet Parse(string language, ContentDocument document, List<ContentError> errors)
     {
         var rules = new List<TriageRule>();
         var negations = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<TriagePhrase> asking = [], now = [];
+        var calm = Phrases(language, TriageDefaults.Calm.GetValueOrDefault(language));
+        var affected = TriageDefaults.Affected.ToDictionary(a => a.Name, a => (Topics: Split(a.Topics), Words: a.Words.GetValueOrDefault(language)));
         foreach (var (name, section) in document.Sections)
         {
             var lines = Lines(section.Text);
@@ -42,31 +59,60 @@ internal sealed record TriageRuleSet(
                     continue;
                 }
 
-                rules.Add(new TriageRule(id, name.StartsWith("topic:", StringComparison.Ordinal) ? id : null, signs, Phrases(language, lines.GetValueOrDefault("when"))));
+                var topic = name.StartsWith("topic:", StringComparison.Ordinal) ? id : null;
+                var topics = Split(lines.GetValueOrDefault("topics") ?? TriageDefaults.RuleTopics.GetValueOrDefault(id));
+                rules.Add(new TriageRule(id, topic, signs, Phrases(language, lines.GetValueOrDefault("when")),
+                    topic is null ? topics : [topic, .. topics.Where(t => t != topic)]));
+            }
+            else if (name.StartsWith("affected:", StringComparison.Ordinal))
+            {
+                var group = name[(name.IndexOf(':') + 1)..].Trim();
+                var known = affected.GetValueOrDefault(group);
+                affected[group] = (lines.TryGetValue("topics", out var t) ? Split(t) : known.Topics ?? [], lines.GetValueOrDefault("words") ?? known.Words);
             }
             else if (name == "negation")
             {
                 negations.UnionWith(Phrases(language, lines.GetValueOrDefault("words")).SelectMany(p => p.Stems));
             }
-            else if (name == "asking")
+            else if (name is "asking" or "now" or "calm")
             {
-                asking = Phrases(language, lines.GetValueOrDefault("phrases"));
-            }
-            else if (name == "now")
-            {
-                now = Phrases(language, lines.GetValueOrDefault("phrases"));
+                var phrases = Phrases(language, lines.GetValueOrDefault("phrases"));
+                if (name == "asking")
+                {
+                    asking = phrases;
+                }
+                else if (name == "now")
+                {
+                    now = phrases;
+                }
+                else
+                {
+                    calm = phrases;
+                }
             }
             else
             {
-                errors.Add(new ContentError(document.File, section.Line, $"unknown section '## {name}' (expected topic:, emergency:, negation, asking or now)"));
+                errors.Add(new ContentError(document.File, section.Line,
+                    $"unknown section '## {name}' (expected topic:, emergency:, affected:, negation, asking, now or calm)"));
             }
         }
 
-        return new TriageRuleSet(language, rules, negations, asking, now);
+        var groups = affected.Where(a => a.Value.Topics.Count > 0 && a.Value.Words is not null)
+            .Select(a => new AffectedGroup(a.Key, a.Value.Topics, new PhraseIndex(Phrases(language, a.Value.Words)))).ToList();
+        return new TriageRuleSet(language, rules, negations, asking, now.Select(p => p with { Weak = IsWeak(p, language) }).ToList(), calm, groups);
     }
 
     public static IReadOnlyList<string> StemsOf(string text, string language) =>
         TextNormalizer.Normalize(text).Tokens.Select(t => Stemmer.Stem(t, language)).ToList();
+
+    private static bool IsWeak(TriagePhrase phrase, string language)
+    {
+        var function = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).Tokens.ToHashSet();
+        return phrase.Words.All(function.Contains);
+    }
+
+    private static List<string> Split(string? alternatives) =>
+        (alternatives ?? string.Empty).Split('|').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
 
     private static Dictionary<string, string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(':', StringComparison.Ordinal))
@@ -74,6 +120,7 @@ internal sealed record TriageRuleSet(
             .ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(l => l[(l.IndexOf(':') + 1)..])));
 
     private static List<TriagePhrase> Phrases(string language, string? alternatives) =>
-        (alternatives ?? string.Empty).Split('|').Select(p => p.Trim()).Where(p => p.Length > 0)
-            .Select(p => new TriagePhrase(p, StemsOf(p, language))).Where(p => p.Stems.Count > 0).ToList();
+        Split(alternatives).Select(p => (Text: p, Words: TextNormalizer.Normalize(p).Tokens))
+            .Select(p => new TriagePhrase(p.Text, p.Words.Select(w => Stemmer.Stem(w, language)).ToList(), p.Words))
+            .Where(p => p.Stems.Count > 0).ToList();
 }

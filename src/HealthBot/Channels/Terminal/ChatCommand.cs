@@ -51,6 +51,11 @@ public static class ChatCommand
         {
             var trace = outcome.Trace;
             Console.Out.WriteLine($"  route={trace.Route} language={trace.DetectedLanguage ?? "-"} urgent={(trace.Urgent ? "yes" : "no")}{(trace.FallbackReason is { } why ? $" fallback={why}" : string.Empty)}");
+            if (trace.Context is { } context)
+            {
+                Console.Out.WriteLine($"  context: {context}");
+            }
+
             foreach (var c in trace.Candidates)
             {
                 Console.Out.WriteLine($"  candidate {c.ContentId} ({c.Language}) score={c.Score.ToString("0.000", CultureInfo.InvariantCulture)}");

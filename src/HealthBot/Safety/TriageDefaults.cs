@@ -1,0 +1,80 @@
+namespace HealthBot.Safety;
+
+/// <summary>
+/// Built-in triage data used when a language's triage.md does not give its own (<c>## affected: NAME</c>,
+/// <c>## calm</c>). Phrases are alternatives separated by |, as in the rule files.
+/// </summary>
+internal static class TriageDefaults
+{
+    /// <summary>
+    /// Who is affected, in order of precedence (a newborn before a child), and the topics that fit them, best first.
+    /// A rule for a person-specific topic (or an emergency rule without one) gets the affected person's topic.
+    /// </summary>
+    public static readonly (string Name, string Topics, Dictionary<string, string> Words)[] Affected =
+    [
+        ("newborn", "newborn-danger-signs", new()
+        {
+            ["en"] = "newborn | new born | days old | day old | week old | weeks old | just born | born yesterday | born today | new baby",
+            ["fr"] = "nouveau ne | nouveau-ne | nouveaux nes | jours de vie | vient de naitre | ne hier | nee hier | ne ce matin",
+            ["sw"] = "mchanga | kichanga | amezaliwa jana | amezaliwa leo | alizaliwa jana | siku za kuzaliwa",
+            ["pt"] = "recem nascido | recem-nascido | recem nascida | dias de vida | nasceu ontem | nasceu hoje",
+            ["hi"] = "नवजात | navjaat | navjat | abhi paida | अभी पैदा | din ka bachcha | दिन का बच्चा",
+        }),
+        ("postpartum", "postpartum-care", new()
+        {
+            ["en"] = "after birth | after giving birth | gave birth | after delivery | since delivery | since i delivered | " +
+                     "delivered | after childbirth | since the birth | after the birth",
+            ["fr"] = "apres l accouchement | apres accouchement | depuis l accouchement | j ai accouche | accouche | " +
+                     "apres la naissance | apres avoir accouche",
+            ["sw"] = "baada ya kujifungua | tangu nijifungue | nilijifungua | alijifungua | amejifungua | baada ya kuzaa | tangu kujifungua",
+            ["pt"] = "depois do parto | apos o parto | pos parto | pos-parto | dei a luz | desde o parto | depois de dar a luz | " +
+                     "deu a luz",
+            ["hi"] = "डिलीवरी के बाद | delivery ke baad | delivery ke bad | प्रसव के बाद | prasav ke baad | बच्चा होने के बाद | " +
+                     "bachcha hone ke baad",
+        }),
+        ("pregnancy", "pregnancy-danger-signs | antenatal-care", new()
+        {
+            ["en"] = "pregnant | pregnancy | months gone | expecting",
+            ["fr"] = "enceinte | grossesse",
+            ["sw"] = "mjamzito | ujauzito | mimba",
+            ["pt"] = "gravida | gravidez | gestante",
+            ["hi"] = "गर्भवती | garbhvati | pregnant | गर्भ | प्रेगनेंट",
+        }),
+        ("child", "fever-child | pneumonia-child | diarrhoea-ors", new()
+        {
+            ["en"] = "child | son | daughter | baby | toddler | kid | boy | girl | months old | years old | year old",
+            ["fr"] = "enfant | fils | fille | bebe | garcon | petit | ans | mois",
+            ["sw"] = "mtoto | watoto | mwanangu | binti | mvulana | msichana | miaka | miezi",
+            ["pt"] = "crianca | filho | filha | bebe | menino | menina | anos | meses",
+            ["hi"] = "बच्चा | बच्चे | बच्ची | बेटा | बेटी | bachcha | bacha | bachche | baccha | beta | beti | saal | साल",
+        }),
+    ];
+
+    /// <summary>
+    /// Candidate topics of rules whose file gives no <c>topics:</c> line, by rule name: after the referral, the one
+    /// that fits who is affected is sent (a convulsing child gets the child's danger signs, not pregnancy's).
+    /// </summary>
+    public static readonly Dictionary<string, string> RuleTopics = new()
+    {
+        ["convulsions"] = "newborn-danger-signs | pregnancy-danger-signs | postpartum-care | fever-child",
+        ["unconscious"] = "newborn-danger-signs | pregnancy-danger-signs | postpartum-care | fever-child",
+        ["not-breathing"] = "newborn-danger-signs | pneumonia-child",
+        ["severe-bleeding"] = "postpartum-care | pregnancy-danger-signs",
+    };
+
+    /// <summary>
+    /// Words that weigh against an emergency happening now: mild ("a little"), past ("last year"), or asking whether
+    /// something is normal or how to prevent it. Each counts twice as much as an asking phrase.
+    /// </summary>
+    public static readonly Dictionary<string, string> Calm = new()
+    {
+        ["en"] = "a little | a bit | slightly | last year | last month | years ago | months ago | in the past | used to | " +
+                 "is that normal | is this normal | is it normal | how to prevent | how can i prevent | how do i prevent | prevent",
+        ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | c est normal | " +
+                 "comment prevenir | comment eviter | prevenir",
+        ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | jinsi ya kuzuia",
+        ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | como evitar | prevenir",
+        ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | kaise bache | " +
+                 "कैसे बचें | rokne ke liye",
+    };
+}
