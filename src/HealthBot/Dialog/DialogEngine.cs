@@ -123,7 +123,11 @@ public sealed class DialogEngine(
                 await privacy.RequestForgetAsync(contact.Id, ct);
                 return say.System(profile, known, ReplyKind.Forgotten, "forgotten", "keyword");
             case CommandKind.Greeting:
-                var language = languages.Detect(text, contact.Language).Language;
+                // A greeting of one language only ("namaste", "habari") says the new contact's language better than
+                // detection on one word can.
+                var language = contact.Language is null && command.Language is { } only
+                    ? only
+                    : languages.Detect(text, contact.Language).Language;
                 if (language != contact.Language)
                 {
                     await contacts.SetLanguageAsync(contact.Id, language, ct);
@@ -142,9 +146,9 @@ public sealed class DialogEngine(
 
     private async Task<DialogOutcome> AnswerAsync(Contact contact, NormalizedText text, string language, ChannelProfile profile, CancellationToken ct)
     {
-        var assessment = triage.Assess(text, language);
-        var retrieval = retriever.Retrieve(text, language);
         var memory = await conversation.RecallAsync(contact.Id, ct);
+        var assessment = triage.Assess(text, language, memory?.UrgentTopic ?? memory?.Topic);
+        var retrieval = retriever.Retrieve(text, language);
         var followUp = assessment.Urgent ? null : conversation.Resolve(text, language, memory, retrieval);
         if (followUp is { Emergency: { } kept })
         {
@@ -204,6 +208,14 @@ public sealed class DialogEngine(
             return say.System(profile, language, ReplyKind.Referral, "referral", "dose-referral", retrieval.Candidates);
         }
 
+        if (retrieval.Best is null && SmallTalkOpening(text, contact.Language) is { } opening &&
+            !FollowUpCues.Continues(text, language) &&
+            await talk.TryAnswerAsync(contact, text, opening, profile, ct) is { } talked)
+        {
+            // "valeu, brigadao", "ok thanks bhai": thanks or OK with a word the lexicon lacks, and nothing to answer.
+            return talked;
+        }
+
         if (followUp is { Item: { } remembered })
         {
             return await AnswerItemAsync(contact, text, language, profile, retrieval, remembered, followUp.Section,
@@ -238,6 +250,21 @@ public sealed class DialogEngine(
         {
             Memory = conversation.Remember(language, best.Id, null, null),
         };
+    }
+
+    /// <summary>Small talk that opens a short message ("ok thanks bhai" opens with "ok thanks"), if any.</summary>
+    private static Command? SmallTalkOpening(NormalizedText text, string? contactLanguage)
+    {
+        for (var words = Math.Min(text.Tokens.Count - 1, 3); words >= 1 && text.Tokens.Count <= 6; words--)
+        {
+            var command = KeywordCommands.Match(TextNormalizer.Normalize(string.Join(' ', text.Tokens.Take(words))), contactLanguage);
+            if (command.Kind == CommandKind.SmallTalk)
+            {
+                return command;
+            }
+        }
+
+        return null;
     }
 
     private async Task LeavePregnancyMessagesAsync(Contact contact, CancellationToken ct)

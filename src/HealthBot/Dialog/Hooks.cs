@@ -14,7 +14,11 @@ public sealed record LanguageGuess(string Language, double Confidence);
 /// <summary>Emergency triage: runs before retrieval and before any model.</summary>
 public interface ITriage
 {
-    TriageResult Assess(NormalizedText text, string language);
+    /// <param name="contextTopic">
+    /// The conversation's remembered topic: it says who the conversation is about when the message does not
+    /// ("now she is breathing very fast" after a question about a child's fever).
+    /// </param>
+    TriageResult Assess(NormalizedText text, string language, string? contextTopic = null);
 }
 
 /// <summary>When <paramref name="Urgent"/>, <paramref name="TopicId"/> names the curated item that follows the referral.</summary>

@@ -10,18 +10,25 @@ namespace HealthBot.Safety;
 /// </summary>
 internal sealed class PhraseIndex
 {
-    private const int MaxGap = 2;
     private const int NegationWindow = 3;
     private const int PrefixLength = 4;
     private readonly Dictionary<string, List<TriagePhrase>> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TriagePhrase>> prefix = new(StringComparer.Ordinal);
+    private readonly bool literal;
+    private readonly int maxGap;
 
-    public PhraseIndex(IEnumerable<TriagePhrase> phrases)
+    /// <param name="literal">
+    /// Each phrase word must be the very word as written (after folding), side by side: for phrases that weigh AGAINST an emergency, a
+    /// loose match is a missed emergency ("a snake bit" is not "a bit", French "prévenu" is not "prévenir").
+    /// </param>
+    public PhraseIndex(IEnumerable<TriagePhrase> phrases, bool literal = false)
     {
+        this.literal = literal;
+        maxGap = literal ? 0 : 2;
         foreach (var phrase in phrases.Distinct())
         {
             var first = phrase.Stems[0];
-            var map = first.Length >= PrefixLength ? prefix : exact;
+            var map = first.Length >= PrefixLength && !literal ? prefix : exact;
             if (!map.TryGetValue(first, out var list))
             {
                 map[first] = list = [];
@@ -38,7 +45,7 @@ internal sealed class PhraseIndex
     public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false)
     {
         var found = new HashSet<TriagePhrase>();
-        var message = new Message(stems, words, strict);
+        var message = new Message(stems, words, strict, literal);
         for (var start = 0; start < stems.Count; start++)
         {
             if (Negated(stems, start, negations))
@@ -48,7 +55,7 @@ internal sealed class PhraseIndex
 
             foreach (var phrase in Candidates(stems[start]))
             {
-                if (!found.Contains(phrase) && message.Matches(start, phrase, 0) && MatchesFrom(message, start, phrase))
+                if (!found.Contains(phrase) && message.Matches(start, phrase, 0) && MatchesFrom(message, start, phrase, maxGap))
                 {
                     found.Add(phrase);
                 }
@@ -68,7 +75,7 @@ internal sealed class PhraseIndex
             }
         }
 
-        for (var length = PrefixLength; length <= word.Length; length++)
+        for (var length = PrefixLength; !literal && length <= word.Length; length++)
         {
             if (prefix.TryGetValue(word[..length], out var starting))
             {
@@ -80,14 +87,14 @@ internal sealed class PhraseIndex
         }
     }
 
-    /// <summary>The phrase's remaining words in order, each with at most <see cref="MaxGap"/> other words before it.</summary>
-    private static bool MatchesFrom(Message message, int start, TriagePhrase phrase)
+    /// <summary>The phrase's remaining words in order, each with at most <paramref name="maxGap"/> other words before it.</summary>
+    private static bool MatchesFrom(Message message, int start, TriagePhrase phrase, int maxGap)
     {
         var position = start;
         for (var matched = 1; matched < phrase.Stems.Count; matched++)
         {
             var next = -1;
-            for (var i = position + 1; i < message.Stems.Count && i <= position + MaxGap + 1; i++)
+            for (var i = position + 1; i < message.Stems.Count && i <= position + maxGap + 1; i++)
             {
                 if (message.Matches(i, phrase, matched))
                 {
@@ -110,12 +117,12 @@ internal sealed class PhraseIndex
     internal static bool WordMatches(string word, string pattern) =>
         word == pattern || (pattern.Length >= PrefixLength && word.StartsWith(pattern, StringComparison.Ordinal));
 
-    private sealed record Message(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, bool Strict)
+    private sealed record Message(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, bool Strict, bool Literal)
     {
         public bool Matches(int at, TriagePhrase phrase, int index) =>
-            Strict && phrase.Stems[index].Length < PrefixLength
-                ? Words[at] == phrase.Words[index]
-                : WordMatches(Stems[at], phrase.Stems[index]);
+            Literal ? Words[at] == phrase.Words[index]
+            : Strict && phrase.Stems[index].Length < PrefixLength ? Words[at] == phrase.Words[index]
+            : WordMatches(Stems[at], phrase.Stems[index]);
     }
 
     private static bool Negated(IReadOnlyList<string> stems, int start, IReadOnlySet<string>? negations)

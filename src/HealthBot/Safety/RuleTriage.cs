@@ -20,7 +20,7 @@ public sealed class RuleTriage : ITriage
         Build(catalog.Current);
     }
 
-    public TriageResult Assess(NormalizedText text, string language)
+    public TriageResult Assess(NormalizedText text, string language, string? contextTopic = null)
     {
         var sets = ruleSets;
         var words = new TriageWords(text, language);
@@ -38,8 +38,8 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            var fired = set.Rules.FirstOrDefault(rule =>
-                rule.Signs.Any(present.Contains) && (rule.Context.Count == 0 || rule.Context.Any(present.Contains)));
+            var fired = set.Rules.FirstOrDefault(rule => rule.Signs.Any(present.Contains) &&
+                (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
             if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set]))
             {
@@ -85,6 +85,11 @@ public sealed class RuleTriage : ITriage
         var ruleGroup = fired.TopicId is { } topic ? groups.FindIndex(g => g.Topics.Contains(topic)) : -1;
         return (ruleGroup > affected ? group.Topics : own, true);
     }
+
+    /// <summary>The remembered topic is about the person the rule's "when:" asks for (a child, a pregnancy…).</summary>
+    private static bool SamePerson(TriageRule rule, string? contextTopic, TriageRuleSet set) =>
+        contextTopic is not null && rule.TopicId is { } topic &&
+        set.Affected.Any(g => g.Topics.Contains(topic) && g.Topics.Contains(contextTopic));
 
     private void Build(ContentLibrary library)
     {

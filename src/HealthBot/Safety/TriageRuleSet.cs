@@ -37,7 +37,7 @@ internal sealed record TriageRuleSet(
 
     public PhraseIndex NowIndex { get; } = new(Now);
 
-    public PhraseIndex CalmIndex { get; } = new(Calm);
+    public PhraseIndex CalmIndex { get; } = new(Calm, literal: true);
 
     public static TriageRuleSet Parse(string language, ContentDocument document, List<ContentError> errors)
     {

@@ -51,7 +51,7 @@ public sealed class ConversationContext(
         }
 
         // After an emergency anything that is not clearly a new question keeps the referral: recall comes first.
-        if (!cued && text.Tokens.Count > settings.FollowUpMaxWords && (emergency is null || retrieval.Best is { } other && other.Id != topic))
+        if (!cued && text.Tokens.Count > settings.FollowUpMaxWords && emergency is null)
         {
             return null;
         }
