@@ -106,19 +106,24 @@ public static class TwilioWebhookEndpoints
             return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes"));
         }
 
-        if (!http.Request.HasFormContentType)
+        if (!TwilioForm.IsUrlEncoded(http.Request))
         {
             return (null, Results.Problem(statusCode: 400, title: "Invalid Twilio webhook", detail: "expected an application/x-www-form-urlencoded body"));
         }
 
-        IFormCollection form;
+        IFormCollection? form;
         try
         {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
+            form = await TwilioForm.ReadAsync(http.Request, options.MaxRequestBytes, http.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
         {
             return (null, Results.Problem(statusCode: ex is BadHttpRequestException { StatusCode: 413 } ? 413 : 400, title: "Invalid Twilio webhook", detail: "the form body could not be read"));
+        }
+
+        if (form is null)
+        {
+            return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes"));
         }
 
         var url = PublicUrl(http, options);
