@@ -18,6 +18,14 @@ public static class TwilioWebhookEndpoints
         var group = app.MapGroup("/webhooks/twilio").DisableAntiforgery();
         group.MapPost("/sms", ReceiveAsync);
         group.MapPost("/status", StatusAsync);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+        if (options.AuthToken.Length > 0 && options.PublicBaseUrl.Length == 0)
+        {
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioWebhookEndpoints)).LogWarning(
+                "Twilio is configured without Twilio:PublicBaseUrl: webhook signatures are checked against the URL of each " +
+                "request (its Host header, or X-Forwarded-* from a trusted proxy). Set Twilio:PublicBaseUrl to the https URL Twilio calls.");
+        }
+
         return app;
     }
 
