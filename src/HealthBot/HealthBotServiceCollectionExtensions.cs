@@ -26,7 +26,7 @@ public static class HealthBotServiceCollectionExtensions
         .AddSafety(configuration)
         .AddOutbox(configuration)
         .AddTwilioChannel(configuration)
-        .AddWebChat()
+        .AddWebChat(configuration)
         .AddCampaigns(configuration)
         .AddAdminCore(configuration);
 

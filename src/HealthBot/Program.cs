@@ -10,6 +10,7 @@ using HealthBot.Dialog;
 using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
+using HealthBot.Safety;
 
 if (CommandLine.IsCommand(args))
 {
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args)).Use
 builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
+    .AddAlertSummaryWorker()
     .AddOutboxWorker()
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
@@ -33,6 +35,7 @@ if (!app.Services.TryMigrateDatabase())
 
 app.Services.LoadContent(watch: true);
 app.UseOperability();
+app.UseWebChatLimits();
 app.MapHealth();
 app.MapTwilioWebhooks();
 app.MapWebChat();
