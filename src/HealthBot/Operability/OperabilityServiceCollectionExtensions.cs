@@ -48,6 +48,12 @@ public static class OperabilityServiceCollectionExtensions
 
     public static WebApplication UseOperability(this WebApplication app)
     {
+        if (app.Configuration["AllowedHosts"] is null or "" or "*")
+        {
+            app.Logger.LogWarning("AllowedHosts is not set: requests for any host name are answered. Set it to the public " +
+                "host name(s), e.g. AllowedHosts=bot.example.org;localhost");
+        }
+
         app.UseForwardedHeaders();
         // Malformed requests (bad JSON, wrong content type, too large) are the client's error: 400/413/415, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
