@@ -84,7 +84,8 @@ public static class CampaignEndpoints
             return sent.MessageId is { } messageId ? Results.Json(new { messageId }) : Results.Problem(statusCode: 409, title: "not sent", detail: sent.Problem);
         });
         write.MapPost("/campaigns/plan-now", async (PlanTrigger plan) => Results.Json(new { planned = await plan.NowAsync() }));
-        write.MapPost("/contacts/import", async (HttpRequest request, string? group, ContactImport import, IOptions<HostingOptions> hosting) =>
+        write.MapPost("/contacts/import", async (
+            HttpRequest request, string? group, ContactImport import, IOptions<HostingOptions> hosting) =>
         {
             // A contacts CSV is larger than the small default body limit every other endpoint keeps.
             if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

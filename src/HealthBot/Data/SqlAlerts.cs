@@ -34,10 +34,16 @@ public sealed class SqlAlerts(Database database) : IAlertStore
             return null;
         }
 
-        var sms = alert.OnCallNumbers.Count == 0 ? "none" : WithinBudget(connection, transaction, alert.Budget, now) ? "sent" : "held";
+        var sms = alert.OnCallNumbers.Count == 0 ? "none"
+            : WithinBudget(connection, transaction, alert.Budget, now) ? "sent"
+            : "held";
         var id = connection.Command(
-                "INSERT INTO alerts (contact_id, message_id, rule, topic, created_at, sms) VALUES (@c, @m, @r, @t, @now, @sms) RETURNING id", transaction)
-            .With("@c", contactId).With("@m", messageId).With("@r", alert.Rule).With("@t", alert.Topic).With("@now", now).With("@sms", sms).ScalarLong();
+                """
+                INSERT INTO alerts (contact_id, message_id, rule, topic, created_at, sms)
+                VALUES (@c, @m, @r, @t, @now, @sms) RETURNING id
+                """, transaction)
+            .With("@c", contactId).With("@m", messageId).With("@r", alert.Rule).With("@t", alert.Topic)
+            .With("@now", now).With("@sms", sms).ScalarLong();
         if (sms != "sent")
         {
             return id;
@@ -46,25 +52,36 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         foreach (var number in alert.OnCallNumbers)
         {
             // Only ids: the on-call SMS never carries the person's number or words.
-            var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
+            var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' " +
+                       $"at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
             ToOnCall(connection, transaction, protector, number, text, $"alert:{id}:{number}", now);
         }
 
         return id;
     }
 
-    /// <summary>Whether fewer alerts than the budget allows got their own SMS in the window before <paramref name="now"/>.</summary>
-    private static bool WithinBudget(DbConnection connection, DbTransaction transaction, AlertSmsBudget budget, string now)
+    /// <summary>Whether fewer alerts than the budget allows got their own SMS in the window up to now.</summary>
+    private static bool WithinBudget(
+        DbConnection connection, DbTransaction transaction, AlertSmsBudget budget, string now)
     {
         var since = (now.ToDateTimeOffset() - budget.Window).ToDb();
-        var sent = connection.Command("SELECT COUNT(*) FROM alerts WHERE sms = 'sent' AND created_at >= @since", transaction)
+        var sent = connection
+            .Command("SELECT COUNT(*) FROM alerts WHERE sms = 'sent' AND created_at >= @since", transaction)
             .With("@since", since).ScalarLong();
         return sent < budget.MaxPerWindow;
     }
 
-    internal static void ToOnCall(DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, string number, string text, string key, string now)
+    internal static void ToOnCall(
+        DbConnection connection,
+        DbTransaction transaction,
+        PersonalDataProtector protector,
+        string number,
+        string text,
+        string key,
+        string now)
     {
-        var staff = SqlContactStore.GetOrCreate(connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
+        var staff = SqlContactStore.GetOrCreate(
+            connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
         SqlMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
             new OutboundDraft(text, StaffAlertKind, "en", null, null, Priority: 30), key, now);
     }

@@ -25,19 +25,22 @@ public sealed class HostingOptions : IValidatableObject
     [Range(typeof(long), "1024", "1073741824")]
     public long MaxImportBodyBytes { get; set; } = 16 * 1024 * 1024;
 
-    public IEnumerable<(IPAddress? Address, IPNetwork? Network)> Proxies() =>
-        TrustedProxies.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse);
+    public IEnumerable<(IPAddress? Address, IPNetwork? Network)> Proxies() => Entries().Select(Parse);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var entry in TrustedProxies.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var entry in Entries())
         {
             if (!IPAddress.TryParse(entry, out _) && !IPNetwork.TryParse(entry, out _))
             {
-                yield return new ValidationResult($"Hosting:TrustedProxies: '{entry}' is neither an IP address nor a network like 10.0.0.0/8");
+                yield return new ValidationResult(
+                    $"Hosting:TrustedProxies: '{entry}' is neither an IP address nor a network like 10.0.0.0/8");
             }
         }
     }
+
+    private string[] Entries() =>
+        TrustedProxies.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static (IPAddress?, IPNetwork?) Parse(string entry) =>
         entry.Contains('/', StringComparison.Ordinal) ? (null, IPNetwork.Parse(entry)) : (IPAddress.Parse(entry), null);

@@ -16,12 +16,13 @@ public static class OperabilityServiceCollectionExtensions
             o.EnableForHttps = true;
             o.Providers.Add<GzipCompressionProvider>();
         });
-        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
             kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
-        // Behind a TLS reverse proxy the public scheme and host come from X-Forwarded-*; Twilio signs that URL. Only the
-        // configured proxies are believed: from anyone else these headers would choose the URL the signature is checked
-        // against and the host of the sign-in redirect.
+        // Behind a TLS reverse proxy the public scheme and host come from X-Forwarded-*; Twilio signs that URL. Only
+        // the configured proxies are believed: from anyone else these headers would choose the URL the signature is
+        // checked against and the host of the sign-in redirect.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -40,7 +41,8 @@ public static class OperabilityServiceCollectionExtensions
             }
 
             // A forwarded host must be one of AllowedHosts too (host filtering checks only the Host header).
-            var allowed = configuration["AllowedHosts"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            var allowed = (configuration["AllowedHosts"] ?? string.Empty)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             o.AllowedHosts = allowed.Contains("*") ? [] : allowed;
         });
         return services;
@@ -50,8 +52,9 @@ public static class OperabilityServiceCollectionExtensions
     {
         if (app.Configuration["AllowedHosts"] is null or "" or "*")
         {
-            app.Logger.LogWarning("AllowedHosts is not set: requests for any host name are answered. Set it to the public " +
-                "host name(s), e.g. AllowedHosts=bot.example.org;localhost");
+            app.Logger.LogWarning(
+                "AllowedHosts is not set: requests for any host name are answered. Set it to the public host " +
+                "name(s), e.g. AllowedHosts=bot.example.org;localhost");
         }
 
         app.UseForwardedHeaders();

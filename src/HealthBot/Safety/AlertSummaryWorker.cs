@@ -5,11 +5,16 @@ using Microsoft.Extensions.Options;
 namespace HealthBot.Safety;
 
 /// <summary>
-/// Sends the summary SMS for alerts held back by the on-call SMS budget (see <see cref="SafetyOptions.MaxAlertSmsPerWindow"/>).
+/// Sends the summary SMS for alerts held back by the on-call SMS budget
+/// (<see cref="SafetyOptions.MaxAlertSmsPerWindow"/>).
 /// A held alert is already in the staff inbox; this only makes sure the on-call phone hears about it.
 /// </summary>
 public sealed class AlertSummaryWorker(
-    SqlAlertSummaries summaries, OutboxSignal outbox, TimeProvider time, IOptions<SafetyOptions> options, ILogger<AlertSummaryWorker> logger)
+    SqlAlertSummaries summaries,
+    OutboxSignal outbox,
+    TimeProvider time,
+    IOptions<SafetyOptions> options,
+    ILogger<AlertSummaryWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(15);
@@ -36,7 +41,8 @@ public sealed class AlertSummaryWorker(
         var safety = options.Value;
         try
         {
-            var covered = await summaries.SendDueAsync(safety.OnCallNumbers, safety.AlertSmsBudget, safety.AlertSummaryDelay);
+            var covered = await summaries.SendDueAsync(
+                safety.OnCallNumbers, safety.AlertSmsBudget, safety.AlertSummaryDelay);
             if (covered > 0)
             {
                 logger.LogWarning("Sent the on-call summary SMS for {Count} held urgent alerts", covered);

@@ -14,7 +14,8 @@ public static class TwilioForm
     public static async Task<IFormCollection?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         // The body is percent-encoded ASCII, so characters and bytes are the same count.
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var reader = new StreamReader(
+            request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var buffer = new char[maxBytes + 1];
         var length = 0;
         int read;
@@ -27,5 +28,6 @@ public static class TwilioForm
     }
 
     public static bool IsUrlEncoded(HttpRequest request) =>
-        request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        request.ContentType is { } type
+        && type.Split(';')[0].Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,7 +8,8 @@ namespace HealthBot.Channels.Twilio;
 /// The fields HealthBot reads from an incoming-message webhook
 /// (https://www.twilio.com/docs/messaging/guides/webhook-request). WhatsApp senders arrive as whatsapp:+E.164.
 /// </summary>
-public sealed partial record TwilioInbound(string MessageSid, string AccountSid, string From, string To, string Body, string? OptOutType)
+public sealed partial record TwilioInbound(
+    string MessageSid, string AccountSid, string From, string To, string Body, string? OptOutType)
 {
     public const string WhatsAppPrefix = "whatsapp:";
 
@@ -59,7 +60,7 @@ public sealed partial record TwilioInbound(string MessageSid, string AccountSid,
             InboundText.Clean(First(form, "Body") ?? string.Empty), First(form, "OptOutType")), null);
     }
 
-    /// <summary>SMS numbers are E.164 (+ and 7 to 15 digits); WhatsApp ones whatsapp:+E.164; a To may be an SMS short code.</summary>
+    /// <summary>E.164 for SMS (+ and 7-15 digits), whatsapp:+E.164 for WhatsApp; To may be a short code.</summary>
     private static string? AddressError(string field, string value, bool allowShortCode)
     {
         if (value.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase))

@@ -21,9 +21,11 @@ public static class TwilioWebhookEndpoints
         var options = app.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value;
         if (options.AuthToken.Length > 0 && options.PublicBaseUrl.Length == 0)
         {
-            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioWebhookEndpoints)).LogWarning(
-                "Twilio is configured without Twilio:PublicBaseUrl: webhook signatures are checked against the URL of each " +
-                "request (its Host header, or X-Forwarded-* from a trusted proxy). Set Twilio:PublicBaseUrl to the https URL Twilio calls.");
+            var logs = app.ServiceProvider.GetRequiredService<ILoggerFactory>();
+            logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogWarning(
+                "Twilio is configured without Twilio:PublicBaseUrl: webhook signatures are checked against the URL " +
+                "of each request (its Host header, or X-Forwarded-* from a trusted proxy). Set Twilio:PublicBaseUrl " +
+                "to the https URL Twilio calls.");
         }
 
         return app;
@@ -131,7 +133,8 @@ public static class TwilioWebhookEndpoints
 
         if (form is null)
         {
-            return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes"));
+            var detail = $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes";
+            return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: detail));
         }
 
         var url = PublicUrl(http, options);

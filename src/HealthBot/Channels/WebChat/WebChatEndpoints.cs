@@ -27,8 +27,8 @@ public static class WebChatEndpoints
     }
 
     private static async Task<IResult> SendAsync(
-        HttpContext http, WebChatSend? request, IMessageStore messages, IContactStore contacts, InboundSignal signal, TimeProvider time,
-        WebChatSessions sessions, IOptions<SafetyOptions> safety)
+        HttpContext http, WebChatSend? request, IMessageStore messages, IContactStore contacts, InboundSignal signal,
+        TimeProvider time, WebChatSessions sessions, IOptions<SafetyOptions> safety)
     {
         if (request?.Text is null)
         {
@@ -39,7 +39,8 @@ public static class WebChatEndpoints
         var maxChars = safety.Value.MaxMessageChars;
         if (request.Text.Length > maxChars)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid message", detail: $"'text' must be at most {maxChars} characters");
+            return Results.Problem(
+                statusCode: 400, title: "Invalid message", detail: $"'text' must be at most {maxChars} characters");
         }
 
         if (request.ClientId is { Length: > 64 })
@@ -64,8 +65,9 @@ public static class WebChatEndpoints
 
         // A client-chosen id makes a retried POST (flaky 2G) a duplicate rather than a second question.
         var providerId = request.ClientId is { Length: > 0 } clientId ? $"webchat:{conversation}:{clientId}" : null;
-        var record = await messages.RecordInboundAsync(
-            new InboundMessage(ChannelNames.WebChat, conversation, InboundText.Clean(request.Text), providerId, time.GetUtcNow()), http.RequestAborted);
+        var text = InboundText.Clean(request.Text);
+        var inbound = new InboundMessage(ChannelNames.WebChat, conversation, text, providerId, time.GetUtcNow());
+        var record = await messages.RecordInboundAsync(inbound, http.RequestAborted);
         if (!record.Duplicate)
         {
             signal.Set();
@@ -74,7 +76,8 @@ public static class WebChatEndpoints
         return Results.Accepted(value: new { id = record.MessageId, duplicate = record.Duplicate });
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, long? after, IMessageStore messages, IContactStore contacts, WebChatSessions sessions)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, long? after, IMessageStore messages, IContactStore contacts, WebChatSessions sessions)
     {
         var (conversation, problem) = ConversationId(http, sessions, create: false);
         if (problem is not null)
@@ -95,7 +98,8 @@ public static class WebChatEndpoints
         return Results.Ok(new WebChatMessages(items, pending, contact.Language));
     }
 
-    private static async Task<IResult> SetLanguageAsync(HttpContext http, WebChatLanguage? request, IContactStore contacts, WebChatSessions sessions)
+    private static async Task<IResult> SetLanguageAsync(
+        HttpContext http, WebChatLanguage? request, IContactStore contacts, WebChatSessions sessions)
     {
         if (request?.Language is not { } language || !Languages.Contains(language))
         {
@@ -117,7 +121,8 @@ public static class WebChatEndpoints
     /// The chat id from the cookie when this server issued it; a new one (and its cookie) when there is no cookie and
     /// <paramref name="create"/>; a 400 (and the cookie cleared, so the next request starts afresh) for any other id.
     /// </summary>
-    private static (string? Id, IResult? Problem) ConversationId(HttpContext http, WebChatSessions sessions, bool create)
+    private static (string? Id, IResult? Problem) ConversationId(
+        HttpContext http, WebChatSessions sessions, bool create)
     {
         if (http.Request.Cookies.TryGetValue(CookieName, out var existing))
         {

@@ -22,26 +22,32 @@ public static class WebChatRateLimits
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebChatOptions>>((o, webChat) =>
         {
             var limits = webChat.Value;
+            var (minute, hour) = (TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PerMinute(ctx => IsApi(ctx) ? $"client:{ClientKey(ctx)}" : null, limits.RequestsPerMinutePerClient, TimeSpan.FromMinutes(1)),
-                PerMinute(ctx => IsApi(ctx) ? "all" : null, limits.RequestsPerMinute, TimeSpan.FromMinutes(1)),
-                PerMinute(ctx => IsNewChat(ctx) ? $"new:{ClientKey(ctx)}" : null, limits.NewChatsPerHourPerClient, TimeSpan.FromHours(1)));
+                Window(ctx => IsApi(ctx) ? $"ip:{ClientKey(ctx)}" : null, limits.RequestsPerMinutePerClient, minute),
+                Window(ctx => IsApi(ctx) ? "all" : null, limits.RequestsPerMinute, minute),
+                Window(ctx => IsNewChat(ctx) ? $"new:{ClientKey(ctx)}" : null, limits.NewChatsPerHourPerClient, hour));
             o.OnRejected = RejectAsync;
         });
         return services;
     }
 
-    private static PartitionedRateLimiter<HttpContext> PerMinute(Func<HttpContext, string?> partition, int permits, TimeSpan window) =>
+    /// <summary>A fixed window per partition; a null partition (another path) is not limited.</summary>
+    private static PartitionedRateLimiter<HttpContext> Window(
+        Func<HttpContext, string?> partition, int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(ctx => partition(ctx) is { } key
-            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter(string.Empty));
 
-    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpContext ctx) =>
+        ctx.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNewChat(HttpContext ctx) =>
-        IsApi(ctx) && HttpMethods.IsPost(ctx.Request.Method) && !ctx.Request.Cookies.ContainsKey(WebChatEndpoints.CookieName);
+        IsApi(ctx) && HttpMethods.IsPost(ctx.Request.Method)
+        && !ctx.Request.Cookies.ContainsKey(WebChatEndpoints.CookieName);
 
-    /// <summary>The client's address as seen after trusted proxies; an IPv6 client is its /64, which one household gets.</summary>
+    /// <summary>The client's address after trusted proxies; an IPv6 client is its /64 (one household's).</summary>
     private static string ClientKey(HttpContext ctx)
     {
         if (ctx.Connection.RemoteIpAddress is not { } address)
@@ -67,9 +73,12 @@ public static class WebChatRateLimits
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(statusCode: 429, title: "Too many requests", detail: $"please wait {seconds} seconds and try again").ExecuteAsync(http);
+        var detail = $"please wait {seconds} seconds and try again";
+        await Results.Problem(statusCode: 429, title: "Too many requests", detail: detail).ExecuteAsync(http);
     }
 }

@@ -16,7 +16,8 @@ public static class WebChatServiceCollectionExtensions
 {
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebChatSessions>();
         return services.AddSingleton<IChannelSender, WebChatSender>().AddWebChatRateLimits();
     }

@@ -14,7 +14,8 @@ public sealed class WebChatSessions(DataKeys keys)
     private const int IdBytes = 16;
     private const int MacBytes = 16;
 
-    private readonly byte[] key = HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.LookupKey, 32, info: Encoding.UTF8.GetBytes("healthbot webchat session v1"));
+    private readonly byte[] key = HKDF.DeriveKey(
+        HashAlgorithmName.SHA256, keys.LookupKey, 32, info: Encoding.UTF8.GetBytes("healthbot webchat session v1"));
 
     /// <summary>A new chat: the contact address (the id) and the cookie value that proves it was issued here.</summary>
     public (string Id, string Cookie) Issue()
@@ -43,5 +44,6 @@ public sealed class WebChatSessions(DataKeys keys)
         return CryptographicOperations.FixedTimeEquals(expected, given) ? id : null;
     }
 
-    private string Mac(string id) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(id)).AsSpan(0, MacBytes));
+    private string Mac(string id) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(id)).AsSpan(0, MacBytes));
 }

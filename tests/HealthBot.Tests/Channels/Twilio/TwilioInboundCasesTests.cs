@@ -53,9 +53,11 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/sms") { Content = new StringContent(c.Body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(c.ContentType);
         // Signed as Twilio signs: every value of a repeated name is its own pair.
-        var pairs = QueryHelpers.ParseQuery(c.Body).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))).ToList();
+        var pairs = QueryHelpers.ParseQuery(c.Body)
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))).ToList();
         var form = pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(HealthBotFactory.AuthToken, HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/sms", pairs));
+        var url = HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/sms";
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(HealthBotFactory.AuthToken, url, pairs));
 
         var response = await host.Factory.CreateClient().SendAsync(request);
 
@@ -64,10 +66,12 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
         if (c.ExpectReply is null)
         {
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            if (c.Body.Contains("MessageSid=", StringComparison.Ordinal) && c.ContentType.EndsWith("urlencoded", StringComparison.Ordinal))
+            if (c.Body.Contains("MessageSid=", StringComparison.Ordinal)
+                && c.ContentType.EndsWith("urlencoded", StringComparison.Ordinal))
             {
-                // A refused webhook says why, and nothing of it is stored.
-                Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()));
+                // A refused webhook says why.
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
             }
 
             return;

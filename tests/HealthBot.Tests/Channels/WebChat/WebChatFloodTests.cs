@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using HealthBot.Data;
@@ -15,9 +16,10 @@ namespace HealthBot.Tests.Channels.WebChat;
 public sealed class WebChatFloodTests
 {
     private const string OnCall = "+254799000011";
+    private const string Api = "/api/webchat/messages";
 
     [Fact]
-    public async Task Fifty_anonymous_emergencies_send_the_budget_of_alert_sms_then_one_summary_and_all_reach_the_inbox()
+    public async Task Fifty_anonymous_emergencies_send_the_alert_sms_budget_then_one_summary_and_all_reach_the_inbox()
     {
         await using var factory = new HealthBotFactory(settings: new Dictionary<string, string?>
         {
@@ -29,13 +31,14 @@ public sealed class WebChatFloodTests
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         for (var i = 0; i < 50; i++)
         {
-            var response = await client.PostAsJsonAsync("/api/webchat/messages", new { text = "a snake just bit my son" });
+            var response = await client.PostAsJsonAsync(Api, new { text = "a snake just bit my son" });
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        await Eventually.WaitAsync(() => factory.CountAsync("SELECT COUNT(*) FROM alerts"), c => c == 50, "50 alerts in the inbox", 60_000);
+        await Eventually.WaitAsync(
+            () => factory.CountAsync("SELECT COUNT(*) FROM alerts"), c => c == 50, "50 alerts in the inbox", 60_000);
         await factory.WaitIdleAsync();
-        Assert.Equal(5, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND kind = 'staff_alert'"));
+        Assert.Equal(5, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'staff_alert'"));
 
         // The worker's pass (it also runs on its own every 15 s; whichever runs first sends the one summary).
         await factory.Service<AlertSummaryWorker>().SendDueAsync();
@@ -51,17 +54,17 @@ public sealed class WebChatFloodTests
     [Fact]
     public async Task A_client_past_its_request_limit_gets_429_with_Retry_After_and_other_endpoints_still_answer()
     {
-        await using var factory = new HealthBotFactory(settings: new Dictionary<string, string?> { ["WebChat:RequestsPerMinutePerClient"] = "5" });
+        await using var factory = Factory("WebChat:RequestsPerMinutePerClient", "5");
         var client = factory.CreateClient();
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/webchat/messages?after=0")).StatusCode);
         }
 
-        var refused = await client.PostAsJsonAsync("/api/webchat/messages", new { text = "how do i prevent malaria" });
+        var refused = await client.PostAsJsonAsync(Api, new { text = "how do i prevent malaria" });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
@@ -70,21 +73,26 @@ public sealed class WebChatFloodTests
     [Fact]
     public async Task New_chats_from_one_client_are_limited_but_an_existing_chat_goes_on()
     {
-        await using var factory = new HealthBotFactory(settings: new Dictionary<string, string?> { ["WebChat:NewChatsPerHourPerClient"] = "3" });
+        await using var factory = Factory("WebChat:NewChatsPerHourPerClient", "3");
         var chat = factory.CreateClient();
-        Assert.Equal(HttpStatusCode.Accepted, (await chat.PostAsJsonAsync("/api/webchat/messages", new { text = "hello" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await chat.PostAsJsonAsync(Api, new { text = "hello" })).StatusCode);
         var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/webchat/messages", new { text = "hello" })).StatusCode);
+            var accepted = await anonymous.PostAsJsonAsync(Api, new { text = "hi" });
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
 
-        var fourth = await anonymous.PostAsJsonAsync("/api/webchat/messages", new { text = "hello" });
+        var fourth = await anonymous.PostAsJsonAsync(Api, new { text = "hello" });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.True(fourth.Headers.RetryAfter is not null);
-        Assert.Equal(HttpStatusCode.Accepted, (await chat.PostAsJsonAsync("/api/webchat/messages", new { text = "how to wash hands" })).StatusCode);
+        var goesOn = await chat.PostAsJsonAsync(Api, new { text = "how to wash hands" });
+        Assert.Equal(HttpStatusCode.Accepted, goesOn.StatusCode);
     }
+
+    private static HealthBotFactory Factory(string key, string value) =>
+        new(settings: new Dictionary<string, string?> { [key] = value });
 
     private static async Task<IReadOnlyList<StoredMessage>> ToOnCallAsync(HealthBotFactory factory)
     {

@@ -9,6 +9,9 @@ namespace HealthBot.Tests.Channels.WebChat;
 /// <summary>Security test #11: what the web chat API accepts (chat ids, body sizes, text), on a real socket.</summary>
 public sealed class WebChatInputTests : IAsyncLifetime
 {
+    private const string Api = "/api/webchat/messages";
+    private const string Poll = "/api/webchat/messages?after=0";
+
     private readonly HealthBotFactory factory = new();
     private HttpClient client = null!;
 
@@ -29,7 +32,10 @@ public sealed class WebChatInputTests : IAsyncLifetime
     public async Task A_chat_id_the_server_never_issued_is_refused_with_a_reason()
     {
         // Session fixation: a victim's browser made to carry an id the attacker chose, so the attacker can read along.
-        var planted = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/messages") { Content = JsonContent.Create(new { text = "how to wash hands" }) };
+        var planted = new HttpRequestMessage(HttpMethod.Post, Api)
+        {
+            Content = JsonContent.Create(new { text = "hi" }),
+        };
         planted.Headers.Add("Cookie", "hb_chat=0123456789abcdef0123456789abcdef");
 
         var response = await client.SendAsync(planted);
@@ -37,7 +43,7 @@ public sealed class WebChatInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not issued by this server", await DetailAsync(response), StringComparison.Ordinal);
         Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
-        var poll = new HttpRequestMessage(HttpMethod.Get, "/api/webchat/messages?after=0");
+        var poll = new HttpRequestMessage(HttpMethod.Get, Poll);
         poll.Headers.Add("Cookie", "hb_chat=0123456789abcdef0123456789abcdef");
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(poll)).StatusCode);
     }
@@ -45,16 +51,16 @@ public sealed class WebChatInputTests : IAsyncLifetime
     [Fact]
     public async Task A_chat_id_the_server_issued_keeps_the_conversation()
     {
-        var first = await client.PostAsJsonAsync("/api/webchat/messages", new { text = "how to wash hands" });
+        var first = await client.PostAsJsonAsync(Api, new { text = "how to wash hands" });
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var cookie = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 
-        var poll = new HttpRequestMessage(HttpMethod.Get, "/api/webchat/messages?after=0");
+        var poll = new HttpRequestMessage(HttpMethod.Get, Poll);
         poll.Headers.Add("Cookie", cookie);
         var conversation = await client.SendAsync(poll);
 
         Assert.Equal(HttpStatusCode.OK, conversation.StatusCode);
-        var messages = JsonDocument.Parse(await conversation.Content.ReadAsStringAsync()).RootElement.GetProperty("messages");
+        var messages = (await conversation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages");
         Assert.Equal("how to wash hands", messages[0].GetProperty("text").GetString());
     }
 
@@ -63,39 +69,43 @@ public sealed class WebChatInputTests : IAsyncLifetime
     {
         var body = $"{{\"text\":\"hello\",\"padding\":\"{new string('a', 1024 * 1024)}\"}}";
 
-        var response = await client.PostAsync("/api/webchat/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync(Api, new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        var normal = await client.PostAsJsonAsync("/api/webchat/messages", new { text = "how to wash hands" });
+        var normal = await client.PostAsJsonAsync(Api, new { text = "how to wash hands" });
         Assert.Equal(HttpStatusCode.Accepted, normal.StatusCode);
     }
 
     [Fact]
     public async Task A_message_over_1600_characters_gets_400_with_the_limit()
     {
-        var response = await client.PostAsJsonAsync("/api/webchat/messages", new { text = new string('a', 1601) });
+        var response = await client.PostAsJsonAsync(Api, new { text = new string('a', 1601) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("1600", await DetailAsync(response), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/webchat/messages", new { text = new string('a', 1600) })).StatusCode);
+        var longest = await client.PostAsJsonAsync(Api, new { text = new string('a', 1600) });
+        Assert.Equal(HttpStatusCode.Accepted, longest.StatusCode);
     }
 
     [Fact]
     public async Task Control_characters_are_dropped_and_the_message_is_still_answered()
     {
-        var first = await client.PostAsJsonAsync("/api/webchat/messages", new { text = "\0how to\u001b wash hands\0" });
+        var first = await client.PostAsJsonAsync(Api, new { text = "\0how to\u001b wash hands\0" });
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var cookie = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 
         var messages = await Eventually.WaitAsync(
             async () =>
             {
-                var poll = new HttpRequestMessage(HttpMethod.Get, "/api/webchat/messages?after=0");
+                var poll = new HttpRequestMessage(HttpMethod.Get, Poll);
                 poll.Headers.Add("Cookie", cookie);
-                var json = JsonDocument.Parse(await (await client.SendAsync(poll)).Content.ReadAsStringAsync()).RootElement.GetProperty("messages");
-                return json.EnumerateArray().Select(m => (From: m.GetProperty("from").GetString(), Text: m.GetProperty("text").GetString())).ToList();
+                var response = await client.SendAsync(poll);
+                var json = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages");
+                return json.EnumerateArray()
+                    .Select(m => (From: m.GetProperty("from").GetString(), Text: m.GetProperty("text").GetString()))
+                    .ToList();
             },
             m => m.Count >= 2, "the answer");
 
@@ -104,5 +114,5 @@ public sealed class WebChatInputTests : IAsyncLifetime
     }
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString() ?? string.Empty;
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString() ?? string.Empty;
 }
