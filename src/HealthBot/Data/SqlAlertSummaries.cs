@@ -26,6 +26,7 @@ public sealed class SqlAlertSummaries(Database database, IDatabaseWriter writer,
         TimeSpan delay,
         DateTimeOffset now)
     {
+        database.Dialect.Lock(connection, transaction, LockScope.AlertSms, 0);
         using var reader = connection
             .Command("SELECT COUNT(*), MIN(created_at), MAX(id) FROM alerts WHERE sms = 'held'", transaction)
             .ExecuteReader();

@@ -25,13 +25,26 @@ public sealed class SqlAlerts(Database database) : IAlertStore
     }
 
     /// <summary>Records the alert unless the contact already has one in the window; returns the new alert's id.</summary>
-    internal static long? Insert(DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long contactId, long messageId, AlertDraft alert, string now)
+    internal static long? Insert(
+        DbConnection connection,
+        DbTransaction transaction,
+        Database database,
+        long contactId,
+        long messageId,
+        AlertDraft alert,
+        string now)
     {
         var recent = connection.Command("SELECT COUNT(*) FROM alerts WHERE contact_id = @c AND created_at >= @since", transaction)
             .With("@c", contactId).With("@since", alert.DedupSince.ToDb()).ScalarLong();
         if (recent > 0)
         {
             return null;
+        }
+
+        if (alert.OnCallNumbers.Count > 0)
+        {
+            // Count the budget and take from it in one step, or two alerts at once could both see room for one more.
+            database.Dialect.Lock(connection, transaction, LockScope.AlertSms, 0);
         }
 
         var sms = alert.OnCallNumbers.Count == 0 ? "none"
@@ -54,7 +67,7 @@ public sealed class SqlAlerts(Database database) : IAlertStore
             // Only ids: the on-call SMS never carries the person's number or words.
             var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' " +
                        $"at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
-            ToOnCall(connection, transaction, protector, number, text, $"alert:{id}:{number}", now);
+            ToOnCall(connection, transaction, database.Protector, number, text, $"alert:{id}:{number}", now);
         }
 
         return id;
