@@ -25,7 +25,8 @@ public sealed class WebChatFloodTests
         {
             ["Safety:OnCallNumbers:0"] = OnCall,
             ["Safety:MaxAlertSmsPerWindow"] = "5",
-            ["Safety:AlertSummaryDelay"] = "00:00:00",
+            // Longer than the test: the worker's own passes must not summarize half a burst.
+            ["Safety:AlertSummaryDelay"] = "01:00:00",
         });
         // No cookies: each request is a new chat, hence a new contact, as in the security test.
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -40,9 +41,12 @@ public sealed class WebChatFloodTests
         await factory.WaitIdleAsync();
         Assert.Equal(5, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE kind = 'staff_alert'"));
 
-        // The worker's pass (it also runs on its own every 15 s; whichever runs first sends the one summary).
-        await factory.Service<AlertSummaryWorker>().SendDueAsync();
-        await factory.Service<AlertSummaryWorker>().SendDueAsync();
+        // Within the delay the worker waits for the burst to end; once it has passed, one summary covers the rest.
+        Assert.Equal(0, await factory.Service<AlertSummaryWorker>().SendDueAsync());
+        var summaries = factory.Service<SqlAlertSummaries>();
+        var budget = new AlertSmsBudget(5, TimeSpan.FromMinutes(10));
+        Assert.Equal(45, await summaries.SendDueAsync([OnCall], budget, TimeSpan.Zero));
+        Assert.Equal(0, await summaries.SendDueAsync([OnCall], budget, TimeSpan.Zero));
 
         var toStaff = await ToOnCallAsync(factory);
         Assert.Equal(6, toStaff.Count);
