@@ -16,7 +16,7 @@ public static class HealthBotServiceCollectionExtensions
 {
     /// <summary>Every feature, for the web host and the one-shot commands alike; background loops are added separately.</summary>
     public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) => services
-        .AddOperability()
+        .AddOperability(configuration)
         .AddPrivacy(configuration)
         .AddData(configuration)
         .AddContent(configuration)

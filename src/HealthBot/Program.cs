@@ -12,6 +12,7 @@ using HealthBot.Dialog;
 using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
+using HealthBot.Safety;
 
 if (CommandLine.IsCommand(args))
 {
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args)).Use
 builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()
+    .AddAlertSummaryWorker()
     .AddOutboxWorker()
     .AddProviderMonitor()
     .AddPrivacyWorker()
@@ -37,6 +39,7 @@ if (!app.Services.TryMigrateDatabase())
 
 app.Services.LoadContent(watch: true);
 app.UseOperability();
+app.UseWebChatLimits();
 app.MapHealth();
 app.MapTwilioWebhooks();
 app.MapKannelWebhooks();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hangfire;
 using HealthBot.Data;
+using HealthBot.Operability;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Campaigns;
@@ -82,8 +84,15 @@ public static class CampaignEndpoints
             return sent.MessageId is { } messageId ? Results.Json(new { messageId }) : Results.Problem(statusCode: 409, title: "not sent", detail: sent.Problem);
         });
         write.MapPost("/campaigns/plan-now", async (PlanTrigger plan) => Results.Json(new { planned = await plan.NowAsync() }));
-        write.MapPost("/contacts/import", async (HttpRequest request, string? group, ContactImport import) =>
+        write.MapPost("/contacts/import", async (
+            HttpRequest request, string? group, ContactImport import, IOptions<HostingOptions> hosting) =>
         {
+            // A contacts CSV is larger than the small default body limit every other endpoint keeps.
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = hosting.Value.MaxImportBodyBytes;
+            }
+
             // The CSV is read synchronously, so it is buffered first (ASP.NET Core refuses synchronous body reads).
             using var reader = new StringReader(await ReadAsync(request));
             var result = await import.ImportAsync(reader, group);

@@ -17,7 +17,7 @@ public static class ChannelsServiceCollectionExtensions
         return services
             .AddTwilioChannel(configuration)
             .AddKannelChannel(configuration)
-            .AddWebChat();
+            .AddWebChat(configuration);
     }
 
     /// <summary>The health probes run only in the web service, not in one-shot commands.</summary>

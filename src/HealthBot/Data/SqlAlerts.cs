@@ -29,7 +29,14 @@ public sealed class SqlAlerts(Database database) : IAlertStore
     }
 
     /// <summary>Records the alert unless the contact already has one in the window; returns the new alert's id.</summary>
-    internal static long? Insert(DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long contactId, long messageId, AlertDraft alert, string now)
+    internal static long? Insert(
+        DbConnection connection,
+        DbTransaction transaction,
+        Database database,
+        long contactId,
+        long messageId,
+        AlertDraft alert,
+        string now)
     {
         // A follow-up of the same emergency (the open alert was raised or last followed within the window) joins that
         // alert, so staff see one case with its latest message, and on-call staff are not paged again.
@@ -53,18 +60,62 @@ public sealed class SqlAlerts(Database database) : IAlertStore
             return null;
         }
 
-        var id = connection.Command("INSERT INTO alerts (contact_id, message_id, rule, topic, created_at) VALUES (@c, @m, @r, @t, @now) RETURNING id", transaction)
-            .With("@c", contactId).With("@m", messageId).With("@r", alert.Rule).With("@t", alert.Topic).With("@now", now).ScalarLong();
+        if (alert.OnCallNumbers.Count > 0)
+        {
+            // Count the budget and take from it in one step, or two alerts at once could both see room for one more.
+            database.Dialect.Lock(connection, transaction, LockScope.AlertSms, 0);
+        }
+
+        var sms = alert.OnCallNumbers.Count == 0 ? "none"
+            : WithinBudget(connection, transaction, alert.Budget, now) ? "sent"
+            : "held";
+        var id = connection.Command(
+                """
+                INSERT INTO alerts (contact_id, message_id, rule, topic, created_at, sms)
+                VALUES (@c, @m, @r, @t, @now, @sms) RETURNING id
+                """, transaction)
+            .With("@c", contactId).With("@m", messageId).With("@r", alert.Rule).With("@t", alert.Topic)
+            .With("@now", now).With("@sms", sms).ScalarLong();
+        if (sms != "sent")
+        {
+            return id;
+        }
+
         foreach (var number in alert.OnCallNumbers)
         {
-            var staff = SqlContactStore.GetOrCreate(connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
             // Only ids: the on-call SMS never carries the person's number or words.
-            var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
-            SqlMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
-                new OutboundDraft(text, StaffAlertKind, "en", null, null, Priority: 30), $"alert:{id}:{number}", now);
+            var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' " +
+                       $"at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
+            ToOnCall(connection, transaction, database.Protector, number, text, $"alert:{id}:{number}", now);
         }
 
         return id;
+    }
+
+    /// <summary>Whether fewer alerts than the budget allows got their own SMS in the window up to now.</summary>
+    private static bool WithinBudget(
+        DbConnection connection, DbTransaction transaction, AlertSmsBudget budget, string now)
+    {
+        var since = (now.ToDateTimeOffset() - budget.Window).ToDb();
+        var sent = connection
+            .Command("SELECT COUNT(*) FROM alerts WHERE sms = 'sent' AND created_at >= @since", transaction)
+            .With("@since", since).ScalarLong();
+        return sent < budget.MaxPerWindow;
+    }
+
+    internal static void ToOnCall(
+        DbConnection connection,
+        DbTransaction transaction,
+        PersonalDataProtector protector,
+        string number,
+        string text,
+        string key,
+        string now)
+    {
+        var staff = SqlContactStore.GetOrCreate(
+            connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
+        SqlMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
+            new OutboundDraft(text, StaffAlertKind, "en", null, null, Priority: 30), key, now);
     }
 }
 

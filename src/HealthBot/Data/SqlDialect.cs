@@ -123,4 +123,7 @@ public enum LockScope
 
     /// <summary>A provider's message id: its status callback and our record of the send, which may race.</summary>
     ProviderMessage = 4,
+
+    /// <summary>The on-call SMS budget: concurrent alerts (PostgreSQL writers, nodes) count it one at a time.</summary>
+    AlertSms = 5,
 }

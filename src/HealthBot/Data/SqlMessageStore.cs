@@ -48,7 +48,9 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
     }
 
     public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null) =>
-        writer.WriteAsync((connection, transaction) => CompleteInbound(connection, transaction, database.Protector, inboundId, language, replies, alert, time.GetUtcNow().ToDb()));
+        writer.WriteAsync((connection, transaction) =>
+            CompleteInbound(connection, transaction, database, inboundId, language, replies, alert,
+                time.GetUtcNow().ToDb()));
 
     public Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default) =>
         writer.WriteAsync<long?>((connection, transaction) =>
@@ -74,8 +76,16 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
     }
 
     private static IReadOnlyList<long> CompleteInbound(
-        DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, AlertDraft? alert, string now)
+        DbConnection connection,
+        DbTransaction transaction,
+        Database database,
+        long inboundId,
+        string? language,
+        IReadOnlyList<OutboundDraft> replies,
+        AlertDraft? alert,
+        string now)
     {
+        var protector = database.Protector;
         // Only the first completion wins: a message processed twice (two workers, a restart) gets one set of replies.
         var updated = connection.Command("UPDATE messages SET status = 'processed', language = @l, updated_at = @t WHERE id = @id AND status = 'received'", transaction)
             .With("@l", language).With("@t", now).With("@id", inboundId).ExecuteNonQuery();
@@ -90,7 +100,7 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
 
             if (alert is not null)
             {
-                SqlAlerts.Insert(connection, transaction, protector, contactId, inboundId, alert, now);
+                SqlAlerts.Insert(connection, transaction, database, contactId, inboundId, alert, now);
             }
         }
 

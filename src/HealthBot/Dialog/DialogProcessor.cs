@@ -41,7 +41,8 @@ public sealed class DialogProcessor(
                 r.FlagReason, r.FeedbackPrompt && r.ContentId is not null))
             .ToList();
         var alert = outcome.Alert is { } urgent
-            ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow, safety.Value.OnCallNumbers)
+            ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow,
+                safety.Value.OnCallNumbers, safety.Value.AlertSmsBudget)
             : null;
         await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct, alert);
         if (outcome.Memory is { } memory)

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace HealthBot.Operability;
 
 public static class OperabilityServiceCollectionExtensions
 {
-    public static IServiceCollection AddOperability(this IServiceCollection services)
+    public static IServiceCollection AddOperability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.AddSingleton(TimeProvider.System);
@@ -14,18 +16,47 @@ public static class OperabilityServiceCollectionExtensions
             o.EnableForHttps = true;
             o.Providers.Add<GzipCompressionProvider>();
         });
-        // Behind a TLS reverse proxy the public scheme and host come from X-Forwarded-*; Twilio signs that URL.
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
+            kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
+        // Behind a TLS reverse proxy the public scheme and host come from X-Forwarded-*; Twilio signs that URL. Only
+        // the configured proxies are believed: from anyone else these headers would choose the URL the signature is
+        // checked against and the host of the sign-in redirect.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
+            foreach (var (address, network) in hosting.Value.Proxies())
+            {
+                if (address is not null)
+                {
+                    o.KnownProxies.Add(address);
+                }
+                else
+                {
+                    o.KnownIPNetworks.Add(network!.Value);
+                }
+            }
+
+            // A forwarded host must be one of AllowedHosts too (host filtering checks only the Host header).
+            var allowed = (configuration["AllowedHosts"] ?? string.Empty)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            o.AllowedHosts = allowed.Contains("*") ? [] : allowed;
         });
         return services;
     }
 
     public static WebApplication UseOperability(this WebApplication app)
     {
+        if (app.Configuration["AllowedHosts"] is null or "" or "*")
+        {
+            app.Logger.LogWarning(
+                "AllowedHosts is not set: requests for any host name are answered. Set it to the public host " +
+                "name(s), e.g. AllowedHosts=bot.example.org;localhost");
+        }
+
         app.UseForwardedHeaders();
         // Malformed requests (bad JSON, wrong content type, too large) are the client's error: 400/413/415, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HealthBot.Data;
 
 namespace HealthBot.Safety;
 
@@ -13,6 +14,22 @@ public sealed class SafetyOptions
     /// <summary>A second emergency from the same contact within this window adds no new alert.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan AlertDedupWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Alerts that get their own on-call SMS in any <see cref="AlertSmsWindow"/>; later ones wait for one summary SMS
+    /// ("N more urgent alerts, see the inbox"). Every alert is in the staff inbox either way.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxAlertSmsPerWindow { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan AlertSmsWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long the first held alert waits before the summary SMS, so one summary covers a burst.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan AlertSummaryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    public AlertSmsBudget AlertSmsBudget => new(MaxAlertSmsPerWindow, AlertSmsWindow);
 
     /// <summary>Replies per contact per hour; past it the contact gets one polite notice, then silence until the hour passes.</summary>
     [Range(1, 1000)]

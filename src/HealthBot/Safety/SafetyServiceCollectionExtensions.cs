@@ -1,3 +1,4 @@
+using HealthBot.Data;
 using HealthBot.Dialog;
 
 namespace HealthBot.Safety;
@@ -9,6 +10,11 @@ public static class SafetyServiceCollectionExtensions
         services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITriage, RuleTriage>();
         services.AddSingleton<ReplyLimiter>();
+        services.AddSingleton<SqlAlertSummaries>();
         return services;
     }
+
+    /// <summary>The summary SMS for alerts past the on-call SMS budget (web host only).</summary>
+    public static IServiceCollection AddAlertSummaryWorker(this IServiceCollection services) =>
+        services.AddSingleton<AlertSummaryWorker>().AddHostedService(sp => sp.GetRequiredService<AlertSummaryWorker>());
 }

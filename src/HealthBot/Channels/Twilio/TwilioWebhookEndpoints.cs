@@ -18,6 +18,16 @@ public static class TwilioWebhookEndpoints
         var group = app.MapGroup("/webhooks/twilio").DisableAntiforgery();
         group.MapPost("/sms", ReceiveAsync);
         group.MapPost("/status", StatusAsync);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+        if (options.AuthToken.Length > 0 && options.PublicBaseUrl.Length == 0)
+        {
+            var logs = app.ServiceProvider.GetRequiredService<ILoggerFactory>();
+            logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogWarning(
+                "Twilio is configured without Twilio:PublicBaseUrl: webhook signatures are checked against the URL " +
+                "of each request (its Host header, or X-Forwarded-* from a trusted proxy). Set Twilio:PublicBaseUrl " +
+                "to the https URL Twilio calls.");
+        }
+
         return app;
     }
 
@@ -106,19 +116,25 @@ public static class TwilioWebhookEndpoints
             return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes"));
         }
 
-        if (!http.Request.HasFormContentType)
+        if (!TwilioForm.IsUrlEncoded(http.Request))
         {
             return (null, Results.Problem(statusCode: 400, title: "Invalid Twilio webhook", detail: "expected an application/x-www-form-urlencoded body"));
         }
 
-        IFormCollection form;
+        IFormCollection? form;
         try
         {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
+            form = await TwilioForm.ReadAsync(http.Request, options.MaxRequestBytes, http.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
         {
             return (null, Results.Problem(statusCode: ex is BadHttpRequestException { StatusCode: 413 } ? 413 : 400, title: "Invalid Twilio webhook", detail: "the form body could not be read"));
+        }
+
+        if (form is null)
+        {
+            var detail = $"Twilio webhooks are limited to {options.MaxRequestBytes} bytes";
+            return (null, Results.Problem(statusCode: 413, title: "Request too large", detail: detail));
         }
 
         var url = PublicUrl(http, options);

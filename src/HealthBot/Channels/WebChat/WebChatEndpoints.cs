@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Safety;
+using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.WebChat;
 
@@ -11,7 +12,6 @@ namespace HealthBot.Channels.WebChat;
 public static class WebChatEndpoints
 {
     public const string CookieName = "hb_chat";
-    public const int MaxTextLength = 2000;
     private static readonly HashSet<string> Languages = ["en", "fr", "sw", "pt", "hi"];
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
@@ -26,16 +26,21 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> SendAsync(HttpContext http, WebChatSend? request, IMessageStore messages, IContactStore contacts, InboundSignal signal, TimeProvider time)
+    private static async Task<IResult> SendAsync(
+        HttpContext http, WebChatSend? request, IMessageStore messages, IContactStore contacts, InboundSignal signal,
+        TimeProvider time, WebChatSessions sessions, IOptions<SafetyOptions> safety)
     {
         if (request?.Text is null)
         {
             return Results.Problem(statusCode: 400, title: "Invalid message", detail: "a JSON body with a 'text' field is required");
         }
 
-        if (request.Text.Length > MaxTextLength)
+        // The same limit as SMS and WhatsApp: the dialog answers longer texts with "please send a shorter question".
+        var maxChars = safety.Value.MaxMessageChars;
+        if (request.Text.Length > maxChars)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid message", detail: $"'text' must be at most {MaxTextLength} characters");
+            return Results.Problem(
+                statusCode: 400, title: "Invalid message", detail: $"'text' must be at most {maxChars} characters");
         }
 
         if (request.ClientId is { Length: > 64 })
@@ -43,7 +48,12 @@ public static class WebChatEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid message", detail: "'clientId' must be at most 64 characters");
         }
 
-        var conversation = ConversationId(http, create: true)!;
+        var (conversation, problem) = ConversationId(http, sessions, create: true);
+        if (conversation is null)
+        {
+            return problem!;
+        }
+
         if (request.Language is { } language && Languages.Contains(language))
         {
             var contact = await contacts.GetOrCreateAsync(ChannelNames.WebChat, conversation, http.RequestAborted);
@@ -55,8 +65,9 @@ public static class WebChatEndpoints
 
         // A client-chosen id makes a retried POST (flaky 2G) a duplicate rather than a second question.
         var providerId = request.ClientId is { Length: > 0 } clientId ? $"webchat:{conversation}:{clientId}" : null;
-        var record = await messages.RecordInboundAsync(
-            new InboundMessage(ChannelNames.WebChat, conversation, request.Text, providerId, time.GetUtcNow()), http.RequestAborted);
+        var text = InboundText.Clean(request.Text);
+        var inbound = new InboundMessage(ChannelNames.WebChat, conversation, text, providerId, time.GetUtcNow());
+        var record = await messages.RecordInboundAsync(inbound, http.RequestAborted);
         if (!record.Duplicate)
         {
             signal.Set();
@@ -65,9 +76,15 @@ public static class WebChatEndpoints
         return Results.Accepted(value: new { id = record.MessageId, duplicate = record.Duplicate });
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, long? after, IMessageStore messages, IContactStore contacts)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, long? after, IMessageStore messages, IContactStore contacts, WebChatSessions sessions)
     {
-        var conversation = ConversationId(http, create: false);
+        var (conversation, problem) = ConversationId(http, sessions, create: false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var contact = conversation is null ? null : await contacts.FindAsync(ChannelNames.WebChat, conversation, http.RequestAborted);
         if (contact is null)
         {
@@ -85,32 +102,51 @@ public static class WebChatEndpoints
     private static string From(StoredMessage message) =>
         message.Direction == "in" ? "user" : message.Kind == ReplyKind.Human ? "staff" : "bot";
 
-    private static async Task<IResult> SetLanguageAsync(HttpContext http, WebChatLanguage? request, IContactStore contacts)
+    private static async Task<IResult> SetLanguageAsync(
+        HttpContext http, WebChatLanguage? request, IContactStore contacts, WebChatSessions sessions)
     {
         if (request?.Language is not { } language || !Languages.Contains(language))
         {
             return Results.Problem(statusCode: 400, title: "Invalid language", detail: "'language' must be one of en, fr, sw, pt, hi");
         }
 
-        var contact = await contacts.GetOrCreateAsync(ChannelNames.WebChat, ConversationId(http, create: true)!, http.RequestAborted);
+        var (conversation, problem) = ConversationId(http, sessions, create: true);
+        if (conversation is null)
+        {
+            return problem!;
+        }
+
+        var contact = await contacts.GetOrCreateAsync(ChannelNames.WebChat, conversation, http.RequestAborted);
         await contacts.SetLanguageAsync(contact.Id, language, http.RequestAborted);
         return Results.NoContent();
     }
 
-    private static string? ConversationId(HttpContext http, bool create)
+    /// <summary>
+    /// The chat id from the cookie when this server issued it; a new one (and its cookie) when there is no cookie and
+    /// <paramref name="create"/>; a 400 (and the cookie cleared, so the next request starts afresh) for any other id.
+    /// </summary>
+    private static (string? Id, IResult? Problem) ConversationId(
+        HttpContext http, WebChatSessions sessions, bool create)
     {
-        if (http.Request.Cookies.TryGetValue(CookieName, out var existing) && existing.Length == 32 && existing.All(char.IsAsciiHexDigitLower))
+        if (http.Request.Cookies.TryGetValue(CookieName, out var existing))
         {
-            return existing;
+            if (sessions.Verify(existing) is { } id)
+            {
+                return (id, null);
+            }
+
+            http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+            return (null, Results.Problem(statusCode: 400, title: "Unknown chat",
+                detail: "this chat id was not issued by this server; reload the page to start a new chat"));
         }
 
         if (!create)
         {
-            return null;
+            return (null, null);
         }
 
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        http.Response.Cookies.Append(CookieName, id, new CookieOptions
+        var (newId, cookie) = sessions.Issue();
+        http.Response.Cookies.Append(CookieName, cookie, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -118,8 +154,8 @@ public static class WebChatEndpoints
             MaxAge = TimeSpan.FromDays(30),
             Path = "/",
         });
-        http.Request.Headers.Cookie = $"{CookieName}={id}";
-        return id;
+        http.Request.Headers.Cookie = $"{CookieName}={cookie}";
+        return (newId, null);
     }
 }
 

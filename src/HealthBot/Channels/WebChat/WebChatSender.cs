@@ -14,5 +14,18 @@ public sealed class WebChatSender : IChannelSender
 
 public static class WebChatServiceCollectionExtensions
 {
-    public static IServiceCollection AddWebChat(this IServiceCollection services) => services.AddSingleton<IChannelSender, WebChatSender>();
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebChatSessions>();
+        return services.AddSingleton<IChannelSender, WebChatSender>().AddWebChatRateLimits();
+    }
+
+    /// <summary>The web chat's rate limits; after the forwarded headers, so a client is its real address.</summary>
+    public static WebApplication UseWebChatLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
 }

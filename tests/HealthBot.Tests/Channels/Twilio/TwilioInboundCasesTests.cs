@@ -52,15 +52,28 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/sms") { Content = new StringContent(c.Body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(c.ContentType);
-        var form = QueryHelpers.ParseQuery(c.Body).ToDictionary(p => p.Key, p => p.Value.ToString());
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(HealthBotFactory.AuthToken, HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/sms", form));
+        // Signed as Twilio signs: every value of a repeated name is its own pair.
+        var pairs = QueryHelpers.ParseQuery(c.Body)
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))).ToList();
+        var form = pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        var url = HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/sms";
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(HealthBotFactory.AuthToken, url, pairs));
 
         var response = await host.Factory.CreateClient().SendAsync(request);
 
-        Assert.Equal((HttpStatusCode)c.ExpectStatus, response.StatusCode);
+        Assert.True((HttpStatusCode)c.ExpectStatus == response.StatusCode,
+            $"expected {c.ExpectStatus}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         if (c.ExpectReply is null)
         {
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            if (c.Body.Contains("MessageSid=", StringComparison.Ordinal)
+                && c.ContentType.EndsWith("urlencoded", StringComparison.Ordinal))
+            {
+                // A refused webhook says why.
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+            }
+
             return;
         }
 
@@ -68,6 +81,8 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
         var kind = await Eventually.WaitAsync(
             () => ReplyKind(from), k => k is not null, $"a reply to {c.Name}");
         Assert.Equal(c.ExpectReply, kind);
+        var stored = await FirstAsync(from, "in");
+        Assert.DoesNotContain(stored!.Body, ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'));
     }
 
     [Fact]
@@ -81,7 +96,9 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
         Assert.Equal(HttpStatusCode.OK, (await host.Factory.CreateClient().GetAsync("/healthz")).StatusCode);
     }
 
-    private async Task<string?> ReplyKind(string from)
+    private async Task<string?> ReplyKind(string from) => (await FirstAsync(from, "out"))?.Kind;
+
+    private async Task<HealthBot.Data.StoredMessage?> FirstAsync(string from, string direction)
     {
         // Addresses are encrypted at rest: find the contact through the store, as the service does.
         var channel = from.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms";
@@ -92,6 +109,6 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
         }
 
         var messages = await host.Factory.Service<HealthBot.Data.IMessageStore>().ConversationAsync(contact.Id, 0, 10);
-        return messages.FirstOrDefault(m => m.Direction == "out")?.Kind;
+        return messages.FirstOrDefault(m => m.Direction == direction);
     }
 }
