@@ -21,7 +21,9 @@ public sealed class AndroidGatewayOptions : IValidatableObject
     /// <summary>The password shown in the app's Local Server section. Environment variable only.</summary>
     public string Password { get; set; } = string.Empty;
 
-    /// <summary>The webhook signing key (HMAC-SHA256). Empty: the webhook answers 404. Environment variable only.</summary>
+    /// <summary>
+    /// The webhook signing key (HMAC-SHA256). Empty: the webhook answers 404. Environment variable only.
+    /// </summary>
     public string SigningKey { get; set; } = string.Empty;
 
     [Range(1, 300)]
@@ -47,7 +49,8 @@ public sealed class AndroidGatewayOptions : IValidatableObject
 
         if (MaxSkew < TimeSpan.FromSeconds(30) || MaxSkew > TimeSpan.FromHours(1))
         {
-            yield return new ValidationResult($"AndroidGateway:MaxSkew must be between 00:00:30 and 01:00:00, got {MaxSkew}");
+            yield return new ValidationResult(
+                $"AndroidGateway:MaxSkew must be between 00:00:30 and 01:00:00, got {MaxSkew}");
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed record AndroidEvent(string Event, string Id, string? MessageId, st
     public const string Failed = "sms:failed";
     public const int MaxIdLength = 64;
 
-    /// <summary>Documented events HealthBot does not act on; acknowledged so that the app does not retry them.</summary>
+    /// <summary>Documented events HealthBot does not act on; acknowledged so the app does not retry them.</summary>
     public static readonly IReadOnlySet<string> Ignored =
         new HashSet<string>(StringComparer.Ordinal) { "system:ping", "sms:data-received", "mms:received" };
 
@@ -84,13 +84,15 @@ public sealed record AndroidEvent(string Event, string Id, string? MessageId, st
     }
 
     private static string? Field(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     /// <summary>A sender we can answer: digits with an optional +, like Kannel's senders (not "MPESA").</summary>
     public bool FromPhone => PhoneNumber is { Length: >= 3 and <= 32 } p &&
                              (p.StartsWith('+') ? p[1..] : p).All(char.IsAsciiDigit) && p.TrimStart('+').Length >= 3;
 
-    /// <summary>HealthBot's status words (see Kannel's mapping); the app cannot tell "not sent" from "not delivered".</summary>
+    /// <summary>HealthBot's status words (as Kannel's); the app cannot tell "not sent" from "not delivered".</summary>
     public string Status => Event switch
     {
         Sent => "sent",
@@ -98,7 +100,7 @@ public sealed record AndroidEvent(string Event, string Id, string? MessageId, st
         _ => "failed",
     };
 
-    /// <summary>The app's reason (an Android result name such as RESULT_ERROR_GENERIC_FAILURE), when it is one.</summary>
+    /// <summary>The app's reason (an Android result name, e.g. RESULT_ERROR_GENERIC_FAILURE), when it is one.</summary>
     public string? ErrorCode => Event != Failed ? null
         : Reason is { Length: > 0 and <= 64 } r && r.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ' ')
             ? "android: " + r

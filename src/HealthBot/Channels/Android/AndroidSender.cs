@@ -83,7 +83,7 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
         };
     }
 
-    /// <summary>The app answers 202 with the message state: <c>{ id, state: "Pending", recipients: [...] }</c>.</summary>
+    /// <summary>The app answers 202 with the message state: <c>{ id, state: "Pending", recipients }</c>.</summary>
     private static (string? Id, string Status) Accepted(string answer)
     {
         try
@@ -91,7 +91,9 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
             using var json = JsonDocument.Parse(answer);
             var root = json.RootElement;
             var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            var state = root.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            var state = root.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String
+                ? s.GetString()
+                : null;
             return (string.IsNullOrEmpty(id) ? null : id, state switch
             {
                 "Sent" => "sent",

@@ -28,16 +28,19 @@ public static class AndroidWebhookEndpoints
         var settings = options.Value;
         if (!settings.CanReceive)
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "the Android gateway is not configured here");
+            return Results.Problem(
+                statusCode: 404, title: "Not found", detail: "the Android gateway is not configured here");
         }
 
         var body = await ReadBodyAsync(http);
         if (body is null)
         {
-            return Results.Problem(statusCode: 413, title: "Too large", detail: $"the body exceeds {MaxBodyBytes} bytes");
+            return Results.Problem(
+                statusCode: 413, title: "Too large", detail: $"the body exceeds {MaxBodyBytes} bytes");
         }
 
-        var refused = AndroidSignature.Check(settings.SigningKey, body, http.Request.Headers[AndroidSignature.TimestampHeader],
+        var refused = AndroidSignature.Check(
+            settings.SigningKey, body, http.Request.Headers[AndroidSignature.TimestampHeader],
             http.Request.Headers[AndroidSignature.SignatureHeader], time.GetUtcNow(), settings.MaxSkew);
         if (refused is not null)
         {
@@ -93,7 +96,7 @@ public static class AndroidWebhookEndpoints
         return known;
     }
 
-    /// <summary>The raw bytes as sent: the signature covers them exactly, so nothing may re-encode them first.</summary>
+    /// <summary>The raw bytes as sent: the signature covers exactly them, so nothing may re-encode them.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http)
     {
         if (http.Request.ContentLength > MaxBodyBytes)
