@@ -71,6 +71,7 @@ public sealed class AndroidEndToEndTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.OK], await phone.ReportAsync("sms:sent", sent.Single()));
         Assert.Equal([HttpStatusCode.OK], await phone.ReportAsync("sms:delivered", sent.Single()));
         Assert.Equal("delivered", (await OutboundAsync("+254700000401")).Status);
+        Assert.DoesNotContain(factory.Logs, l => l.Contains("254700000401") || l.Contains("ORS at home"));
     }
 
     [Fact]

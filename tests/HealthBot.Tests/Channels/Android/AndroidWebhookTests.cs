@@ -141,6 +141,18 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await off.CreateClient().SendAsync(request)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("AndroidGateway:BaseUrl", "192.168.1.50:8080")]
+    [InlineData("AndroidGateway:MaxSkew", "01:30:00")]
+    [InlineData("Channels:Sms:Provider", "androd")]
+    public async Task A_wrong_setting_stops_the_start_with_its_name(string key, string value)
+    {
+        await using var wrong = new HealthBotFactory(settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => wrong.CreateClient());
+        Assert.Contains(key.Split(':')[^1], error.ToString());
+    }
+
     public static string Received(string from, string text, string eventId, string messageId = "abc123") =>
         $$"""{"deviceId":"ffffffffceb0b1db0000018e937c815b","event":"sms:received","id":"{{eventId}}","payload":{"messageId":"{{messageId}}","message":"{{text}}","phoneNumber":"{{from}}","simNumber":1,"receivedAt":"2024-06-22T15:46:11.000+03:00"},"webhookId":"w1"}""";
 
