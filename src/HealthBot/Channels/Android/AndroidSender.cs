@@ -51,6 +51,13 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
                 return new SendResult.Sent(ProviderId(id ?? GatewayId(item.MessageId)), state);
             }
 
+            // A retry after a lost answer repeats our id; should the app refuse it as a conflict, the phone already has
+            // the message (an assumption: the docs do not list this answer), so it counts as sent, not as failed.
+            if (status == 409)
+            {
+                return new SendResult.Sent(ProviderId(GatewayId(item.MessageId)), "queued");
+            }
+
             // 4xx: wrong credentials or a number the app refuses; retrying repeats it. 429 and 5xx: try again later.
             var code = "android-http-" + status.ToString(CultureInfo.InvariantCulture);
             return status is >= 400 and < 500 and not 429

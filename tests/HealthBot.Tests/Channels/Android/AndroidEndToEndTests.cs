@@ -61,7 +61,8 @@ public sealed class AndroidEndToEndTests : IAsyncLifetime
     {
         Assert.Equal([HttpStatusCode.OK], await phone.PhoneTextsAsync("+254700000401", "how do i make ORS at home"));
 
-        var sent = await Eventually.WaitForAsync(() => phone.Received, r => r.Count >= 1, "the answer on the phone", 30000);
+        var sent = await Eventually.WaitForAsync(
+            () => phone.Received, r => r.Count >= 1, "the answer on the phone", 30000);
         var stored = await OutboundAsync("+254700000401");
         Assert.Equal(["+254700000401"], sent.Single().PhoneNumbers);
         Assert.Equal(stored.Body, sent.Single().Text);
@@ -78,7 +79,8 @@ public sealed class AndroidEndToEndTests : IAsyncLifetime
     public async Task A_failed_report_marks_the_answer_failed_with_the_phones_reason()
     {
         await phone.PhoneTextsAsync("+254700000402", "what are the signs of malaria");
-        var sent = await Eventually.WaitForAsync(() => phone.Received, r => r.Count >= 1, "the answer on the phone", 30000);
+        var sent = await Eventually.WaitForAsync(
+            () => phone.Received, r => r.Count >= 1, "the answer on the phone", 30000);
 
         await phone.ReportAsync("sms:failed", sent.Single(), "RESULT_ERROR_GENERIC_FAILURE");
 
@@ -113,7 +115,8 @@ public sealed class AndroidEndToEndTests : IAsyncLifetime
         phone.Script(500, 503);
         await phone.PhoneTextsAsync("+254700000405", "what are the signs of malaria");
 
-        var sent = await Eventually.WaitForAsync(() => phone.Received, r => r.Count >= 1, "the answer after retries", 30000);
+        var sent = await Eventually.WaitForAsync(
+            () => phone.Received, r => r.Count >= 1, "the answer after retries", 30000);
         Assert.Equal(["+254700000405"], sent.Single().PhoneNumbers);
     }
 
@@ -128,6 +131,19 @@ public sealed class AndroidEndToEndTests : IAsyncLifetime
         await factory.WaitIdleAsync();
         Assert.Empty(phone.Received);
         Assert.Equal(1, await factory.CountAsync("SELECT attempts FROM outbox"));
+    }
+
+    [Fact]
+    public async Task A_conflict_409_for_our_own_id_counts_as_sent_so_later_reports_still_map()
+    {
+        phone.Script(409);
+        await phone.PhoneTextsAsync("+254700000407", "what are the signs of malaria");
+
+        await Eventually.WaitAsync(() => factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'done'"),
+            n => n == 1, "the send recorded", 30000);
+        var stored = await OutboundAsync("+254700000407");
+        Assert.Equal($"android-healthbot-{stored.Id}", stored.ProviderId);
+        Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'failed'"));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class AndroidSignatureAndProbeTests
     [InlineData("fbf22e873db09c38b831664547e2b2754f1075f73db610c9bed81bd05d2f7125", "wrong signature")]
     [InlineData("fbf22e87", "wrong signature")]
     public void Check_accepts_only_the_right_signature(string signature, string? reason) =>
-        Assert.Equal(reason, AndroidSignature.Check("sk-test-123", Body, "1719049571", signature, At, TimeSpan.FromMinutes(5)));
+        Assert.Equal(reason,
+            AndroidSignature.Check("sk-test-123", Body, "1719049571", signature, At, TimeSpan.FromMinutes(5)));
 
     [Fact]
     public void Check_refuses_the_right_signature_with_an_old_timestamp() =>

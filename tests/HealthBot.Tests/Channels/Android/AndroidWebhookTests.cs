@@ -7,7 +7,7 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Android;
 
-/// <summary>The Android gateway webhook over HTTP: documented payloads, the signature, stale and repeated events.</summary>
+/// <summary>The Android gateway webhook over HTTP: documented payloads, signature, stale and repeated events.</summary>
 public sealed class AndroidWebhookTests : IAsyncLifetime
 {
     public const string SigningKey = "wh-signing-key-for-tests";
@@ -28,7 +28,8 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?> { ["AndroidGateway:SigningKey"] = SigningKey });
+        factory = new HealthBotFactory(
+            settings: new Dictionary<string, string?> { ["AndroidGateway:SigningKey"] = SigningKey });
         return Task.CompletedTask;
     }
 
@@ -55,7 +56,8 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
             Assert.Equal(text, stored.First(m => m.Direction == "in").Body);
         }
 
-        Assert.Equal(from == "-" ? 0 : 1, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
+        Assert.Equal(from == "-" ? 0 : 1,
+            await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
     }
 
     [Theory]
@@ -70,7 +72,8 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
         var signature = forgery switch
         {
             "wrong key" => AndroidSignature.Compute("another-key", Encoding.UTF8.GetBytes(body), timestamp),
-            "tampered body" => AndroidSignature.Compute(SigningKey, Encoding.UTF8.GetBytes(body.Replace("hello", "hullo")), timestamp),
+            "tampered body" => AndroidSignature.Compute(
+                SigningKey, Encoding.UTF8.GetBytes(body.Replace("hello", "hullo")), timestamp),
             "not hex" => "zz" + AndroidSignature.Compute(SigningKey, Encoding.UTF8.GetBytes(body), timestamp)[2..],
             _ => null,
         };
@@ -123,8 +126,10 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
     public async Task Two_texts_with_the_same_content_based_message_id_are_both_stored()
     {
         // The docs: a received SMS's messageId comes from its content and is not unique; the event id is.
-        await PostAsync(Received("+254700000314", "yes", "y3s1AbCdEfGhIjKlMnOpQ", messageId: "same"), DateTimeOffset.UtcNow);
-        await PostAsync(Received("+254700000314", "yes", "y3s2AbCdEfGhIjKlMnOpQ", messageId: "same"), DateTimeOffset.UtcNow);
+        foreach (var eventId in new[] { "y3s1AbCdEfGhIjKlMnOpQ", "y3s2AbCdEfGhIjKlMnOpQ" })
+        {
+            await PostAsync(Received("+254700000314", "yes", eventId, messageId: "same"), DateTimeOffset.UtcNow);
+        }
 
         Assert.Equal(2, await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
     }
@@ -135,7 +140,8 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
         await using var off = new HealthBotFactory();
         var request = new HttpRequestMessage(HttpMethod.Post, AndroidWebhookEndpoints.Path)
         {
-            Content = new StringContent(Received("+254700000315", "hi", "0ffAbCdEfGhIjKlMnOpQr"), Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                Received("+254700000315", "hi", "0ffAbCdEfGhIjKlMnOpQr"), Encoding.UTF8, "application/json"),
         };
 
         Assert.Equal(HttpStatusCode.NotFound, (await off.CreateClient().SendAsync(request)).StatusCode);
@@ -154,12 +160,22 @@ public sealed class AndroidWebhookTests : IAsyncLifetime
     }
 
     public static string Received(string from, string text, string eventId, string messageId = "abc123") =>
-        $$"""{"deviceId":"ffffffffceb0b1db0000018e937c815b","event":"sms:received","id":"{{eventId}}","payload":{"messageId":"{{messageId}}","message":"{{text}}","phoneNumber":"{{from}}","simNumber":1,"receivedAt":"2024-06-22T15:46:11.000+03:00"},"webhookId":"w1"}""";
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            deviceId = "ffffffffceb0b1db0000018e937c815b", @event = "sms:received", id = eventId,
+            payload = new
+            {
+                messageId, message = text, phoneNumber = from, simNumber = 1,
+                receivedAt = "2024-06-22T15:46:11.000+03:00",
+            },
+            webhookId = "w1",
+        });
 
     private Task<HttpResponseMessage> PostAsync(string body, DateTimeOffset at)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return SendAsync(body, timestamp, AndroidSignature.Compute(SigningKey, Encoding.UTF8.GetBytes(body), timestamp));
+        var signature = AndroidSignature.Compute(SigningKey, Encoding.UTF8.GetBytes(body), timestamp);
+        return SendAsync(body, timestamp, signature);
     }
 
     private Task<HttpResponseMessage> SendAsync(string body, string timestamp, string? signature)
