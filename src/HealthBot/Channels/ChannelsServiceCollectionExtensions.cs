@@ -1,3 +1,4 @@
+using HealthBot.Channels.Android;
 using HealthBot.Channels.Kannel;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
@@ -17,6 +18,7 @@ public static class ChannelsServiceCollectionExtensions
         return services
             .AddTwilioChannel(configuration)
             .AddKannelChannel(configuration)
+            .AddAndroidGatewayChannel(configuration)
             .AddWebChat(configuration);
     }
 
