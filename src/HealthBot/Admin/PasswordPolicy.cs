@@ -40,9 +40,43 @@ public static class PasswordPolicy
             return "the password contains the name of the account's email address";
         }
 
-        return IsCommon(lower)
-            ? "the password is one of the most common passwords (or one with digits or symbols added); choose words of your own"
+        if (IsCommon(lower))
+        {
+            return "the password is one of the most common passwords (or one with digits or symbols added); choose words of your own";
+        }
+
+        return MadeOfGuessableParts(lower, email)
+            ? "the password is made of parts that are guessed first (the email's name or domain, common passwords, " +
+              "repeated words, digits); add words of your own"
             : null;
+    }
+
+    /// <summary>
+    /// What is left after taking out the email's name and domain, "healthbot", common passwords and digits: too little
+    /// ("marywanjiku2024", "letmeinletmein", "ngo.org12345"). Only when something was taken out, so a random password
+    /// of symbols and digits is judged by the other checks.
+    /// </summary>
+    private static bool MadeOfGuessableParts(string lower, string email) =>
+        MadeOfGuessableParts(lower, email, unleet: false) || MadeOfGuessableParts(lower, email, unleet: true);
+
+    private static bool MadeOfGuessableParts(string lower, string email, bool unleet)
+    {
+        var compact = new string((unleet ? Unleet(lower, 'i') : lower).Where(char.IsLetterOrDigit).ToArray());
+        var address = email.Trim().ToLowerInvariant().Split('@');
+        var pieces = address.SelectMany(part => part.Split('.', '_', '-', '+'))
+            .Concat(address.Select(part => new string(part.Where(char.IsLetterOrDigit).ToArray())))
+            .Append("healthbot")
+            .Where(p => p.Length >= 3)
+            .Concat(Common.Value.Where(c => c.Length >= 4 && c.All(char.IsLetter)))
+            .OrderByDescending(p => p.Length);
+        var left = compact;
+        foreach (var piece in pieces)
+        {
+            left = left.Replace(piece, string.Empty, StringComparison.Ordinal);
+        }
+
+        var letters = left.Count(char.IsLetter);
+        return left.Length < compact.Length && letters < 4;
     }
 
     private static bool IsCommon(string lower)

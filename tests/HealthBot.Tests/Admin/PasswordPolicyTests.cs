@@ -23,6 +23,11 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
     [InlineData("iloveyou2024!", "common")]
     [InlineData("my name is wanjiku!", "email")]
     [InlineData("short", "12 characters")]
+    [InlineData("wanjikungo2024", "email")]
+    [InlineData("p4ssw0rdngo.example", "guessed first")]
+    [InlineData("letmeinletmein", "guessed first")]
+    [InlineData("ngo.example12345", "guessed first")]
+    [InlineData("Healthbotadmin1", "guessed first")]
     public async Task A_guessable_password_is_refused_with_its_reason(string password, string reason)
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
@@ -36,6 +41,8 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
     [InlineData("correct horse battery staple")]
     [InlineData("Maji safi kila siku 7")]
     [InlineData("t4#Lq9!vRz2m")]
+    [InlineData("8#2!9$1@7&3%")]
+    [InlineData("river stones under the bridge")]
     public async Task A_long_varied_password_is_accepted(string password)
     {
         await factory.Service<StaffAccounts>().CreateAsync("wanjiku@ngo.example", StaffRoles.Editor, password, "test");

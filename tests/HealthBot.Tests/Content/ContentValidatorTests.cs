@@ -99,9 +99,9 @@ public sealed class ContentValidatorTests : IDisposable
     [Fact]
     public void Translation_without_source_version_is_an_error_at_its_version_line()
     {
-        fixture.Replace("sw", "diarrhoea-ors.md", "source_version: 1\n", "");
+        fixture.Replace("sw", "handwashing.md", "source_version: 1\n", "");
 
-        AssertSingle(fixture.Path("sw", "diarrhoea-ors.md"), fixture.LineStartingWith("sw", "diarrhoea-ors.md", "version:"),
+        AssertSingle(fixture.Path("sw", "handwashing.md"), fixture.LineStartingWith("sw", "handwashing.md", "version:"),
             "'source_version' is missing: write the English version this was translated from (English is version 1)");
     }
 

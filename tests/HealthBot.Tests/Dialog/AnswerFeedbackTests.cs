@@ -22,10 +22,11 @@ public sealed class AnswerFeedbackTests : IAsyncLifetime
     {
         var answer = await AnswerAsync("+254755000001", "how can i prevent malaria");
 
-        var curated = SmartEncoding.FoldToGsm(RepositoryContent.Catalog.Current.Find("malaria-prevention", "en")!.Sms.Trim());
+        var item = RepositoryContent.Catalog.Current.Find("malaria-prevention", "en")!;
+        var curated = SmartEncoding.FoldToGsm(item.Sms.Trim());
         Assert.Equal(curated + "\n" + Prompt, answer.Body);
         Assert.Equal(SmsSegments.Analyze(curated).Segments, SmsSegments.Analyze(answer.Body).Segments);
-        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM answer_feedback WHERE message_id = {answer.Id} AND content_id = 'malaria-prevention' AND content_version = 1 AND helpful IS NULL"));
+        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM answer_feedback WHERE message_id = {answer.Id} AND content_id = 'malaria-prevention' AND content_version = {item.Version} AND helpful IS NULL"));
     }
 
     [Fact]

@@ -23,8 +23,10 @@ public sealed class TwilioWebhookTests : TwilioPeerTests
         Assert.Equal("+15550001111", sent[0].From);
         Assert.Contains("ORS", sent[0].Body, StringComparison.Ordinal);
         Assert.Equal(HealthBotFactory.PublicBaseUrl + "/webhooks/twilio/status", sent[0].StatusCallback);
+        var version = RepositoryContent.Catalog.Current.Find("diarrhoea-ors", "en")!.Version;
         await Eventually.WaitAsync(
-            () => Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND content_id = 'diarrhoea-ors' AND content_version = 1 AND provider_id IS NOT NULL"),
+            () => Factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND content_id = 'diarrhoea-ors' " +
+                                     $"AND content_version = {version} AND provider_id IS NOT NULL"),
             c => c == 1, "the reply recorded with its provenance and Twilio's message id");
     }
 
