@@ -43,7 +43,19 @@ public sealed record DataKeys(IReadOnlyList<(string Id, byte[] Key)> Keys, byte[
     {
         var colon = value.IndexOf(':', StringComparison.Ordinal);
         var (id, base64) = colon > 0 ? (value[..colon], value[(colon + 1)..]) : (defaultId, value);
-        var key = Convert.FromBase64String(base64.Trim());
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            // Never echo the value: it is a secret.
+            throw new InvalidOperationException(
+                $"{DataKeyVariable} (or {PreviousKeysVariable}/{LookupKeyVariable}): key '{id}' is not base64; make one " +
+                "with: openssl rand -base64 32");
+        }
+
         if (key.Length != 32)
         {
             throw new InvalidOperationException($"a HealthBot data key must be 32 bytes (base64 of 32 random bytes); key '{id}' has {key.Length}");
