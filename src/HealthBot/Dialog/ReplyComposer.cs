@@ -10,12 +10,12 @@ namespace HealthBot.Dialog;
 /// </summary>
 public static class ReplyComposer
 {
-    public static IReadOnlyList<string> Compose(string text, ChannelProfile profile, bool foldAccents)
+    public static IReadOnlyList<string> Compose(string text, ChannelProfile profile, bool foldAccents, string? language = null)
     {
         text = text.Trim();
         if (profile.SmsCost)
         {
-            text = foldAccents ? SmartEncoding.FoldToGsm(text) : SmartEncoding.Apply(text);
+            text = foldAccents ? SmartEncoding.FoldToGsm(text, language) : SmartEncoding.Apply(text);
         }
         else if (profile.Channel == ChannelNames.WhatsApp)
         {
