@@ -99,7 +99,8 @@ public static partial class WhatsAppFormat
     [GeneratedRegex(@"<((?:https?://|mailto:)[^>\s]+)>")]
     private static partial Regex AutoLink();
 
-    [GeneratedRegex(@"(?<![*\w])\*(?![\s*])([^*]+?)(?<![\s*])\*(?![*\w])")]
+    // Only text with a letter in it: a USSD code such as *130*1# or 2 * 3 * 4 is not emphasis.
+    [GeneratedRegex(@"(?<![*\w])\*(?![\s*])([^*]*?\p{L}[^*]*?)(?<![\s*])\*(?![*\w])")]
     private static partial Regex StarItalic();
 
     [GeneratedRegex(@"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")]

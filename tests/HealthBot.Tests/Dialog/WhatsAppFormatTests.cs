@@ -24,6 +24,8 @@ public sealed class WhatsAppFormatTests
     [InlineData("```\n**not bold** # code\n```", "```\n**not bold** # code\n```")]
     [InlineData("before\n\n---\n\nafter", "before\n\n\n\nafter")]
     [InlineData("2 * 3 * 4 = 24", "2 * 3 * 4 = 24")]
+    [InlineData("Dial *130*1# for help", "Dial *130*1# for help")]
+    [InlineData("Dial *123* free", "Dial *123* free")]
     [InlineData("Plain text stays plain.", "Plain text stays plain.")]
     public void Markdown_becomes_whatsapp_formatting(string markdown, string expected) =>
         Assert.Equal(expected, WhatsAppFormat.FromMarkdown(markdown));
