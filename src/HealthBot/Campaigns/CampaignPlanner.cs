@@ -128,7 +128,7 @@ public sealed class CampaignPlanner(
 
     /// <summary>SMS gets GSM-friendly punctuation, and Latin-script text loses the accents GSM-7 cannot carry, as replies do.</summary>
     public static string ForChannel(string text, string channel, string language) =>
-        channel != ChannelNames.Sms ? text : language == "hi" ? SmartEncoding.Apply(text) : SmartEncoding.FoldToGsm(text);
+        channel != ChannelNames.Sms ? text : language == "hi" ? SmartEncoding.Apply(text) : SmartEncoding.FoldToGsm(text, language);
 
     private RunWindow Window(CampaignSchedule schedule, string runKey)
     {

@@ -29,6 +29,7 @@ public static class ContentValidator
         TranslationChecks.Check(set, findings);
         SystemMessageChecks.Check(set, findings);
         SmsBudgetChecks.Check(set, findings);
+        AccentClashChecks.Check(set, findings);
         ExampleChecks.Check(set, findings);
         var sorted = findings.OrderBy(f => f.Error.File, StringComparer.Ordinal).ThenBy(f => f.Error.Line).ToList();
         return new ContentValidationReport(sorted, set.FileCount, set.ByLanguage.Count);

@@ -58,7 +58,12 @@ internal static class SmsBudgetChecks
         }
 
         var devanagari = IsDevanagari(language);
-        var text = devanagari ? SmartEncoding.Apply(section.Text) : SmartEncoding.FoldToGsm(section.Text);
+        if (!devanagari && SmartEncoding.FoldClashes(section.Text, language).Count > 0)
+        {
+            return null; // AccentClashChecks warns, with the cost, and says how to get back to GSM-7.
+        }
+
+        var text = devanagari ? SmartEncoding.Apply(section.Text) : SmartEncoding.FoldToGsm(section.Text, language);
         var info = SmsSegments.Analyze(text);
         var size = $"{info.Segments} {info.EncodingName} segment{(info.Segments == 1 ? "" : "s")} ({info.Units} {(info.Encoding == SmsEncoding.Gsm7 ? "septets" : "UTF-16 units")})";
         if (!devanagari && info.Encoding != SmsEncoding.Gsm7)

@@ -29,7 +29,7 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
     }
 
     public IEnumerable<Reply> Compose(ChannelProfile profile, string language, string text, string kind, string? contentId, int? version) =>
-        ReplyComposer.Compose(text, profile, settings.FoldAccentsForSms && language != "hi")
+        ReplyComposer.Compose(text, profile, settings.FoldAccentsForSms && language != "hi", language)
             .Select(part => new Reply(part, kind, language, contentId, version));
 
     /// <summary>A system message in the language, else the default language, else the built-in English text.</summary>

@@ -6,16 +6,21 @@ namespace HealthBot.Dialog;
 /// <summary>
 /// Fits a reply to its channel: GSM-friendly characters for SMS (so a reply does not silently become UCS-2),
 /// then, past the channel's hard limit, a deliberate split at paragraph or sentence ends, and a shortened
-/// last part rather than a message the provider would reject.
+/// last part rather than a message the provider would reject. WhatsApp gets its own formatting, not Markdown.
 /// </summary>
 public static class ReplyComposer
 {
-    public static IReadOnlyList<string> Compose(string text, ChannelProfile profile, bool foldAccents)
+    public static IReadOnlyList<string> Compose(string text, ChannelProfile profile, bool foldAccents, string? language = null)
     {
         text = text.Trim();
         if (profile.SmsCost)
         {
-            text = foldAccents ? SmartEncoding.FoldToGsm(text) : SmartEncoding.Apply(text);
+            text = foldAccents ? SmartEncoding.FoldToGsm(text, language) : SmartEncoding.Apply(text);
+        }
+        else if (profile.Channel == ChannelNames.WhatsApp)
+        {
+            // WhatsApp shows Markdown's ** and # literally; it has its own *bold* and _italic_.
+            text = WhatsAppFormat.FromMarkdown(text);
         }
 
         if (text.Length <= profile.MaxChars)

@@ -63,7 +63,7 @@ public sealed partial class GroundednessCheck(ILanguageDetector languages)
         }
 
         // Counted as it will be sent: the composer folds or substitutes characters before an SMS leaves.
-        var sent = budget.FoldAccents && language != "hi" ? SmartEncoding.FoldToGsm(answer) : SmartEncoding.Apply(answer);
+        var sent = budget.FoldAccents && language != "hi" ? SmartEncoding.FoldToGsm(answer, language) : SmartEncoding.Apply(answer);
         var segments = SmsSegments.Analyze(sent).Segments;
         return segments <= budget.MaxSegments ? CheckVerdict.Pass : CheckVerdict.Fail("too-long", $"{segments} SMS segments");
     }

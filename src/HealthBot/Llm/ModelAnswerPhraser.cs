@@ -145,7 +145,7 @@ public sealed class ModelAnswerPhraser(
         Math.Max(settings.SmsMaxSegments, SmsSegments.Analyze(Sent(request.CuratedText, request.Item.Language)).Segments);
 
     private string Sent(string text, string language) =>
-        dialog.Value.FoldAccentsForSms && language != "hi" ? SmartEncoding.FoldToGsm(text) : SmartEncoding.Apply(text);
+        dialog.Value.FoldAccentsForSms && language != "hi" ? SmartEncoding.FoldToGsm(text, language) : SmartEncoding.Apply(text);
 
     private static string Body(ContentItem item, ChannelProfile profile) => profile.UseWebBody ? item.Web : item.Sms;
 

@@ -51,10 +51,21 @@ public static class SmartEncoding
     /// <see cref="Apply"/>, then drops accents that GSM-7 cannot carry (ã→a, ç→c, ê→e) while keeping those it can
     /// (é, è, à, ñ…), whether the accent was typed precomposed or as a combining mark. Used for Latin-script
     /// languages, where people read unaccented text easily; Devanagari and other scripts are left alone.
+    /// A text where folding would turn a word into another (<see cref="AccentClashes"/>: "faça" into "faca",
+    /// knife) is not folded at all and goes as UCS-2. <paramref name="language"/> null checks every language's words.
     /// </summary>
-    public static string FoldToGsm(string text)
+    public static string FoldToGsm(string text, string? language = null)
     {
         var smart = Apply(text);
+        return AccentClashes.Find(smart, language, FoldGraphemes).Count > 0 ? smart : FoldGraphemes(smart);
+    }
+
+    /// <summary>The words of <paramref name="text"/> that folding would turn into others, and what into.</summary>
+    public static IReadOnlyList<(string Word, string Folded)> FoldClashes(string text, string? language) =>
+        AccentClashes.Find(Apply(text), language, FoldGraphemes);
+
+    private static string FoldGraphemes(string smart)
+    {
         var builder = new StringBuilder(smart.Length);
         var graphemes = StringInfo.GetTextElementEnumerator(smart);
         while (graphemes.MoveNext())

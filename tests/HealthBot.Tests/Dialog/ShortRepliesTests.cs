@@ -110,7 +110,7 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
     /// <summary>A first message that is a keyword of one language is answered in that language, not the default.</summary>
     [Theory]
     [InlineData("msaada", "help", "Niulize swali la afya kwa maneno yako.")]
-    [InlineData("ajuda", "help", "Faca a sua pergunta de saude com as suas palavras.")]
+    [InlineData("ajuda", "help", "Envie a sua pergunta de saude com as suas palavras.")]
     [InlineData("sitisha tafadhali", "opt_out", "Hutapokea tena ujumbe kutoka HealthBot.")]
     [InlineData("ARRET svp", "opt_out", "Vous ne recevrez plus de messages de HealthBot.")]
     [InlineData("band karo", "opt_out", "अब आपको HealthBot से कोई")]

@@ -41,6 +41,22 @@ public sealed class TwilioWebhookTests : TwilioPeerTests
         Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM contacts WHERE channel = 'whatsapp'"));
     }
 
+    [Fact]
+    public async Task WhatsApp_reply_uses_whatsapp_formatting_not_markdown()
+    {
+        // The anaemia web body is written with **bold** labels in Markdown.
+        var form = HealthBotFactory.InboundForm("whatsapp:+254700000009", "what foods increase blood");
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", form);
+
+        var sent = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the WhatsApp reply");
+        await Factory.WaitIdleAsync();
+        var body = string.Join("\n", Peer.Received.Select(r => r.Body));
+        Assert.Contains("*Signs:*", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(body.Split('\n'), line => line.TrimStart().StartsWith('#'));
+        Assert.Equal("whatsapp:+254700000009", sent[0].To);
+    }
+
     [Theory]
     [InlineData("wrong-token")]
     [InlineData(null)]

@@ -1,0 +1,34 @@
+using HealthBot.Sms;
+using HealthBot.Tests.Infrastructure;
+
+namespace HealthBot.Tests.Channels.Twilio;
+
+/// <summary>An SMS reply whose folded text would say another word ("Faça" → "Faca", knife) leaves unfolded.</summary>
+public sealed class TwilioAccentTests : TwilioPeerTests
+{
+    [Fact]
+    public async Task Portuguese_sms_with_faca_is_sent_unfolded_as_ucs2()
+    {
+        // The Portuguese malaria-prevention SMS ends "Febre? Faça o teste da malária até 24 horas."
+        var form = HealthBotFactory.InboundForm("+258840000001", "por favor como evito a malaria");
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", form);
+
+        var sent = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the SMS reply");
+        await Factory.WaitIdleAsync();
+        var body = string.Concat(Peer.Received.Select(r => r.Body));
+        Assert.Contains("Faça o teste da malária", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Faca", body, StringComparison.Ordinal);
+        Assert.Equal(SmsEncoding.Ucs2, SmsSegments.Analyze(sent[0].Body).Encoding);
+    }
+
+    [Fact]
+    public async Task Portuguese_sms_without_such_words_is_still_folded_to_gsm7()
+    {
+        // The Portuguese help message ("Envie a sua pergunta de saúde…") has accents but no listed word.
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+258840000002", "AJUDA"));
+
+        var sent = await Eventually.WaitForAsync(() => Peer.Received.ToList(), r => r.Count >= 1, "the SMS reply");
+        Assert.Contains("Envie a sua pergunta de saude", sent[0].Body, StringComparison.Ordinal);
+        Assert.Equal(SmsEncoding.Gsm7, SmsSegments.Analyze(sent[0].Body).Encoding);
+    }
+}
