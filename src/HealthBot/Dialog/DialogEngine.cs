@@ -208,7 +208,7 @@ public sealed class DialogEngine(
             return say.System(profile, language, ReplyKind.Referral, "referral", "dose-referral", retrieval.Candidates);
         }
 
-        if (retrieval.Best is null && SmallTalkOpening(text, contact.Language) is { } opening &&
+        if (retrieval.Best is null && KeywordCommands.MatchOpening(text, contact.Language) is { } opening &&
             !FollowUpCues.Continues(text, language) &&
             await talk.TryAnswerAsync(contact, text, opening, profile, ct) is { } talked)
         {
@@ -250,21 +250,6 @@ public sealed class DialogEngine(
         {
             Memory = conversation.Remember(language, best.Id, null, null),
         };
-    }
-
-    /// <summary>Small talk that opens a short message ("ok thanks bhai" opens with "ok thanks"), if any.</summary>
-    private static Command? SmallTalkOpening(NormalizedText text, string? contactLanguage)
-    {
-        for (var words = Math.Min(text.Tokens.Count - 1, 3); words >= 1 && text.Tokens.Count <= 6; words--)
-        {
-            var command = KeywordCommands.Match(TextNormalizer.Normalize(string.Join(' ', text.Tokens.Take(words))), contactLanguage);
-            if (command.Kind == CommandKind.SmallTalk)
-            {
-                return command;
-            }
-        }
-
-        return null;
     }
 
     private async Task LeavePregnancyMessagesAsync(Contact contact, CancellationToken ct)

@@ -75,6 +75,21 @@ public static class KeywordCommands
         return ToCommand(strongest, [.. readings.Where(r => r.Value == strongest).Select(r => r.Key)]);
     }
 
+    /// <summary>Small talk that opens a short message ("ok thanks bhai" opens with "ok thanks"), if any.</summary>
+    public static Command? MatchOpening(NormalizedText text, string? contactLanguage)
+    {
+        for (var words = Math.Min(text.Tokens.Count - 1, 3); words >= 1 && text.Tokens.Count <= 6; words--)
+        {
+            var command = Match(TextNormalizer.Normalize(string.Join(' ', text.Tokens.Take(words))), contactLanguage);
+            if (command.Kind == CommandKind.SmallTalk)
+            {
+                return command;
+            }
+        }
+
+        return null;
+    }
+
     private static Command? WithoutConsent(IReadOnlyDictionary<string, LexiconParser.Reading> readings)
     {
         var other = readings.Where(r => !Consequential.Contains(r.Value.Meaning)).ToList();
