@@ -57,9 +57,12 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
         connection.Command("UPDATE contacts SET forget_requested_at = @now WHERE id = @id AND forget_requested_at IS NULL", transaction)
             .With("@now", time.GetUtcNow().ToDb()).With("@id", contactId).ExecuteNonQuery());
 
+    // Nothing left to send, and no message of theirs still being answered: "FORGET" records the request before its
+    // confirmation is queued, and a sweep in between would erase the person and lose the confirmation.
     private const string NothingToSend =
         "NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id " +
-        "WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending'))";
+        "WHERE m.contact_id = c.id AND o.state IN ('pending', 'sending')) AND " +
+        "NOT EXISTS (SELECT 1 FROM messages i WHERE i.contact_id = c.id AND i.direction = 'in' AND i.status = 'received')";
 
     public Task<IReadOnlyList<long>> DueForForgettingAsync(int limit, CancellationToken ct = default)
     {

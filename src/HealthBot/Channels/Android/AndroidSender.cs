@@ -39,7 +39,7 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-        try
+        return await ProviderHttp.GuardAsync(async () =>
         {
             using var request = Request(item, settings);
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
@@ -53,25 +53,10 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
 
             // A retry after a lost answer repeats our id; should the app refuse it as a conflict, the phone already has
             // the message (an assumption: the docs do not list this answer), so it counts as sent, not as failed.
-            if (status == 409)
-            {
-                return new SendResult.Sent(ProviderId(GatewayId(item.MessageId)), "queued");
-            }
-
-            // 4xx: wrong credentials or a number the app refuses; retrying repeats it. 429 and 5xx: try again later.
-            var code = "android-http-" + status.ToString(CultureInfo.InvariantCulture);
-            return status is >= 400 and < 500 and not 429
-                ? new SendResult.Fail(code, Shorten(answer))
-                : new SendResult.Retry($"{code}: {Shorten(answer)}");
-        }
-        catch (HttpRequestException ex)
-        {
-            return new SendResult.Retry($"connection: {ex.HttpRequestError}");
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new SendResult.Retry("timeout");
-        }
+            return status == 409
+                ? new SendResult.Sent(ProviderId(GatewayId(item.MessageId)), "queued")
+                : ProviderHttp.Refused("android", status, answer);
+        }, ct);
     }
 
     private static HttpRequestMessage Request(OutboxItem item, AndroidGatewayOptions settings)
@@ -113,6 +98,4 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
             return (null, "queued");
         }
     }
-
-    private static string Shorten(string answer) => answer.Length <= 200 ? answer : answer[..200];
 }

@@ -32,29 +32,15 @@ public sealed class KannelSender(IHttpClientFactory httpClients, IOptions<Kannel
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-        try
+        return await ProviderHttp.GuardAsync(async () =>
         {
-            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(SendUrl(item, settings), timeout.Token);
+            var client = httpClients.CreateClient(HttpClientName);
+            using var response = await client.GetAsync(SendUrl(item, settings), timeout.Token);
             var answer = (await response.Content.ReadAsStringAsync(timeout.Token)).Trim();
-            if (response.IsSuccessStatusCode)
-            {
-                return new SendResult.Sent(ProviderId(item.MessageId), "queued");
-            }
-
-            // 4xx: wrong user, password or parameters; retrying repeats the error. 5xx: Kannel could not queue it now.
-            var code = "kannel-http-" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-            return (int)response.StatusCode is >= 400 and < 500
-                ? new SendResult.Fail(code, Shorten(answer))
-                : new SendResult.Retry($"{code}: {Shorten(answer)}");
-        }
-        catch (HttpRequestException ex)
-        {
-            return new SendResult.Retry($"connection: {ex.HttpRequestError}");
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new SendResult.Retry("timeout");
-        }
+            return response.IsSuccessStatusCode
+                ? new SendResult.Sent(ProviderId(item.MessageId), "queued")
+                : ProviderHttp.Refused(ChannelProviders.Kannel, (int)response.StatusCode, answer);
+        }, ct);
     }
 
     private static Uri SendUrl(OutboxItem item, KannelOptions settings)
@@ -82,6 +68,4 @@ public sealed class KannelSender(IHttpClientFactory httpClients, IOptions<Kannel
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
-
-    private static string Shorten(string answer) => answer.Length <= 200 ? answer : answer[..200];
 }
