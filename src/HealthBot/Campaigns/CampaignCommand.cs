@@ -12,6 +12,13 @@ namespace HealthBot.Campaigns;
 /// </summary>
 public static class CampaignCommand
 {
+    // For a person at a terminal: "légumes" and "हाथ" as written, not \u00E9 escapes (the output is not embedded in HTML).
+    private static readonly JsonSerializerOptions ShowJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public const string Usage =
         "usage: healthbot campaign list | show ID | create FILE.json | preview FILE.json | pause ID | resume ID | cancel ID | report ID\n" +
         "                          | test-send ID NUMBER [--channel sms|whatsapp] [--language xx] [--n N] | import FILE.csv [--group G] | plan";
@@ -57,7 +64,7 @@ public static class CampaignCommand
         switch (verb)
         {
             case "show":
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { row.Id, row.Name, row.State, Definition = JsonDocument.Parse(row.Definition).RootElement }, new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { row.Id, row.Name, row.State, Definition = JsonDocument.Parse(row.Definition).RootElement }, ShowJson));
                 return 0;
             case "report":
                 return Print(CampaignService.Describe(service.Report(row.Id)!), 0);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HealthBot.Channels.Twilio;
 
 namespace HealthBot.Cli;
@@ -18,14 +19,20 @@ public static class TwilioPeerCommand
         peer.AnswerDelay = TimeSpan.FromMilliseconds(Number(args, "--delay-ms") ?? 0);
         peer.OnMessage = m => Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] to {m.To} from {m.From}{m.MessagingServiceSid}: {m.Body}");
         Console.Out.WriteLine($"Twilio API stand-in listening on {peer.BaseUrl} — Ctrl+C to stop.");
+        // Ctrl+C, `kill` and `systemctl stop` all end it cleanly (SIGINT, SIGTERM; SIGQUIT too).
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.TrySetResult();
-        };
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
         await stop.Task;
+        Console.Out.WriteLine("Twilio API stand-in stopped.");
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
     }
 
     private static int? Number(string[] args, string name)

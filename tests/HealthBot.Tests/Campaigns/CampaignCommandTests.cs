@@ -37,6 +37,12 @@ public sealed class CampaignCommandTests : IDisposable
         Assert.Equal("1\tpaused\tpregnancy-weekly\trelative\n", (await RunAsync("campaign", "list")).Stdout);
         Assert.StartsWith("campaign 1 pregnancy-weekly (paused): targeted=0 queued=0 sent=0", (await RunAsync("campaign", "report", "1")).Stdout, StringComparison.Ordinal);
         Assert.Equal(2, (await RunAsync("campaign", "frobnicate")).ExitCode);
+
+        // Issue #15: the definition is shown as written, accents and scripts included, not as \u escapes.
+        var shown = (await RunAsync("campaign", "show", "1")).Stdout;
+        Assert.DoesNotContain("\\u00", shown, StringComparison.Ordinal);
+        Assert.Contains("mangez des haricots et des légumes verts", shown, StringComparison.Ordinal);
+        Assert.Contains("सप्ताह", shown, StringComparison.Ordinal);
     }
 
     private sealed record Run(int ExitCode, string Stdout, string Stderr);
