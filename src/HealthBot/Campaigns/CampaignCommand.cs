@@ -12,7 +12,8 @@ namespace HealthBot.Campaigns;
 /// </summary>
 public static class CampaignCommand
 {
-    // For a person at a terminal: "légumes" and "हाथ" as written, not \u00E9 escapes (the output is not embedded in HTML).
+    // For a person at a terminal: "légumes" and "हाथ" as written, not \u00E9 escapes
+    // (the output is never embedded in HTML).
     private static readonly JsonSerializerOptions ShowJson = new()
     {
         WriteIndented = true,
@@ -64,7 +65,8 @@ public static class CampaignCommand
         switch (verb)
         {
             case "show":
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { row.Id, row.Name, row.State, Definition = JsonDocument.Parse(row.Definition).RootElement }, ShowJson));
+                var shown = new { row.Id, row.Name, row.State, Definition = JsonDocument.Parse(row.Definition).RootElement };
+                Console.Out.WriteLine(JsonSerializer.Serialize(shown, ShowJson));
                 return 0;
             case "report":
                 return Print(CampaignService.Describe(service.Report(row.Id)!), 0);

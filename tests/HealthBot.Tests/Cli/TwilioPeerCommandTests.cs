@@ -4,7 +4,9 @@ using System.Net.Sockets;
 
 namespace HealthBot.Tests.Cli;
 
-/// <summary>Issue #15: <c>healthbot twilio-peer</c> stops on SIGTERM and on Ctrl+C (SIGINT), as a service manager expects.</summary>
+/// <summary>
+/// Issue #15: <c>healthbot twilio-peer</c> stops on SIGTERM and on Ctrl+C (SIGINT), as a service manager expects.
+/// </summary>
 public sealed class TwilioPeerCommandTests
 {
     [Theory]
@@ -13,11 +15,15 @@ public sealed class TwilioPeerCommandTests
     public async Task The_peer_stops_cleanly_on_a_signal(string signal)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "healthbot.dll"), "twilio-peer", "--port", $"{port}" })
+        var app = Path.Combine(AppContext.BaseDirectory, "healthbot.dll");
+        foreach (var arg in new[] { app, "twilio-peer", "--port", $"{port}" })
         {
             start.ArgumentList.Add(arg);
         }
