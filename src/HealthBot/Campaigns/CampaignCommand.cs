@@ -65,7 +65,8 @@ public static class CampaignCommand
         switch (verb)
         {
             case "show":
-                var shown = new { row.Id, row.Name, row.State, Definition = JsonDocument.Parse(row.Definition).RootElement };
+                var definition = JsonDocument.Parse(row.Definition).RootElement;
+                var shown = new { row.Id, row.Name, row.State, Definition = definition };
                 Console.Out.WriteLine(JsonSerializer.Serialize(shown, ShowJson));
                 return 0;
             case "report":

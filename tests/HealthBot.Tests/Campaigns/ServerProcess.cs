@@ -53,7 +53,7 @@ public sealed class ServerProcess : IDisposable
 
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{HealthBotFactory.FreeLoopbackPort()}";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
             RedirectStandardOutput = true,
@@ -137,12 +137,5 @@ public sealed class ServerProcess : IDisposable
         }
 
         throw new TimeoutException("the server did not become ready within 90 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Cli;
 
@@ -14,7 +13,7 @@ public sealed class TwilioPeerCommandTests
     [InlineData("INT")]
     public async Task The_peer_stops_cleanly_on_a_signal(string signal)
     {
-        var port = FreePort();
+        var port = HealthBotFactory.FreeLoopbackPort();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : "dotnet";
@@ -50,12 +49,5 @@ public sealed class TwilioPeerCommandTests
         }
 
         Assert.Equal(0, peer.ExitCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Kannel;
 
@@ -16,10 +17,12 @@ public sealed class KannelGateway : IAsyncDisposable
     public const string ShortCode = "12345";
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "healthbot-kannel", Guid.NewGuid().ToString("N"));
-    private readonly int adminPort = FreePort(), boxPort = FreePort(), sendPort = FreePort();
+    private readonly int adminPort = HealthBotFactory.FreeLoopbackPort();
+    private readonly int boxPort = HealthBotFactory.FreeLoopbackPort();
+    private readonly int sendPort = HealthBotFactory.FreeLoopbackPort();
     private Process? bearerbox, smsbox;
 
-    public int SmscPort { get; } = FreePort();
+    public int SmscPort { get; } = HealthBotFactory.FreeLoopbackPort();
 
     public string SendSmsUrl => $"http://127.0.0.1:{sendPort}/cgi-bin/sendsms";
 
@@ -143,12 +146,5 @@ public sealed class KannelGateway : IAsyncDisposable
                 await Task.Delay(50);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
