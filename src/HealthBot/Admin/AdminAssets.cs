@@ -30,6 +30,7 @@ public static class AdminAssets
     /// <summary>
     /// Refreshes the SMS preview from the server while the editor types (without script, the Preview button does the
     /// same), and every [data-live] block from the page itself every few seconds, so new messages show while it is open.
+    /// Only the answer to the latest request is shown: an earlier, slower answer must not overwrite it.
     /// </summary>
     public const string Js = """
         (function(){
@@ -52,14 +53,19 @@ public static class AdminAssets
         (function(){
           var box=document.getElementById('sms'),out=document.getElementById('preview');
           if(!box||!out)return;
-          var timer;
-          box.addEventListener('input',function(){
+          var timer,asked=0;
+          function update(){
             clearTimeout(timer);
             timer=setTimeout(function(){
+              var mine=++asked;
               fetch(out.dataset.url+'&text='+encodeURIComponent(box.value),{credentials:'same-origin'})
-                .then(function(r){return r.ok?r.text():null}).then(function(h){if(h!==null)out.innerHTML=h});
+                .then(function(r){return r.ok?r.text():null})
+                .then(function(h){if(h!==null&&mine===asked)out.innerHTML=h});
             },400);
-          });
+          }
+          box.addEventListener('input',update);
+          // Typing that happened before this script ran (a slow load) raised no event the listener saw.
+          if(box.value!==box.defaultValue)update();
         })();
         """;
 }
