@@ -48,8 +48,7 @@ app.MapAndroidGatewayWebhooks();
 app.MapWebChat();
 app.MapCampaigns();
 app.MapAdmin();
-await app.RunAsync();
-return 0;
+return await app.RunOrExplainAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

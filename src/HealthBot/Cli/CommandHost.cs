@@ -36,14 +36,8 @@ public static class CommandHost
             host.Services.GetService<IStartupValidator>()?.Validate();
             return true;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or AggregateException)
+        catch (Exception ex) when (HealthBot.Operability.StartupProblems.Report(ex))
         {
-            var failures = ex is AggregateException all ? all.InnerExceptions : [ex];
-            foreach (var failure in failures)
-            {
-                Console.Error.WriteLine($"healthbot: invalid settings: {failure.Message}");
-            }
-
             return false;
         }
     }

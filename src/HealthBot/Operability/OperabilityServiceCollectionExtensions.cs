@@ -18,8 +18,11 @@ public static class OperabilityServiceCollectionExtensions
         });
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
-            kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
+        // Read from the bound section, not IOptions: Kestrel is created while the host is built, before the
+        // settings are validated on start, and a validation failure there would end in a stack trace.
+        services.AddOptions<KestrelServerOptions>().Configure(kestrel => kestrel.Limits.MaxRequestBodySize =
+            configuration.GetSection(HostingOptions.Section).Get<HostingOptions>()?.MaxRequestBodyBytes
+            ?? new HostingOptions().MaxRequestBodyBytes);
         // Behind a TLS reverse proxy the public scheme and host come from X-Forwarded-*; Twilio signs that URL. Only
         // the configured proxies are believed: from anyone else these headers would choose the URL the signature is
         // checked against and the host of the sign-in redirect.

@@ -1,7 +1,6 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace HealthBot.Tests.Dialog;
 
@@ -45,17 +44,23 @@ public sealed class NearestFacilityTests(NearestFacilityTests.Host host) : IClas
     [Theory]
     [InlineData("sw")]
     [InlineData("hi")]
-    public void A_supported_language_without_a_place_stops_the_service_from_starting(string language)
+    public async Task A_supported_language_without_a_place_stops_the_service_from_starting(string language)
     {
-        using var factory = new HealthBotFactory(
-            settings: new Dictionary<string, string?> { [$"Dialog:NearestFacility:{language}"] = " " });
+        var data = Directory.CreateTempSubdirectory("healthbot-facility-");
+        var environment = new Dictionary<string, string?>
+        {
+            [$"Dialog__NearestFacility__{language}"] = " ",
+            ["Storage__DataDirectory"] = data.FullName,
+        };
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var url = $"http://127.0.0.1:{HealthBotFactory.FreeLoopbackPort()}";
+        var run = await CliRun.RunAsync(null, environment, TimeSpan.FromMinutes(1), "serve", "--urls", url);
 
-        var validation = Assert.IsType<OptionsValidationException>(
-            error is AggregateException a ? a.InnerExceptions.Single() : error);
-        Assert.Contains($"Dialog:NearestFacility has no place for {language}", validation.Message, StringComparison.Ordinal);
-        Assert.Contains($"Dialog__NearestFacility__{language}", validation.Message, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"Dialog:NearestFacility has no place for {language}", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"Dialog__NearestFacility__{language}", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        data.Delete(recursive: true);
     }
 
     [Fact]
