@@ -61,10 +61,14 @@ public static class TextNormalizer
         return builder.ToString().Trim().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Lower case; accents removed from Latin letters only, so "fièvre" matches "fievre".</summary>
+    /// <summary>
+    /// Lower case; accents removed from Latin letters only, so "fièvre" matches "fievre"; full-width Latin letters
+    /// and digits (typed by phone keyboards set to Chinese or Japanese input) read as their ASCII twins, so "ＳＴＯＰ" is
+    /// STOP. Not NFKC: that would also rewrite Devanagari nukta letters the rule files spell precomposed.
+    /// </summary>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = FullWidthToAscii(text).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var previousBase = '\0';
         foreach (var c in decomposed)
@@ -84,6 +88,28 @@ public static class TextNormalizer
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string FullWidthToAscii(string text)
+    {
+        if (!text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                    '\u3000' => ' ',
+                    _ => c,
+                };
+            }
+        });
     }
 
     public static List<string> Tokenize(string folded)

@@ -12,6 +12,8 @@ public sealed class KeywordCommandsTests
     [InlineData("sitisha", CommandKind.Stop)]
     [InlineData("PARAR", CommandKind.Stop)]
     [InlineData("बंद", CommandKind.Stop)]
+    [InlineData("ｓｔｏｐ", CommandKind.Stop)]
+    [InlineData("ＳＴＯＰ！", CommandKind.Stop)]
     [InlineData("start", CommandKind.Start)]
     [InlineData("UNSTOP", CommandKind.Start)]
     [InlineData("help", CommandKind.Help)]
