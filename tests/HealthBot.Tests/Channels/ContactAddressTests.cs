@@ -15,6 +15,7 @@ public sealed class ContactAddressTests : TwilioPeerTests
     {
         await SendAsync("WhatsApp:+254700000401", "hello");
         await SendAsync("whatsapp:+254700000401", "malaria");
+        await Eventually.WaitForAsync(() => Peer.Received.Count, c => c >= 2, "both replies");
         await Factory.WaitIdleAsync();
 
         Assert.Equal(1, await Factory.CountAsync("SELECT COUNT(*) FROM contacts WHERE channel = 'whatsapp'"));

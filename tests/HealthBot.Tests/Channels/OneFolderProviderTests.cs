@@ -32,8 +32,10 @@ public sealed class OneFolderProviderTests : IAsyncLifetime
     {
         await SendAsync("how can i prevent malaria");
 
-        var replies = factory.Service<PigeonLoft>().Sent.Where(s => s.To == Person).Select(s => s.Text).ToList();
-        Assert.NotEmpty(replies);
+        var loft = factory.Service<PigeonLoft>();
+        await Eventually.WaitForAsync(() => loft.Sent.Count(s => s.To == Person), c => c > 0, "the answer by pigeon");
+        await factory.WaitIdleAsync();
+        var replies = loft.Sent.Where(s => s.To == Person).Select(s => s.Text).ToList();
         Assert.Contains(replies, r => r.Contains("net", StringComparison.OrdinalIgnoreCase));
         // The web body of a topic is far longer than 300 characters: the registration's limit shaped it.
         Assert.All(replies, r => Assert.InRange(r.Length, 1, PigeonProvider.NoteChars));
