@@ -56,7 +56,7 @@ public sealed partial class CampaignWorkspace(CampaignService campaigns, PlanTri
             return new TestResult(false, "the number must be in international format, e.g. +254712345678");
         }
 
-        var address = channel == ChannelNames.WhatsApp ? "whatsapp:" + number : number;
+        var address = number;
         var definition = CampaignDefinition.Parse(row.Definition);
         // A relative schedule's first message, so "{n}" reads as the contact would first see it.
         int? n = definition.Schedule.Kind == CampaignSchedule.Relative ? definition.Schedule.FirstNumber : null;

@@ -8,6 +8,7 @@ public static partial class UiText
         ["Conversations staff are handling"] = "Conversations gérées par l'équipe",
         ["None: the bot answers everyone."] = "Aucune : le bot répond à tout le monde.",
         ["held by"] = "prise en main par",
+        ["via"] = "via",
         ["replied by"] = "réponse de",
         ["unread"] = "non lu(s)",
         ["not answered yet"] = "sans réponse",

@@ -15,7 +15,8 @@ public sealed class CampaignService(
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<CampaignOptions> options,
-    IOptions<DialogOptions> dialog)
+    IOptions<DialogOptions> dialog,
+    Channels.ChannelRegistry channels)
 {
     public sealed record Created(long? Id, IReadOnlyList<string> Problems);
 
@@ -37,7 +38,8 @@ public sealed class CampaignService(
         try
         {
             var definition = CampaignDefinition.Parse(json);
-            return (definition, CampaignValidator.Validate(definition, options.Value.MaxSmsSegments));
+            return (definition, CampaignValidator.Validate(definition, options.Value.MaxSmsSegments,
+                channels.CampaignChannels.Select(channels.Spec).ToList()));
         }
         catch (JsonException ex)
         {

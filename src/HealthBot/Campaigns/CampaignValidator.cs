@@ -1,3 +1,4 @@
+using HealthBot.Channels;
 using HealthBot.Dialog;
 using HealthBot.Sms;
 
@@ -7,24 +8,33 @@ namespace HealthBot.Campaigns;
 public static class CampaignValidator
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "sw", "pt", "hi"];
-    private static readonly string[] SendChannels = [ChannelNames.Sms, ChannelNames.WhatsApp];
-
     /// <summary>SMS texts are measured as they will be sent: with GSM-friendly punctuation and, except Hindi, folded accents.</summary>
-    public static IReadOnlyList<string> Validate(CampaignDefinition campaign, int maxSmsSegments)
+    /// <param name="channels">
+    /// The channels campaigns may target (<see cref="ChannelRegistry.CampaignChannels"/>); null: the SMS and WhatsApp
+    /// that HealthBot ships, for checks without a running host.
+    /// </param>
+    public static IReadOnlyList<string> Validate(
+        CampaignDefinition campaign, int maxSmsSegments, IReadOnlyList<ChannelSpec>? channels = null)
     {
+        channels ??= [ChannelSpec.Sms, ChannelSpec.WhatsApp];
+        var sendChannels = channels.Select(c => c.Name).ToList();
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(campaign.Name) || campaign.Name.Length > 100 || long.TryParse(campaign.Name, out _))
         {
             problems.Add("name: required, at most 100 characters, not only digits");
         }
 
-        if (campaign.Channels is not { Count: > 0 } || campaign.Channels.Any(c => !SendChannels.Contains(c)))
+        if (campaign.Channels is not { Count: > 0 } || campaign.Channels.Any(c => !sendChannels.Contains(c)))
         {
-            problems.Add($"channels: one or more of {string.Join(", ", SendChannels)}");
+            problems.Add(sendChannels.Count == 0
+                ? "channels: no channel can send campaigns here (configure an SMS or WhatsApp provider)"
+                : $"channels: one or more of {string.Join(", ", sendChannels)}");
         }
 
         problems.AddRange(Schedule(campaign.Schedule));
-        problems.AddRange(Messages(campaign, maxSmsSegments));
+        var measuredAsSms = campaign.Channels?.Any(c =>
+            channels.Any(s => s.Name == c && s.Encoding == TextEncoding.Sms));
+        problems.AddRange(Messages(campaign, maxSmsSegments, measuredAsSms == true));
         foreach (var language in campaign.Who.Languages ?? [])
         {
             if (!Languages.Contains(language))
@@ -110,7 +120,7 @@ public static class CampaignValidator
         }
     }
 
-    private static IEnumerable<string> Messages(CampaignDefinition campaign, int maxSmsSegments)
+    private static IEnumerable<string> Messages(CampaignDefinition campaign, int maxSmsSegments, bool asSms)
     {
         if (campaign.Messages is not { Count: > 0 })
         {
@@ -138,7 +148,9 @@ public static class CampaignValidator
                 {
                     yield return $"{label}.text.{language}: empty";
                 }
-                else if (campaign.Channels?.Contains(ChannelNames.Sms) == true && SmsSegments.Analyze(CampaignPlanner.ForChannel(Fill(text, message.N), ChannelNames.Sms, language)) is { Segments: var segments } info && segments > maxSmsSegments)
+                else if (asSms && SmsSegments.Analyze(CampaignPlanner.ForChannel(
+                             Fill(text, message.N), ChannelNames.Sms, language)) is { Segments: var segments } info
+                         && segments > maxSmsSegments)
                 {
                     yield return $"{label}.text.{language}: {info} is over the SMS budget of {maxSmsSegments} segments";
                 }

@@ -6,12 +6,12 @@ using HealthBot.Dialog;
 namespace HealthBot.Campaigns;
 
 /// <summary>
-/// Staff CSV import. Columns: <c>phone</c> and <c>consent</c> are required; <c>channel</c> (sms or whatsapp),
+/// Staff CSV import. Columns: <c>phone</c> and <c>consent</c> are required; <c>channel</c> (one campaigns can target),
 /// <c>language</c>, <c>time_zone</c> and <c>groups</c> (separated by <c>;</c>) are optional; every other column becomes a
 /// contact field, and a column ending in <c>_date</c> must hold a date. A row without consent is rejected: nobody is
 /// messaged on a list's word alone. Each rejected row is reported with its line number.
 /// </summary>
-public sealed partial class ContactImport(SqlAudienceStore audience)
+public sealed partial class ContactImport(SqlAudienceStore audience, Channels.ChannelRegistry channels)
 {
     private static readonly string[] Known = ["phone", "consent", "channel", "language", "time_zone", "groups"];
 
@@ -44,7 +44,7 @@ public sealed partial class ContactImport(SqlAudienceStore audience)
             }
 
             var channel = row.GetValueOrDefault("channel") is { Length: > 0 } c ? c.ToLowerInvariant() : ChannelNames.Sms;
-            var address = channel == ChannelNames.WhatsApp ? "whatsapp:" + row["phone"] : row["phone"];
+            var address = row["phone"];
             var custom = row.Where(p => !Known.Contains(p.Key) && p.Value.Length > 0)
                 .ToDictionary(p => p.Key, p => p.Key.EndsWith("_date", StringComparison.Ordinal) ? LenientDate.Parse(p.Value)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : p.Value);
             var groups = (row.GetValueOrDefault("groups") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append(group).OfType<string>().Distinct().ToList();
@@ -67,7 +67,7 @@ public sealed partial class ContactImport(SqlAudienceStore audience)
         return new Result(imported, rejected);
     }
 
-    private static string? Check(Dictionary<string, string> row)
+    private string? Check(Dictionary<string, string> row)
     {
         if (!ConsentWord().IsMatch(row["consent"]))
         {
@@ -79,9 +79,11 @@ public sealed partial class ContactImport(SqlAudienceStore audience)
             return "phone must be in international format, e.g. +254712345678";
         }
 
-        if (row.GetValueOrDefault("channel") is { Length: > 0 } channel && channel.ToLowerInvariant() is not (ChannelNames.Sms or ChannelNames.WhatsApp))
+        var targets = channels.CampaignChannels;
+        if (row.GetValueOrDefault("channel") is { Length: > 0 } channel &&
+            !targets.Contains(channel.ToLowerInvariant()))
         {
-            return "channel must be sms or whatsapp";
+            return $"channel must be {string.Join(" or ", targets)}";
         }
 
         if (row.GetValueOrDefault("language") is { Length: > 0 } language && !CampaignValidator.Languages.Contains(language))

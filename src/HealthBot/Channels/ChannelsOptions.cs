@@ -1,37 +1,54 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels;
 
 /// <summary>Which provider sends each channel, and how providers are watched.</summary>
-public sealed class ChannelsOptions : IValidatableObject
+public sealed class ChannelsOptions
 {
     public const string Section = "Channels";
 
     public ChannelChoice Sms { get; set; } = new();
+
+    public ChannelChoice WhatsApp { get; set; } = new();
 
     /// <summary>How often each provider's health is checked.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A provider down this long is reported to staff.</summary>
     public TimeSpan DownAlertAfter { get; set; } = TimeSpan.FromMinutes(3);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!ChannelProviders.SmsProviders.Contains(Sms.Provider))
-        {
-            yield return new ValidationResult(
-                $"Channels:Sms:Provider is '{Sms.Provider}'; expected one of: {string.Join(", ", ChannelProviders.SmsProviders)}");
-        }
-
-        if (ProbeInterval < TimeSpan.FromSeconds(1) || DownAlertAfter < TimeSpan.Zero)
-        {
-            yield return new ValidationResult("Channels:ProbeInterval must be at least 1 s and DownAlertAfter not negative");
-        }
-    }
 }
 
 public sealed class ChannelChoice
 {
-    [Required]
     public string Provider { get; set; } = ChannelProviders.Twilio;
+}
+
+/// <summary>
+/// Checks the choices against what provider folders registered, so a new provider is a valid choice without an
+/// edit here, and a misspelt one stops the start with the names that would work.
+/// </summary>
+public sealed class ChannelsOptionsCheck(IEnumerable<ProviderRegistration> registrations)
+    : IValidateOptions<ChannelsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChannelsOptions options)
+    {
+        var problems = new List<string>();
+        foreach (var (channel, choice) in new[] { ("Sms", options.Sms), ("WhatsApp", options.WhatsApp) })
+        {
+            var carriers = registrations.Where(r => r.Channels.Any(c => c.Name == channel.ToLowerInvariant()))
+                .Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (!carriers.Contains(choice.Provider.Trim().ToLowerInvariant()))
+            {
+                problems.Add($"Channels:{channel}:Provider is '{choice.Provider}'; expected one of: " +
+                             string.Join(", ", carriers));
+            }
+        }
+
+        if (options.ProbeInterval < TimeSpan.FromSeconds(1) || options.DownAlertAfter < TimeSpan.Zero)
+        {
+            problems.Add("Channels:ProbeInterval must be at least 1 s and DownAlertAfter not negative");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }

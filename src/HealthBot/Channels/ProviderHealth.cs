@@ -53,13 +53,20 @@ public sealed class ProviderMonitor(TimeProvider time)
 /// </summary>
 public sealed class ProviderMonitorWorker(
     IEnumerable<IProviderProbe> probes, ProviderMonitor monitor, TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<ChannelsOptions> options, ILogger<ProviderMonitorWorker> logger)
+    Microsoft.Extensions.Options.IOptions<ChannelsOptions> options, ILogger<ProviderMonitorWorker> logger,
+    ChannelRegistry registry)
     : BackgroundService
 {
     private readonly HashSet<string> warned = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A provider without credentials stays off and says so once, at start.
+        foreach (var provider in registry.Providers.Where(p => !p.Configured))
+        {
+            logger.LogInformation("Provider {Provider} is {Note}", provider.Name, provider.Note);
+        }
+
         var list = probes.ToList();
         if (list.Count == 0)
         {

@@ -20,7 +20,8 @@ public static class ContactCommand
             return 2;
         }
 
-        var channel = Option(args, "--channel") ?? (args[1].StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms");
+        var channel = Option(args, "--channel")
+            ?? (args[1].StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? "whatsapp" : "sms");
         using var host = CommandHost.Build([.. args.Skip(2).Where(a => a != "--channel" && a != channel)]);
         if (host is null)
         {

@@ -41,6 +41,11 @@ public static class DataServiceCollectionExtensions
         services.GetRequiredService<SchemaMigrator>().Migrate();
         // Before anything reads or writes personal data: data written under a key not configured now stops the start.
         services.GetService<HealthBot.Privacy.DataKeyCheck>()?.Verify();
+        // Rewrites of encrypted data a migration marked (e.g. 0019's WhatsApp addresses), now that the keys read it.
+        foreach (var upgrade in services.GetServices<IDataUpgrade>())
+        {
+            upgrade.RunIfPending();
+        }
     }
 
     /// <summary><see cref="MigrateDatabase"/>, printing the reason and returning false when the database cannot be used.</summary>

@@ -33,6 +33,7 @@ public sealed class SqlContactStore(Database database, IDatabaseWriter writer, T
     /// <summary>The contact for an address, created when new. The address is stored encrypted and found by its keyed hash.</summary>
     internal static Contact GetOrCreate(DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, string channel, string address, DateTimeOffset now)
     {
+        address = Channels.ContactAddress.Canonical(channel, address);
         connection.Command(
                 """
                 INSERT INTO contacts (channel, address, address_hash, created_at, updated_at) VALUES (@c, @a, @h, @t, @t)
@@ -45,6 +46,7 @@ public sealed class SqlContactStore(Database database, IDatabaseWriter writer, T
 
     internal static Contact? Find(DbConnection connection, DbTransaction? transaction, PersonalDataProtector protector, string channel, string address)
     {
+        address = Channels.ContactAddress.Canonical(channel, address);
         using var reader = connection.Command($"SELECT {Columns} FROM contacts WHERE channel = @c AND address_hash = @h", transaction)
             .With("@c", channel).With("@h", protector.Hash(channel, address)).ExecuteReader();
         return reader.Read() ? Read(reader, protector) : null;

@@ -3,7 +3,9 @@ using System.Data.Common;
 namespace HealthBot.Data;
 
 /// <summary>A conversation staff are handling, as the inbox lists it.</summary>
-public sealed record HandledConversation(long ContactId, string Responder, bool Open, int Unread, int Unanswered, DateTimeOffset? LastInboundAt);
+public sealed record HandledConversation(
+    long ContactId, string Responder, bool Open, int Unread, int Unanswered, DateTimeOffset? LastInboundAt,
+    string Channel = "");
 
 /// <summary>What happened to a hand-back: done (and how many messages the bot now answers), or why not.</summary>
 public sealed record HandBackResult(bool Resolved, int Unanswered, int Pending, int Requeued);
@@ -36,7 +38,9 @@ public sealed partial class SqlHandoffStore
                 SELECT h.contact_id, h.responder, h.open,
                        (SELECT COUNT(*) FROM messages m WHERE m.contact_id = h.contact_id AND m.direction = 'in' AND m.id > h.seen_message_id),
                        (SELECT COUNT(*) FROM messages m WHERE {UnansweredWhere}),
-                       (SELECT MAX(m.created_at) FROM messages m WHERE m.contact_id = h.contact_id AND m.direction = 'in')
+                       (SELECT MAX(m.created_at) FROM messages m
+                        WHERE m.contact_id = h.contact_id AND m.direction = 'in'),
+                       (SELECT c.channel FROM contacts c WHERE c.id = h.contact_id)
                 FROM handoffs h WHERE h.open = 1 OR h.silent_until > @now
                 ORDER BY 6 DESC LIMIT @l
                 """).With("@now", time.GetUtcNow().ToDb()).With("@l", limit).ExecuteReader();
@@ -44,7 +48,7 @@ public sealed partial class SqlHandoffStore
         while (reader.Read())
         {
             list.Add(new HandledConversation(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetInt32(3), reader.GetInt32(4),
-                reader.GetNullableString(5)?.ToDateTimeOffset()));
+                reader.GetNullableString(5)?.ToDateTimeOffset(), reader.GetNullableString(6) ?? string.Empty));
         }
 
         return list;

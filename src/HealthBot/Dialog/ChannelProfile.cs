@@ -1,18 +1,53 @@
+using HealthBot.Channels;
+using HealthBot.Sms;
+
 namespace HealthBot.Dialog;
 
 /// <summary>
-/// How replies are shaped for a channel: which curated body to use and the hard length limit.
-/// Twilio accepts at most 1,600 characters per message (https://www.twilio.com/docs/api/errors/21617).
+/// How replies are shaped for a channel: which curated body to use, the formatting, and the hard limits of the
+/// channel and of the provider sending it. Built from the registrations (<see cref="ChannelRegistry.Profile"/>).
 /// </summary>
 public sealed record ChannelProfile(string Channel, bool UseWebBody, int MaxChars, bool SmsCost, int MaxParts)
 {
+    /// <summary>Twilio's most characters a message (https://www.twilio.com/docs/api/errors/21617).</summary>
     public const int TwilioMaxChars = 1600;
 
-    public static ChannelProfile For(string channel, bool preferWeb = false) => channel switch
+    public TextFormatting Formatting { get; init; } = TextFormatting.Plain;
+
+    /// <summary>The sending provider's most SMS parts per message (Kannel's max-messages…), or none.</summary>
+    public int? MaxSegments { get; init; }
+
+    /// <summary>The shape of a channel HealthBot ships, without a provider's limits (tests, benchmarks).</summary>
+    public static ChannelProfile For(string channel, bool preferWeb = false) =>
+        From(ChannelSpec.Standard(channel), MessageLimit.None, preferWeb);
+
+    public static ChannelProfile From(ChannelSpec spec, MessageLimit limit, bool preferWeb)
     {
-        ChannelNames.Sms => new(channel, UseWebBody: preferWeb, TwilioMaxChars, SmsCost: true, MaxParts: 2),
-        ChannelNames.WhatsApp => new(channel, UseWebBody: true, TwilioMaxChars, SmsCost: false, MaxParts: 2),
-        ChannelNames.Terminal => new(channel, UseWebBody: preferWeb, 8000, SmsCost: !preferWeb, MaxParts: 1),
-        _ => new(channel, UseWebBody: true, 8000, SmsCost: false, MaxParts: 1),
-    };
+        var shape = preferWeb ? spec.WhenWeb ?? spec with { UseWebBody = true } : spec;
+        var sms = shape.Encoding == TextEncoding.Sms;
+        var maxChars = Math.Min(shape.MaxChars, limit.MaxChars ?? int.MaxValue);
+        return new ChannelProfile(shape.Name, shape.UseWebBody, maxChars, sms, shape.MaxParts)
+        {
+            Formatting = shape.Formatting,
+            MaxSegments = sms ? limit.MaxSegments : null,
+        };
+    }
+
+    /// <summary>Whether one message with this text is within every limit (SMS parts counted as sent).</summary>
+    public bool Fits(string text) =>
+        text.Length <= MaxChars && (MaxSegments is not { } max || SmsSegments.Analyze(text).Segments <= max);
+
+    /// <summary>The most characters of this kind of text that fit one message (UCS-2 parts are shorter).</summary>
+    public int MaxCharsFor(string text)
+    {
+        if (MaxSegments is not { } max)
+        {
+            return MaxChars;
+        }
+
+        var (single, part) = GsmCharset.CanEncode(text)
+            ? (SmsSegments.GsmSingle, SmsSegments.GsmPart)
+            : (SmsSegments.Ucs2Single, SmsSegments.Ucs2Part);
+        return Math.Min(MaxChars, max == 1 ? single : max * part);
+    }
 }

@@ -28,7 +28,8 @@ public sealed class DialogEngine(
     StopCheckHistory stopChecks,
     ConversationContext conversation,
     IOptions<DialogOptions> options,
-    IOptions<SafetyOptions> safety)
+    IOptions<SafetyOptions> safety,
+    Channels.ChannelRegistry channels)
 {
     private readonly DialogOptions settings = options.Value;
     private readonly DialogReplies say = new(catalog, options.Value);
@@ -38,7 +39,7 @@ public sealed class DialogEngine(
     public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null)
     {
         var text = TextNormalizer.Normalize(rawText);
-        var profile = ChannelProfile.For(contact.Channel, preferWeb);
+        var profile = channels.Profile(contact.Channel, preferWeb);
         var command = KeywordCommands.Match(text, contact.Language);
         var known = contact.Language ?? command.Language ?? settings.DefaultLanguage;
         if (contact.Consent == Consent.OptedOut)

@@ -6,7 +6,8 @@ namespace HealthBot.Dialog;
 /// <summary>
 /// Fits a reply to its channel: GSM-friendly characters for SMS (so a reply does not silently become UCS-2),
 /// then, past the channel's hard limit, a deliberate split at paragraph or sentence ends, and a shortened
-/// last part rather than a message the provider would reject. WhatsApp gets its own formatting, not Markdown.
+/// last part rather than a message the provider would reject. The channel's registration says how: its
+/// formatting (WhatsApp's, not Markdown), its encoding and the sending provider's limits.
 /// </summary>
 public static class ReplyComposer
 {
@@ -17,35 +18,37 @@ public static class ReplyComposer
         {
             text = foldAccents ? SmartEncoding.FoldToGsm(text, language) : SmartEncoding.Apply(text);
         }
-        else if (profile.Channel == ChannelNames.WhatsApp)
+        else if (profile.Formatting == Channels.TextFormatting.WhatsApp)
         {
             // WhatsApp shows Markdown's ** and # literally; it has its own *bold* and _italic_.
             text = WhatsAppFormat.FromMarkdown(text);
         }
 
-        if (text.Length <= profile.MaxChars)
+        if (profile.Fits(text))
         {
             return [text];
         }
 
+        // UCS-2 text fits fewer characters in the sending provider's SMS parts than GSM-7 text.
+        var max = profile.MaxCharsFor(text);
         var parts = new List<string>();
         var current = new StringBuilder();
         foreach (var piece in Pieces(text))
         {
-            if (current.Length + piece.Length > profile.MaxChars && current.Length > 0)
+            if (current.Length > 0 && !profile.Fits(current + piece))
             {
                 parts.Add(current.ToString().Trim());
                 current.Clear();
             }
 
-            current.Append(piece.Length > profile.MaxChars ? Shorten(piece, profile.MaxChars) : piece);
+            current.Append(piece.Length > max ? Shorten(piece, max, profile) : piece);
         }
 
         parts.Add(current.ToString().Trim());
         if (parts.Count > profile.MaxParts)
         {
             parts = parts.Take(profile.MaxParts).ToList();
-            parts[^1] = Shorten(parts[^1], profile.MaxChars - 4) + " ...";
+            parts[^1] = Shorten(parts[^1], max - 4, profile) + " ...";
         }
 
         return parts;
@@ -71,6 +74,18 @@ public static class ReplyComposer
         {
             yield return text[start..];
         }
+    }
+
+    private static string Shorten(string text, int max, ChannelProfile profile)
+    {
+        var shortened = Shorten(text, max);
+        // GSM-7's extension characters (€, [, ]…) take two places: shorten on until the part really fits.
+        while (shortened.Length > 10 && !profile.Fits(shortened + " ..."))
+        {
+            shortened = Shorten(shortened, shortened.Length - 10);
+        }
+
+        return shortened;
     }
 
     private static string Shorten(string text, int max)

@@ -17,7 +17,7 @@ public static class HealthEndpoints
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (
             Database database, DataKeyCheck keys, ContentCatalog content, IEnumerable<IModelStatus> models,
-            ProviderMonitor providers) =>
+            ProviderMonitor providers, ChannelRegistry channels) =>
         {
             // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not).
             var databaseOk = CheckDatabase(database, out var schema) && keys.Verified;
@@ -32,6 +32,14 @@ public static class HealthEndpoints
                 model = new { state = model },
                 // A provider that is down does not make the service unready: replies wait in the outbox.
                 providers = providers.States.Select(p => new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
+                // What each provider folder registered: a provider without credentials stays off and says why.
+                channels = channels.Channels.Select(c =>
+                    new { name = c.Name, provider = channels.Sender(c.Name)?.Name }),
+                registered = channels.Providers.Select(p => new
+                {
+                    name = p.Name, channels = p.Channels.Select(c => c.Name), sends = p.Sends,
+                    configured = p.Configured, detail = p.Note,
+                }),
             };
             return Results.Json(body, statusCode: ready ? 200 : 503);
         });

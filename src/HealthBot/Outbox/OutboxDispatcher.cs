@@ -18,7 +18,8 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    Channels.ChannelRegistry registry)
 {
     // The last sender registered for a channel wins, so a deployment or test can replace one.
     private readonly Dictionary<string, IChannelSender> byChannel =
@@ -157,6 +158,13 @@ public sealed class OutboxDispatcher(
             }
 
             send = passed;
+        }
+
+        // A provider that would cut or refuse the text (Kannel's max-messages, Twilio's 1,600 characters): a clear
+        // permanent failure in the inbox rather than a silently shortened message.
+        if (send.Template is null && registry.TooLong(send.Channel, send.Body) is { } tooLong)
+        {
+            return new SendResult.Fail("too-long", tooLong);
         }
 
         await limiter.WaitTurnAsync(send.Channel, ct);

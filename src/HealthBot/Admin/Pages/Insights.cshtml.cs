@@ -6,7 +6,9 @@ namespace HealthBot.Admin.Pages;
 
 /// <summary>The last two weeks at a glance, drawn on the server; campaign results cover each campaign's whole life.</summary>
 public sealed class InsightsModel(
-    SqlInsightsStore insights, SqlAnswerInsights answers, CampaignService campaigns, IMessageStore messages, IAuthorizationService authorization, TimeProvider time)
+    SqlInsightsStore insights, SqlAnswerInsights answers, CampaignService campaigns, IMessageStore messages,
+    IAuthorizationService authorization, TimeProvider time,
+    Channels.ChannelRegistry channels)
     : AdminPageModel
 {
     private const int CampaignsShown = 20;
@@ -37,7 +39,14 @@ public sealed class InsightsModel(
         var since = new DateTimeOffset(today.AddDays(1 - Period), TimeSpan.Zero);
         Days = Enumerable.Range(0, Period).Select(i => since.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var counts = insights.InboundPerDay(since);
-        ByChannel = Series(counts, c => c.Channel);
+        // Every registered channel has a column, also before its first message; old rows keep theirs.
+        var byChannel = Series(counts, c => c.Channel);
+        foreach (var spec in channels.Channels.Where(c => !byChannel.ContainsKey(c.Name)))
+        {
+            byChannel[spec.Name] = new int[Days.Count];
+        }
+
+        ByChannel = byChannel.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary();
         ByLanguage = Series(counts, c => c.Language);
         Topics = insights.TopTopics(since, 10);
         Feedback = answers.FeedbackByTopic(since, 30);

@@ -30,6 +30,13 @@ public sealed class AndroidGatewayOptions : IValidatableObject
     public int TimeoutSeconds { get; set; } = 10;
 
     /// <summary>
+    /// The most SMS parts one message may take. The app splits long text itself and documents no limit, but
+    /// operators refuse or drop very long concatenated SMS: a longer text is refused here with the reason.
+    /// </summary>
+    [Range(1, 255)]
+    public int MaxSegments { get; set; } = 10;
+
+    /// <summary>
     /// How far X-Timestamp may be from our clock; older (or newer) webhooks are refused as replays. The app's docs
     /// suggest ±5 minutes; the phone's clock must be set (it is, from the mobile network).
     /// </summary>

@@ -1,6 +1,17 @@
+using HealthBot.Dialog;
 using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.Android;
+
+/// <summary>The Android folder: SMS through a phone running SMS Gateway for Android on the office network.</summary>
+public sealed class AndroidProvider : IProviderFolder
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddAndroidGatewayChannel(configuration);
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAndroidGatewayWebhooks();
+}
 
 public static class AndroidServiceCollectionExtensions
 {
@@ -15,7 +26,8 @@ public static class AndroidServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AndroidReplayGuard>();
         services.AddHttpClient(AndroidSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        if (ChannelProviders.SmsProvider(configuration) == ChannelProviders.Android)
+        var sends = ChannelProviders.Sends(configuration, ChannelProviders.Android, ChannelSpec.Sms);
+        if (sends.Count > 0)
         {
             services.AddSingleton<IChannelSender, AndroidSender>();
         }
@@ -25,6 +37,15 @@ public static class AndroidServiceCollectionExtensions
             services.AddSingleton<IProviderProbe, AndroidProbe>();
         }
 
-        return services;
+        return services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AndroidGatewayOptions>>().Value;
+            var on = options.CanReceive || options.CanSend;
+            return new ProviderRegistration(ChannelProviders.Android, [ChannelSpec.Sms], sends,
+                new Dictionary<string, MessageLimit> { [ChannelNames.Sms] = new(MaxSegments: options.MaxSegments) },
+                on, on
+                    ? $"phone's local server, at most {options.MaxSegments} SMS parts (AndroidGateway:MaxSegments)"
+                    : "off: AndroidGateway:BaseUrl and AndroidGateway__SigningKey are not set");
+        });
     }
 }

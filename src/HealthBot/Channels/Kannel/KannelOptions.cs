@@ -44,6 +44,13 @@ public sealed class KannelOptions : IValidatableObject
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The sendsms-user's <c>max-messages</c>: Kannel cuts a longer text silently, so a longer one is refused here
+    /// with the reason instead. deploy/kannel/kannel.conf sets 30.
+    /// </summary>
+    [Range(1, 255)]
+    public int MaxSegments { get; set; } = 30;
+
     public bool CanReceive => Secret.Length > 0;
 
     public bool CanSend => SendSmsUrl.Length > 0 && Username.Length > 0 && Secret.Length > 0;

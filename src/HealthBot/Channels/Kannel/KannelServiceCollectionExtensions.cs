@@ -1,6 +1,17 @@
+using HealthBot.Dialog;
 using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.Kannel;
+
+/// <summary>The Kannel folder: SMS through a GSM modem or an operator's SMPP link, with no internet.</summary>
+public sealed class KannelProvider : IProviderFolder
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddKannelChannel(configuration);
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapKannelWebhooks();
+}
 
 public static class KannelServiceCollectionExtensions
 {
@@ -13,7 +24,8 @@ public static class KannelServiceCollectionExtensions
         services.AddOptions<KannelOptions>().Bind(configuration.GetSection(KannelOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(KannelSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        if (ChannelProviders.SmsProvider(configuration) == ChannelProviders.Kannel)
+        var sends = ChannelProviders.Sends(configuration, ChannelProviders.Kannel, ChannelSpec.Sms);
+        if (sends.Count > 0)
         {
             services.AddSingleton<IChannelSender, KannelSender>();
         }
@@ -23,6 +35,14 @@ public static class KannelServiceCollectionExtensions
             services.AddSingleton<IProviderProbe, KannelProbe>();
         }
 
-        return services;
+        return services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KannelOptions>>().Value;
+            return new ProviderRegistration(ChannelProviders.Kannel, [ChannelSpec.Sms], sends,
+                new Dictionary<string, MessageLimit> { [ChannelNames.Sms] = new(MaxSegments: options.MaxSegments) },
+                options.CanReceive, options.CanReceive
+                    ? $"sendsms, at most {options.MaxSegments} parts per message (Kannel:MaxSegments)"
+                    : "off: Kannel__Secret is not set");
+        });
     }
 }

@@ -35,7 +35,7 @@ public sealed class TwilioDeliveryLookup(
             return []; // nothing can have been sent
         }
 
-        var read = new ReadMessageOptions { To = new PhoneNumber(item.To), PageSize = 50, Limit = 50 };
+        var read = new ReadMessageOptions { To = new PhoneNumber(TwilioSender.To(item)), PageSize = 50, Limit = 50 };
         if (settings.MessagingServiceSid.Length == 0)
         {
             // With a Messaging Service Twilio picks the sender from its pool: only a fixed sender narrows the search.

@@ -15,6 +15,9 @@ public sealed partial record TwilioInbound(
 
     public string Channel => From.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? ChannelNames.WhatsApp : ChannelNames.Sms;
 
+    /// <summary>The sender without Twilio's <c>whatsapp:</c> scheme: the person, whoever carries them.</summary>
+    public string Address => ContactAddress.Canonical(Channel, From);
+
     /// <summary>Parses the form, or returns the reason it cannot be used (for a 400 response).</summary>
     public static (TwilioInbound? Value, string? Error) Parse(IFormCollection form)
     {

@@ -20,6 +20,10 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
 
     public IReadOnlyCollection<string> Channels => channels.Names;
 
+    /// <summary>Contacts are stored without Twilio's whatsapp: scheme (<see cref="ContactAddress"/>).</summary>
+    public static string To(OutboxItem item) =>
+        item.Channel == ChannelNames.WhatsApp ? ContactAddress.WithScheme(item.Channel, item.To) : item.To;
+
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var settings = options.Value;
@@ -28,7 +32,7 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
             return new SendResult.Fail("not-configured", "Twilio:AccountSid and Twilio:AuthToken are not set");
         }
 
-        var create = new CreateMessageOptions(new PhoneNumber(item.To));
+        var create = new CreateMessageOptions(new PhoneNumber(To(item)));
         if (item.Template is { } template)
         {
             // A Content API template (https://www.twilio.com/docs/content/send-templates-created-with-the-content-editor).

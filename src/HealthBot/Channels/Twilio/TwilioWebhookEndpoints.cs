@@ -32,7 +32,7 @@ public static class TwilioWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext http, IMessageStore messages, IContactStore contacts, InboundSignal signal, TimeProvider time, IOptions<TwilioOptions> options, ILoggerFactory logs)
+        HttpContext http, InboundReceiver receiver, IOptions<TwilioOptions> options, ILoggerFactory logs)
     {
         var (form, problem) = await VerifiedFormAsync(http, options.Value);
         if (form is null)
@@ -46,17 +46,8 @@ public static class TwilioWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid Twilio webhook", detail: error);
         }
 
-        var record = await messages.RecordInboundAsync(
-            new InboundMessage(inbound.Channel, inbound.From, inbound.Body, inbound.MessageSid, time.GetUtcNow()), http.RequestAborted);
-        if (!record.Duplicate && inbound.OptOutType is { Length: > 0 } optOut)
-        {
-            await ApplyProviderConsentAsync(record, optOut, inbound.Channel, messages, contacts, http.RequestAborted);
-        }
-        else if (!record.Duplicate)
-        {
-            signal.Set();
-        }
-
+        var record = await receiver.ReceiveAsync(inbound.Channel, inbound.Address, inbound.Body, inbound.MessageSid,
+            http.RequestAborted, Answered(inbound.OptOutType));
         logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogInformation(
             "Twilio inbound {Channel} message {MessageId} from contact {ContactId}{Duplicate}",
             inbound.Channel, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
@@ -64,24 +55,17 @@ public static class TwilioWebhookEndpoints
     }
 
     /// <summary>
-    /// Twilio's Advanced Opt-Out already answered the keyword (https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out):
-    /// record the consent change and close the message without a second confirmation from us.
+    /// Twilio's Advanced Opt-Out already answered the keyword
+    /// (https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out): its OptOutType says which.
     /// </summary>
-    private static async Task ApplyProviderConsentAsync(InboundRecord record, string optOutType, string channel, IMessageStore messages, IContactStore contacts, CancellationToken ct)
-    {
-        var consent = optOutType.ToUpperInvariant() switch
+    private static ProviderAnswered? Answered(string? optOutType) => optOutType is { Length: > 0 }
+        ? new ProviderAnswered(optOutType.ToUpperInvariant() switch
         {
             "STOP" => Consent.OptedOut,
             "START" => Consent.OptedIn,
             _ => null,
-        };
-        if (consent is not null)
-        {
-            await contacts.SetConsentAsync(record.ContactId, consent, channel, "provider-opt-out-type", ct);
-        }
-
-        await messages.CompleteInboundAsync(record.MessageId, null, [], ct);
-    }
+        }, "provider-opt-out-type")
+        : null;
 
     private static async Task<IResult> StatusAsync(HttpContext http, IMessageStore messages, IOptions<TwilioOptions> options, ILoggerFactory logs)
     {

@@ -12,6 +12,15 @@ public sealed class WebChatSender : IChannelSender
     public Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct) => Task.FromResult<SendResult>(new SendResult.Sent(null, "delivered"));
 }
 
+/// <summary>The web chat folder: the page at <c>/</c> and its API; replies are read by the page.</summary>
+public sealed class WebChatProvider : IProviderFolder
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddWebChat(configuration);
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapWebChat();
+}
+
 public static class WebChatServiceCollectionExtensions
 {
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +28,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebChatSessions>();
+        services.AddSingleton(new ProviderRegistration(ChannelNames.WebChat, [ChannelSpec.WebChat],
+            [ChannelNames.WebChat], new Dictionary<string, MessageLimit>(), Configured: true, "this service's page"));
         return services.AddSingleton<IChannelSender, WebChatSender>().AddWebChatRateLimits();
     }
 

@@ -8,7 +8,9 @@ namespace HealthBot.Admin.Pages.Inbox;
 /// model's answer failed the check, or given negative feedback.
 /// </summary>
 [Authorize(Policy = StaffRoles.InboxPolicy)]
-public sealed class InboxIndexModel(IAlertStore alerts, SqlHandoffStore handoffs, SqlFeedbackStore feedback, TimeProvider time) : AdminPageModel
+public sealed class InboxIndexModel(
+    IAlertStore alerts, SqlHandoffStore handoffs, SqlFeedbackStore feedback, TimeProvider time,
+    Channels.ChannelRegistry channels) : AdminPageModel
 {
     private const int Shown = 100;
 
@@ -28,6 +30,10 @@ public sealed class InboxIndexModel(IAlertStore alerts, SqlHandoffStore handoffs
         var alerted = Alerts.Select(a => a.ContactId).ToHashSet();
         Flagged = InboxFlags.Merge(handoffs.Flagged(Shown), feedback.Flags(time.GetUtcNow() - FlagAge, Shown), alerted, Shown);
     }
+
+    /// <summary>"sms via kannel": the channel and the provider carrying the answers, from the registrations.</summary>
+    public string Via(string channel) => channel.Length == 0 ? string.Empty
+        : channels.Sender(channel) is { } provider ? $"{channel} {T("via")} {provider.Name}" : channel;
 
     public string Reasons(FlaggedConversation flagged) => string.Join("; ", flagged.Reasons.Select(r => T(InboxFlags.Label(r))));
 }
