@@ -9,6 +9,8 @@ public sealed class ChannelsOptions : IValidatableObject
 
     public ChannelChoice Sms { get; set; } = new();
 
+    public ChannelChoice WhatsApp { get; set; } = new();
+
     /// <summary>How often each provider's health is checked.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -21,6 +23,12 @@ public sealed class ChannelsOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Channels:Sms:Provider is '{Sms.Provider}'; expected one of: {string.Join(", ", ChannelProviders.SmsProviders)}");
+        }
+
+        if (!ChannelProviders.WhatsAppProviders.Contains(WhatsApp.Provider))
+        {
+            yield return new ValidationResult($"Channels:WhatsApp:Provider is '{WhatsApp.Provider}'; expected one of: " +
+                string.Join(", ", ChannelProviders.WhatsAppProviders));
         }
 
         if (ProbeInterval < TimeSpan.FromSeconds(1) || DownAlertAfter < TimeSpan.Zero)

@@ -1,5 +1,6 @@
 using HealthBot.Channels.Android;
 using HealthBot.Channels.Kannel;
+using HealthBot.Channels.Meta;
 using HealthBot.Channels.Twilio;
 using HealthBot.Channels.WebChat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ChannelsServiceCollectionExtensions
             .AddTwilioChannel(configuration)
             .AddKannelChannel(configuration)
             .AddAndroidGatewayChannel(configuration)
+            .AddMetaWhatsAppChannel(configuration)
             .AddWebChat(configuration);
     }
 

@@ -12,11 +12,21 @@ public static class TwilioServiceCollectionExtensions
         // The library applies its own timeout handling; ours is the outbox's SendTimeout.
         services.AddHttpClient(TwilioSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<TwilioApiBaseHandler>();
-        // Twilio sends WhatsApp, and SMS unless another provider is chosen for it (Channels:Sms:Provider); its sender
-        // and its in-doubt lookup then leave SMS alone, so a Kannel deployment never asks Twilio about its sends.
-        services.AddSingleton(new TwilioChannels(ChannelProviders.SmsProvider(configuration) == ChannelProviders.Twilio
-            ? [ChannelNames.Sms, ChannelNames.WhatsApp]
-            : [ChannelNames.WhatsApp]));
+        // Twilio sends SMS and WhatsApp unless another provider is chosen for them (Channels:Sms:Provider,
+        // Channels:WhatsApp:Provider); its sender and its in-doubt lookup then leave that channel alone, so a Kannel
+        // or Meta deployment never asks Twilio about its sends.
+        var names = new List<string>();
+        if (ChannelProviders.SmsProvider(configuration) == ChannelProviders.Twilio)
+        {
+            names.Add(ChannelNames.Sms);
+        }
+
+        if (ChannelProviders.WhatsAppProvider(configuration) == ChannelProviders.Twilio)
+        {
+            names.Add(ChannelNames.WhatsApp);
+        }
+
+        services.AddSingleton(new TwilioChannels(names));
         services.AddSingleton<IChannelSender, TwilioSender>();
         services.AddSingleton<IDeliveryLookup, TwilioDeliveryLookup>();
         return services;
