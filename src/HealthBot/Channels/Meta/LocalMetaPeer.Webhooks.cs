@@ -18,8 +18,8 @@ public sealed partial class LocalMetaPeer
     public string LastWebhook { get; private set; } = string.Empty;
 
     /// <summary>The person types <paramref name="text"/>; returns HealthBot's answer status.</summary>
-    public Task<HttpStatusCode> PersonSendsAsync(string waId, string text) =>
-        PersonSendsAsync(waId, "text", new { body = text });
+    public Task<HttpStatusCode> PersonSendsAsync(string waId, string text, string? id = null) =>
+        PersonSendsAsync(waId, "text", new { body = text }, id);
 
     /// <summary>A message of any type with its type object (image, location, reaction, interactive…).</summary>
     public Task<HttpStatusCode> PersonSendsAsync(string waId, string type, object content, string? id = null)

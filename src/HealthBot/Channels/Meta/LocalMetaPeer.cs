@@ -10,7 +10,7 @@ namespace HealthBot.Channels.Meta;
 /// A local stand-in for Meta's Graph API on 127.0.0.1: <c>POST /{version}/{phone-number-id}/messages</c> with a
 /// bearer token (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages) and the phone number's
 /// fields for the probe. Like Meta it refuses free text to someone who has not written in 24 hours (131047); the
-/// person's side (<see cref="PersonSendsAsync(string,string)"/>, <see cref="ReportAsync"/>) posts signed webhooks,
+/// person's side (<see cref="PersonSendsAsync(string,string,string)"/>, <see cref="ReportAsync"/>) posts signed webhooks,
 /// so the production code path runs unchanged in tests.
 /// </summary>
 public sealed partial class LocalMetaPeer : IAsyncDisposable

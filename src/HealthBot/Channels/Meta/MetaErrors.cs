@@ -39,7 +39,7 @@ public static class MetaErrors
         reason = reason.Length <= 300 ? reason : reason[..300];
         var name = code.ToString(CultureInfo.InvariantCulture);
         var shortCode = $"{name} {title}".Trim();
-        shortCode = shortCode.Length <= 64 ? shortCode : shortCode[..64];
+        shortCode = shortCode.Length <= 64 ? shortCode : shortCode[..64].TrimEnd();
         if (code == OutsideWindow)
         {
             return (new SendResult.Fail(shortCode, reason), true);

@@ -82,7 +82,7 @@ public sealed record MetaWebhook(IReadOnlyList<MetaInbound> Messages, IReadOnlyL
         }
 
         var text = $"{code.ToString(CultureInfo.InvariantCulture)} {Str(error, "title") ?? string.Empty}".Trim();
-        return text.Length <= 64 ? text : text[..64];
+        return text.Length <= 64 ? text : text[..64].TrimEnd();
     }
 }
 
