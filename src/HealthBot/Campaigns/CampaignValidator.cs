@@ -57,7 +57,8 @@ public static class CampaignValidator
             yield return "whatsAppTemplate.contentSid: a Twilio Content SID starts with HX";
         }
 
-        if (template.Name is { Length: > 0 } name && (name.Length > 512 || !name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_')))
+        if (template.Name is { Length: > 0 } name &&
+            (name.Length > 512 || !name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_')))
         {
             yield return "whatsAppTemplate.name: a Meta template name has only lower-case letters, digits and _";
         }

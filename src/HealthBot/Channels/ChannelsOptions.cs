@@ -27,8 +27,9 @@ public sealed class ChannelsOptions : IValidatableObject
 
         if (!ChannelProviders.WhatsAppProviders.Contains(WhatsApp.Provider))
         {
-            yield return new ValidationResult($"Channels:WhatsApp:Provider is '{WhatsApp.Provider}'; expected one of: " +
-                string.Join(", ", ChannelProviders.WhatsAppProviders));
+            var expected = string.Join(", ", ChannelProviders.WhatsAppProviders);
+            yield return new ValidationResult(
+                $"Channels:WhatsApp:Provider is '{WhatsApp.Provider}'; expected one of: {expected}");
         }
 
         if (ProbeInterval < TimeSpan.FromSeconds(1) || DownAlertAfter < TimeSpan.Zero)

@@ -36,6 +36,9 @@ public sealed partial class LocalMetaPeer
         }));
     }
 
+    /// <summary>Meta learns the person wrote at <paramref name="at"/> (its 24-hour window), with no webhook.</summary>
+    public void PersonWrote(string waId, DateTimeOffset at) => lastInbound[waId] = at;
+
     /// <summary>A status for a message this peer accepted; failed ones carry Meta's error code.</summary>
     public Task<HttpStatusCode> ReportAsync(string messageId, string status, int? errorCode = null)
     {

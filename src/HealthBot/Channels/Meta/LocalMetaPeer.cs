@@ -10,8 +10,8 @@ namespace HealthBot.Channels.Meta;
 /// A local stand-in for Meta's Graph API on 127.0.0.1: <c>POST /{version}/{phone-number-id}/messages</c> with a
 /// bearer token (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages) and the phone number's
 /// fields for the probe. Like Meta it refuses free text to someone who has not written in 24 hours (131047); the
-/// person's side (<see cref="PersonSendsAsync(string,string,string)"/>, <see cref="ReportAsync"/>) posts signed webhooks,
-/// so the production code path runs unchanged in tests.
+/// person's side (<see cref="PersonSendsAsync(string,string,string)"/>, <see cref="ReportAsync"/>) posts signed
+/// webhooks, so the production code path runs unchanged in tests.
 /// </summary>
 public sealed partial class LocalMetaPeer : IAsyncDisposable
 {
@@ -33,7 +33,7 @@ public sealed partial class LocalMetaPeer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    /// <summary>Where the person's messages and the statuses are posted (HealthBot's /webhooks/meta/whatsapp).</summary>
+    /// <summary>Where the person's messages and statuses are posted (HealthBot's /webhooks/meta/whatsapp).</summary>
     public string WebhookUrl { get; set; } = string.Empty;
 
     /// <summary>The peer's clock for the 24-hour window and the webhooks' timestamps.</summary>
@@ -46,7 +46,7 @@ public sealed partial class LocalMetaPeer : IAsyncDisposable
 
     private int attempts;
 
-    /// <summary>Meta error codes (131056…) or HTTP statuses (500…) for the next sends; afterwards they succeed.</summary>
+    /// <summary>Meta error codes (131056…) or HTTP statuses (500…) for the next sends; then they succeed.</summary>
     public void Script(params int[] next)
     {
         foreach (var code in next)
@@ -159,7 +159,7 @@ public sealed partial class LocalMetaPeer : IAsyncDisposable
         _ => Error(400, code, "Error"),
     };
 
-    /// <summary>Meta's error body (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes).</summary>
+    /// <summary>Meta's error body (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes).</summary>
     private static IResult Error(int status, int code, string title, string? details = null) => Results.Json(
         new
         {

@@ -97,7 +97,7 @@ public sealed record MetaInbound(string Id, string WaId, string Type, string Tex
 
     public string Emoji { get; init; } = string.Empty;
 
-    /// <summary>Stored as +E.164 (wa_id is the number's digits), so every WhatsApp provider names a person alike.</summary>
+    /// <summary>Stored as +E.164 (wa_id is the number's digits): all WhatsApp providers name a person alike.</summary>
     public string Address => "+" + WaId;
 
     internal static MetaInbound Read(JsonElement m)

@@ -24,7 +24,8 @@ public sealed class MetaProbe(IHttpClientFactory httpClients, IOptions<MetaWhats
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken) },
         };
-        using var response = await httpClients.CreateClient(MetaSender.HttpClientName).SendAsync(request, timeout.Token);
+        var client = httpClients.CreateClient(MetaSender.HttpClientName);
+        using var response = await client.SendAsync(request, timeout.Token);
         var body = await response.Content.ReadAsStringAsync(timeout.Token);
         return response.IsSuccessStatusCode
             ? Read(body)

@@ -91,7 +91,7 @@ public sealed class MetaSender(
             : MetaErrors.Map((int)response.StatusCode, answer);
     }
 
-    /// <summary><c>{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id, message_status }] }</c></summary>
+    /// <summary>Meta's answer: <c>{ contacts: [{ input, wa_id }], messages: [{ id, message_status }] }</c>.</summary>
     private static SendResult Accepted(string answer)
     {
         try

@@ -20,6 +20,18 @@ public static class MetaWebhookEndpoints
     {
         app.MapGet(Path, Verify);
         app.MapPost(Path, ReceiveAsync).DisableAntiforgery();
+        var chosen = app.ServiceProvider.GetRequiredService<IOptions<ChannelsOptions>>().Value.WhatsApp.Provider;
+        var settings = app.ServiceProvider.GetRequiredService<IOptions<MetaWhatsAppOptions>>().Value;
+        if (chosen == ChannelProviders.Meta && (!settings.CanSend || !settings.CanReceive))
+        {
+            // Said once at start, so that a missing secret is not found by a person waiting for an answer.
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MetaWebhookEndpoints))
+                .LogWarning("WhatsApp is set to go through Meta, but {Missing} not set: WhatsApp stays off until it is",
+                    !settings.CanSend
+                        ? "MetaWhatsApp:PhoneNumberId or MetaWhatsApp__AccessToken is"
+                        : "MetaWhatsApp__AppSecret is");
+        }
+
         return app;
     }
 
@@ -29,7 +41,7 @@ public static class MetaWebhookEndpoints
         var settings = options.Value;
         if (!settings.CanReceive || settings.VerifyToken.Length == 0)
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "WhatsApp via Meta is not configured here");
+            return NotConfigured();
         }
 
         var challenge = request.Query["hub.challenge"].ToString();
@@ -51,7 +63,7 @@ public static class MetaWebhookEndpoints
         var settings = options.Value;
         if (!settings.CanReceive)
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "WhatsApp via Meta is not configured here");
+            return NotConfigured();
         }
 
         var body = await ReadBodyAsync(http, settings.MaxRequestBytes);
@@ -93,6 +105,9 @@ public static class MetaWebhookEndpoints
 
         return Results.Json(new { stored, duplicates, statuses = webhook.Statuses.Count, known });
     }
+
+    private static IResult NotConfigured() =>
+        Results.Problem(statusCode: 404, title: "Not found", detail: "WhatsApp via Meta is not configured here");
 
     /// <summary>The raw bytes as sent: the signature covers exactly them.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int maxBytes)

@@ -33,7 +33,8 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
         {
             if (template.ContentSid.Length == 0)
             {
-                return new SendResult.Fail("no-content-sid", "the campaign's whatsAppTemplate has no Twilio contentSid");
+                return new SendResult.Fail(
+                    "no-content-sid", "the campaign's whatsAppTemplate has no Twilio contentSid");
             }
 
             // A Content API template (https://www.twilio.com/docs/content/send-templates-created-with-the-content-editor).

@@ -6,7 +6,7 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Meta;
 
-/// <summary>Meta's refusals mapped to retry, template or fail, from the recorded answers in testdata/errors.tsv.</summary>
+/// <summary>Meta's refusals mapped to retry, template or fail, from the recorded answers in testdata/.</summary>
 public sealed class MetaErrorsTests
 {
     public static TheoryData<string, int, string, string, string> Cases()
@@ -65,7 +65,8 @@ public sealed class MetaErrorsTests
             ["10"] = "last", ["2"] = "Clinic day\nis Tuesday", ["1"] = "Amina",
         });
 
-        var json = JsonSerializer.SerializeToElement(MetaRequests.Template("254700000001", "clinic_day", "sw", variables));
+        var json = JsonSerializer.SerializeToElement(
+            MetaRequests.Template("254700000001", "clinic_day", "sw", variables));
 
         var template = json.GetProperty("template");
         Assert.Equal("clinic_day", template.GetProperty("name").GetString());

@@ -7,7 +7,7 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Meta;
 
-/// <summary>Meta's WhatsApp webhook over HTTP: recorded payloads, signatures, replays and the GET verification.</summary>
+/// <summary>Meta's WhatsApp webhook over HTTP: recorded payloads, signatures, replays, the GET verification.</summary>
 public sealed class MetaWebhookTests : IAsyncLifetime
 {
     public const string AppSecret = "meta-app-secret-for-tests";
@@ -94,7 +94,7 @@ public sealed class MetaWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_signed_body_that_is_not_json_is_checked_for_its_signature_first()
     {
-        // An attacker without the secret learns nothing about the parser: garbage is refused as forged, not as bad JSON.
+        // Without the secret nothing reaches the parser: garbage is refused as forged, not as bad JSON.
         var response = await PostAsync("{not json", "sha256=" + new string('0', 64));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -175,7 +175,10 @@ public sealed class MetaWebhookTests : IAsyncLifetime
                         {
                             messaging_product = "whatsapp",
                             contacts = new[] { new { profile = new { name = "Test" }, wa_id = from } },
-                            messages = new[] { new { from, id, timestamp = "1749416383", type = "text", text = new { body = text } } },
+                            messages = new[]
+                            {
+                                new { from, id, timestamp = "1749416383", type = "text", text = new { body = text } },
+                            },
                         },
                     },
                 },
