@@ -12,6 +12,7 @@ public static partial class UiText
         ["replied by"] = "réponse de",
         ["unread"] = "non lu(s)",
         ["not answered yet"] = "sans réponse",
+        ["not delivered"] = "non remis",
         ["Held by"] = "Prise en main par",
         ["the bot stays silent except for emergencies. New messages appear here as they arrive."] =
             "le bot se tait sauf urgence. Les nouveaux messages s'affichent ici dès leur arrivée.",

@@ -76,7 +76,9 @@ public sealed record CampaignSchedule(
 public sealed record CampaignMessage(int? N, IReadOnlyDictionary<string, string> Text);
 
 /// <summary>
-/// A pre-approved WhatsApp template (Twilio Content API, https://www.twilio.com/docs/content) for contacts outside
-/// WhatsApp's 24-hour customer-service window, where free-form text is refused.
+/// A pre-approved WhatsApp template for contacts outside WhatsApp's 24-hour customer-service window, where free-form
+/// text is refused: a Twilio Content SID (https://www.twilio.com/docs/content) and/or, for Meta's Cloud API, the
+/// template's <paramref name="Name"/> (sent in the person's language; variables "1", "2"… fill its body in order).
 /// </summary>
-public sealed record WhatsAppTemplate(string ContentSid, IReadOnlyDictionary<string, string>? Variables);
+public sealed record WhatsAppTemplate(
+    string? ContentSid, IReadOnlyDictionary<string, string>? Variables, string? Name = null);

@@ -105,8 +105,11 @@ public sealed class CampaignSendGate(
 
     /// <summary>The campaign's template, each variable's <c>{message}</c> replaced by this message's text.</summary>
     private ProviderTemplate? TemplateFor(long campaignId, string body) => Definition(campaignId)?.WhatsAppTemplate is { } template
-        ? new ProviderTemplate(template.ContentSid, System.Text.Json.JsonSerializer.Serialize(
+        ? new ProviderTemplate(template.ContentSid ?? string.Empty, System.Text.Json.JsonSerializer.Serialize(
             (template.Variables ?? new Dictionary<string, string> { ["1"] = "{message}" }).ToDictionary(v => v.Key, v => v.Value.Replace("{message}", body, StringComparison.Ordinal))))
+        {
+            Name = template.Name,
+        }
         : null;
 
     private CampaignDefinition? Definition(long id) =>

@@ -43,12 +43,35 @@ public static class CampaignValidator
             }
         }
 
-        if (campaign.WhatsAppTemplate is { ContentSid: var sid } && !sid.StartsWith("HX", StringComparison.Ordinal))
+        if (campaign.WhatsAppTemplate is { } template)
         {
-            problems.Add("whatsAppTemplate.contentSid: a Twilio Content SID starts with HX");
+            problems.AddRange(TemplateProblems(template));
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// A Twilio Content SID starts with HX; a Meta template name is lower-case letters, digits and underscores
+    /// (https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates).
+    /// </summary>
+    private static IEnumerable<string> TemplateProblems(WhatsAppTemplate template)
+    {
+        if (string.IsNullOrEmpty(template.ContentSid) && string.IsNullOrEmpty(template.Name))
+        {
+            yield return "whatsAppTemplate: give a contentSid (Twilio) or a name (Meta)";
+        }
+
+        if (template.ContentSid is { Length: > 0 } sid && !sid.StartsWith("HX", StringComparison.Ordinal))
+        {
+            yield return "whatsAppTemplate.contentSid: a Twilio Content SID starts with HX";
+        }
+
+        if (template.Name is { Length: > 0 } name &&
+            (name.Length > 512 || !name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_')))
+        {
+            yield return "whatsAppTemplate.name: a Meta template name has only lower-case letters, digits and _";
+        }
     }
 
     private static IEnumerable<string> Schedule(CampaignSchedule? schedule)

@@ -2,14 +2,15 @@ namespace HealthBot.Channels;
 
 /// <summary>
 /// Which provider sends each channel: <c>Channels:&lt;Channel&gt;:Provider</c>, e.g. <c>Channels:Sms:Provider</c>
-/// (twilio | kannel | android) and <c>Channels:WhatsApp:Provider</c> (twilio). Twilio is the default, so the quick
-/// start needs no setting. A deployment may receive on several providers at once; only one sends a channel.
+/// (twilio | kannel | android) and <c>Channels:WhatsApp:Provider</c> (twilio | meta). Twilio is the default, so
+/// the quick start needs no setting. A deployment may receive on several providers at once; only one sends a channel.
 /// </summary>
 public static class ChannelProviders
 {
     public const string Twilio = "twilio";
     public const string Kannel = "kannel";
     public const string Android = "android";
+    public const string Meta = "meta";
 
     /// <summary>The provider configured to send a channel (checked by <see cref="ChannelsOptionsCheck"/>).</summary>
     public static string Chosen(IConfiguration configuration, string channel) =>

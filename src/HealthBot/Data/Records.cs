@@ -39,7 +39,11 @@ public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, s
 }
 
 /// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>
-public sealed record ProviderTemplate(string ContentSid, string VariablesJson);
+public sealed record ProviderTemplate(string ContentSid, string VariablesJson)
+{
+    /// <summary>The template's name at Meta (WhatsApp Cloud API), when the campaign gives one.</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record StoredMessage(
     long Id, long ContactId, string Direction, string Channel, string Body, string Status, string? Language,

@@ -25,6 +25,7 @@ internal static class BuiltInMessages
         "small_talk_ok" => "OK. Send a health question any time.",
         "small_talk_bye" => "Goodbye, stay well. Send a health question any time.",
         "stop_check" => "To stop getting messages from HealthBot, send STOP. To ask a health question, just send it.",
+        "text_only" => "Sorry, I can only read text messages. Please type your health question in a few words.",
         "too_long" => "Your message is too long. Please send a shorter question.",
         _ => "Sorry, I did not understand. Please send your health question in a few words.",
     };

@@ -78,7 +78,10 @@ public sealed class DialogEngine(
 
         if (!text.HasWords)
         {
-            return say.System(profile, known, ReplyKind.NotUnderstood, "not_understood", "empty");
+            // Nothing at all: a photo, voice note, location or reaction, which arrive without text.
+            return text.Clean.Length == 0
+                ? say.System(profile, known, ReplyKind.NotUnderstood, "text_only", "not-text")
+                : say.System(profile, known, ReplyKind.NotUnderstood, "not_understood", "empty");
         }
 
         var language = languages.Detect(text, contact.Language).Language;

@@ -35,6 +35,12 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
         var create = new CreateMessageOptions(new PhoneNumber(To(item)));
         if (item.Template is { } template)
         {
+            if (template.ContentSid.Length == 0)
+            {
+                return new SendResult.Fail(
+                    "no-content-sid", "the campaign's whatsAppTemplate has no Twilio contentSid");
+            }
+
             // A Content API template (https://www.twilio.com/docs/content/send-templates-created-with-the-content-editor).
             create.ContentSid = template.ContentSid;
             create.ContentVariables = template.VariablesJson;

@@ -76,7 +76,11 @@ public sealed class ConversationModel(IMessageStore messages, SqlHandoffStore ha
         var who = m.Direction == "in" ? T("person")
             : m.Kind == InboxService.HumanKind ? T("reply from staff")
             : $"{T("bot")} {m.Kind}{(m.ContentId is null ? "" : $" {m.ContentId} v{m.ContentVersion}")}";
-        return $"{m.CreatedAt:yyyy-MM-dd HH:mm} · {m.Channel} · {who}";
+        // A reply that never reached the person says so, with the provider's reason (e.g. WhatsApp's 131026).
+        var failed = m.Direction == "out" && m.Status is "failed" or "undelivered"
+            ? $" · {T("not delivered")}{(m.ErrorCode is { } code ? $": {code}" : "")}"
+            : "";
+        return $"{m.CreatedAt:yyyy-MM-dd HH:mm} · {m.Channel} · {who}{failed}";
     }
 
     private async Task<bool> LoadAsync()
