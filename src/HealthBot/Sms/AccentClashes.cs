@@ -24,6 +24,7 @@ public static partial class AccentClashes
                 "faça", "faças", "avó", "avô", "avós", "avôs", "pôr", "está", "estás", "dá", "dás", "dê",
                 "dês", "nós", "vós", "nó", "pôde", "têm", "vêm", "país", "ás", "fábrica", "prática", "público",
                 "pública", "sábia", "secretária", "específico", "análise",
+                "bebê", "bebês", "cocó",
             ],
             // French: the accent is the only difference between the two words.
             ["fr"] =

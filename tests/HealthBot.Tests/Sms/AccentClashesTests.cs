@@ -12,6 +12,7 @@ public sealed class AccentClashesTests
     [InlineData("A avó está com febre.", "pt")]
     [InlineData("Não é possível pôr a criança a dormir.", "pt")]
     [InlineData("Dê zinco à criança.", "pt")]
+    [InlineData("O bebê precisa de mamar.", "pt")] // "bebe" is "drinks"
     [InlineData("C'est une tâche pour l'agent de santé.", "fr")]
     [InlineData("Soyez sûr de finir le traitement.", "fr")]
     [InlineData("Un fruit mûr, lavé à l'eau sûre.", "fr")]
