@@ -10,6 +10,7 @@ using HealthBot.Cli;
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Maintenance;
 using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
@@ -30,6 +31,7 @@ builder.Services
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
     .AddCampaignApi()
+    .AddDataDirectoryLock()
     .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapKannelWebhooks();
 app.MapAndroidGatewayWebhooks();
 app.MapWebChat();
 app.MapCampaigns();
+app.ScheduleBackups();
 app.MapAdmin();
 await app.RunAsync();
 return 0;
