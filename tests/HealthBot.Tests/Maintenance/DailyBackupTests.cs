@@ -9,7 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace HealthBot.Tests.Maintenance;
 
-/// <summary>The daily backup is a Hangfire recurring job of <c>serve</c>; its outcome reaches /readyz and the workspace.</summary>
+/// <summary>
+/// The daily backup is a Hangfire recurring job of <c>serve</c>; its outcome reaches /readyz and the workspace.
+/// </summary>
 public sealed class DailyBackupTests : IDisposable
 {
     private readonly HealthBotFactory factory = new(settings: new Dictionary<string, string?>
@@ -53,6 +55,7 @@ public sealed class DailyBackupTests : IDisposable
             Directory.GetFiles(done.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.StartsWith(Path.Combine(factory.DataDirectory, "backups"), done.Folder, StringComparison.Ordinal);
         Assert.Contains($"in {done.Folder}", await staff.GetStringAsync("/admin"), StringComparison.Ordinal);
-        Assert.Contains("\"ok\":true", await factory.CreateClient().GetStringAsync("/readyz"), StringComparison.Ordinal);
+        var ready = await factory.CreateClient().GetStringAsync("/readyz");
+        Assert.Contains("\"backup\":{\"ok\":true", ready, StringComparison.Ordinal);
     }
 }
