@@ -53,6 +53,9 @@ public static class CommandLine
         ["restore"] = (
             "restore BACKUP                              put a backup back into the stopped data directory",
             a => Task.FromResult(BackupCommand.Restore(a))),
+        ["doctor"] = (
+            "doctor                                      check the box, the data and the providers; says how to fix",
+            DoctorCommand.RunAsync),
         ["help"] = (
             "help                                        this list",
             _ => Task.FromResult(Usage(Console.Out, 0))),

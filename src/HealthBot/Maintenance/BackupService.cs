@@ -72,6 +72,13 @@ public sealed class BackupService(
         }
     }
 
+    /// <summary>
+    /// What to do about a damaged database: restore the newest backup, by its folder when there is one.
+    /// </summary>
+    public string RestoreAdvice() => List(DefaultDirectory).FirstOrDefault() is { } newest
+        ? $"stop the service and put the newest backup back: healthbot restore {newest}"
+        : "stop the service and put a backup back: healthbot restore BACKUP-FOLDER";
+
     /// <summary>Backup folders under <paramref name="root"/>, newest first.</summary>
     public static IReadOnlyList<string> List(string root) => Directory.Exists(root)
         ? Directory.GetDirectories(root, FolderPrefix + "*").Where(IsBackupFolder)

@@ -14,6 +14,8 @@ public static class MaintenanceServiceCollectionExtensions
         services.AddSingleton<BackupStatusFile>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<RestoreService>();
+        services.AddSingleton<DiskSpace>();
+        services.AddSingleton<ClockCheck>();
         return services;
     }
 

@@ -150,25 +150,9 @@ public sealed class BackupRestoreTests : IDisposable
         return rows;
     }
 
-    private async Task<CliRun.Result> Ok(string key, string? input, params string[] args)
-    {
-        var result = await RunAsync(key, input, args);
-        Assert.True(result.ExitCode == 0, $"healthbot {string.Join(' ', args)}: {result.Stderr}");
-        return result;
-    }
+    private Task<CliRun.Result> Ok(string key, string? input, params string[] args) =>
+        new DataDirectoryCli(Data).OkAsync(key, input, args);
 
     private Task<CliRun.Result> RunAsync(string key, string? input, params string[] args) =>
-        CliRun.RunAsync(
-            input,
-            new Dictionary<string, string?>
-            {
-                ["HEALTHBOT_DATA_KEY"] = key,
-                ["HEALTHBOT_DATA_KEYS_PREVIOUS"] = null,
-                ["HEALTHBOT_LOOKUP_KEY"] = null,
-                ["Storage__DataDirectory"] = Data,
-                ["Content__Directory"] = HealthBotFactory.ContentDirectory,
-                ["Content__WatchForChanges"] = "false",
-            },
-            TimeSpan.FromSeconds(90),
-            args);
+        new DataDirectoryCli(Data).RunAsync(key, input, args);
 }
