@@ -49,7 +49,7 @@ public static class SqliteFiles
     /// <summary>The newest schema version recorded in a HealthBot database, or null when it is not one.</summary>
     public static long? SchemaVersion(string path)
     {
-        using var connection = Open(path, SqliteOpenMode.ReadOnly);
+        using var connection = Open(path, SqliteOpenMode.ReadWrite);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
         if (command.ExecuteScalar() is null)
@@ -61,7 +61,31 @@ public static class SqliteFiles
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Unpooled, so that the file is closed on dispose and may be moved or deleted straight after.</summary>
+    /// <summary>The migrations recorded in a HealthBot database (none in an empty file or another database).</summary>
+    public static HashSet<long> AppliedVersions(string path)
+    {
+        var applied = new HashSet<long>();
+        if (SchemaVersion(path) is null)
+        {
+            return applied;
+        }
+
+        using var connection = Open(path, SqliteOpenMode.ReadWrite);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_migrations";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            applied.Add(reader.GetInt64(0));
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Callers open read-write even to read: a WAL database whose -shm file is gone cannot be opened read-only.
+    /// Unpooled, so that the file is closed on dispose and may be moved or deleted straight after.
+    /// </summary>
     public static SqliteConnection Open(string path, SqliteOpenMode mode)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
