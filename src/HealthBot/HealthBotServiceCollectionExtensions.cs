@@ -5,6 +5,7 @@ using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Llm;
+using HealthBot.Maintenance;
 using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
@@ -14,19 +15,23 @@ namespace HealthBot;
 
 public static class HealthBotServiceCollectionExtensions
 {
-    /// <summary>Every feature, for the web host and the one-shot commands alike; background loops are added separately.</summary>
-    public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) => services
-        .AddOperability(configuration)
-        .AddPrivacy(configuration)
-        .AddData(configuration)
-        .AddContent(configuration)
-        .AddDialog(configuration)
-        .AddLlm(configuration)
-        .AddSafety(configuration)
-        .AddOutbox(configuration)
-        .AddChannels(configuration)
-        .AddCampaigns(configuration)
-        .AddAdminCore(configuration);
+    /// <summary>
+    /// Every feature, for the web host and the one-shot commands alike; background loops are added separately.
+    /// </summary>
+    public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddOperability(configuration)
+            .AddPrivacy(configuration)
+            .AddData(configuration)
+            .AddContent(configuration)
+            .AddDialog(configuration)
+            .AddLlm(configuration)
+            .AddSafety(configuration)
+            .AddOutbox(configuration)
+            .AddChannels(configuration)
+            .AddCampaigns(configuration)
+            .AddMaintenance(configuration)
+            .AddAdminCore(configuration);
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,
@@ -44,7 +49,8 @@ public static class HealthBotServiceCollectionExtensions
             },
         });
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
             builder.WebHost.UseUrls("http://localhost:5080");
         }

@@ -7,6 +7,7 @@ using HealthBot.Cli;
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Maintenance;
 using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
@@ -27,6 +28,7 @@ builder.Services
     .AddPrivacyWorker()
     .AddCampaignJobServer(builder.Configuration)
     .AddCampaignApi()
+    .AddDataDirectoryLock()
     .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.UseWebChatLimits();
 app.MapHealth();
 app.MapChannels();
 app.MapCampaigns();
+app.ScheduleBackups();
 app.MapAdmin();
 return await app.RunOrExplainAsync();
 

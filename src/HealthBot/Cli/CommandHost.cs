@@ -9,20 +9,38 @@ public static class CommandHost
 {
     public static IHost? Build(string[] args, Action<IServiceCollection>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        // Commands print for people; framework chatter goes to stderr only when it matters.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddHealthBot(builder.Configuration);
-        configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        if (!SettingsAreValid(host) || !host.Services.TryMigrateDatabase() || !host.Services.TryLoadModel())
+        var host = BuildWithoutDatabase(args, configure);
+        if (host is null || !host.Services.TryMigrateDatabase() || !host.Services.TryLoadModel())
         {
+            host?.Dispose();
             return null;
         }
 
         // Commands answer with what the service serves: the files plus the versions published in the workspace,
         // applied as soon as the command loads the content.
         host.Services.GetService<HealthBot.Admin.PublishedContentOverlay>()?.StartAsync(CancellationToken.None);
+        return host;
+    }
+
+    /// <summary>
+    /// The services with valid settings, without opening (or creating, or migrating) the database: for commands that
+    /// work on the database files themselves (backup, restore, doctor).
+    /// </summary>
+    public static IHost? BuildWithoutDatabase(string[] args, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        // Commands print for people; framework chatter goes to stderr only when it matters.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddHealthBot(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        if (!SettingsAreValid(host))
+        {
+            host.Dispose();
+            return null;
+        }
+
         return host;
     }
 

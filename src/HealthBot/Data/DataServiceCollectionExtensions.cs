@@ -5,7 +5,9 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
-            .PostConfigure(o => o.PostgresConnection = o.PostgresConnection.Length > 0 ? o.PostgresConnection : Environment.GetEnvironmentVariable(StorageOptions.PostgresVariable) ?? string.Empty)
+            .PostConfigure(o => o.PostgresConnection = o.PostgresConnection.Length > 0
+                ? o.PostgresConnection
+                : Environment.GetEnvironmentVariable(StorageOptions.PostgresVariable) ?? string.Empty)
             .ValidateDataAnnotations().ValidateOnStart();
         if (configuration.GetValue<string>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == "postgres")
         {
@@ -38,6 +40,11 @@ public static class DataServiceCollectionExtensions
     {
         // Resolving the options validates them first, so a missing connection string reads as that, not as a crash.
         _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+        foreach (var step in services.GetServices<IBeforeMigration>())
+        {
+            step.Run();
+        }
+
         services.GetRequiredService<SchemaMigrator>().Migrate();
         // Before anything reads or writes personal data: data written under a key not configured now stops the start.
         services.GetService<HealthBot.Privacy.DataKeyCheck>()?.Verify();
@@ -48,7 +55,9 @@ public static class DataServiceCollectionExtensions
         }
     }
 
-    /// <summary><see cref="MigrateDatabase"/>, printing the reason and returning false when the database cannot be used.</summary>
+    /// <summary>
+    /// <see cref="MigrateDatabase"/>, printing the reason and returning false when the database cannot be used.
+    /// </summary>
     public static bool TryMigrateDatabase(this IServiceProvider services)
     {
         try
@@ -57,7 +66,8 @@ public static class DataServiceCollectionExtensions
             return true;
         }
         catch (Exception ex) when (ex is SchemaTooNewException or HealthBot.Privacy.DataKeyMismatchException
-                                       or Microsoft.Extensions.Options.OptionsValidationException)
+                                       or Microsoft.Extensions.Options.OptionsValidationException
+                                       or DatabaseUnusableException)
         {
             Console.Error.WriteLine($"healthbot: {ex.Message}");
             return false;

@@ -25,28 +25,45 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
         if (unknown.Count > 0)
         {
             throw new SchemaTooNewException(
-                $"The database {database.Describe} has schema version {unknown.Max()}, which this HealthBot does not know (it knows up to {LatestVersion}). " +
+                $"The database {database.Describe} has schema version {unknown.Max()}, which this HealthBot does " +
+                $"not know (it knows up to {LatestVersion}). " +
                 "It was written by a newer HealthBot: run that version, or restore a backup made before the upgrade.");
         }
 
         // Every known migration not yet applied runs, in order — also one numbered below the newest applied, as
-        // happens when features developed in parallel land in a different order.
+        // happens when features developed in parallel land in a different order. All in one transaction: an upgrade
+        // that fails half-way leaves the database as it was, so the previous version still starts on it.
+        using var transaction = connection.BeginTransaction();
         foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
-            using var transaction = connection.BeginTransaction();
-            connection.Command(database is PostgresDatabase ? PostgresSchema.Translate(sql) : sql, transaction).ExecuteNonQuery();
-            connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)", transaction)
+            try
+            {
+                connection.Command(database is PostgresDatabase ? PostgresSchema.Translate(sql) : sql, transaction)
+                    .ExecuteNonQuery();
+            }
+            catch (DbException ex)
+            {
+                // The transaction rolls back on dispose.
+                throw new DatabaseUnusableException(
+                    $"upgrading the database {database.Describe} failed at migration {version} ({name}): " +
+                    $"{ex.Message}. Nothing was changed, so the previous HealthBot version still runs on it (with " +
+                    "SQLite, a backup taken just before is in the backup folder). Please report this message.");
+            }
+
+            connection.Command(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)", transaction)
                 .With("@v", version).With("@n", name).With("@t", DateTimeOffset.UtcNow.ToDb()).ExecuteNonQuery();
             if (database is SqliteDatabase)
             {
-                connection.Command($"PRAGMA user_version = {Math.Max(version, applied.DefaultIfEmpty().Max())};", transaction).ExecuteNonQuery();
+                var newest = Math.Max(version, applied.DefaultIfEmpty().Max());
+                connection.Command($"PRAGMA user_version = {newest};", transaction).ExecuteNonQuery();
             }
 
-            transaction.Commit();
             applied.Add(version);
             logger.LogInformation("Applied database migration {Version} ({Name})", version, name);
         }
 
+        transaction.Commit();
         return LatestVersion;
     }
 
@@ -63,11 +80,16 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
         return connection;
     }
 
-    /// <summary>Applied versions from schema_migrations; a database from before that table counts 1..user_version as applied.</summary>
+    /// <summary>
+    /// Applied versions from schema_migrations; a database from before that table counts 1..user_version as applied.
+    /// </summary>
     private static HashSet<int> AppliedVersions(DbConnection connection, bool sqlite)
     {
         var userVersion = sqlite ? (int)connection.Command("PRAGMA user_version;").ScalarLong() : 0;
-        connection.Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").ExecuteNonQuery();
+        connection.Command(
+                "CREATE TABLE IF NOT EXISTS schema_migrations " +
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            .ExecuteNonQuery();
         var applied = new HashSet<int>();
         using (var reader = connection.Command("SELECT version FROM schema_migrations").ExecuteReader())
         {
@@ -89,7 +111,8 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
     {
         var assembly = Assembly.GetExecutingAssembly();
         var list = new List<(int, string, string)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)))
+        var resources = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal));
+        foreach (var resource in resources)
         {
             var match = MigrationName().Match(resource);
             if (!match.Success)
@@ -98,7 +121,8 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
             }
 
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-            list.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value, reader.ReadToEnd()));
+            var version = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            list.Add((version, match.Groups[2].Value, reader.ReadToEnd()));
         }
 
         return list.OrderBy(m => m.Item1).ToList();

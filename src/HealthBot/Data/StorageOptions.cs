@@ -7,7 +7,9 @@ public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
 
-    /// <summary>The environment variable with the PostgreSQL connection string: it carries a password, so never a setting.</summary>
+    /// <summary>
+    /// The environment variable with the PostgreSQL connection string: it carries a password, so never a setting.
+    /// </summary>
     public const string PostgresVariable = "HEALTHBOT_POSTGRES";
 
     /// <summary><c>sqlite</c> (one box, the default) or <c>postgres</c> (several nodes sharing one database).</summary>
@@ -15,7 +17,10 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Storage:Provider must be 'sqlite' or 'postgres'.")]
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>Folder for the SQLite database (and, with SQLite, the job store); created when missing. Relative paths start at the working directory.</summary>
+    /// <summary>
+    /// Folder for the SQLite database (and, with SQLite, the job store); created when missing. Relative paths start at
+    /// the working directory.
+    /// </summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
 
@@ -39,13 +44,21 @@ public sealed class StorageOptions : IValidatableObject
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFile));
 
+    /// <summary>
+    /// Below this much free space (megabytes) on the data's disk, webhooks answer 503 so that the provider keeps the
+    /// message and retries, instead of HealthBot accepting a message it may fail to store.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public long MinimumFreeMegabytes { get; set; } = 50;
+
     public string Node => NodeId.Length > 0 ? NodeId : Environment.MachineName;
 
     public bool IsPostgres => Provider == "postgres";
 
     /// <summary>
     /// The PostgreSQL connection string. It carries a password, so it comes from the environment variable
-    /// <see cref="PostgresVariable"/> (filled in by <see cref="DataServiceCollectionExtensions"/>) and is left out of appsettings.
+    /// <see cref="PostgresVariable"/> (filled in by <see cref="DataServiceCollectionExtensions"/>) and is left out of
+    /// appsettings.
     /// </summary>
     public string PostgresConnection { get; set; } = string.Empty;
 

@@ -17,7 +17,8 @@ public static class HealthEndpoints
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (
             Database database, DataKeyCheck keys, ContentCatalog content, IEnumerable<IModelStatus> models,
-            ProviderMonitor providers, ChannelRegistry channels) =>
+            ProviderMonitor providers, ChannelRegistry channels, HealthBot.Maintenance.BackupStatusFile backups,
+            TimeProvider time) =>
         {
             // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not).
             var databaseOk = CheckDatabase(database, out var schema) && keys.Verified;
@@ -28,10 +29,17 @@ public static class HealthEndpoints
             {
                 status = ready ? "ready" : "not-ready",
                 database = new { ok = databaseOk, schema },
-                content = new { loaded = content.IsLoaded, items = library.Items.Count, languages = library.Languages.Order().ToArray(), problems = library.Errors.Count },
+                content = new
+                {
+                    loaded = content.IsLoaded, items = library.Items.Count,
+                    languages = library.Languages.Order().ToArray(), problems = library.Errors.Count,
+                },
                 model = new { state = model },
+                // The last backup is shown, never a reason to stop answering.
+                backup = new { ok = backups.Read()?.Ok, last = backups.Read()?.At, summary = backups.Describe(time) },
                 // A provider that is down does not make the service unready: replies wait in the outbox.
-                providers = providers.States.Select(p => new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
+                providers = providers.States.Select(p =>
+                    new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
                 // What each provider folder registered: a provider without credentials stays off and says why.
                 channels = channels.Channels.Select(c =>
                     new { name = c.Name, provider = channels.Sender(c.Name)?.Name }),
