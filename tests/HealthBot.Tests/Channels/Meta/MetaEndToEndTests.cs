@@ -51,7 +51,9 @@ public sealed class MetaEndToEndTests : IAsyncLifetime
         var answer = (await SentAsync(1)).Single();
         Assert.Equal("text", (string?)answer["type"]);
         Assert.Equal("254700000601", (string?)answer["to"]);
-        var stored = await OutboundAsync("+254700000601");
+        // The peer holds the message before HealthBot has recorded Meta's answer: wait for the id.
+        var stored = await Eventually.WaitAsync(() => OutboundAsync("+254700000601"), m => m.ProviderId is not null,
+            "Meta's message id recorded", 30000);
         Assert.Equal(stored.Body, (string?)answer["text"]!["body"]);
         Assert.Contains("ORS", stored.Body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal((string?)answer["id"], stored.ProviderId);
@@ -149,8 +151,9 @@ public sealed class MetaEndToEndTests : IAsyncLifetime
 
         await meta.ReportAsync((string)sent["id"]!, "failed", MetaErrors.Undeliverable);
 
-        var stored = await OutboundAsync("+254700000608");
-        Assert.Equal("failed", stored.Status);
+        // A status may come before HealthBot recorded the send; it is kept and applied then.
+        var stored = await Eventually.WaitAsync(() => OutboundAsync("+254700000608"), m => m.Status == "failed",
+            "the failed status applied", 30000);
         Assert.Equal("131026 Message undeliverable", stored.ErrorCode);
     }
 
