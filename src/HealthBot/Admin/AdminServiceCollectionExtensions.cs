@@ -26,6 +26,8 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<ContentWorkflow>();
         services.AddSingleton<InboxService>();
         services.AddSingleton<CampaignWorkspace>();
+        services.AddSingleton<StaffClock>();
+        services.AddSingleton<Inbox.SqlInboxStore>();
         return services;
     }
 

@@ -27,7 +27,12 @@ public sealed class AdminBrowserFixture : IAsyncLifetime
     {
         Peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
         // Chromium reaches the app over plain HTTP on loopback, where Secure cookies cannot be set by the server.
-        Factory = new HealthBotFactory(Peer.BaseUrl, settings: new Dictionary<string, string?> { ["Admin:SecureCookies"] = "false" });
+        // Times show in the deployment's zone: Nairobi (UTC+3 all year) makes a UTC time on a page stand out.
+        Factory = new HealthBotFactory(Peer.BaseUrl, settings: new Dictionary<string, string?>
+        {
+            ["Admin:SecureCookies"] = "false",
+            ["Admin:TimeZone"] = "Africa/Nairobi",
+        });
         BaseAddress = Factory.StartOnLoopback();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = WebChatBrowserFixture.ChromiumPath, Args = ChromiumArgs, Headless = true });
