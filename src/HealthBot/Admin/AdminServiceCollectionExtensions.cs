@@ -81,10 +81,28 @@ public static class AdminServiceCollectionExtensions
         {
             // A display preference, not a secret.
             http.Response.Cookies.Append(UiText.CookieName, code == "fr" ? "fr" : "en",
-                new CookieOptions { Path = "/admin", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
-            return Results.LocalRedirect("/admin");
+                new CookieOptions
+                {
+                    Path = "/admin", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365),
+                });
+            return Results.LocalRedirect(SamePage(http));
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The workspace page the language link was clicked on (from the Referer, when it is this site's /admin page), so
+    /// switching language keeps the person where they were; otherwise the workspace's start page.
+    /// </summary>
+    private static string SamePage(HttpContext http)
+    {
+        var referer = http.Request.GetTypedHeaders().Referer;
+        var sameSite = referer is { IsAbsoluteUri: true }
+            && string.Equals(referer.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        var path = sameSite ? referer!.PathAndQuery : "";
+        return path.StartsWith("/admin", StringComparison.Ordinal) && !path.StartsWith("/admin/language", StringComparison.Ordinal)
+            ? path
+            : "/admin";
     }
 
     private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -18,8 +18,9 @@ public sealed class StaffClock(IOptions<AdminOptions> options)
 
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
 
-    /// <summary>yyyy-MM-dd HH:mm in the deployment's zone.</summary>
-    public string Format(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd HH:mm (with <paramref name="seconds"/>, :ss) in the deployment's zone.</summary>
+    public string Format(DateTimeOffset at, bool seconds = false) =>
+        Local(at).ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string Format(DateTimeOffset? at) => at is { } value ? Format(value) : "";
 
