@@ -23,7 +23,9 @@ public sealed class AdminOptions : IValidatableObject
     /// </summary>
     public bool SecureCookies { get; set; }
 
-    /// <summary>Very small teams may let a reviewer publish their own edit; by default a second person must approve.</summary>
+    /// <summary>
+    /// Very small teams may let a reviewer publish their own edit; by default a second person must approve.
+    /// </summary>
     public bool AllowSelfPublish { get; set; }
 
     /// <summary>Price of one SMS segment, shown in the editor's preview.</summary>
@@ -37,7 +39,9 @@ public sealed class AdminOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan HandoffSilence { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The deployment's time zone (IANA id, e.g. Africa/Nairobi): every time in the workspace is shown in it.</summary>
+    /// <summary>
+    /// The deployment's time zone (IANA id, e.g. Africa/Nairobi): every time in the workspace is shown in it.
+    /// </summary>
     [Required]
     public string TimeZone { get; set; } = "UTC";
 
@@ -62,7 +66,8 @@ public sealed class AdminOptions : IValidatableObject
         foreach (var role in FullNumberRoleList.Where(r => !StaffRoles.All.Contains(r)))
         {
             yield return new ValidationResult(
-                $"Admin:FullNumberRoles names '{role}', which is not a role; roles: {string.Join(", ", StaffRoles.All)}.",
+                $"Admin:FullNumberRoles names '{role}', which is not a role; " +
+                $"roles: {string.Join(", ", StaffRoles.All)}.",
                 [nameof(FullNumberRoles)]);
         }
     }

@@ -31,7 +31,9 @@ public static class AdminServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The web workspace: Razor Pages under /admin with cookie sign-in, role policies and antiforgery on every post.</summary>
+    /// <summary>
+    /// The web workspace: Razor Pages under /admin with cookie sign-in, role policies and antiforgery on every post.
+    /// </summary>
     public static IServiceCollection AddAdminWorkspace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService(sp => sp.GetRequiredService<PublishedContentOverlay>());
@@ -83,7 +85,10 @@ public static class AdminServiceCollectionExtensions
             http.Response.Cookies.Append(UiText.CookieName, code == "fr" ? "fr" : "en",
                 new CookieOptions
                 {
-                    Path = "/admin", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365),
+                    Path = "/admin",
+                    Secure = http.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                    MaxAge = TimeSpan.FromDays(365),
                 });
             return Results.LocalRedirect(SamePage(http));
         }).AllowAnonymous();
@@ -100,7 +105,8 @@ public static class AdminServiceCollectionExtensions
         var sameSite = referer is { IsAbsoluteUri: true }
             && string.Equals(referer.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
         var path = sameSite ? referer!.PathAndQuery : "";
-        return path.StartsWith("/admin", StringComparison.Ordinal) && !path.StartsWith("/admin/language", StringComparison.Ordinal)
+        return path.StartsWith("/admin", StringComparison.Ordinal)
+            && !path.StartsWith("/admin/language", StringComparison.Ordinal)
             ? path
             : "/admin";
     }

@@ -5,7 +5,9 @@ using Microsoft.Playwright;
 
 namespace HealthBot.Tests.Admin;
 
-/// <summary>The app on a loopback socket, a local Twilio peer for the SMS replies, and one headless Debian Chromium.</summary>
+/// <summary>
+/// The app on a loopback socket, a local Twilio peer for the SMS replies, and one headless Debian Chromium.
+/// </summary>
 public sealed class AdminBrowserFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
@@ -39,7 +41,9 @@ public sealed class AdminBrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    /// <summary>A new browser (its own cookies), signed in through the login form as a new account with <paramref name="role"/>.</summary>
+    /// <summary>
+    /// A new browser (its own cookies), signed in through the login form as a new account with <paramref name="role"/>.
+    /// </summary>
     public async Task<IPage> SignInAsync(string role, string? email = null, string locale = "en-GB")
     {
         email ??= $"{role}-{Guid.NewGuid():N}@ngo.example";

@@ -28,7 +28,8 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         string raised;
         using (var connection = fixture.Factory.Service<Database>().Open())
         {
-            raised = (string)connection.Command($"SELECT created_at FROM alerts WHERE contact_id = {contact}").ExecuteScalar()!;
+            var sql = $"SELECT created_at FROM alerts WHERE contact_id = {contact}";
+            raised = (string)connection.Command(sql).ExecuteScalar()!;
         }
 
         var nairobi = DateTimeOffset.Parse(raised, CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(3));
@@ -72,7 +73,8 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         // Styles are read once the stylesheet has loaded (elements exist before it does).
         await responder.WaitForLoadStateAsync(LoadState.Load);
         var looks = await responder.EvaluateAsync<string[]>(
-            "['person','bot','urgent','staff'].map(f => getComputedStyle(document.querySelector(`li[data-from=${f}]`)).backgroundColor)");
+            "['person','bot','urgent','staff']" +
+            ".map(f => getComputedStyle(document.querySelector(`li[data-from=${f}]`)).backgroundColor)");
         Assert.Equal(4, looks.Distinct().Count());
         await Screenshots.TakeAsync(responder, "inbox-conversation");
 
@@ -84,7 +86,8 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         Assert.Contains("A nurse here", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("712345", csv, StringComparison.Ordinal);
         Assert.Equal(1, await fixture.Factory.CountAsync(
-            $"SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.export_conversation' AND target = 'contact #{contact}'"));
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.export_conversation' " +
+            $"AND target = 'contact #{contact}'"));
     }
 
     [Fact]
@@ -108,7 +111,8 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         var responder = await fixture.SignInAsync(StaffRoles.Responder);
         await responder.GotoAsync("/admin/inbox");
         await Expect(responder.GetByTestId("alert").Filter(new() { HasText = $"#{first}" })).ToBeVisibleAsync();
-        var before = int.Parse(await responder.GetByTestId("open-alerts").InnerTextAsync(), CultureInfo.InvariantCulture);
+        var shown = await responder.GetByTestId("open-alerts").InnerTextAsync();
+        var before = int.Parse(shown, CultureInfo.InvariantCulture);
 
         // A new emergency shows without a reload, and the tab title counts it.
         var second = await EmergencyAsync("+254712000102");
@@ -136,10 +140,13 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
             responder.GetByRole(AriaRole.Button, new() { Name = "Export the flagged list" }).ClickAsync());
         var csv = await CsvAsync(download);
         Assert.StartsWith("contact,time (Africa/Nairobi),reasons", csv, StringComparison.Ordinal);
-        Assert.Equal(1, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.export_flagged'"));
+        Assert.Equal(1, await fixture.Factory.CountAsync(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.export_flagged'"));
     }
 
-    /// <summary>A question about malaria, then an emergency: the contact has an answer, an urgent referral and an alert.</summary>
+    /// <summary>
+    /// A question about malaria, then an emergency: the contact has an answer, an urgent referral and an alert.
+    /// </summary>
     private async Task<long> EmergencyAsync(string number)
     {
         await fixture.SendSmsAsync(number, "how can i prevent malaria");
@@ -148,11 +155,15 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         await Eventually.WaitForAsync(() => Sent(number), r => r.Count >= 2, "the urgent referral");
         var contact = await fixture.Factory.Service<IContactStore>().FindAsync("sms", number);
         await Eventually.WaitAsync(
-            () => fixture.Factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact!.Id}"), n => n == 1, "the alert");
+            () => fixture.Factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact!.Id}"),
+            n => n == 1,
+            "the alert");
         return contact!.Id;
     }
 
-    /// <summary>The downloaded CSV's text, after checking it starts with the UTF-8 byte order mark spreadsheets need.</summary>
+    /// <summary>
+    /// The downloaded CSV's text, after checking it starts with the UTF-8 byte order mark spreadsheets need.
+    /// </summary>
     private static async Task<string> CsvAsync(IDownload download)
     {
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);

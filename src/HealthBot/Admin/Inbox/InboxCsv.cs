@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HealthBot.Data;
 
@@ -13,12 +14,12 @@ public static class InboxCsv
     public static byte[] Conversation(long contactId, IEnumerable<StoredMessage> messages, StaffClock clock)
     {
         var csv = new StringBuilder();
-        Row(csv, "contact", $"time ({clock.Label})", "from", "kind", "channel", "language", "topic", "version", "status",
-            "text");
+        Row(csv, "contact", $"time ({clock.Label})", "from", "kind", "channel", "language", "topic", "version",
+            "status", "text");
         foreach (var m in messages)
         {
             Row(csv, $"{contactId}", clock.Format(m.CreatedAt), MessageLook.From(m), m.Kind ?? "", m.Channel,
-                m.Language ?? "", m.ContentId ?? "", m.ContentVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                m.Language ?? "", m.ContentId ?? "", m.ContentVersion?.ToString(CultureInfo.InvariantCulture) ?? "",
                 m.Status, m.Body);
         }
 
@@ -49,8 +50,11 @@ public static class InboxCsv
             value = "'" + value;
         }
 
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0
+            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : value;
     }
 
-    private static byte[] Bytes(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    private static byte[] Bytes(StringBuilder csv) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
 }

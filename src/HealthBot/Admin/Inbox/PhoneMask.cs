@@ -14,7 +14,9 @@ public static class PhoneMask
         if (address.Length <= keepStart + 3)
         {
             // Too short to keep both ends: only the last two characters.
-            return address.Length <= 2 ? new string(Dot, address.Length) : new string(Dot, address.Length - 2) + address[^2..];
+            return address.Length <= 2
+                ? new string(Dot, address.Length)
+                : new string(Dot, address.Length - 2) + address[^2..];
         }
 
         return address[..keepStart] + new string(Dot, address.Length - keepStart - 3) + address[^3..];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HealthBot.Data;
 using HealthBot.Dialog;
@@ -19,7 +20,9 @@ public sealed record InboxSearch(string? Topic, DateOnly? From, DateOnly? To, st
 /// <summary>A conversation the search found: its contact, and the newest matching message.</summary>
 public sealed record SearchHit(long ContactId, string Channel, string? Language, int Matches, DateTimeOffset LastAt);
 
-/// <summary>The inbox's own reads and writes: contact header, alert acknowledgements and the conversation search.</summary>
+/// <summary>
+/// The inbox's own reads and writes: contact header, alert acknowledgements and the conversation search.
+/// </summary>
 public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
     /// <summary>The flags a search can ask for, each a condition on a message of the conversation.</summary>
@@ -32,7 +35,8 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
     public ContactCard? Card(long contactId)
     {
         using var connection = database.Open();
-        using var reader = connection.Command("SELECT id, channel, address, language, consent FROM contacts WHERE id = @c")
+        using var reader = connection
+            .Command("SELECT id, channel, address, language, consent FROM contacts WHERE id = @c")
             .With("@c", contactId).ExecuteReader();
         return reader.Read()
             ? new ContactCard(reader.GetInt64(0), reader.GetString(1), database.Protector.Decrypt(reader.GetString(2)),
@@ -49,7 +53,7 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
         }
 
         using var connection = database.Open();
-        var ids = string.Join(", ", alertIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ids = string.Join(", ", alertIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         using var reader = connection.Command(
                 $"""
                 SELECT id, acknowledged_by, acknowledged_at, acknowledgement_note FROM alerts
@@ -65,7 +69,8 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
     }
 
     /// <summary>Records the acknowledgement of an open alert; false when there is no such open alert.</summary>
-    public Task<bool> AcknowledgeAsync(long alertId, string actor, string note) => writer.WriteAsync((c, t) => c.Command(
+    public Task<bool> AcknowledgeAsync(long alertId, string actor, string note) => writer.WriteAsync((c, t) => c
+        .Command(
             """
             UPDATE alerts SET acknowledged_by = @by, acknowledged_at = @at, acknowledgement_note = @note
             WHERE id = @id AND status = 'open'
@@ -126,7 +131,7 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
         while (reader.Read())
         {
             hits.Add(new SearchHit(reader.GetInt64(0), reader.GetString(1), reader.GetNullableString(2),
-                Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
                 reader.GetString(4).ToDateTimeOffset()));
         }
 

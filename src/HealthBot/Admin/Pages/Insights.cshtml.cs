@@ -1,3 +1,4 @@
+using System.Globalization;
 using HealthBot.Campaigns;
 using HealthBot.Content;
 using HealthBot.Data;
@@ -47,7 +48,9 @@ public sealed class InsightsModel(
 
     public string ZoneLabel => clock.Label;
 
-    /// <summary>The newest campaigns, counted by <see cref="CampaignService.Report"/> as the CLI and the API count them.</summary>
+    /// <summary>
+    /// The newest campaigns, counted by <see cref="CampaignService.Report"/> as the CLI and the API count them.
+    /// </summary>
     public IReadOnlyList<CampaignReport> Campaigns { get; private set; } = [];
 
     /// <summary>Only for people who write content: the questions are people's own words.</summary>
@@ -59,7 +62,7 @@ public sealed class InsightsModel(
         var first = today.AddDays(1 - Period);
         var since = clock.StartOf(first);
         Days = Enumerable.Range(0, Period)
-            .Select(i => first.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            .Select(i => first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         var counts = insights.InboundPerDay(since, clock.Zone);
         ByChannel = Series(counts, c => c.Channel);
         ByLanguage = Series(counts, c => c.Language);

@@ -63,8 +63,11 @@ public sealed class ContentEditModel(
     public ContentResult OnGetPreview(string? text) =>
         Content(PreviewOf(text ?? "").ToHtml(T), "text/html; charset=utf-8");
 
-    /// <summary>Measured as a reply in this language is sent (accents folded or not, as the bot is configured).</summary>
-    private SmsPreview PreviewOf(string text) => SmsPreview.For(text, Lang, options.Value, dialog.Value.FoldAccentsForSms);
+    /// <summary>
+    /// Measured as a reply in this language is sent (accents folded or not, as the bot is configured).
+    /// </summary>
+    private SmsPreview PreviewOf(string text) =>
+        SmsPreview.For(text, Lang, options.Value, dialog.Value.FoldAccentsForSms);
 
     public IActionResult OnPostPreview()
     {

@@ -47,11 +47,14 @@ public sealed class ConversationModel(
 
     public StaffClock Clock => clock;
 
-    public string Language => Contact?.Language ?? Messages.LastOrDefault(m => m.Language is not null)?.Language ?? "en";
+    public string Language =>
+        Contact?.Language ?? Messages.LastOrDefault(m => m.Language is not null)?.Language ?? "en";
 
     public string Channel => Contact?.Channel ?? Messages.LastOrDefault()?.Channel ?? "";
 
-    /// <summary>Who carries the channel: the configured SMS provider, Twilio for WhatsApp, this server for web chat.</summary>
+    /// <summary>
+    /// Who carries the channel: the configured SMS provider, Twilio for WhatsApp, this server for web chat.
+    /// </summary>
     public string Provider => Channel switch
     {
         ChannelNames.Sms => ChannelProviders.SmsProvider(configuration),
@@ -105,7 +108,9 @@ public sealed class ConversationModel(
         return RedirectToPage(new { ContactId });
     }
 
-    /// <summary>The full number for roles allowed to see it; each look is in the audit trail (never the number).</summary>
+    /// <summary>
+    /// The full number for roles allowed to see it; each look is in the audit trail (never the number).
+    /// </summary>
     public async Task<IActionResult> OnPostRevealAsync()
     {
         if (!MayRevealNumber)
@@ -123,7 +128,9 @@ public sealed class ConversationModel(
         return Page();
     }
 
-    /// <summary>The whole conversation as CSV for supervision; audited (who, which contact, how many messages).</summary>
+    /// <summary>
+    /// The whole conversation as CSV for supervision; audited (who, which contact, how many messages).
+    /// </summary>
     public async Task<IActionResult> OnPostExportAsync()
     {
         var all = await messages.ConversationAsync(ContactId, 0, 100_000);
@@ -133,7 +140,8 @@ public sealed class ConversationModel(
         }
 
         await audit.AuditAsync(Actor, "inbox.export_conversation", $"contact #{ContactId}", $"{all.Count} messages");
-        return File(InboxCsv.Conversation(ContactId, all, clock), "text/csv; charset=utf-8", $"contact-{ContactId}.csv");
+        var csv = InboxCsv.Conversation(ContactId, all, clock);
+        return File(csv, "text/csv; charset=utf-8", $"contact-{ContactId}.csv");
     }
 
     /// <param name="bot">The responder chose to let the bot answer the messages nobody answered.</param>
@@ -155,7 +163,9 @@ public sealed class ConversationModel(
         return Page();
     }
 
-    /// <summary>When, where, and what the reply was (the kind of reply and its content); who wrote it is the style.</summary>
+    /// <summary>
+    /// When, where, and what the reply was (the kind of reply and its content); who wrote it is the style.
+    /// </summary>
     public string Meta(StoredMessage m)
     {
         var from = MessageLook.From(m);

@@ -82,7 +82,9 @@ public sealed class InboxIndexModel(
         return Page();
     }
 
-    /// <summary>A responder saw the alert and says what they did; the note stays with the alert, not in the audit.</summary>
+    /// <summary>
+    /// A responder saw the alert and says what they did; the note stays with the alert, not in the audit.
+    /// </summary>
     public async Task<IActionResult> OnPostAcknowledgeAsync(long alertId, string? note)
     {
         if (string.IsNullOrWhiteSpace(note) || note.Length > 500)
@@ -98,15 +100,19 @@ public sealed class InboxIndexModel(
             return NotFound();
         }
 
-        await audit.AuditAsync(Actor, "inbox.acknowledge_alert", $"alert #{alertId}", $"{note.Trim().Length} characters");
+        await audit.AuditAsync(
+            Actor, "inbox.acknowledge_alert", $"alert #{alertId}", $"{note.Trim().Length} characters");
         return RedirectToPage();
     }
 
-    /// <summary>The flagged list as CSV for supervision (contact ids and reasons, no numbers or texts); audited.</summary>
+    /// <summary>
+    /// The flagged list as CSV for supervision (contact ids and reasons, no numbers or texts); audited.
+    /// </summary>
     public async Task<IActionResult> OnPostExportFlaggedAsync()
     {
         await LoadAsync();
-        await audit.AuditAsync(Actor, "inbox.export_flagged", "flagged conversations", $"{Flagged.Count} conversations");
+        await audit.AuditAsync(
+            Actor, "inbox.export_flagged", "flagged conversations", $"{Flagged.Count} conversations");
         var csv = InboxCsv.Flagged(Flagged, r => T(InboxFlags.Label(r)), clock);
         return File(csv, "text/csv; charset=utf-8", "flagged-conversations.csv");
     }
@@ -114,7 +120,8 @@ public sealed class InboxIndexModel(
     public string Reasons(FlaggedConversation flagged) =>
         string.Join("; ", flagged.Reasons.Select(r => T(InboxFlags.Label(r))));
 
-    public string FlagLabel(string flag) => flag == Dialog.ReplyKind.Urgent ? "Urgent: emergency referral" : InboxFlags.Label(flag);
+    public string FlagLabel(string flag) =>
+        flag == Dialog.ReplyKind.Urgent ? "Urgent: emergency referral" : InboxFlags.Label(flag);
 
     private async Task LoadAsync()
     {
@@ -122,7 +129,8 @@ public sealed class InboxIndexModel(
         Alerts = await alerts.OpenAsync(Shown);
         Acks = inbox.Acknowledgements(Alerts.Select(a => a.Id).ToList());
         var alerted = Alerts.Select(a => a.ContactId).ToHashSet();
-        Flagged = InboxFlags.Merge(handoffs.Flagged(Shown), feedback.Flags(time.GetUtcNow() - FlagAge, Shown), alerted, Shown);
+        var answerFlags = feedback.Flags(time.GetUtcNow() - FlagAge, Shown);
+        Flagged = InboxFlags.Merge(handoffs.Flagged(Shown), answerFlags, alerted, Shown);
     }
 
     /// <summary>The search from the query string, or null (and a reason shown) when a field is not valid.</summary>
@@ -135,7 +143,8 @@ public sealed class InboxIndexModel(
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            var style = DateTimeStyles.None;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, style, out var d))
             {
                 return d;
             }
@@ -144,7 +153,8 @@ public sealed class InboxIndexModel(
             return null;
         }
 
-        var search = new InboxSearch(Empty(Topic), Day(From, "From date"), Day(To, "To date"), Empty(Channel), Empty(Flag));
+        var search = new InboxSearch(
+            Empty(Topic), Day(From, "From date"), Day(To, "To date"), Empty(Channel), Empty(Flag));
         if (search.Channel is { } c && !Channels.Contains(c))
         {
             SearchProblem = $"{T("Channel")}: {T("one of")} {string.Join(", ", Channels)}";
