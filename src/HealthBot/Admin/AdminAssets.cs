@@ -25,6 +25,15 @@ public static class AdminAssets
         .scroll{overflow-x:auto}td.num{text-align:right}
         .conversation li{padding:.3rem .5rem;margin:.3rem 0;overflow-wrap:anywhere}.unanswered{border-left:4px solid #a00000}
         .unread{font-weight:700}.badge{background:#a00000;color:#fff;border-radius:1rem;padding:0 .5rem;font-size:.9rem}
+        .conversation{list-style:none;padding:0}.conversation li{border-radius:.4rem;max-width:40rem}
+        .from-person{background:#f1f5f9}.from-bot{background:#ecfdf5}.from-urgent{background:#fef2f2;border:2px solid #a00000}
+        .from-staff{background:#dbeafe;border-left:4px solid #0b3d60}.legend span{padding:0 .4rem}
+        .conversation li.from-person{margin-right:2rem}.conversation li:not(.from-person){margin-left:2rem}
+        #reply-preview dl{display:flex;flex-wrap:wrap;gap:0 .4rem}#reply-preview dd{margin:0 1rem 0 0}
+        .urgent form label{color:#111;font-weight:400}.urgent form{margin-bottom:.5rem}.contact-card{display:flex;flex-wrap:wrap;gap:.2rem 1rem}.contact-card dt{font-weight:600}
+        .contact-card dd{margin:0 1rem 0 0}form.inline{display:inline}button.link{background:none;color:#0645ad;border:0;
+        text-decoration:underline;padding:0;margin:0}.ack{font-weight:400;color:#111}
+        label.inline-check{display:inline;font-weight:400;margin-left:1rem}
         """;
 
     /// <summary>
@@ -42,17 +51,42 @@ public static class AdminAssets
               .then(function(h){
                 if(h===null)return;
                 var doc=new DOMParser().parseFromString(h,'text/html');
+                // The tab's title counts open alerts, so a new one is seen from another tab (and heard, if asked).
+                if(doc.title&&doc.title!==document.title){
+                  if(count(doc.title)>count(document.title))beep();
+                  document.title=doc.title;
+                }
                 for(var i=0;i<live.length;i++){
+                  // A note being written is not wiped by the refresh: that block waits until it is sent.
+                  if(busy(live[i]))continue;
                   var fresh=doc.getElementById(live[i].id);
                   if(fresh&&fresh.innerHTML!==live[i].innerHTML)live[i].innerHTML=fresh.innerHTML;
                 }
               }).catch(function(){}).then(function(){setTimeout(refresh,3000)});
           }
+          function busy(el){
+            var f=el.querySelectorAll('input:not([type=hidden]),textarea');
+            for(var j=0;j<f.length;j++)if(f[j].value!==f[j].defaultValue||f[j]===document.activeElement)return true;
+            return false;
+          }
+          function count(t){var m=/^\((\d+)\)/.exec(t);return m?+m[1]:0}
+          var sound=document.getElementById('alert-sound');
+          if(sound){
+            sound.checked=localStorage.getItem('hb-alert-sound')==='1';
+            sound.addEventListener('change',function(){localStorage.setItem('hb-alert-sound',sound.checked?'1':'0')});
+          }
+          function beep(){
+            if(!sound||!sound.checked||!window.AudioContext)return;
+            var a=new AudioContext(),o=a.createOscillator();
+            o.frequency.value=880;o.connect(a.destination);o.start();o.stop(a.currentTime+0.4);
+          }
           setTimeout(refresh,3000);
         })();
         (function(){
-          var box=document.getElementById('sms'),out=document.getElementById('preview');
-          if(!box||!out)return;
+          var boxes=document.querySelectorAll('textarea[data-preview]');
+          for(var i=0;i<boxes.length;i++)wire(boxes[i],document.getElementById(boxes[i].dataset.preview));
+        function wire(box,out){
+          if(!out)return;
           var timer,asked=0;
           function update(){
             clearTimeout(timer);
@@ -66,6 +100,7 @@ public static class AdminAssets
           box.addEventListener('input',update);
           // Typing that happened before this script ran (a slow load) raised no event the listener saw.
           if(box.value!==box.defaultValue)update();
+        }
         })();
         """;
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HealthBot.Admin;
 
-public sealed class AdminOptions
+public sealed class AdminOptions : IValidatableObject
 {
     public const string Section = "Admin";
 
@@ -23,7 +23,9 @@ public sealed class AdminOptions
     /// </summary>
     public bool SecureCookies { get; set; }
 
-    /// <summary>Very small teams may let a reviewer publish their own edit; by default a second person must approve.</summary>
+    /// <summary>
+    /// Very small teams may let a reviewer publish their own edit; by default a second person must approve.
+    /// </summary>
     public bool AllowSelfPublish { get; set; }
 
     /// <summary>Price of one SMS segment, shown in the editor's preview.</summary>
@@ -36,4 +38,37 @@ public sealed class AdminOptions
     /// <summary>How long the bot stays silent for a contact after the last human reply.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan HandoffSilence { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The deployment's time zone (IANA id, e.g. Africa/Nairobi): every time in the workspace is shown in it.
+    /// </summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Roles (comma-separated) that may open a contact's full phone number in the inbox; everyone else sees it
+    /// masked (+2547•••••123). Every opening is audited.
+    /// </summary>
+    public string FullNumberRoles { get; set; } = StaffRoles.Admin;
+
+    public IReadOnlyList<string> FullNumberRoleList =>
+        FullNumberRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!System.TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult(
+                $"Admin:TimeZone '{TimeZone}' is not a known time zone; use an IANA id such as Africa/Nairobi or UTC.",
+                [nameof(TimeZone)]);
+        }
+
+        foreach (var role in FullNumberRoleList.Where(r => !StaffRoles.All.Contains(r)))
+        {
+            yield return new ValidationResult(
+                $"Admin:FullNumberRoles names '{role}', which is not a role; " +
+                $"roles: {string.Join(", ", StaffRoles.All)}.",
+                [nameof(FullNumberRoles)]);
+        }
+    }
 }

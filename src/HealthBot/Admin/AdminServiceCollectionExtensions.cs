@@ -26,10 +26,14 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<ContentWorkflow>();
         services.AddSingleton<InboxService>();
         services.AddSingleton<CampaignWorkspace>();
+        services.AddSingleton<StaffClock>();
+        services.AddSingleton<Inbox.SqlInboxStore>();
         return services;
     }
 
-    /// <summary>The web workspace: Razor Pages under /admin with cookie sign-in, role policies and antiforgery on every post.</summary>
+    /// <summary>
+    /// The web workspace: Razor Pages under /admin with cookie sign-in, role policies and antiforgery on every post.
+    /// </summary>
     public static IServiceCollection AddAdminWorkspace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService(sp => sp.GetRequiredService<PublishedContentOverlay>());
@@ -79,10 +83,32 @@ public static class AdminServiceCollectionExtensions
         {
             // A display preference, not a secret.
             http.Response.Cookies.Append(UiText.CookieName, code == "fr" ? "fr" : "en",
-                new CookieOptions { Path = "/admin", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
-            return Results.LocalRedirect("/admin");
+                new CookieOptions
+                {
+                    Path = "/admin",
+                    Secure = http.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                    MaxAge = TimeSpan.FromDays(365),
+                });
+            return Results.LocalRedirect(SamePage(http));
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The workspace page the language link was clicked on (from the Referer, when it is this site's /admin page), so
+    /// switching language keeps the person where they were; otherwise the workspace's start page.
+    /// </summary>
+    private static string SamePage(HttpContext http)
+    {
+        var referer = http.Request.GetTypedHeaders().Referer;
+        var sameSite = referer is { IsAbsoluteUri: true }
+            && string.Equals(referer.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        var path = sameSite ? referer!.PathAndQuery : "";
+        return path.StartsWith("/admin", StringComparison.Ordinal)
+            && !path.StartsWith("/admin/language", StringComparison.Ordinal)
+            ? path
+            : "/admin";
     }
 
     private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -7,7 +7,9 @@ public sealed record GridCell(string Language, string State, int? Version);
 
 public sealed record GridRow(string Id, string Title, IReadOnlyList<GridCell> Cells);
 
-/// <summary>The topic × language grid: what exists, what waits for review, and which translations lag behind their source.</summary>
+/// <summary>
+/// The topic × language grid: what exists, what waits for review, and which translations lag behind their source.
+/// </summary>
 public static class ContentGrid
 {
     public const string SourceLanguage = "en";
@@ -16,7 +18,8 @@ public static class ContentGrid
     {
         var languages = library.Languages.Order(StringComparer.Ordinal).ToList();
         var byKey = open.GroupBy(e => (e.ContentId, e.Language)).ToDictionary(g => g.Key, g => g.Last());
-        return library.Items.Select(i => i.Id).Concat(open.Select(e => e.ContentId)).Distinct().Order(StringComparer.Ordinal)
+        return library.Items.Select(i => i.Id).Concat(open.Select(e => e.ContentId)).Distinct()
+            .Order(StringComparer.Ordinal)
             .Select(id => Row(library, id, languages, byKey))
             .ToList();
     }
@@ -38,16 +41,21 @@ public static class ContentGrid
             return "draft";
         }
 
-        return source is not null && item.Language != source.Language && (item.SourceVersion ?? 0) < source.Version ? "stale" : "published";
+        return source is not null && item.Language != source.Language && (item.SourceVersion ?? 0) < source.Version
+            ? "stale"
+            : "published";
     }
 
-    private static GridRow Row(ContentLibrary library, string id, List<string> languages, Dictionary<(string, string), ContentEdit> open)
+    private static GridRow Row(
+        ContentLibrary library, string id, List<string> languages, Dictionary<(string, string), ContentEdit> open)
     {
         var source = library.Find(id, SourceLanguage);
         var cells = languages.Select(language =>
         {
             var item = library.Find(id, language);
-            return new GridCell(language, StateOf(item, source, open.GetValueOrDefault((id, language))), item?.Version);
+            var edit = open.GetValueOrDefault((id, language));
+            // A cell names the version its state is about: the one under review or in draft, else the published one.
+            return new GridCell(language, StateOf(item, source, edit), edit?.Version ?? item?.Version);
         }).ToList();
         return new GridRow(id, source?.Title ?? library.Items.FirstOrDefault(i => i.Id == id)?.Title ?? id, cells);
     }

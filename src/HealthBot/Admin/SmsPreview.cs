@@ -4,23 +4,56 @@ using HealthBot.Sms;
 
 namespace HealthBot.Admin;
 
-/// <summary>The editor's SMS preview, computed on the server with the same segment arithmetic the outbox is billed by.</summary>
-public sealed record SmsPreview(string Encoding, int Segments, int Units, decimal Cost, string Currency)
+/// <summary>
+/// The editor's and the campaign page's SMS preview: the text measured after <see cref="OutgoingSms.Prepare"/>, the
+/// function every sender uses, so the encoding, segments and cost shown are those of the message that arrives.
+/// </summary>
+public sealed record SmsPreview(OutgoingSms Sms, string? Language, decimal Cost, string Currency)
 {
-    public static SmsPreview For(string text, AdminOptions options)
-    {
-        var info = SmsSegments.Analyze(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
-        return new SmsPreview(info.EncodingName, info.Segments, info.Units, info.Segments * options.SmsSegmentPrice, options.Currency);
-    }
+    public string Encoding => Sms.Info.EncodingName;
+
+    public int Segments => Sms.Info.Segments;
+
+    public int Units => Sms.Info.Units;
+
+    public string CostText => $"{Cost.ToString("0.0000", CultureInfo.InvariantCulture)} {Currency}";
+
+    /// <param name="foldAccents">Dialog:FoldAccentsForSms for replies; campaigns always fold (see the planner).</param>
+    public static SmsPreview For(string text, string? language, AdminOptions options, bool foldAccents = true) =>
+        Priced(OutgoingSms.Measure(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), language, foldAccents),
+            language, options);
+
+    /// <summary>A text and what its sender made of it (campaigns: <c>CampaignPlanner.ForChannel</c>).</summary>
+    public static SmsPreview Of(string written, string sent, string? language, AdminOptions options) =>
+        Priced(new OutgoingSms(written, sent, SmsSegments.Analyze(sent), SmartEncoding.FoldClashes(written, language)),
+            language, options);
+
+    private static SmsPreview Priced(OutgoingSms sms, string? language, AdminOptions options) =>
+        new(sms, language, sms.Info.Segments * options.SmsSegmentPrice, options.Currency);
 
     /// <summary>The preview as an HTML fragment, for the page and for the script that refreshes it.</summary>
     public string ToHtml(Func<string, string> t)
     {
         var e = HtmlEncoder.Default;
-        var cost = Cost.ToString("0.0000", CultureInfo.InvariantCulture);
-        return $"<dl><dt>{e.Encode(t("Encoding"))}</dt><dd data-testid=\"encoding\">{Encoding}</dd>" +
+        var html = $"<dl><dt>{e.Encode(t("Encoding"))}</dt><dd data-testid=\"encoding\">{Encoding}</dd>" +
             $"<dt>{e.Encode(t("Segments"))}</dt><dd data-testid=\"segments\">{Segments}</dd>" +
             $"<dt>{e.Encode(t("Characters"))}</dt><dd>{Units}</dd>" +
-            $"<dt>{e.Encode(t("Cost per message"))}</dt><dd data-testid=\"cost\">{cost} {e.Encode(Currency)}</dd></dl>";
+            $"<dt>{e.Encode(t("Cost per message"))}</dt><dd data-testid=\"cost\">{e.Encode(CostText)}</dd>";
+        if (Sms.Changed)
+        {
+            var lang = Language is null ? "" : $" lang=\"{e.Encode(Language)}\"";
+            html += $"<dt>{e.Encode(t("As it will arrive"))}</dt>" +
+                $"<dd data-testid=\"as-sent\"{lang} class=\"as-sent\">{e.Encode(Sms.Text)}</dd>";
+        }
+
+        if (Sms.Clashes.Count > 0)
+        {
+            var words = string.Join(", ", Sms.Clashes.Select(c => $"{c.Word} → {c.Folded}"));
+            var why = t("Sent with its accents (UCS-2), because without them a word would change");
+            html += $"<dt>{e.Encode(why)}</dt>" +
+                $"<dd data-testid=\"clashes\">{e.Encode(words)}</dd>";
+        }
+
+        return html + "</dl>";
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using HealthBot.Data;
 using HealthBot.Dialog;
@@ -31,8 +32,8 @@ public sealed class CampaignPlanner(
     private readonly TimeZoneInfo defaultZone = CampaignClock.Zone(options.Value.DefaultTimeZone, TimeZoneInfo.Utc);
 
     // Contacts share a few zones and texts: look each up, and fit each text to SMS, once per planner.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> zones = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), string> fitted = new();
+    private readonly ConcurrentDictionary<string, TimeZoneInfo> zones = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string, string), string> fitted = new();
 
     private TimeZoneInfo DefaultZone => defaultZone;
 
@@ -46,9 +47,11 @@ public sealed class CampaignPlanner(
             var key = schedule.Kind switch
             {
                 CampaignSchedule.Once when now >= CampaignClock.ToInstant(schedule.At!.Value, Zone(schedule)) => "once",
-                CampaignSchedule.Recurring => CampaignClock.CronOccurrences(schedule.Cron!, Zone(schedule), now - settings.CatchUp, now)
+                CampaignSchedule.Recurring => CampaignClock
+                    .CronOccurrences(schedule.Cron!, Zone(schedule), now - settings.CatchUp, now)
                     .Select(at => (string?)("at:" + Stamp(at))).LastOrDefault(),
-                CampaignSchedule.Relative => "rel:" + Stamp(new DateTimeOffset(now.UtcTicks - now.UtcTicks % RelativeStep.Ticks, TimeSpan.Zero)),
+                CampaignSchedule.Relative =>
+                    "rel:" + Stamp(new DateTimeOffset(now.UtcTicks - now.UtcTicks % RelativeStep.Ticks, TimeSpan.Zero)),
                 _ => null,
             };
             if (key is not null && !campaigns.RunTaken(row.Id, key, Orphaned))
@@ -64,14 +67,21 @@ public sealed class CampaignPlanner(
     public async Task<int> PlanAsync(PlanRequest request, CancellationToken ct)
     {
         var row = campaigns.Find(request.CampaignId.ToString(CultureInfo.InvariantCulture));
-        if (row is not { State: CampaignState.Active } || !await campaigns.BeginRunAsync(row.Id, request.RunKey, Orphaned))
+        if (row is not { State: CampaignState.Active }
+            || !await campaigns.BeginRunAsync(row.Id, request.RunKey, Orphaned))
         {
             return 0;
         }
 
         var campaign = CampaignDefinition.Parse(row.Definition);
         var run = Window(campaign.Schedule, request.RunKey);
-        var query = new AudienceQuery(campaign.Who, campaign.Channels, dialog.Value.DefaultLanguage, run.AnchorField, run.AnchorFrom, run.AnchorTo);
+        var query = new AudienceQuery(
+            campaign.Who,
+            campaign.Channels,
+            dialog.Value.DefaultLanguage,
+            run.AnchorField,
+            run.AnchorFrom,
+            run.AnchorTo);
         var total = 0;
         long last = 0;
         Task<int> writing = Task.FromResult(0);
@@ -86,19 +96,24 @@ public sealed class CampaignPlanner(
 
             last = page[^1].ContactId;
             // The next page is read while this one is written.
-            writing = plans.WriteAsync(row.Id, request.RunKey, settings.Priority, page.SelectMany(member => Plan(campaign, request.RunKey, run, member)).ToList());
+            var sends = page.SelectMany(member => Plan(campaign, request.RunKey, run, member)).ToList();
+            writing = plans.WriteAsync(row.Id, request.RunKey, settings.Priority, sends);
             outbox.Set();
         }
 
         ct.ThrowIfCancellationRequested();
         await campaigns.FinishRunAsync(row.Id, request.RunKey, total);
-        logger.LogInformation("Planned campaign {CampaignId} run {RunKey}: {Count} new sends", row.Id, request.RunKey, total);
+        logger.LogInformation(
+            "Planned campaign {CampaignId} run {RunKey}: {Count} new sends", row.Id, request.RunKey, total);
         return total;
     }
 
-    private IEnumerable<PlannedSend> Plan(CampaignDefinition campaign, string runKey, RunWindow run, AudienceMember member)
+    private IEnumerable<PlannedSend> Plan(
+        CampaignDefinition campaign, string runKey, RunWindow run, AudienceMember member)
     {
-        var zone = member.TimeZone is null ? DefaultZone : zones.GetOrAdd(member.TimeZone, id => CampaignClock.Zone(id, DefaultZone));
+        var zone = member.TimeZone is null
+            ? DefaultZone
+            : zones.GetOrAdd(member.TimeZone, id => CampaignClock.Zone(id, DefaultZone));
         var language = member.Language ?? dialog.Value.DefaultLanguage;
         IEnumerable<(int? N, string Key, DateTimeOffset Due)> occurrences = run.Relative
             ? Relative(campaign.Schedule, member, zone, run)
@@ -114,21 +129,30 @@ public sealed class CampaignPlanner(
             var at = settings.QuietHours.NextAllowed(due, zone);
             yield return text is null
                 ? new PlannedSend(member.ContactId, member.Channel, key, null, language, at, "no_message_in_language")
-                : new PlannedSend(member.ContactId, member.Channel, key, Fitted(text, member.Channel, language), language, at, null);
+                : new PlannedSend(
+                    member.ContactId, member.Channel, key, Fitted(text, member.Channel, language), language, at, null);
         }
     }
 
-    private static IEnumerable<(int?, string, DateTimeOffset)> Relative(CampaignSchedule schedule, AudienceMember member, TimeZoneInfo zone, RunWindow run) =>
-        DateOnly.TryParseExact(member.Anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor)
-            ? CampaignClock.RelativeOccurrences(schedule, anchor, zone, run.After, run.Until).Select(o => ((int?)o.N, $"n:{o.N}", o.Due))
+    private static IEnumerable<(int?, string, DateTimeOffset)> Relative(
+        CampaignSchedule schedule, AudienceMember member, TimeZoneInfo zone, RunWindow run) =>
+        DateOnly.TryParseExact(
+            member.Anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor)
+            ? CampaignClock.RelativeOccurrences(schedule, anchor, zone, run.After, run.Until)
+                .Select(o => ((int?)o.N, $"n:{o.N}", o.Due))
             : [];
 
     private string Fitted(string text, string channel, string language) =>
-        fitted.Count < 10000 ? fitted.GetOrAdd((text, channel, language), k => ForChannel(k.Item1, k.Item2, k.Item3)) : ForChannel(text, channel, language);
+        fitted.Count < 10000
+            ? fitted.GetOrAdd((text, channel, language), k => ForChannel(k.Item1, k.Item2, k.Item3))
+            : ForChannel(text, channel, language);
 
-    /// <summary>SMS gets GSM-friendly punctuation, and Latin-script text loses the accents GSM-7 cannot carry, as replies do.</summary>
+    /// <summary>
+    /// SMS gets GSM-friendly punctuation, and Latin-script text loses the accents GSM-7 cannot carry, as replies do
+    /// (<see cref="OutgoingSms.Prepare"/>, which the campaign page's preview measures too).
+    /// </summary>
     public static string ForChannel(string text, string channel, string language) =>
-        channel != ChannelNames.Sms ? text : language == "hi" ? SmartEncoding.Apply(text) : SmartEncoding.FoldToGsm(text, language);
+        channel != ChannelNames.Sms ? text : OutgoingSms.Prepare(text, language);
 
     private RunWindow Window(CampaignSchedule schedule, string runKey)
     {
@@ -140,16 +164,27 @@ public sealed class CampaignPlanner(
             return new RunWindow(true, at, after, until, schedule.Field, from, to);
         }
 
-        var due = runKey == "once" ? CampaignClock.ToInstant(schedule.At!.Value, Zone(schedule)) : Parse(runKey["at:".Length..]);
+        var due = runKey == "once"
+            ? CampaignClock.ToInstant(schedule.At!.Value, Zone(schedule))
+            : Parse(runKey["at:".Length..]);
         return new RunWindow(false, due, due, due, null, null, null);
     }
 
     private TimeZoneInfo Zone(CampaignSchedule schedule) => CampaignClock.Zone(schedule.TimeZone, DefaultZone);
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string stamp) =>
-        DateTimeOffset.ParseExact(stamp, "yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.ParseExact(
+            stamp, "yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private sealed record RunWindow(bool Relative, DateTimeOffset Due, DateTimeOffset After, DateTimeOffset Until, string? AnchorField, DateOnly? AnchorFrom, DateOnly? AnchorTo);
+    private sealed record RunWindow(
+        bool Relative,
+        DateTimeOffset Due,
+        DateTimeOffset After,
+        DateTimeOffset Until,
+        string? AnchorField,
+        DateOnly? AnchorFrom,
+        DateOnly? AnchorTo);
 }

@@ -1,27 +1,41 @@
+using System.Globalization;
+
 namespace HealthBot.Data;
 
 public sealed record DailyCount(string Day, string Channel, string Language, int Count);
 
 public sealed record TopicCount(string ContentId, int Count);
 
-/// <summary>Aggregates for the insights page: counts only, except the unanswered questions, whose ids are returned for decryption.</summary>
+/// <summary>
+/// Aggregates for the insights page: counts only, except the unanswered questions, whose ids are returned for
+/// decryption.
+/// </summary>
 public sealed class SqlInsightsStore(Database database)
 {
-    public IReadOnlyList<DailyCount> InboundPerDay(DateTimeOffset since)
+    /// <summary>
+    /// Inbound messages per day of <paramref name="zone"/> (the deployment's, so a day is the staff's day, not UTC's),
+    /// channel and language. Counted per minute in SQL, so any zone offset (+05:30, +05:45) falls on the right day.
+    /// </summary>
+    public IReadOnlyList<DailyCount> InboundPerDay(DateTimeOffset since, TimeZoneInfo zone)
     {
         using var connection = database.Open();
         using var reader = connection.Command(
                 """
-                SELECT substr(created_at, 1, 10), channel, COALESCE(language, '?'), COUNT(*) FROM messages
+                SELECT substr(created_at, 1, 16), channel, COALESCE(language, '?'), COUNT(*) FROM messages
                 WHERE direction = 'in' AND created_at >= @since GROUP BY 1, 2, 3 ORDER BY 1
                 """).With("@since", since.ToDb()).ExecuteReader();
-        var list = new List<DailyCount>();
+        var counts = new Dictionary<(string, string, string), int>();
         while (reader.Read())
         {
-            list.Add(new DailyCount(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+            var minute = (reader.GetString(0) + ":00Z").ToDateTimeOffset();
+            var day = TimeZoneInfo.ConvertTime(minute, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var key = (day, reader.GetString(1), reader.GetString(2));
+            var count = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture);
+            counts[key] = counts.GetValueOrDefault(key) + count;
         }
 
-        return list;
+        return counts.OrderBy(c => c.Key.Item1, StringComparer.Ordinal)
+            .Select(c => new DailyCount(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value)).ToList();
     }
 
     public IReadOnlyList<TopicCount> TopTopics(DateTimeOffset since, int limit)
@@ -29,7 +43,8 @@ public sealed class SqlInsightsStore(Database database)
         using var connection = database.Open();
         using var reader = connection.Command(
                 """
-                SELECT content_id, COUNT(*) FROM messages WHERE direction = 'out' AND content_id IS NOT NULL AND kind = 'answer' AND created_at >= @since
+                SELECT content_id, COUNT(*) FROM messages
+                WHERE direction = 'out' AND content_id IS NOT NULL AND kind = 'answer' AND created_at >= @since
                 GROUP BY content_id ORDER BY 2 DESC, 1 LIMIT @l
                 """).With("@since", since.ToDb()).With("@l", limit).ExecuteReader();
         var list = new List<TopicCount>();
@@ -47,7 +62,8 @@ public sealed class SqlInsightsStore(Database database)
         using var connection = database.Open();
         using var reader = connection.Command(
                 """
-                SELECT DISTINCT reply_to FROM messages WHERE direction = 'out' AND kind IN ('out_of_scope', 'not_understood')
+                SELECT DISTINCT reply_to FROM messages
+                WHERE direction = 'out' AND kind IN ('out_of_scope', 'not_understood')
                 AND reply_to IS NOT NULL AND erased_at IS NULL AND created_at >= @since ORDER BY reply_to DESC LIMIT @l
                 """).With("@since", since.ToDb()).With("@l", limit).ExecuteReader();
         var list = new List<long>();

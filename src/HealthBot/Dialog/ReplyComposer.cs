@@ -11,12 +11,13 @@ namespace HealthBot.Dialog;
 /// </summary>
 public static class ReplyComposer
 {
-    public static IReadOnlyList<string> Compose(string text, ChannelProfile profile, bool foldAccents, string? language = null)
+    public static IReadOnlyList<string> Compose(
+        string text, ChannelProfile profile, bool foldAccents, string? language = null)
     {
         text = text.Trim();
         if (profile.SmsCost)
         {
-            text = foldAccents ? SmartEncoding.FoldToGsm(text, language) : SmartEncoding.Apply(text);
+            text = OutgoingSms.Prepare(text, language, foldAccents);
         }
         else if (profile.Formatting == Channels.TextFormatting.WhatsApp)
         {
@@ -60,7 +61,8 @@ public static class ReplyComposer
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var end = text[i] is '.' or '!' or '?' or '\n' or '।' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]));
+            var end = text[i] is '.' or '!' or '?' or '\n' or '।'
+                && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]));
             if (end)
             {
                 var stop = i + 1 < text.Length ? i + 2 : i + 1;

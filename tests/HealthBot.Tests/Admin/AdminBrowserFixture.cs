@@ -5,7 +5,9 @@ using Microsoft.Playwright;
 
 namespace HealthBot.Tests.Admin;
 
-/// <summary>The app on a loopback socket, a local Twilio peer for the SMS replies, and one headless Debian Chromium.</summary>
+/// <summary>
+/// The app on a loopback socket, a local Twilio peer for the SMS replies, and one headless Debian Chromium.
+/// </summary>
 public sealed class AdminBrowserFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
@@ -27,14 +29,21 @@ public sealed class AdminBrowserFixture : IAsyncLifetime
     {
         Peer = await LocalTwilioPeer.StartAsync(authToken: HealthBotFactory.AuthToken);
         // Chromium reaches the app over plain HTTP on loopback, where Secure cookies cannot be set by the server.
-        Factory = new HealthBotFactory(Peer.BaseUrl, settings: new Dictionary<string, string?> { ["Admin:SecureCookies"] = "false" });
+        // Times show in the deployment's zone: Nairobi (UTC+3 all year) makes a UTC time on a page stand out.
+        Factory = new HealthBotFactory(Peer.BaseUrl, settings: new Dictionary<string, string?>
+        {
+            ["Admin:SecureCookies"] = "false",
+            ["Admin:TimeZone"] = "Africa/Nairobi",
+        });
         BaseAddress = Factory.StartOnLoopback();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = WebChatBrowserFixture.ChromiumPath, Args = ChromiumArgs, Headless = true });
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    /// <summary>A new browser (its own cookies), signed in through the login form as a new account with <paramref name="role"/>.</summary>
+    /// <summary>
+    /// A new browser (its own cookies), signed in through the login form as a new account with <paramref name="role"/>.
+    /// </summary>
     public async Task<IPage> SignInAsync(string role, string? email = null, string locale = "en-GB")
     {
         email ??= $"{role}-{Guid.NewGuid():N}@ngo.example";

@@ -26,6 +26,10 @@ public sealed class ContentWorkflowBrowserTests(AdminBrowserFixture fixture) : I
         await Expect(editor.GetByTestId("segments")).ToHaveTextAsync("1");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(editor.Locator("main")).ToContainTextAsync("review");
+        // The grid names the version under review (v2), not the published one it replaces.
+        await editor.GotoAsync("/admin/content");
+        var cell = editor.GetByRole(AriaRole.Link, new() { Name = "anaemia en: review" });
+        await Expect(cell).ToHaveTextAsync("review v2");
 
         var reviewer = await fixture.SignInAsync(StaffRoles.Reviewer, "rita@ngo.example");
         await reviewer.GotoAsync("/admin/review");

@@ -48,7 +48,7 @@ public sealed class InsightsAnswerQualityTests : IAsyncLifetime
         var viewer = await factory.SignedInAsync(StaffRoles.Viewer);
         var html = WebUtility.HtmlDecode(await viewer.GetStringAsync("/admin/insights"));
 
-        Assert.Contains("<th scope=\"row\">malaria-prevention</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">50%</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Preventing malaria</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">50%</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Model</th><td class=\"num\">1</td><td class=\"num\">33%</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Fallback</th><td class=\"num\">2</td><td class=\"num\">67%</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">· check-number</th><td class=\"num\">1</td>", html, StringComparison.Ordinal);

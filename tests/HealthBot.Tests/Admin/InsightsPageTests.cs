@@ -23,7 +23,7 @@ public sealed class InsightsPageTests : IAsyncLifetime
         var html = await editor.GetStringAsync("/admin/insights");
 
         Assert.Contains("<svg viewBox", html, StringComparison.Ordinal);
-        Assert.Contains("malaria-prevention: 1", html, StringComparison.Ordinal);
+        Assert.Contains("Preventing malaria <small>(malaria-prevention)</small>: 1", html, StringComparison.Ordinal);
         Assert.Contains("who won the football match (2)", html, StringComparison.OrdinalIgnoreCase);
         var viewer = await factory.SignedInAsync(StaffRoles.Viewer);
         var viewerHtml = await viewer.GetStringAsync("/admin/insights");

@@ -20,13 +20,39 @@ public sealed class SmsInfoCommandTests
 
     [Theory]
     [MemberData(nameof(Lines))]
-    public async Task Prints_exactly_one_line_with_encoding_segments_and_units(string text, string line)
+    public async Task Prints_one_line_with_encoding_segments_and_units_when_sending_changes_nothing(
+        string text, string line)
     {
         var run = await RunAsync("sms-info", text);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(line + "\n", run.Stdout.ReplaceLineEndings("\n"));
         Assert.Equal(string.Empty, run.Stderr);
+    }
+
+    /// <summary>
+    /// The editor's case from #15: French with a cedilla and a curly apostrophe is UCS-2 as typed, but leaves folded
+    /// as GSM-7; the first line stays as it was, a second says what is sent. "Dê" (pt: give) would read "De", so a
+    /// text holding it is sent with its accents and the command prints no second line (see the first theory).
+    /// </summary>
+    [Fact]
+    public async Task A_second_line_gives_the_text_as_it_would_be_sent_when_folding_changes_it()
+    {
+        const string clash = "Leçon : lavez-vous les mains à l’eau, c’est sûr ? Non : c’est simple.";
+        var run = await RunAsync("sms-info", clash);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "encoding=UCS-2 segments=1 units=69\n" +
+            "as sent: encoding=UCS-2 segments=1 units=69 " +
+            "text=Leçon : lavez-vous les mains à l'eau, c'est sûr ? Non : c'est simple.\n",
+            run.Stdout.ReplaceLineEndings("\n"));
+
+        run = await RunAsync("sms-info", "Leçon : lavez-vous les mains à l’eau, c’est simple.");
+        Assert.Equal(
+            "encoding=UCS-2 segments=1 units=51\n" +
+            "as sent: encoding=GSM-7 segments=1 units=51 text=Lecon : lavez-vous les mains à l'eau, c'est simple.\n",
+            run.Stdout.ReplaceLineEndings("\n"));
     }
 
     [Theory]

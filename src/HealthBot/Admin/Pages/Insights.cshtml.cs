@@ -1,13 +1,27 @@
+using System.Globalization;
 using HealthBot.Campaigns;
+using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Llm;
+using HealthBot.Operability;
 using Microsoft.AspNetCore.Authorization;
 
 namespace HealthBot.Admin.Pages;
 
-/// <summary>The last two weeks at a glance, drawn on the server; campaign results cover each campaign's whole life.</summary>
+/// <summary>
+/// The last two weeks at a glance (days of the deployment's zone), drawn on the server; campaign results cover each
+/// campaign's whole life.
+/// </summary>
 public sealed class InsightsModel(
-    SqlInsightsStore insights, SqlAnswerInsights answers, CampaignService campaigns, IMessageStore messages,
-    IAuthorizationService authorization, TimeProvider time,
+    SqlInsightsStore insights,
+    SqlAnswerInsights answers,
+    CampaignService campaigns,
+    IMessageStore messages,
+    IAuthorizationService authorization,
+    ContentCatalog catalog,
+    IModelStatus model,
+    StaffClock clock,
+    TimeProvider time,
     Channels.ChannelRegistry channels)
     : AdminPageModel
 {
@@ -27,7 +41,17 @@ public sealed class InsightsModel(
 
     public PhrasingSummary Phrasing { get; private set; } = PhrasingSummary.Empty;
 
-    /// <summary>The newest campaigns, counted by <see cref="CampaignService.Report"/> as the CLI and the API count them.</summary>
+    /// <summary>
+    /// No model is configured (Llm:ModelPath empty) and none phrased an answer in the period: every answer is the
+    /// curated text by design, which a 100% "fallback" bar would show as a failure.
+    /// </summary>
+    public bool ModelOff => model.State == ModelStates.Off && Phrasing.Model == 0;
+
+    public string ZoneLabel => clock.Label;
+
+    /// <summary>
+    /// The newest campaigns, counted by <see cref="CampaignService.Report"/> as the CLI and the API count them.
+    /// </summary>
     public IReadOnlyList<CampaignReport> Campaigns { get; private set; } = [];
 
     /// <summary>Only for people who write content: the questions are people's own words.</summary>
@@ -35,10 +59,12 @@ public sealed class InsightsModel(
 
     public async Task OnGetAsync()
     {
-        var today = time.GetUtcNow().UtcDateTime.Date;
-        var since = new DateTimeOffset(today.AddDays(1 - Period), TimeSpan.Zero);
-        Days = Enumerable.Range(0, Period).Select(i => since.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var counts = insights.InboundPerDay(since);
+        var today = DateOnly.FromDateTime(clock.Local(time.GetUtcNow()).DateTime);
+        var first = today.AddDays(1 - Period);
+        var since = clock.StartOf(first);
+        Days = Enumerable.Range(0, Period)
+            .Select(i => first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var counts = insights.InboundPerDay(since, clock.Zone);
         // Every registered channel has a column, also before its first message; old rows keep theirs.
         var byChannel = Series(counts, c => c.Channel);
         foreach (var spec in channels.Channels.Where(c => !byChannel.ContainsKey(c.Name)))
@@ -59,22 +85,32 @@ public sealed class InsightsModel(
         }
     }
 
+    /// <summary>A topic as staff know it: its English title (the id only when the topic is gone).</summary>
+    public string TopicTitle(string contentId) =>
+        catalog.Current.Find(contentId, ContentGrid.SourceLanguage)?.Title
+        ?? catalog.Current.Items.FirstOrDefault(i => i.Id == contentId)?.Title
+        ?? contentId;
+
     private Dictionary<string, int[]> Series(IReadOnlyList<DailyCount> counts, Func<DailyCount, string> key) =>
         counts.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
             Days.Select(d => g.Where(c => c.Day == d).Sum(c => c.Count)).ToArray());
 
-    /// <summary>Grouped by their folded text, so the same question asked many times shows once with its count.</summary>
+    /// <summary>
+    /// Grouped by their folded text, so the same question asked many times shows once with its count. A message
+    /// without a single letter ("1", "2", "?") is a menu or feedback choice, not a question.
+    /// </summary>
     private async Task<IReadOnlyList<(string, int)>> UnansweredAsync(DateTimeOffset since)
     {
         var texts = new List<string>();
         foreach (var id in insights.UnansweredIds(since, 200))
         {
-            if (await messages.GetAsync(id) is { } message)
+            if (await messages.GetAsync(id) is { } message && message.Body.Any(char.IsLetter))
             {
                 texts.Add(message.Body.Trim());
             }
         }
 
-        return texts.GroupBy(t => t.ToLowerInvariant()).OrderByDescending(g => g.Count()).Take(30).Select(g => (g.First(), g.Count())).ToList();
+        return texts.GroupBy(t => t.ToLowerInvariant()).OrderByDescending(g => g.Count()).Take(30)
+            .Select(g => (g.First(), g.Count())).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,12 @@ namespace HealthBot.Admin.Pages;
 
 /// <summary>A reviewer compares an edit with what the bot serves now, then publishes or rejects it.</summary>
 [Authorize(Policy = StaffRoles.PublishPolicy)]
-public sealed class ReviewEditModel(SqlContentEditStore edits, ContentWorkflow workflow, ContentCatalog catalog, IOptions<AdminOptions> options) : AdminPageModel
+public sealed class ReviewEditModel(
+    SqlContentEditStore edits,
+    ContentWorkflow workflow,
+    ContentCatalog catalog,
+    IOptions<AdminOptions> options,
+    IOptions<DialogOptions> dialog) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long EditId { get; set; }
@@ -29,7 +35,8 @@ public sealed class ReviewEditModel(SqlContentEditStore edits, ContentWorkflow w
 
     public string CurrentWeb => Current?.Web ?? "";
 
-    public SmsPreview Preview => SmsPreview.For(Edit?.Sms ?? "", options.Value);
+    public SmsPreview Preview =>
+        SmsPreview.For(Edit?.Sms ?? "", Edit?.Language, options.Value, dialog.Value.FoldAccentsForSms);
 
     private ContentItem? Current => Edit is null ? null : catalog.Current.Find(Edit.ContentId, Edit.Language);
 

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,12 @@ using Microsoft.Extensions.Options;
 namespace HealthBot.Admin.Pages.Content;
 
 [Authorize(Policy = StaffRoles.EditPolicy)]
-public sealed class ContentEditModel(ContentCatalog catalog, SqlContentEditStore edits, ContentWorkflow workflow, IOptions<AdminOptions> options) : AdminPageModel
+public sealed class ContentEditModel(
+    ContentCatalog catalog,
+    SqlContentEditStore edits,
+    ContentWorkflow workflow,
+    IOptions<AdminOptions> options,
+    IOptions<DialogOptions> dialog) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -30,7 +36,7 @@ public sealed class ContentEditModel(ContentCatalog catalog, SqlContentEditStore
 
     public string? Message { get; private set; }
 
-    public SmsPreview Preview => SmsPreview.For(Sms, options.Value);
+    public SmsPreview Preview => PreviewOf(Sms);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -45,14 +51,23 @@ public sealed class ContentEditModel(ContentCatalog catalog, SqlContentEditStore
 
         var open = await edits.OpenAsync(Id, Lang);
         var basis = item ?? source;
-        (Title, Sms, Web) = open is not null ? (open.Title, open.Sms, open.Web) : (basis?.Title ?? "", basis?.Sms ?? "", basis?.Web ?? "");
+        (Title, Sms, Web) = open is not null
+            ? (open.Title, open.Sms, open.Web)
+            : (basis?.Title ?? "", basis?.Sms ?? "", basis?.Web ?? "");
         State = ContentGrid.StateOf(item, source, open);
         Version = open?.Version ?? item?.Version;
         return Page();
     }
 
     /// <summary>The preview fragment the page's script fetches as the editor types.</summary>
-    public ContentResult OnGetPreview(string? text) => Content(SmsPreview.For(text ?? "", options.Value).ToHtml(T), "text/html; charset=utf-8");
+    public ContentResult OnGetPreview(string? text) =>
+        Content(PreviewOf(text ?? "").ToHtml(T), "text/html; charset=utf-8");
+
+    /// <summary>
+    /// Measured as a reply in this language is sent (accents folded or not, as the bot is configured).
+    /// </summary>
+    private SmsPreview PreviewOf(string text) =>
+        SmsPreview.For(text, Lang, options.Value, dialog.Value.FoldAccentsForSms);
 
     public IActionResult OnPostPreview()
     {

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using HealthBot.Data;
+
+namespace HealthBot.Admin.Inbox;
+
+/// <summary>
+/// CSV exports for supervision (RFC 4180, UTF-8 with a byte order mark so spreadsheet programs read accents right).
+/// No phone number leaves: a conversation is named by its contact id. A cell that a spreadsheet would run as a
+/// formula (=, +, -, @ first) is prefixed with an apostrophe (OWASP "CSV injection").
+/// </summary>
+public static class InboxCsv
+{
+    public static byte[] Conversation(long contactId, IEnumerable<StoredMessage> messages, StaffClock clock)
+    {
+        var csv = new StringBuilder();
+        Row(csv, "contact", $"time ({clock.Label})", "from", "kind", "channel", "language", "topic", "version",
+            "status", "text");
+        foreach (var m in messages)
+        {
+            Row(csv, $"{contactId}", clock.Format(m.CreatedAt), MessageLook.From(m), m.Kind ?? "", m.Channel,
+                m.Language ?? "", m.ContentId ?? "", m.ContentVersion?.ToString(CultureInfo.InvariantCulture) ?? "",
+                m.Status, m.Body);
+        }
+
+        return Bytes(csv);
+    }
+
+    public static byte[] Flagged(IEnumerable<FlaggedConversation> flagged, Func<string, string> label, StaffClock clock)
+    {
+        var csv = new StringBuilder();
+        Row(csv, "contact", $"time ({clock.Label})", "reasons");
+        foreach (var f in flagged)
+        {
+            Row(csv, $"{f.ContactId}", clock.Format(f.At), string.Join("; ", f.Reasons.Select(label)));
+        }
+
+        return Bytes(csv);
+    }
+
+    private static void Row(StringBuilder csv, params string[] cells)
+    {
+        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    }
+
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0
+            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : value;
+    }
+
+    private static byte[] Bytes(StringBuilder csv) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+}
