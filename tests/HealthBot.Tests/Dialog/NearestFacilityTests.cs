@@ -46,21 +46,13 @@ public sealed class NearestFacilityTests(NearestFacilityTests.Host host) : IClas
     [InlineData("hi")]
     public async Task A_supported_language_without_a_place_stops_the_service_from_starting(string language)
     {
-        var data = Directory.CreateTempSubdirectory("healthbot-facility-");
-        var environment = new Dictionary<string, string?>
-        {
-            [$"Dialog__NearestFacility__{language}"] = " ",
-            ["Storage__DataDirectory"] = data.FullName,
-        };
-
-        var url = $"http://127.0.0.1:{HealthBotFactory.FreeLoopbackPort()}";
-        var run = await CliRun.RunAsync(null, environment, TimeSpan.FromMinutes(1), "serve", "--urls", url);
+        var run = await CliRun.ServeAsync(
+            new Dictionary<string, string?> { [$"Dialog__NearestFacility__{language}"] = " " });
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"Dialog:NearestFacility has no place for {language}", run.Stderr, StringComparison.Ordinal);
         Assert.Contains($"Dialog__NearestFacility__{language}", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
-        data.Delete(recursive: true);
     }
 
     [Fact]

@@ -10,6 +10,25 @@ public static class CliRun
 
     public static Task<Result> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
+    /// <summary>
+    /// Runs <c>healthbot serve</c> on a free loopback port with a private data directory and the given settings
+    /// (as environment variables, e.g. <c>Admin__TimeZone</c>), for a start the settings should refuse.
+    /// </summary>
+    public static async Task<Result> ServeAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var data = Directory.CreateTempSubdirectory("healthbot-serve-");
+        try
+        {
+            var environment = new Dictionary<string, string?>(settings) { ["Storage__DataDirectory"] = data.FullName };
+            var url = $"http://127.0.0.1:{HealthBotFactory.FreeLoopbackPort()}";
+            return await RunAsync(null, environment, TimeSpan.FromMinutes(1), "serve", "--urls", url);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
     /// <summary>As <see cref="RunAsync"/>, typing <paramref name="input"/> at the command's standard input (then end of input).</summary>
     public static Task<Result> RunWithInputAsync(string? input, params string[] args) =>
         RunAsync(input, new Dictionary<string, string?>(), TimeSpan.FromMinutes(3), args);
