@@ -10,6 +10,9 @@ namespace HealthBot.Channels.Meta;
 /// </summary>
 public sealed record MetaWebhook(IReadOnlyList<MetaInbound> Messages, IReadOnlyList<MetaStatus> Statuses)
 {
+    /// <summary>Errors Meta reports for the whole number ("130429 Rate limit hit"), for the operator.</summary>
+    public IReadOnlyList<string> AccountErrors { get; init; } = [];
+
     public static (MetaWebhook? Value, string? Error) Parse(ReadOnlySpan<byte> body)
     {
         try
@@ -41,13 +44,15 @@ public sealed record MetaWebhook(IReadOnlyList<MetaInbound> Messages, IReadOnlyL
 
         var messages = new List<MetaInbound>();
         var statuses = new List<MetaStatus>();
+        var errors = new List<string>();
         foreach (var value in entries.EnumerateArray().SelectMany(Changes))
         {
             messages.AddRange(Items(value, "messages").Select(MetaInbound.Read));
             statuses.AddRange(Items(value, "statuses").Select(MetaStatus.Read));
+            errors.AddRange(FirstError(value) is { } error ? [error] : []);
         }
 
-        return (new MetaWebhook(messages, statuses), null);
+        return (new MetaWebhook(messages, statuses) { AccountErrors = errors }, null);
     }
 
     private static IEnumerable<JsonElement> Changes(JsonElement entry) =>

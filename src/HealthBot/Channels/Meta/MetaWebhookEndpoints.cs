@@ -85,6 +85,11 @@ public static class MetaWebhookEndpoints
         }
 
         var log = logs.CreateLogger(typeof(MetaWebhookEndpoints));
+        foreach (var accountError in webhook.AccountErrors)
+        {
+            log.LogWarning("Meta reports an error for the WhatsApp number: {Error}", accountError);
+        }
+
         var (stored, duplicates) = (0, 0);
         foreach (var message in webhook.Messages.Where(m => !m.Ignored))
         {

@@ -101,6 +101,17 @@ public sealed class MetaWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_error_meta_reports_for_the_number_is_logged_for_the_operator()
+    {
+        var body = File.ReadLines(HealthBotFactory.RepositoryPath("src/HealthBot/Channels/Meta/testdata/webhooks.tsv"))
+            .Single(l => l.StartsWith("docs-account-error\t", StringComparison.Ordinal)).Split('\t')[4];
+
+        await PostAsync(body, MetaSignature.Compute(AppSecret, Encoding.UTF8.GetBytes(body)));
+
+        Assert.Contains(factory.Logs, l => l.Contains("130429 Rate limit hit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_replayed_delivery_is_acknowledged_and_stored_once()
     {
         var body = Text("16505550311", "how do i make ORS at home", "wamid.r3pl4y");
