@@ -13,6 +13,15 @@ internal static partial class Stemmer
     private static readonly string[] Portuguese = ["mente", "coes", "oes", "aes", "ar", "er", "ir", "as", "es", "os", "a", "e", "o", "s"];
     private static readonly string[] RomanizedHindi = ["on", "en", "a", "e", "i", "o"];
 
+    /// <summary>
+    /// Romanized Hindi has no fixed spelling for the postposition में ("in"): "saans lene mein dikkat" and
+    /// "saans lene me dikkat" must be one phrase. Short words match exactly, so they are folded to one form.
+    /// </summary>
+    private static readonly Dictionary<string, string> HindiSpelling = new(StringComparer.Ordinal)
+    {
+        ["mein"] = "me", ["mei"] = "me", ["mai"] = "me", ["mien"] = "me",
+    };
+
     public static string Stem(string token, string language)
     {
         if (token.Any(c => c is >= '\u0900' and <= '\u097F'))
@@ -26,7 +35,7 @@ internal static partial class Stemmer
             "fr" => StripSuffix(token, French, 3),
             "pt" => StripSuffix(token, Portuguese, 3),
             "sw" => StripSwahiliPrefixes(token),
-            "hi" => StripSuffix(token, RomanizedHindi, 4),
+            "hi" => StripSuffix(HindiSpelling.GetValueOrDefault(token, token), RomanizedHindi, 4),
             _ => token,
         };
         return stem.Length > 6 ? stem[..6] : stem;

@@ -69,12 +69,20 @@ internal static class TriageDefaults
     public static readonly Dictionary<string, string> Calm = new()
     {
         ["en"] = "a little | a bit | slightly | last year | last month | years ago | months ago | in the past | used to | " +
-                 "is that normal | is this normal | is it normal | how to prevent | how can i prevent | how do i prevent | prevent",
+                 "is that normal | is this normal | is it normal | how to prevent | how can i prevent | how do i prevent | prevent | " +
+                 "is better now | is fine now | is ok now | is okay now | doing better now | better now | happening again | " +
+                 "happen again",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | c est normal | " +
-                 "comment prevenir | comment eviter | prevenir",
-        ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | jinsi ya kuzuia",
-        ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | como evitar | prevenir",
+                 "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
+                 "que ca se reproduise | ne recommence pas | ne se reproduise pas",
+        ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | jinsi ya kuzuia | " +
+                 "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
+                 "isitokee tena | isijirudie | isirudie tena",
+        ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | como evitar | " +
+                 "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | acontecer de novo | " +
+                 "nao se repita | nao volte a acontecer",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | kaise bache | " +
-                 "कैसे बचें | rokne ke liye",
+                 "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | dubara na ho | " +
+                 "dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो",
     };
 }
