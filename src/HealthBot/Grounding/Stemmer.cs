@@ -9,8 +9,10 @@ namespace HealthBot.Grounding;
 internal static partial class Stemmer
 {
     private static readonly string[] English = ["ing", "ed", "es", "s"];
-    private static readonly string[] French = ["ements", "ement", "ments", "ment", "ees", "ee", "es", "er", "ez", "e", "s", "x"];
-    private static readonly string[] Portuguese = ["mente", "coes", "oes", "aes", "ar", "er", "ir", "as", "es", "os", "a", "e", "o", "s"];
+    private static readonly string[] French =
+        ["ements", "ement", "ments", "ment", "ees", "ee", "es", "er", "ez", "e", "s", "x"];
+    private static readonly string[] Portuguese =
+        ["mente", "coes", "oes", "aes", "ar", "er", "ir", "as", "es", "os", "a", "e", "o", "s"];
     private static readonly string[] RomanizedHindi = ["on", "en", "a", "e", "i", "o"];
 
     /// <summary>
@@ -54,7 +56,9 @@ internal static partial class Stemmer
         return token;
     }
 
-    /// <summary>Swahili verbs carry subject, tense and object prefixes: "nikiacha", "kujikinga", "anaharisha".</summary>
+    /// <summary>
+    /// Swahili verbs carry subject, tense and object prefixes: "nikiacha", "kujikinga", "anaharisha".
+    /// </summary>
     private static string StripSwahiliPrefixes(string token)
     {
         var match = SwahiliVerb().Match(token);
@@ -65,6 +69,8 @@ internal static partial class Stemmer
     [GeneratedRegex("[\u093E-\u094D\u0901-\u0903]+$")]
     private static partial Regex DevanagariEnding();
 
-    [GeneratedRegex("^(?:(?:ni|u|a|tu|m|wa|i|ki|vi|li|ya|zi|si|ha|hu)(?:na|li|ta|me|ki|ka|nge)|ku)(?:ji|m|ni|wa)?(?<root>[a-z]{3,})$")]
+    [GeneratedRegex(
+        "^(?:(?:ni|u|a|tu|m|wa|i|ki|vi|li|ya|zi|si|ha|hu)(?:na|li|ta|me|ki|ka|nge)|ku)" +
+        "(?:ji|m|ni|wa)?(?<root>[a-z]{3,})$")]
     private static partial Regex SwahiliVerb();
 }
