@@ -43,7 +43,9 @@ public sealed class LanguageDetectorTests
         Assert.Equal(prior, Detector.Detect(TextNormalizer.Normalize(text), prior).Language);
     }
 
-    /// <summary>A new contact's "malaria?" is no evidence of a language: the caller falls back to the default.</summary>
+    /// <summary>
+    /// A new contact's "malaria?" is no evidence of a language: the caller falls back to the default.
+    /// </summary>
     [Theory]
     [InlineData("malaria?")]
     [InlineData("HIV test")]
