@@ -84,7 +84,9 @@ public sealed class DialogEngine(
                 : say.System(profile, known, ReplyKind.NotUnderstood, "not_understood", "empty");
         }
 
-        var language = languages.Detect(text, contact.Language).Language;
+        // A message of shared words only ("malaria?") from a new contact says nothing: the deployment's language.
+        var guess = languages.Detect(text, contact.Language);
+        var language = guess.Confidence == 0 && contact.Language is null ? settings.DefaultLanguage : guess.Language;
         if (language != contact.Language)
         {
             await contacts.SetLanguageAsync(contact.Id, language, ct);

@@ -39,7 +39,9 @@ public sealed class ContentLanguageDetector : ILanguageDetector
             .Where(t => t.Known > 0)
             .Select(t => (t.Token, Weight: t.Known >= 3 ? 0.25 : 1.0))
             .ToList();
-        if (tokens.Count == 0 || current.Count == 0)
+        // Only words most languages share ("malaria?", "HIV test"): no evidence, so confidence 0 and the caller's
+        // fallback (the contact's language, then the deployment's default) decides.
+        if (tokens.Count == 0 || current.Count == 0 || (prior is null && tokens.All(t => t.Weight < 1.0)))
         {
             return new LanguageGuess(prior ?? DefaultLanguage, 0.0);
         }

@@ -23,8 +23,19 @@ internal sealed class LanguageIndex
     /// <summary>How much of a rare word's information an unknown word is taken to carry.</summary>
     private const double UnknownWordShare = 0.6;
 
-    /// <summary>An off-topic word (price, football) is strong evidence that the question is about something else.</summary>
+    /// <summary>
+    /// An off-topic word (price, football) is strong evidence that the question is about something else.
+    /// </summary>
     private const double OffTopicShare = 1.5;
+
+    /// <summary>
+    /// How much more a distinctive word counts: one that only one item has in its title or keywords (HIV, P2,
+    /// caganeira). Such a word names the topic; common words around it ("last night", "take") must not outvote it.
+    /// </summary>
+    private const double DistinctiveBoost = 2.0;
+
+    /// <summary>A field weight reached only by a title or keyword mention (examples and tags weigh 1).</summary>
+    private const double KeywordWeight = 3.0;
 
     private readonly string language;
     private readonly List<ContentItem> items = [];
@@ -40,10 +51,8 @@ internal sealed class LanguageIndex
     public LanguageIndex(string language, IReadOnlyList<ContentItem> contentItems)
     {
         this.language = language;
-        functionWords = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty).Tokens
-            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
-        offTopicWords = TextNormalizer.Normalize(LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty).Tokens
-            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
+        functionWords = SeedStems(LanguageSeeds.FunctionWords, language);
+        offTopicWords = SeedStems(LanguageSeeds.OffTopicWords, language);
         var exampleTerms = new List<HashSet<string>>();
         foreach (var item in contentItems)
         {
@@ -60,7 +69,9 @@ internal sealed class LanguageIndex
                 Postings(fieldPostings, term).Add((index, weight));
             }
 
-            foreach (var example in item.Examples.Select(e => Stems(e).ToHashSet(StringComparer.Ordinal)).Where(e => e.Count > 0))
+            var itemExamples = item.Examples.Select(e => Stems(e).ToHashSet(StringComparer.Ordinal))
+                .Where(e => e.Count > 0);
+            foreach (var example in itemExamples)
             {
                 foreach (var term in example)
                 {
@@ -91,7 +102,8 @@ internal sealed class LanguageIndex
     public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
     {
         var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
-        var information = query.Sum(q => q.Weight * (q.Term is not null ? idf[q.Term] : (q.OffTopic ? OffTopicShare : UnknownWordShare) * maxIdf));
+        var information = query.Sum(q =>
+            q.Weight * (q.Term is not null ? idf[q.Term] : (q.OffTopic ? OffTopicShare : UnknownWordShare) * maxIdf));
         if (information <= 0 || query.All(q => q.Term is null))
         {
             return [];
@@ -102,9 +114,12 @@ internal sealed class LanguageIndex
         foreach (var q in query.Where(q => q.Term is not null).DistinctBy(q => q.Term))
         {
             var contribution = q.Weight * q.Similarity * idf[q.Term!];
-            foreach (var (item, weight) in fieldPostings[q.Term!])
+            var postings = fieldPostings[q.Term!];
+            var distinctive = q.Similarity == 1.0 && postings.Count == 1;
+            foreach (var (item, weight) in postings)
             {
-                fields[item] = fields.GetValueOrDefault(item) + contribution * (weight / (weight + Saturation));
+                var boost = distinctive && weight >= KeywordWeight ? DistinctiveBoost : 1.0;
+                fields[item] = fields.GetValueOrDefault(item) + boost * contribution * (weight / (weight + Saturation));
             }
 
             foreach (var example in examplePostings.GetValueOrDefault(q.Term!) ?? [])
@@ -123,7 +138,8 @@ internal sealed class LanguageIndex
             closest[item] = Math.Max(closest.GetValueOrDefault(item), similarity);
         }
 
-        return fields.Select(f => (items[f.Key], 0.6 * (f.Value / information) + 0.4 * closest.GetValueOrDefault(f.Key)))
+        return fields
+            .Select(f => (items[f.Key], 0.6 * (f.Value / information) + 0.4 * closest.GetValueOrDefault(f.Key)))
             .OrderByDescending(r => r.Item2).ToList();
     }
 
@@ -155,7 +171,12 @@ internal sealed class LanguageIndex
         }
     }
 
-    private IEnumerable<string> Stems(string text) => TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
+    private IEnumerable<string> Stems(string text) =>
+        TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
+
+    private static HashSet<string> SeedStems(IReadOnlyDictionary<string, string> seeds, string language) =>
+        TextNormalizer.Normalize(seeds.GetValueOrDefault(language) ?? string.Empty).Tokens
+            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
 
     private string Stem(string token) => Stemmer.Stem(token, language);
 

@@ -10,32 +10,40 @@ internal static class LanguageSeeds
 {
     public static readonly IReadOnlyDictionary<string, string> FunctionWords = new Dictionary<string, string>
     {
-        ["en"] = "the a an is are was be what how when where why who which can could should do does did i im my me you your u ur he she his her " +
-                 "it its we our they them this that there and or but for with of to in on at from have has had get got not no yes please pls plz " +
-                 "wat hw wen wht whn shud cn dont cant will would am been much many long time often",
-        ["fr"] = "le la les l un une des du de d et ou mais pour avec sans dans sur au aux ce cette ces c est sont suis es ai as a ont " +
-                 "je j me m moi tu te toi il elle on nous vous ils elles mon ma mes ton ta tes son sa ses notre votre leur que qu qui quoi " +
-                 "comment quand pourquoi combien temps faut faire fait peut peux dois doit pas ne plus tres bien koi kom pr stp svp slt jsuis mn",
-        ["sw"] = "ni na ya wa za la cha vya kwa katika kwenye je nini gani vipi lini wapi nani ngapi mimi wewe yeye sisi ninyi wao " +
-                 "wangu wako wake yangu yako yake changu langu mwangu nina una ana tuna mna wana sina hana kuna hakuna sana tu pia au lakini " +
-                 "nifanye nitafanya naweza unaweza anaweza inaweza nataka sijui tafadhali",
-        ["pt"] = "o a os as um uma uns umas de do da dos das no na nos nas em por para com sem que qual quais quando como onde porque " +
-                 "eu me mim meu minha meus minhas voce vc tu te ele ela nos eles elas seu sua e ou mas nao sim muito mais esta estou tem tenho " +
-                 "faz fazer pode posso devo deve ser foi q pq tb td oq quanto quantos quantas tempo",
-        ["hi"] = "kya hai hain ho hoon hu hun tha thi the ka ki ke ko me mein se par pe aur ya lekin bhi to toh nahi nahin na haan ji " +
-                 "main mai mujhe mera meri mere hum hamara tum aap apna apni uska uski unka koi kuch kaise kaisa kab kahan kyun kyu " +
-                 "karu karun kare karein karna kar raha rahi rahe hota hoti hote gaya gayi liye wala wali kitna kitne kitni chahiye " +
-                 "क्या है हैं हो हूँ था थी के की का को में से पर और या भी तो नहीं मैं मुझे मेरा मेरी मेरे हम आप कैसे कब कहाँ क्यों करें करूँ कर रहा रही " +
-                 "रहता रहती रहते होता होती होते कितना कितने कितनी तक चाहिए बहुत सिर्फ कौन कोई कुछ",
+        ["en"] = "the a an is are was be what how when where why who which can could should do does did i im my me " +
+                 "you your u ur he she his her it its we our they them this that there and or but for with of to in " +
+                 "on at from have has had get got not no yes please pls plz wat hw wen wht whn shud cn dont cant " +
+                 "will would am been much many long time often",
+        ["fr"] = "le la les l un une des du de d et ou mais pour avec sans dans sur au aux ce cette ces c est sont " +
+                 "suis es ai as a ont je j me m moi tu te toi il elle on nous vous ils elles mon ma mes ton ta tes " +
+                 "son sa ses notre votre leur que qu qui quoi comment quand pourquoi combien temps faut faire fait " +
+                 "peut peux dois doit pas ne plus tres bien koi kom pr stp svp slt jsuis mn",
+        ["sw"] = "ni na ya wa za la cha vya kwa katika kwenye je nini gani vipi lini wapi nani ngapi mimi wewe yeye " +
+                 "sisi ninyi wao wangu wako wake yangu yako yake changu langu mwangu nina una ana tuna mna wana sina " +
+                 "hana kuna hakuna sana tu pia au lakini nifanye nitafanya naweza unaweza anaweza inaweza nataka " +
+                 "sijui tafadhali",
+        ["pt"] = "o a os as um uma uns umas de do da dos das no na nos nas em por para com sem que qual quais quando " +
+                 "como onde porque eu me mim meu minha meus minhas voce vc tu te ele ela nos eles elas seu sua e ou " +
+                 "mas nao sim muito mais esta estou tem tenho faz fazer pode posso devo deve ser foi q pq tb td oq " +
+                 "quanto quantos quantas tempo",
+        ["hi"] = "kya hai hain ho hoon hu hun tha thi the ka ki ke ko me mein se par pe aur ya lekin bhi to toh nahi " +
+                 "nahin na haan ji main mai mujhe mera meri mere hum hamara tum aap apna apni uska uski unka koi " +
+                 "kuch kaise kaisa kab kahan kyun kyu karu karun kare karein karna kar raha rahi rahe hota hoti hote " +
+                 "gaya gayi liye wala wali kitna kitne kitni chahiye kisi kis jo wo woh ye yeh iske uske unke sakta " +
+                 "sakti sakte क्या है हैं हो हूँ था थी के की का को में से पर और या भी तो नहीं मैं मुझे मेरा मेरी " +
+                 "मेरे हम आप कैसे कब कहाँ क्यों करें करूँ कर रहा रही रहता रहती रहते होता होती होते कितना कितने कितनी " +
+                 "तक चाहिए बहुत सिर्फ कौन कोई कुछ",
     };
 
     public static readonly IReadOnlyDictionary<string, string> CommonWords = new Dictionary<string, string>
     {
         ["en"] = "day days week weeks month months year years old baby child son daughter husband wife mother father",
         ["fr"] = "bcp tjrs dmd ya enfant bebe fils fille mari femme jour jours semaine mois an ans depuis hier demain",
-        ["sw"] = "sasa hivi leo jana kesho siku wiki mwezi miezi mwaka mtoto watoto mama baba mume mke nyumbani kitu bado",
+        ["sw"] = "sasa hivi leo jana kesho siku wiki mwezi miezi mwaka mtoto watoto mama baba mume mke nyumbani kitu " +
+                 "bado",
         ["pt"] = "filho filha bebe marido mulher dia dias semana semanas mes meses ano anos depois",
-        ["hi"] = "bahut bohot jyada zyada kam din hafte mahine saal baccha bacche bachcha bachche beta beti patni pati ghar abhi kal aaj",
+        ["hi"] = "bahut bohot jyada zyada kam din hafte mahine saal baccha bacche bachcha bachche beta beti patni " +
+                 "pati ghar abhi kal aaj",
     };
 
     /// <summary>
@@ -45,16 +53,18 @@ internal static class LanguageSeeds
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> OffTopicWords = new Dictionary<string, string>
     {
-        ["en"] = "price prices market weather rain football match score team won win election president government homework maths math " +
-                 "recipe job salary airtime bundle credit loan phone movie song joke church pastor bus",
-        ["fr"] = "prix marche meteo pluie football foot match equipe gagne election president gouvernement devoir devoirs maths recette " +
-                 "travail emploi salaire credit forfait telephone film chanson blague",
-        ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda uchaguzi rais serikali kazi mshahara salio vocha bando mkopo " +
-                 "simu filamu wimbo utani mapishi hesabu",
-        ["pt"] = "preco precos mercado tempo chuva futebol jogo time equipa ganhou eleicao presidente governo licao trabalho emprego salario " +
-                 "saldo credito recarga telefone filme musica piada receita",
-        ["hi"] = "daam kimat keemat bazaar mausam barish cricket match team jeeta chunav neta sarkar homework naukri tankhwah recharge " +
-                 "balance film gaana chutkula dam कीमत दाम बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव नौकरी रिचार्ज फिल्म गाना",
+        ["en"] = "price prices market weather rain football match score team won win election president government " +
+                 "homework maths math recipe job salary airtime bundle credit loan phone movie song joke church " +
+                 "pastor bus",
+        ["fr"] = "prix marche meteo pluie football foot match equipe gagne election president gouvernement devoir " +
+                 "devoirs maths recette travail emploi salaire credit forfait telephone film chanson blague",
+        ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda uchaguzi rais serikali kazi mshahara " +
+                 "salio vocha bando mkopo simu filamu wimbo utani mapishi hesabu",
+        ["pt"] = "preco precos mercado tempo chuva futebol jogo time equipa ganhou eleicao presidente governo licao " +
+                 "trabalho emprego salario saldo credito recarga telefone filme musica piada receita",
+        ["hi"] = "daam kimat keemat bazaar mausam barish cricket match team jeeta chunav neta sarkar homework naukri " +
+                 "tankhwah recharge balance film gaana chutkula dam कीमत दाम बाज़ार बाजार मौसम बारिश क्रिकेट मैच " +
+                 "चुनाव नौकरी रिचार्ज फिल्म गाना",
     };
 
     public static IEnumerable<string> All(string language) =>

@@ -14,23 +14,26 @@ internal static class TriageDefaults
     [
         ("newborn", "newborn-danger-signs", new()
         {
-            ["en"] = "newborn | new born | days old | day old | week old | weeks old | just born | born yesterday | born today | new baby",
-            ["fr"] = "nouveau ne | nouveau-ne | nouveaux nes | jours de vie | vient de naitre | ne hier | nee hier | ne ce matin",
+            ["en"] = "newborn | new born | days old | day old | week old | weeks old | just born | born yesterday | " +
+                     "born today | new baby",
+            ["fr"] = "nouveau ne | nouveau-ne | nouveaux nes | jours de vie | vient de naitre | ne hier | nee hier | " +
+                     "ne ce matin",
             ["sw"] = "mchanga | kichanga | amezaliwa jana | amezaliwa leo | alizaliwa jana | siku za kuzaliwa",
             ["pt"] = "recem nascido | recem-nascido | recem nascida | dias de vida | nasceu ontem | nasceu hoje",
             ["hi"] = "नवजात | navjaat | navjat | abhi paida | अभी पैदा | din ka bachcha | दिन का बच्चा",
         }),
         ("postpartum", "postpartum-care", new()
         {
-            ["en"] = "after birth | after giving birth | gave birth | after delivery | since delivery | since i delivered | " +
-                     "delivered | after childbirth | since the birth | after the birth",
+            ["en"] = "after birth | after giving birth | gave birth | after delivery | since delivery | " +
+                     "since i delivered | delivered | after childbirth | since the birth | after the birth",
             ["fr"] = "apres l accouchement | apres accouchement | depuis l accouchement | j ai accouche | accouche | " +
                      "apres la naissance | apres avoir accouche",
-            ["sw"] = "baada ya kujifungua | tangu nijifungue | nilijifungua | alijifungua | amejifungua | baada ya kuzaa | tangu kujifungua",
-            ["pt"] = "depois do parto | apos o parto | pos parto | pos-parto | dei a luz | desde o parto | depois de dar a luz | " +
-                     "deu a luz",
-            ["hi"] = "डिलीवरी के बाद | delivery ke baad | delivery ke bad | प्रसव के बाद | prasav ke baad | बच्चा होने के बाद | " +
-                     "bachcha hone ke baad",
+            ["sw"] = "baada ya kujifungua | tangu nijifungue | nilijifungua | alijifungua | amejifungua | " +
+                     "baada ya kuzaa | tangu kujifungua",
+            ["pt"] = "depois do parto | apos o parto | pos parto | pos-parto | dei a luz | desde o parto | " +
+                     "depois de dar a luz | deu a luz",
+            ["hi"] = "डिलीवरी के बाद | delivery ke baad | delivery ke bad | प्रसव के बाद | prasav ke baad | " +
+                     "बच्चा होने के बाद | bachcha hone ke baad",
         }),
         ("pregnancy", "pregnancy-danger-signs | antenatal-care", new()
         {
@@ -46,7 +49,8 @@ internal static class TriageDefaults
             ["fr"] = "enfant | fils | fille | bebe | garcon | petit | ans | mois",
             ["sw"] = "mtoto | watoto | mwanangu | binti | mvulana | msichana | miaka | miezi",
             ["pt"] = "crianca | filho | filha | bebe | menino | menina | anos | meses",
-            ["hi"] = "बच्चा | बच्चे | बच्ची | बेटा | बेटी | bachcha | bacha | bachche | baccha | beta | beti | saal | साल",
+            ["hi"] = "बच्चा | बच्चे | बच्ची | बेटा | बेटी | bachcha | bacha | bachche | baccha | beta | beti | " +
+                     "saal | साल",
         }),
     ];
 
@@ -68,13 +72,26 @@ internal static class TriageDefaults
     /// </summary>
     public static readonly Dictionary<string, string> Calm = new()
     {
-        ["en"] = "a little | a bit | slightly | last year | last month | years ago | months ago | in the past | used to | " +
-                 "is that normal | is this normal | is it normal | how to prevent | how can i prevent | how do i prevent | prevent",
-        ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | c est normal | " +
-                 "comment prevenir | comment eviter | prevenir",
-        ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | jinsi ya kuzuia",
-        ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | como evitar | prevenir",
-        ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | kaise bache | " +
-                 "कैसे बचें | rokne ke liye",
+        ["en"] = "a little | a bit | slightly | last year | last month | years ago | months ago | in the past | " +
+                 "used to | is that normal | is this normal | is it normal | how to prevent | how can i prevent | " +
+                 "how do i prevent | prevent | " +
+                 "is better now | is fine now | is ok now | is okay now | doing better now | better now | " +
+                 "happening again | happen again",
+        ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
+                 "c est normal | " +
+                 "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
+                 "que ca se reproduise | ne recommence pas | ne se reproduise pas",
+        ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
+                 "jinsi ya kuzuia | " +
+                 "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
+                 "isitokee tena | isijirudie | isirudie tena",
+        ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
+                 "como evitar | " +
+                 "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
+                 "acontecer de novo | nao se repita | nao volte a acontecer",
+        ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
+                 "kaise bache | " +
+                 "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
+                 "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो",
     };
 }

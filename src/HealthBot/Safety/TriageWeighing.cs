@@ -4,8 +4,10 @@ namespace HealthBot.Safety;
 /// Happening now, or asking? Each language's <c>## asking</c> phrases weigh 1 against an emergency and its calm
 /// phrases ("a little", "last year", "is that normal", "how to prevent") 2; its <c>## now</c> phrases weigh 2 for it,
 /// or 1 when made only of function words ("my", "she is"): a person's own possessive alone does not outweigh a
-/// question. A phrase inside a longer one found ("normal" in "is that normal") is not counted again. Ties and
-/// messages with nothing against are emergencies: recall comes first.
+/// question. A phrase inside a longer one found, of any kind and any language, is not counted again: "jana"
+/// (yesterday) in "mwaka jana" (last year), Hinglish "hui" in French "aujourd'hui", "help" in "how can I help".
+/// Forms of one word found by one language ("मेरी", "मेरा" after stemming) count once. Ties and messages with
+/// nothing against are emergencies: recall comes first.
 /// </summary>
 internal static class TriageWeighing
 {
@@ -16,23 +18,39 @@ internal static class TriageWeighing
 
     public static bool HappeningNow(TriageWords words, IReadOnlyList<TriageRuleSet> helpers)
     {
-        var against = 0;
-        var forNow = 0;
+        var found = new List<(TriagePhrase Phrase, Kind Kind)>();
         foreach (var helper in helpers.Distinct())
         {
-            var calm = Longest(words.Find(helper, helper.CalmIndex, null));
-            var asking = Longest(words.Find(helper, helper.AskingIndex, null)).Where(a => !calm.Any(c => Within(a, c))).ToList();
-            against += asking.Count * Asking + calm.Count * Calm;
-            forNow += Longest(words.Find(helper, helper.NowIndex, null)).Sum(p => p.Weak ? WeakNow : Now);
+            Add(found, words.Find(helper, helper.CalmIndex, null), Kind.Calm);
+            Add(found, words.Find(helper, helper.AskingIndex, null), Kind.Asking);
+            Add(found, words.Find(helper, helper.NowIndex, null), Kind.Now);
+        }
+
+        var against = 0;
+        var forNow = 0;
+        foreach (var (phrase, kind) in found.Where(f => !found.Any(o => Covers(o, f))))
+        {
+            switch (kind)
+            {
+                case Kind.Calm: against += Calm; break;
+                case Kind.Asking: against += Asking; break;
+                default: forNow += phrase.Weak ? WeakNow : Now; break;
+            }
         }
 
         return against == 0 || forNow >= against;
     }
 
-    /// <summary>The phrases found, leaving out those inside a longer one found.</summary>
-    private static List<TriagePhrase> Longest(HashSet<TriagePhrase> found) =>
-        found.Where(p => !found.Any(o => !ReferenceEquals(o, p) && o.Stems.Count > p.Stems.Count && Within(p, o))).ToList();
+    private enum Kind { Calm, Asking, Now }
 
-    private static bool Within(TriagePhrase inner, TriagePhrase outer) =>
-        inner.Stems.All(s => outer.Stems.Contains(s));
+    private static void Add(List<(TriagePhrase, Kind)> found, HashSet<TriagePhrase> phrases, Kind kind) =>
+        found.AddRange(phrases.GroupBy(p => string.Join(' ', p.Stems)).Select(g => (g.First(), kind)));
+
+    /// <summary>
+    /// <paramref name="outer"/> contains the words of <paramref name="inner"/> and is longer; or, with the same words,
+    /// is calm where the inner is asking ("last year" is in both lists: it weighs once, as calm).
+    /// </summary>
+    private static bool Covers((TriagePhrase Phrase, Kind Kind) outer, (TriagePhrase Phrase, Kind Kind) inner) =>
+        !ReferenceEquals(outer.Phrase, inner.Phrase) && inner.Phrase.Words.All(outer.Phrase.Words.Contains) &&
+        (outer.Phrase.Words.Count > inner.Phrase.Words.Count || (outer.Kind == Kind.Calm && inner.Kind == Kind.Asking));
 }

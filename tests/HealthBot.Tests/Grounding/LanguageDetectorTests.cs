@@ -43,6 +43,18 @@ public sealed class LanguageDetectorTests
         Assert.Equal(prior, Detector.Detect(TextNormalizer.Normalize(text), prior).Language);
     }
 
+    /// <summary>
+    /// A new contact's "malaria?" is no evidence of a language: the caller falls back to the default.
+    /// </summary>
+    [Theory]
+    [InlineData("malaria?")]
+    [InlineData("HIV test")]
+    [InlineData("ORS")]
+    public void Words_shared_by_all_languages_are_no_evidence_for_a_new_contact(string text)
+    {
+        Assert.Equal(0.0, Detector.Detect(TextNormalizer.Normalize(text), prior: null).Confidence);
+    }
+
     [Theory]
     [InlineData("comment faire pour eviter le paludisme chez mon bebe", "sw", "fr")]
     [InlineData("how do i know if my child has pneumonia", "fr", "en")]

@@ -4,7 +4,9 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Grounding;
 
-/// <summary>Retrieval over the real content: typos, lay terms, inflection and mixed languages in every language.</summary>
+/// <summary>
+/// Retrieval over the real content: typos, lay terms, inflection and mixed languages in every language.
+/// </summary>
 public sealed class RetrievalTests
 {
     private static readonly LexicalRetriever Retriever = new(RepositoryContent.Catalog);
@@ -38,6 +40,31 @@ public sealed class RetrievalTests
 
         Assert.Equal(topic, result.Best?.Id);
         Assert.Equal(language, result.Best?.Language);
+    }
+
+    /// <summary>
+    /// Emergency contraception is family planning, not sexual violence: its distinctive words (P2, unwanted 72)
+    /// and "unprotected" lead there, however many common words stand around them.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "we forgot protection last night, can i still take P2")]
+    [InlineData("sw", "tulifanya ngono bila kinga jana, P2 itasaidia?")]
+    [InlineData("hi", "bina condom ke sambandh banaya, kya unwanted 72 le sakti hu")]
+    public void Emergency_contraception_is_family_planning(string language, string text)
+    {
+        Assert.Equal("family-planning", Retriever.Retrieve(TextNormalizer.Normalize(text), language).Best?.Id);
+    }
+
+    /// <summary>
+    /// Spellings that vary: Hinglish long vowels, chandrabindu for anusvara, "bleed" (not a past tense).
+    /// </summary>
+    [Theory]
+    [InlineData("hi", "navjaat bachche ke khatre ke lakshan", "newborn-danger-signs")]
+    [InlineData("hi", "साँप काटे तो पहले क्या करें", "snakebite")]
+    [InlineData("en", "can a pregnant woman bleed in the first months", "pregnancy-danger-signs")]
+    public void Spelling_variants_find_the_same_item(string language, string text, string topic)
+    {
+        Assert.Equal(topic, Retriever.Retrieve(TextNormalizer.Normalize(text), language).Best?.Id);
     }
 
     [Theory]
