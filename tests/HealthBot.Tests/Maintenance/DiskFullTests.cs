@@ -63,7 +63,7 @@ public sealed class DiskFullTests : IDisposable
         // The provider's retry of the refused message.
         Assert.Equal(HttpStatusCode.OK, await PostAsync(http, "+254700500002", Retried));
         await Eventually.WaitForAsync(
-            () => peer.Received.Count(m => m.To == "+254700500002"), c => c == 1, "the retried message's reply", 30_000);
+            () => peer.Received.Count(m => m.To == "+254700500002"), c => c == 1, "the retried one's reply", 30_000);
     }
 
     private Process Start(string url, string peer, string control)
