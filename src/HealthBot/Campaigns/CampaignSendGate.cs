@@ -18,10 +18,12 @@ public sealed class CampaignSendGate(
     SqlCampaignStore campaigns,
     TimeProvider time,
     IOptions<CampaignOptions> options,
+    HealthBot.Maintenance.ClockCheck clock,
     ILogger<CampaignSendGate> logger) : IOutboxGate
 {
     // Resuming makes paused messages due at once; this only bounds how long one waits if that update is missed.
     private static readonly TimeSpan PausedRecheck = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ClockHold = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> groups = new();
     private readonly CampaignOptions settings = options.Value;
 
@@ -33,17 +35,26 @@ public sealed class CampaignSendGate(
         }
 
         long campaignId = 0;
-        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, item.ContactId, GroupsOf, (snapshot, recent) =>
+        // A clock behind the stored data (a Pi without RTC after a power cut) would send at the wrong hour: hold.
+        var clockProblem = clock.CachedCheck(logger);
+        SendDecision Decision(SendSnapshot snapshot, IReadOnlyList<DateTimeOffset> recent)
         {
             campaignId = snapshot.CampaignId;
-            return Decide(snapshot, recent, time.GetUtcNow());
-        });
+            var now = time.GetUtcNow();
+            return clockProblem is null
+                ? Decide(snapshot, recent, now)
+                : new SendDecision.Defer(now + ClockHold, $"held: {clockProblem}");
+        }
+
+        var decision = await store.DecideAsync(item.OutboxId, item.MessageId, item.ContactId, GroupsOf, Decision);
         switch (decision)
         {
             case SendDecision.Send send:
                 return send.AsTemplate ? item with { Template = TemplateFor(campaignId, item.Body) } : item;
             case SendDecision.Defer defer:
-                logger.LogInformation("Campaign message {MessageId} waits until {Until:u}: {Reason}", item.MessageId, defer.Until, defer.Reason);
+                logger.LogInformation(
+                    "Campaign message {MessageId} waits until {Until:u}: {Reason}",
+                    item.MessageId, defer.Until, defer.Reason);
                 return null;
             case SendDecision.Skip skip:
                 logger.LogInformation("Campaign message {MessageId} skipped: {Reason}", item.MessageId, skip.Reason);
@@ -74,7 +85,8 @@ public sealed class CampaignSendGate(
 
         // Free-form WhatsApp text is refused outside the 24-hour window; only a pre-approved template may be sent there
         // (https://www.twilio.com/docs/whatsapp/tutorial/send-whatsapp-notification-messages-templates).
-        var windowClosed = send.Channel == ChannelNames.WhatsApp && (send.LastInboundAt is not { } last || now - last > settings.WhatsAppWindow);
+        var windowClosed = send.Channel == ChannelNames.WhatsApp
+                           && (send.LastInboundAt is not { } last || now - last > settings.WhatsAppWindow);
         if (windowClosed && !CampaignHasTemplate(send.CampaignId))
         {
             return new SendDecision.Skip("whatsapp_window_closed");
@@ -99,19 +111,24 @@ public sealed class CampaignSendGate(
         return new SendDecision.Send(send.SendState == "started" ? send.StartedAt : null, AsTemplate: windowClosed);
     }
 
-    private IReadOnlyList<string> GroupsOf(long campaignId) => groups.GetOrAdd(campaignId, id => Definition(id)?.Who.Groups ?? []);
+    private IReadOnlyList<string> GroupsOf(long campaignId) =>
+        groups.GetOrAdd(campaignId, id => Definition(id)?.Who.Groups ?? []);
 
     private bool CampaignHasTemplate(long campaignId) => Definition(campaignId)?.WhatsAppTemplate is not null;
 
     /// <summary>The campaign's template, each variable's <c>{message}</c> replaced by this message's text.</summary>
-    private ProviderTemplate? TemplateFor(long campaignId, string body) => Definition(campaignId)?.WhatsAppTemplate is { } template
-        ? new ProviderTemplate(template.ContentSid ?? string.Empty, System.Text.Json.JsonSerializer.Serialize(
-            (template.Variables ?? new Dictionary<string, string> { ["1"] = "{message}" }).ToDictionary(v => v.Key, v => v.Value.Replace("{message}", body, StringComparison.Ordinal))))
-        {
-            Name = template.Name,
-        }
-        : null;
+    private ProviderTemplate? TemplateFor(long campaignId, string body) =>
+        Definition(campaignId)?.WhatsAppTemplate is { } template
+            ? new ProviderTemplate(template.ContentSid ?? string.Empty, System.Text.Json.JsonSerializer.Serialize(
+                (template.Variables ?? new Dictionary<string, string> { ["1"] = "{message}" })
+                .ToDictionary(v => v.Key, v => v.Value.Replace("{message}", body, StringComparison.Ordinal))))
+            {
+                Name = template.Name,
+            }
+            : null;
 
     private CampaignDefinition? Definition(long id) =>
-        campaigns.Find(id.ToString(CultureInfo.InvariantCulture)) is { } row ? CampaignDefinition.Parse(row.Definition) : null;
+        campaigns.Find(id.ToString(CultureInfo.InvariantCulture)) is { } row
+            ? CampaignDefinition.Parse(row.Definition)
+            : null;
 }

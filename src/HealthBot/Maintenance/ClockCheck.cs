@@ -16,6 +16,42 @@ public sealed class ClockCheck(Database database, IOptions<StorageOptions> stora
     /// <summary>A few minutes of drift between nodes or after NTP corrects itself are not worth an alarm.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
+    private readonly Lock gate = new();
+    private (DateTimeOffset At, string? Problem)? cached;
+
+    /// <summary>
+    /// <see cref="Check"/>, at most once a minute (campaign sends ask for every message): null when the clock can be
+    /// trusted to send at the right hour.
+    /// </summary>
+    public string? CachedCheck(ILogger logger)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (cached is { } last && now >= last.At && now - last.At < TimeSpan.FromMinutes(1))
+            {
+                return last.Problem;
+            }
+        }
+
+        var problem = Check();
+        lock (gate)
+        {
+            if (problem is not null && cached?.Problem is null)
+            {
+                logger.LogError("Campaign messages are held: {Problem}. Fix: {Fix}", problem, Fix);
+            }
+            else if (problem is null && cached?.Problem is not null)
+            {
+                logger.LogWarning("The clock is right again: campaign messages go out again");
+            }
+
+            cached = (now, problem);
+        }
+
+        return problem;
+    }
+
     /// <summary>Null when the clock looks right, else what is wrong with it.</summary>
     public string? Check()
     {
@@ -36,7 +72,11 @@ public sealed class ClockCheck(Database database, IOptions<StorageOptions> stora
         try
         {
             using var connection = database.Open();
-            return connection.Command("SELECT MAX(created_at) FROM messages").ExecuteScalar() is string newest
+            // The newest of the latest messages by id (cheap, by primary key): messages stored after the clock went
+            // back carry earlier times than those before them, so the last one alone would not tell.
+            const string Newest =
+                "SELECT MAX(created_at) FROM (SELECT created_at FROM messages ORDER BY id DESC LIMIT 1000)";
+            return connection.Command(Newest).ExecuteScalar() is string newest
                 ? newest.ToDateTimeOffset()
                 : null;
         }

@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.HttpOverrides;
 using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.ResponseCompression;
+using HealthBot.Maintenance;
 
 namespace HealthBot.Operability;
 
 public static class OperabilityServiceCollectionExtensions
 {
+    /// <summary>https://sqlite.org/rescode.html#full</summary>
+    private const int SqliteFull = 13;
+
     public static IServiceCollection AddOperability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
@@ -28,7 +32,8 @@ public static class OperabilityServiceCollectionExtensions
         // checked against and the host of the sign-in redirect.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardedHeaders =
+                ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
             foreach (var (address, network) in hosting.Value.Proxies())
@@ -64,9 +69,17 @@ public static class OperabilityServiceCollectionExtensions
         // Malformed requests (bad JSON, wrong content type, too large) are the client's error: 400/413/415, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A full disk (SQLITE_FULL): 503 so the provider keeps the message and retries it (see DiskSpaceGuard).
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteFull } =>
+                    StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
+        app.UseDiskSpaceGuard();
         app.UseResponseCompression();
         return app;
     }
