@@ -14,8 +14,11 @@ namespace HealthBot;
 
 public static class HealthBotServiceCollectionExtensions
 {
-    /// <summary>Every feature, for the web host and the one-shot commands alike; background loops are added separately.</summary>
-    public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) => services
+    /// <summary>
+    /// Every feature, for the web host and the one-shot commands alike; background loops are added separately.
+    /// </summary>
+    public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) =>
+        services
         .AddOperability(configuration)
         .AddPrivacy(configuration)
         .AddData(configuration)
@@ -30,7 +33,8 @@ public static class HealthBotServiceCollectionExtensions
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,
-    /// "Urls"), and keep framework logs to warnings. Any configuration source overrides these.
+    /// "Urls"), and keep framework logs to warnings. Any configuration source overrides these. The settings files
+    /// reload when edited, watched by name only (<see cref="SettingsFiles"/>).
     /// </summary>
     public static WebApplicationBuilder UseHealthBotDefaults(this WebApplicationBuilder builder)
     {
@@ -44,7 +48,9 @@ public static class HealthBotServiceCollectionExtensions
             },
         });
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        SettingsFiles.PollForChanges(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
             builder.WebHost.UseUrls("http://localhost:5080");
         }
