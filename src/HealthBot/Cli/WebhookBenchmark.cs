@@ -51,7 +51,14 @@ public static class WebhookBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            if (args.Contains("--keep"))
+            {
+                Console.Error.WriteLine($"kept the servers' directories in {root}");
+            }
+            else
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 
