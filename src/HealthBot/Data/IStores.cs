@@ -77,4 +77,8 @@ public interface IOutboxStore
     Task<int> HeartbeatAsync(CancellationToken ct = default);
     Task<int> CountAsync(string state, CancellationToken ct = default);
     Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
+
+    /// <summary>When the longest-waiting due message of <paramref name="minPriority"/> or more fell due; null: none.
+    /// </summary>
+    Task<DateTimeOffset?> OldestDueAsync(int minPriority, CancellationToken ct = default);
 }

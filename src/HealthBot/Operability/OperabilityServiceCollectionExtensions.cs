@@ -10,6 +10,7 @@ public static class OperabilityServiceCollectionExtensions
     public static IServiceCollection AddOperability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        services.AddHealthEndpoints();
         services.AddSingleton(TimeProvider.System);
         services.AddResponseCompression(o =>
         {
@@ -25,7 +26,8 @@ public static class OperabilityServiceCollectionExtensions
         // checked against and the host of the sign-in redirect.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardedHeaders =
+                ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
             foreach (var (address, network) in hosting.Value.Proxies())
@@ -61,7 +63,8 @@ public static class OperabilityServiceCollectionExtensions
         // Malformed requests (bad JSON, wrong content type, too large) are the client's error: 400/413/415, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex =>
+                ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
         app.UseResponseCompression();
