@@ -35,7 +35,8 @@ public static class HealthBotServiceCollectionExtensions
 
     /// <summary>
     /// The embedded defaults: listen on http://localhost:5080 unless URLs are configured (ASPNETCORE_URLS, --urls,
-    /// "Urls"), and keep framework logs to warnings. Any configuration source overrides these.
+    /// "Urls"), and keep framework logs to warnings. Any configuration source overrides these. The settings files
+    /// reload when edited, watched by name only (<see cref="SettingsFiles"/>).
     /// </summary>
     public static WebApplicationBuilder UseHealthBotDefaults(this WebApplicationBuilder builder)
     {
@@ -49,6 +50,7 @@ public static class HealthBotServiceCollectionExtensions
             },
         });
 
+        SettingsFiles.PollForChanges(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {

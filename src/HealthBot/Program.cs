@@ -18,7 +18,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args)).UseHealthBotDefaults();
+var builder = WebApplication.CreateBuilder(SettingsFiles.WithoutDefaultWatch(CommandLine.ServeArguments(args)))
+    .UseHealthBotDefaults();
 builder.Services
     .AddHealthBot(builder.Configuration)
     .AddDialogWorker()

@@ -20,8 +20,17 @@ public interface IMessageStore
     /// <summary>Inbound messages stored but not yet answered (oldest first), e.g. after a restart.</summary>
     Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(int limit, CancellationToken ct = default);
 
-    /// <summary>Marks an inbound message handled and writes the replies, their outbox rows and any alert atomically.</summary>
-    Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null);
+    /// <summary>
+    /// Marks an inbound message handled and writes the replies, their outbox rows, any alert and the conversation's
+    /// memory atomically (one transaction per answer: each commit writes every page it touched).
+    /// </summary>
+    Task<IReadOnlyList<long>> CompleteInboundAsync(
+        long inboundId,
+        string? language,
+        IReadOnlyList<OutboundDraft> replies,
+        CancellationToken ct = default,
+        AlertDraft? alert = null,
+        ConversationMemory? memory = null);
 
     /// <summary>Messages answered for a contact and rate-limit notices sent, in the last hour and the last day.</summary>
     Task<RecentReplies> RecentRepliesAsync(long contactId, DateTimeOffset now, CancellationToken ct = default);
@@ -68,4 +77,8 @@ public interface IOutboxStore
     Task<int> HeartbeatAsync(CancellationToken ct = default);
     Task<int> CountAsync(string state, CancellationToken ct = default);
     Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
+
+    /// <summary>When the longest-waiting due message of <paramref name="minPriority"/> or more fell due; null: none.
+    /// </summary>
+    Task<DateTimeOffset?> OldestDueAsync(int minPriority, CancellationToken ct = default);
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace HealthBot.Data;
 
 /// <summary>
@@ -37,7 +39,11 @@ public sealed class SqlConversationStore(Database database, IDatabaseWriter writ
     }
 
     public Task RememberAsync(long contactId, ConversationMemory memory, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => connection.Command(
+        writer.WriteAsync((connection, transaction) => Remember(connection, transaction, contactId, memory));
+
+    internal static int Remember(
+        DbConnection connection, DbTransaction transaction, long contactId, ConversationMemory memory) =>
+        connection.Command(
                 """
                 INSERT INTO conversation_state (contact_id, language, topic, urgent_rule, urgent_topic, urgent_at, updated_at)
                 VALUES (@c, @l, @t, @r, @ut, @ua, @now)
@@ -47,5 +53,5 @@ public sealed class SqlConversationStore(Database database, IDatabaseWriter writ
                 """, transaction)
             .With("@c", contactId).With("@l", memory.Language).With("@t", memory.Topic).With("@r", memory.UrgentRule)
             .With("@ut", memory.UrgentTopic).With("@ua", memory.UrgentAt?.ToDb()).With("@now", memory.UpdatedAt.ToDb())
-            .ExecuteNonQuery());
+            .ExecuteNonQuery();
 }

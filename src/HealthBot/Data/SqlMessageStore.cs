@@ -47,9 +47,15 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         return Task.FromResult<IReadOnlyList<PendingInbound>>(list);
     }
 
-    public Task<IReadOnlyList<long>> CompleteInboundAsync(long inboundId, string? language, IReadOnlyList<OutboundDraft> replies, CancellationToken ct = default, AlertDraft? alert = null) =>
+    public Task<IReadOnlyList<long>> CompleteInboundAsync(
+        long inboundId,
+        string? language,
+        IReadOnlyList<OutboundDraft> replies,
+        CancellationToken ct = default,
+        AlertDraft? alert = null,
+        ConversationMemory? memory = null) =>
         writer.WriteAsync((connection, transaction) =>
-            CompleteInbound(connection, transaction, database, inboundId, language, replies, alert,
+            CompleteInbound(connection, transaction, database, inboundId, language, replies, alert, memory,
                 time.GetUtcNow().ToDb()));
 
     public Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default) =>
@@ -83,6 +89,7 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         string? language,
         IReadOnlyList<OutboundDraft> replies,
         AlertDraft? alert,
+        ConversationMemory? memory,
         string now)
     {
         var protector = database.Protector;
@@ -101,6 +108,11 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
             if (alert is not null)
             {
                 SqlAlerts.Insert(connection, transaction, database, contactId, inboundId, alert, now);
+            }
+
+            if (memory is not null)
+            {
+                SqlConversationStore.Remember(connection, transaction, contactId, memory);
             }
         }
 

@@ -86,6 +86,15 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
         return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
     }
 
+    public Task<DateTimeOffset?> OldestDueAsync(int minPriority, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        var value = connection.Command(
+                "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority >= @p AND next_attempt_at <= @now")
+            .With("@p", minPriority).With("@now", time.GetUtcNow().ToDb()).ExecuteScalar();
+        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+    }
+
     private static IReadOnlyList<OutboxItem> Claim(
         DbConnection connection, DbTransaction transaction, Database database, IReadOnlyCollection<string> channels, int limit, string now, string node)
     {

@@ -39,7 +39,12 @@ public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDat
         // busy_timeout lets another process (a CLI command) wait for the write lock instead of failing.
         // synchronous=NORMAL is durable across application crashes in WAL mode (https://sqlite.org/wal.html).
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        // temp_store=MEMORY: the writer puts each piece of work of a group commit in a savepoint, and SQLite keeps the
+        // original of every page changed inside a savepoint in a statement journal, a temporary file by default:
+        // that file took about half of the bytes written per message (92 KB of 180 KB in bench webhooks).
+        pragma.CommandText =
+            "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; " +
+            "PRAGMA temp_store = MEMORY;";
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -12,6 +12,7 @@ namespace HealthBot.Data;
 public sealed class SqliteWriter : IDatabaseWriter, IAsyncDisposable
 {
     private const int MaxBatch = 512;
+    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(1);
     private readonly SqliteDatabase database;
     private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
@@ -66,15 +67,30 @@ public sealed class SqliteWriter : IDatabaseWriter, IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<IWork>(MaxBatch);
+        var previous = 0;
         while (await queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
+            Take(batch);
+            if (previous > 1 && batch.Count < MaxBatch)
             {
-                batch.Add(work);
+                // Under load (the last commit carried several pieces of work) wait a moment for more: every commit
+                // writes each page it changed to the WAL in full, so fewer, larger commits write far fewer bytes
+                // per message. An idle writer commits at once.
+                await Task.Delay(GatherDelay);
+                Take(batch);
             }
 
+            previous = batch.Count;
             Commit(batch);
             batch.Clear();
+        }
+    }
+
+    private void Take(List<IWork> batch)
+    {
+        while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
+        {
+            batch.Add(work);
         }
     }
 
@@ -155,3 +171,4 @@ public sealed class SqliteWriter : IDatabaseWriter, IAsyncDisposable
         public void Fail(Exception exception) => completion.TrySetException(exception);
     }
 }
+

@@ -13,7 +13,6 @@ public sealed class DialogProcessor(
     IMessageStore messages,
     IContactStore contacts,
     OutboxSignal outbox,
-    IConversationStore conversations,
     TimeProvider time,
     IOptions<SafetyOptions> safety,
     ILogger<DialogProcessor> logger)
@@ -44,11 +43,8 @@ public sealed class DialogProcessor(
             ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow,
                 safety.Value.OnCallNumbers, safety.Value.AlertSmsBudget)
             : null;
-        await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct, alert);
-        if (outcome.Memory is { } memory)
-        {
-            await conversations.RememberAsync(contact.Id, memory, ct);
-        }
+        // The conversation's memory is written with the answer, in the same transaction.
+        await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct, alert, outcome.Memory);
 
         if (alert is not null)
         {

@@ -2,71 +2,121 @@ using HealthBot.Channels;
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Privacy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthBot.Operability;
 
 /// <summary>
-/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database opens with keys that read its data, content is
-/// loaded, and the model's state (the service is ready without a model: curated answers need none),
-/// and each probed provider's state.
+/// ASP.NET Core health checks. <c>/healthz</c>: the process answers (no checks run). <c>/readyz</c>: every check tagged
+/// <see cref="ReadyTag"/> (the database opens with keys that read its data, content is loaded, no reply waits
+/// too long in the outbox), shown with the model's state (the service is ready without a model: curated answers
+/// need none) and each probed provider's state (a provider that is down does not make the service unready: replies
+/// wait in the outbox).
 /// </summary>
 public static class HealthEndpoints
 {
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<ContentHealthCheck>("content", tags: [ReadyTag]);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (
-            Database database, DataKeyCheck keys, ContentCatalog content, IEnumerable<IModelStatus> models,
-            ProviderMonitor providers, ChannelRegistry channels, HealthBot.Maintenance.BackupStatusFile backups,
-            TimeProvider time) =>
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            // Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not).
-            var databaseOk = CheckDatabase(database, out var schema) && keys.Verified;
-            var library = content.Current;
-            var model = models.FirstOrDefault()?.State ?? "off";
-            var ready = databaseOk && content.IsLoaded;
-            var body = new
-            {
-                status = ready ? "ready" : "not-ready",
-                database = new { ok = databaseOk, schema },
-                content = new
-                {
-                    loaded = content.IsLoaded, items = library.Items.Count,
-                    languages = library.Languages.Order().ToArray(), problems = library.Errors.Count,
-                },
-                model = new { state = model },
-                // The last backup is shown, never a reason to stop answering.
-                backup = new { ok = backups.Read()?.Ok, last = backups.Read()?.At, summary = backups.Describe(time) },
-                // A provider that is down does not make the service unready: replies wait in the outbox.
-                providers = providers.States.Select(p =>
-                    new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
-                // What each provider folder registered: a provider without credentials stays off and says why.
-                channels = channels.Channels.Select(c =>
-                    new { name = c.Name, provider = channels.Sender(c.Name)?.Name }),
-                registered = channels.Providers.Select(p => new
-                {
-                    name = p.Name, channels = p.Channels.Select(c => c.Name), sends = p.Sends,
-                    configured = p.Configured, detail = p.Note,
-                }),
-            };
-            return Results.Json(body, statusCode: ready ? 200 : 503);
+            Predicate = _ => false,
+            ResponseWriter = (http, _) => http.Response.WriteAsync("ok"),
+        });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
         });
         return app;
     }
 
-    private static bool CheckDatabase(Database database, out long schema)
+    private static Task WriteReadinessAsync(HttpContext http, HealthReport report)
     {
-        try
+        var services = http.RequestServices;
+        var library = services.GetRequiredService<ContentCatalog>();
+        var providers = services.GetRequiredService<ProviderMonitor>();
+        var database = report.Entries.GetValueOrDefault("database");
+        var outbox = report.Entries.GetValueOrDefault("outbox");
+        var backups = services.GetRequiredService<HealthBot.Maintenance.BackupStatusFile>();
+        var channels = services.GetRequiredService<ChannelRegistry>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var body = new
         {
-            using var connection = database.Open();
-            schema = connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarLong();
-            return true;
-        }
-        catch (System.Data.Common.DbException)
+            status = report.Status == HealthStatus.Healthy ? "ready" : "not-ready",
+            database = new
+            {
+                ok = database.Status == HealthStatus.Healthy,
+                schema = database.Data?.GetValueOrDefault("schema") ?? -1L,
+            },
+            content = new
+            {
+                loaded = library.IsLoaded,
+                items = library.Current.Items.Count,
+                languages = library.Current.Languages.Order().ToArray(),
+                problems = library.Current.Errors.Count,
+            },
+            model = new { state = services.GetServices<IModelStatus>().FirstOrDefault()?.State ?? "off" },
+            // The last backup is shown, never a reason to stop answering.
+            backup = new { ok = backups.Read()?.Ok, last = backups.Read()?.At, summary = backups.Describe(time) },
+            // A provider that is down does not make the service unready: replies wait in the outbox.
+            providers = providers.States.Select(p =>
+                new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
+            // What each provider folder registered: a provider without credentials stays off and says why.
+            channels = channels.Channels.Select(c => new { name = c.Name, provider = channels.Sender(c.Name)?.Name }),
+            registered = channels.Providers.Select(p => new
+            {
+                name = p.Name, channels = p.Channels.Select(c => c.Name), sends = p.Sends,
+                configured = p.Configured, detail = p.Note,
+            }),
+            outbox = new
+            {
+                ok = outbox.Status == HealthStatus.Healthy,
+                oldest_due_seconds = outbox.Data?.GetValueOrDefault("oldest_due_seconds") ?? 0d,
+            },
+        };
+        return http.Response.WriteAsJsonAsync(body);
+    }
+
+    /// <summary>
+    /// Never ready on data the keys cannot read (the start refuses it; a host that skipped the check is not).
+    /// </summary>
+    private sealed class DatabaseHealthCheck(Database database, DataKeyCheck keys) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            schema = -1;
-            return false;
+            try
+            {
+                using var connection = database.Open();
+                var schema = connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarLong();
+                var data = new Dictionary<string, object> { ["schema"] = schema };
+                return Task.FromResult(keys.Verified
+                    ? HealthCheckResult.Healthy(data: data)
+                    : HealthCheckResult.Unhealthy("the data keys are not verified", data: data));
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                return Task.FromResult(HealthCheckResult.Unhealthy("the database does not open", ex));
+            }
         }
+    }
+
+    private sealed class ContentHealthCheck(ContentCatalog content) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(content.IsLoaded
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("no content loaded"));
     }
 }
 

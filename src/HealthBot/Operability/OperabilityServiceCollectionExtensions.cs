@@ -14,6 +14,7 @@ public static class OperabilityServiceCollectionExtensions
     public static IServiceCollection AddOperability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        services.AddHealthEndpoints();
         services.AddSingleton(TimeProvider.System);
         services.AddResponseCompression(o =>
         {

@@ -39,13 +39,22 @@ public sealed class OutboxOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, double> RateLimits { get; set; } = [];
 
+    /// <summary>
+    /// /readyz fails when a reply (or alert) has been due for longer than this and is still not sent: the sender is
+    /// stuck. Failed sends wait for their retry without counting; campaign messages (lower priority) may queue behind
+    /// a rate limit and do not count either.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReadyMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (channel, rate) in RateLimits)
         {
             if (rate is <= 0 or > 10000 || double.IsNaN(rate))
             {
-                yield return new ValidationResult($"Outbox:RateLimits:{channel} must be between 0 and 10000 messages per second, got {rate}");
+                yield return new ValidationResult(
+                    $"Outbox:RateLimits:{channel} must be between 0 and 10000 messages per second, got {rate}");
             }
         }
     }

@@ -6,7 +6,9 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Campaigns;
 
-/// <summary>The real HealthBot server as a child process (the build output next to the tests), to kill with SIGKILL.</summary>
+/// <summary>
+/// The real HealthBot server as a child process (the build output next to the tests), to kill with SIGKILL.
+/// </summary>
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process process;
@@ -15,14 +17,22 @@ public sealed class ServerProcess : IDisposable
 
     public string BaseUrl { get; }
 
-    /// <summary>Subscribes <paramref name="contacts"/> SMS contacts to "outbreak" and creates a campaign to them that is due now.</summary>
-    public static async Task SeedCampaignAsync(Database database, IDatabaseWriter writer, string name, int contacts, string numberPrefix)
+    public int Id => process.Id;
+
+    /// <summary>
+    /// Subscribes <paramref name="contacts"/> SMS contacts to "outbreak" and creates a campaign to them that is due
+    /// now.
+    /// </summary>
+    public static async Task SeedCampaignAsync(
+        Database database, IDatabaseWriter writer, string name, int contacts, string numberPrefix)
     {
         var audience = new SqlAudienceStore(database, writer, TimeProvider.System);
         await Task.WhenAll(Enumerable.Range(0, contacts).Select(i => audience.SubscribeAsync(
-            "sms", $"{numberPrefix}{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en", "Africa/Nairobi")));
+            "sms", $"{numberPrefix}{i:D5}", "outbreak", new Dictionary<string, string>(), Consent.OptedIn, "en",
+            "Africa/Nairobi")));
         var campaigns = new SqlCampaignStore(database, writer, TimeProvider.System);
-        await campaigns.CreateAsync(name, CampaignJson.Once(name, DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
+        await campaigns.CreateAsync(
+            name, CampaignJson.Once(name, DateTime.UtcNow.AddMinutes(-1), "UTC", group: "outbreak"));
     }
 
     public static Task<int> CountAsync(Database database, string sql)
@@ -33,7 +43,8 @@ public sealed class ServerProcess : IDisposable
 
     /// <summary>
     /// The environment of a server that sends a campaign to <paramref name="peer"/> straight away: its data in
-    /// <paramref name="data"/>, the repository's content, no quiet hours, and a rate limit so that a test can stop it midway.
+    /// <paramref name="data"/>, the repository's content, no quiet hours, and a rate limit so that a test can stop it
+    /// midway.
     /// </summary>
     public static Dictionary<string, string> CampaignEnvironment(string data, string peer, int smsPerSecond) => new()
     {
@@ -51,15 +62,19 @@ public sealed class ServerProcess : IDisposable
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
+    public static async Task<ServerProcess> StartAsync(
+        IDictionary<string, string> environment, string? workingDirectory = null)
     {
         var url = $"http://127.0.0.1:{HealthBotFactory.FreeLoopbackPort()}";
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "healthbot.dll"), "serve", "--urls", url })
         {
