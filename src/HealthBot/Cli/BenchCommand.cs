@@ -61,7 +61,8 @@ public static class BenchCommand
             await SendAsync(http, 200, concurrency, "warm");
             await WaitForPeerAsync(peer, 200, TimeSpan.FromSeconds(60));
             var before = peer.Received.Count;
-            Console.Error.WriteLine($"sending {n} signed webhooks with {concurrency} concurrent connections…");
+            Console.Error.WriteLine(
+                $"sending {Plural.Of(n, "signed webhook")} with {Plural.Of(concurrency, "concurrent connection")}…");
             server.Refresh();
             var serverCpuBefore = server.TotalProcessorTime;
             var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

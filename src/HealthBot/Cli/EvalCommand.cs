@@ -60,7 +60,7 @@ public static class EvalCommand
     {
         if (done % 10 == 0 || done == total)
         {
-            Console.Error.Write($"\r{done}/{total} rows");
+            Console.Error.Write($"\r{done}/{Plural.Of(total, "row")}");
         }
     }
 }

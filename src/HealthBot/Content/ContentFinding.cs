@@ -1,3 +1,5 @@
+using HealthBot.Cli;
+
 namespace HealthBot.Content;
 
 public enum FindingLevel
@@ -26,5 +28,6 @@ public sealed record ContentValidationReport(IReadOnlyList<ContentFinding> Findi
 
     public int Warnings => Findings.Count(f => !f.IsError);
 
-    public string Summary => $"checked {Files} files in {Languages} languages: {Errors} errors, {Warnings} warnings";
+    public string Summary => $"checked {Plural.Of(Files, "file")} in {Plural.Of(Languages, "language")}: " +
+        $"{Plural.Of(Errors, "error")}, {Plural.Of(Warnings, "warning")}";
 }

@@ -1,3 +1,4 @@
+using HealthBot.Cli;
 using HealthBot.Data;
 
 namespace HealthBot.Content;
@@ -5,7 +6,8 @@ namespace HealthBot.Content;
 /// <summary>The outcome of <c>content import</c>; <see cref="Errors"/> are versions whose text changed without a new version number.</summary>
 public sealed record ContentImportResult(int Imported, int Unchanged, IReadOnlyList<ContentError> Errors)
 {
-    public string Summary => $"imported {Imported} new versions, {Unchanged} unchanged, {Errors.Count} errors";
+    public string Summary =>
+        $"imported {Plural.Of(Imported, "new version")}, {Unchanged} unchanged, {Plural.Of(Errors.Count, "error")}";
 }
 
 /// <summary>Records the published items of a <see cref="ContentLibrary"/> as versions in <see cref="IContentVersionStore"/>.</summary>
