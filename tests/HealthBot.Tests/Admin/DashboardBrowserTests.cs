@@ -71,6 +71,31 @@ public sealed class DashboardBrowserTests(AdminBrowserFixture fixture) : IClassF
         await Expect(responder.GetByTestId("gap-questions")).ToHaveCountAsync(0);
     }
 
+    [Theory]
+    [InlineData("Kiswahili", "sw")]
+    [InlineData("Português", "pt")]
+    [InlineData("हिन्दी", "hi")]
+    public async Task The_workspace_speaks_the_language_chosen_in_its_header(string name, string code)
+    {
+        var page = await fixture.SignInAsync(StaffRoles.Admin);
+
+        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", code);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(UiText.Get(code, "Today"));
+        var nav = page.Locator("header nav");
+        foreach (var item in new[] { "Content", "Review", "Insights", "Campaigns", "Inbox", "Users" })
+        {
+            await Expect(nav.GetByRole(AriaRole.Link, new() { Name = UiText.Get(code, item), Exact = true }))
+                .ToHaveCountAsync(1);
+        }
+
+        await page.GotoAsync("/admin/no-such-page");
+        await Expect(page.GetByTestId("error-heading")).ToHaveTextAsync(UiText.Get(code, "This page does not exist"));
+        await page.GotoAsync("/admin/users");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = UiText.Get(code, "Add user") })).ToBeVisibleAsync();
+    }
+
     /// <summary>A one-off campaign due a minute ago to the three pregnant contacts, planned at once.</summary>
     private async Task<long> StartCampaignAsync()
     {
