@@ -14,7 +14,7 @@ public static partial class JobsDashboardMarkup
     private const string Style = """
         <style>
         .navbar-default .navbar-brand,.navbar-default .navbar-nav>li>a,#footer,#footer a,.text-muted{color:#333}
-        .js-page-container h2{font-size:24px}a,.btn-link{color:#0645ad}
+        .js-page-container h2{font-size:24px}a,.btn-link{color:#0645ad}.scroll{overflow-x:auto}
         .metric .metric-body,.list-group-item .label,.label{color:#fff;background-color:#444}
         </style>
         </head>
@@ -62,7 +62,11 @@ public static partial class JobsDashboardMarkup
         html = Navbar().Replace(html, "<div role=\"navigation\" class=\"navbar ", 1);
         html = html.Replace("<div class=\"container js-page-container",
             "<div role=\"main\" class=\"container js-page-container", StringComparison.Ordinal);
-        html = html.Replace("<div id=\"footer\">", "<div id=\"footer\" role=\"contentinfo\">", StringComparison.Ordinal);
+        html = html.Replace(
+            "<div id=\"footer\">", "<div id=\"footer\" role=\"contentinfo\">", StringComparison.Ordinal);
+        // The graphs are drawn at the width the page had when it loaded; on a phone they scroll inside their block.
+        html = html.Replace("<canvas ", "<div class=\"scroll\"><canvas ", StringComparison.Ordinal)
+            .Replace("</canvas>", "</canvas></div>", StringComparison.Ordinal);
         // Pages go from the h1 to h3 ("Realtime Graph"); h2 keeps the order.
         html = H3Open().Replace(html, "<h2$1").Replace("</h3>", "</h2>", StringComparison.Ordinal);
         var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);

@@ -12,7 +12,8 @@ public sealed partial class UiTextTests
     [Fact]
     public void Every_key_has_a_text_in_all_five_languages_with_the_same_placeholders()
     {
-        var keys = KeysInPages().Concat(Translated.SelectMany(l => UiText.Table(l).Keys)).ToHashSet(StringComparer.Ordinal);
+        var keys = KeysInPages().Concat(Translated.SelectMany(l => UiText.Table(l).Keys))
+            .ToHashSet(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var key in keys)
         {

@@ -50,11 +50,13 @@ public sealed class UserCommandTests : IDisposable
     public async Task The_README_quick_start_command_creates_an_admin_who_signs_in_at_the_workspace_it_names()
     {
         var readme = File.ReadAllText(HealthBot.Tests.Infrastructure.HealthBotFactory.RepositoryPath("README.md"));
-        var quickStart = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..readme.IndexOf("## Commands", StringComparison.Ordinal)];
+        var quickStart = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..
+            readme.IndexOf("## Commands", StringComparison.Ordinal)];
         Assert.Contains("http://localhost:5080/admin", quickStart, StringComparison.Ordinal);
         var line = quickStart.Split('\n').Single(l => l.Contains(" user add ", StringComparison.Ordinal));
         var password = line.Split('\'')[1];
-        var args = line[(line.IndexOf(" -- ", StringComparison.Ordinal) + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var args = line[(line.IndexOf(" -- ", StringComparison.Ordinal) + 4)..]
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(0, (await RunAsync(password + "\n", args)).ExitCode);
 
