@@ -20,7 +20,8 @@ public static class ContactCommand
             return 2;
         }
 
-        var channel = Option(args, "--channel") ?? (args[1].StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms");
+        var channel = Option(args, "--channel")
+            ?? (args[1].StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms");
         using var host = CommandHost.Build([.. args.Skip(2).Where(a => a != "--channel" && a != channel)]);
         if (host is null)
         {
@@ -51,7 +52,8 @@ public static class ContactCommand
     {
         if (args.Length == 0 || args[0] != "rekey")
         {
-            Console.Error.WriteLine("usage: healthbot data rekey   (re-encrypts every stored address and message with HEALTHBOT_DATA_KEY)");
+            Console.Error.WriteLine(
+                "usage: healthbot data rekey   (re-encrypts every stored address and message with HEALTHBOT_DATA_KEY)");
             return 2;
         }
 

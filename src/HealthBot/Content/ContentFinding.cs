@@ -16,12 +16,16 @@ public sealed record ContentFinding(ContentError Error, FindingLevel Level = Fin
 {
     public bool IsError => Level == FindingLevel.Error;
 
-    public static ContentFinding Warning(string file, int line, string message) => new(new ContentError(file, line, message), FindingLevel.Warning);
+    public static ContentFinding Warning(string file, int line, string message) =>
+        new(new ContentError(file, line, message), FindingLevel.Warning);
 
-    public override string ToString() => IsError ? Error.ToString() : $"{Error.File}:{Error.Line}: warning: {Error.Message}";
+    public override string ToString() =>
+        IsError ? Error.ToString() : $"{Error.File}:{Error.Line}: warning: {Error.Message}";
 }
 
-/// <summary>Everything <see cref="ContentValidator"/> found, sorted by file and line, with the counts for the summary line.</summary>
+/// <summary>
+/// Everything <see cref="ContentValidator"/> found, sorted by file and line, with the counts for the summary line.
+/// </summary>
 public sealed record ContentValidationReport(IReadOnlyList<ContentFinding> Findings, int Files, int Languages)
 {
     public int Errors => Findings.Count(f => f.IsError);
