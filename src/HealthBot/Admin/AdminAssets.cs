@@ -1,13 +1,16 @@
 namespace HealthBot.Admin;
 
-/// <summary>The workspace's only stylesheet and script, served from memory: no CDN, a few kilobytes over a slow link.</summary>
+/// <summary>
+/// The workspace's only stylesheet and script, served from memory: no CDN, a few kilobytes over a slow link.
+/// </summary>
 public static class AdminAssets
 {
     public const string Css = """
         body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#111;background:#fff}
         header{background:#0b3d60;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
         header span{min-width:0;overflow-wrap:anywhere}
-        header a,header button{color:#fff;background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer}
+        header a,header button{color:#fff;background:none;border:0;font:inherit;text-decoration:underline;
+          cursor:pointer}
         main{padding:1rem;max-width:70rem}
         a{color:#0645ad}
         :focus{outline:3px solid #f5a623;outline-offset:2px}
@@ -16,14 +19,18 @@ public static class AdminAssets
         .state-missing{background:#fde2e2}.state-draft{background:#fff4ce}.state-review{background:#dbeafe}
         .state-published{background:#dcfce7}.state-stale{background:#fed7aa}
         label{display:block;font-weight:600;margin-top:.75rem}
-        input,textarea,select{font:inherit;width:100%;max-width:40rem;box-sizing:border-box;padding:.3rem;border:1px solid #555}
-        button{font:inherit;padding:.4rem .9rem;margin:.5rem .5rem 0 0;border:1px solid #0b3d60;background:#0b3d60;color:#fff;cursor:pointer}
+        input,textarea,select{font:inherit;width:100%;max-width:40rem;box-sizing:border-box;padding:.3rem;
+          border:1px solid #555}
+        button{font:inherit;padding:.4rem .9rem;margin:.5rem .5rem 0 0;border:1px solid #0b3d60;background:#0b3d60;
+          color:#fff;cursor:pointer}
         .error{color:#a00000;font-weight:600}.notice{color:#065f20;font-weight:600}
         ins{background:#bbf7d0;text-decoration:none}del{background:#fecaca}
-        .scroll{overflow-x:auto}input[type=checkbox],input[type=radio]{width:auto}fieldset{margin-top:1rem;max-width:40rem}summary{cursor:pointer;margin-top:.5rem}
+        .scroll{overflow-x:auto}input[type=checkbox],input[type=radio]{width:auto}
+        fieldset{margin-top:1rem;max-width:40rem}summary{cursor:pointer;margin-top:.5rem}
         .msg-in{background:#f1f5f9}.msg-out{background:#ecfdf5}.urgent{color:#a00000;font-weight:700}
         .scroll{overflow-x:auto}td.num{text-align:right}
-        .conversation li{padding:.3rem .5rem;margin:.3rem 0;overflow-wrap:anywhere}.unanswered{border-left:4px solid #a00000}
+        .conversation li{padding:.3rem .5rem;margin:.3rem 0;overflow-wrap:anywhere}
+        .unanswered{border-left:4px solid #a00000}
         .unread{font-weight:700}.badge{background:#a00000;color:#fff;border-radius:1rem;padding:0 .5rem;font-size:.9rem}
         .conversation{list-style:none;padding:0}.conversation li{border-radius:.4rem;max-width:40rem}
         .from-person{background:#f1f5f9}.from-bot{background:#ecfdf5}.from-urgent{background:#fef2f2;border:2px solid #a00000}
@@ -34,11 +41,15 @@ public static class AdminAssets
         .contact-card dd{margin:0 1rem 0 0}form.inline{display:inline}button.link{background:none;color:#0645ad;border:0;
         text-decoration:underline;padding:0;margin:0}.ack{font-weight:400;color:#111}
         label.inline-check{display:inline;font-weight:400;margin-left:1rem}
+        .cards{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
+        .cards li{border:1px solid #999;padding:.5rem 1rem;flex:1 1 12rem}.cards strong{display:block;font-size:2rem}
+        .cards .card-alert{border:3px solid #a00000}progress{max-width:100%}
         """;
 
     /// <summary>
     /// Refreshes the SMS preview from the server while the editor types (without script, the Preview button does the
-    /// same), and every [data-live] block from the page itself every few seconds, so new messages show while it is open.
+    /// same), and every [data-live] block from the page itself every few seconds, so new messages show while it is
+    /// open.
     /// Only the answer to the latest request is shown: an earlier, slower answer must not overwrite it.
     /// </summary>
     public const string Js = """
@@ -47,7 +58,8 @@ public static class AdminAssets
           if(!live.length)return;
           function refresh(){
             if(document.hidden){return setTimeout(refresh,3000);}
-            fetch(location.href,{credentials:'same-origin',cache:'no-store'}).then(function(r){return r.ok?r.text():null})
+            fetch(location.href,{credentials:'same-origin',cache:'no-store'})
+              .then(function(r){return r.ok?r.text():null})
               .then(function(h){
                 if(h===null)return;
                 var doc=new DOMParser().parseFromString(h,'text/html');

@@ -10,10 +10,13 @@ public static class AdminServiceCollectionExtensions
 {
     public const string LoginPath = "/admin/login";
 
+    private const string ErrorPath = "/admin/error/{0}";
+
     /// <summary>Stores and workflow services: also for one-shot commands (<c>healthbot user add</c>).</summary>
     public static IServiceCollection AddAdminCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlStaffStore>();
         services.AddSingleton<SqlContentEditStore>();
         services.AddSingleton<SqlHandoffStore>();
@@ -28,6 +31,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<CampaignWorkspace>();
         services.AddSingleton<StaffClock>();
         services.AddSingleton<Inbox.SqlInboxStore>();
+        services.AddSingleton<WorkspaceDashboard>();
         return services;
     }
 
@@ -56,13 +60,14 @@ public static class AdminServiceCollectionExtensions
             o.Cookie.Name = "hb-csrf";
             o.Cookie.Path = "/admin";
         });
-        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<AdminOptions>>((o, admin) =>
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AdminOptions>>((o, admin) =>
         {
-            o.Cookie.SecurePolicy = admin.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = SecurePolicy(admin.Value);
             o.ExpireTimeSpan = admin.Value.SessionLifetime;
         });
         services.AddOptions<AntiforgeryOptions>().Configure<IOptions<AdminOptions>>((o, admin) =>
-            o.Cookie.SecurePolicy = admin.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+            o.Cookie.SecurePolicy = SecurePolicy(admin.Value));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Admin/Pages";
@@ -74,6 +79,10 @@ public static class AdminServiceCollectionExtensions
 
     public static WebApplication MapAdmin(this WebApplication app)
     {
+        // Workspace errors get the workspace's page (its layout, what to do); webhooks and APIs keep their own. Not a
+        // UseWhen branch: a branch has no endpoint routing, so the re-executed error path would find no page.
+        app.UseStatusCodePagesWithReExecute(ErrorPath);
+        app.Use(WorkspaceErrors);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
@@ -82,12 +91,10 @@ public static class AdminServiceCollectionExtensions
         app.MapGet("/admin/language/{code}", (string code, HttpContext http) =>
         {
             // A display preference, not a secret.
-            http.Response.Cookies.Append(UiText.CookieName, code == "fr" ? "fr" : "en",
+            http.Response.Cookies.Append(UiText.CookieName, UiText.IsLanguage(code) ? code : "en",
                 new CookieOptions
                 {
-                    Path = "/admin",
-                    Secure = http.Request.IsHttps,
-                    SameSite = SameSiteMode.Lax,
+                    Path = "/admin", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax,
                     MaxAge = TimeSpan.FromDays(365),
                 });
             return Results.LocalRedirect(SamePage(http));
@@ -111,11 +118,49 @@ public static class AdminServiceCollectionExtensions
             : "/admin";
     }
 
-    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    /// <summary>
+    /// Outside /admin the re-execution above is turned off; inside, an exception becomes an empty 500, which it
+    /// re-executes as the error page (the exception is logged here, as the exception handler would).
+    /// </summary>
+    private static async Task WorkspaceErrors(HttpContext http, RequestDelegate next)
+    {
+        if (!http.Request.Path.StartsWithSegments("/admin"))
+        {
+            http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            await next(http);
+            return;
+        }
+
+        try
+        {
+            await next(http);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HealthBot.Admin.Errors")
+                .LogError(ex, "Workspace page {Path} failed", http.Request.Path.Value);
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private static CookieSecurePolicy SecurePolicy(AdminOptions admin) =>
+        admin.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    private static Task Status(
+        Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         ctx.Response.StatusCode = status;
+        if (ctx.Request.Path.StartsWithSegments("/admin"))
+        {
+            // The workspace's error page explains it (see MapAdmin).
+            return Task.CompletedTask;
+        }
+
         ctx.Response.ContentType = "text/html; charset=utf-8";
         return ctx.Response.WriteAsync(
-            $"<!doctype html><html lang=\"en\"><title>403</title><h1>{ctx.HttpContext.T("Your role does not allow this.")}</h1><p><a href=\"/admin\">{ctx.HttpContext.T("Staff workspace")}</a></p></html>");
+            $"<!doctype html><html lang=\"en\"><title>403</title><h1>" +
+            $"{ctx.HttpContext.T("Your role does not allow this.")}" +
+            $"</h1><p><a href=\"/admin\">{ctx.HttpContext.T("Staff workspace")}</a></p></html>");
     }
 }

@@ -1,8 +1,8 @@
 namespace HealthBot.Admin;
 
 /// <summary>
-/// The workspace's words in English and French. A dictionary keeps translators out of C#; a missing French entry falls
-/// back to English so a page never shows a key.
+/// The workspace's words in English, French, Swahili, Portuguese and Hindi. Dictionaries keep translators out of C#;
+/// a missing entry falls back to English so a page never shows a key, and UiTextTests fails for it.
 /// </summary>
 public static partial class UiText
 {
@@ -199,20 +199,56 @@ public static partial class UiText
         ["Test sends count toward no report."] = "Les envois de test ne comptent dans aucun rapport.",
     };
 
+    /// <summary>The workspace's languages, as the bot's: English first (the keys), then their names in themselves.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Languages =
+        [("en", "English"), ("fr", "Français"), ("sw", "Kiswahili"), ("pt", "Português"), ("hi", "हिन्दी")];
+
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Tables = new(Build);
+
+    public static bool IsLanguage(string? code) => Languages.Any(l => l.Code == code);
+
     public static string Language(HttpContext http)
     {
         var chosen = http.Request.Cookies[CookieName];
-        if (chosen is "en" or "fr")
+        if (IsLanguage(chosen))
         {
-            return chosen;
+            return chosen!;
         }
 
         var header = http.Request.Headers.AcceptLanguage.ToString();
-        return header.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? "fr" : "en";
+        return Languages.FirstOrDefault(l => header.StartsWith(l.Code, StringComparison.OrdinalIgnoreCase)).Code ?? "en";
     }
 
     public static string T(this HttpContext http, string english) => Get(Language(http), english);
 
+    /// <summary>The text in <paramref name="language"/>; English when it has no entry (a test keeps that from happening).</summary>
     public static string Get(string language, string english) =>
-        language == "fr" && (Fr.TryGetValue(english, out var french) || FrHandoffAndReach.TryGetValue(english, out french)) ? french : english;
+        Tables.Value.TryGetValue(language, out var table) && table.TryGetValue(english, out var text) ? text : english;
+
+    /// <summary>Every translated text by language, for the completeness test.</summary>
+    public static IReadOnlyDictionary<string, string> Table(string language) =>
+        Tables.Value.TryGetValue(language, out var table) ? table : new Dictionary<string, string>();
+
+    private static Dictionary<string, Dictionary<string, string>> Build()
+    {
+        var fr = new Dictionary<string, string>(Fr, StringComparer.Ordinal);
+        foreach (var (key, value) in FrHandoffAndReach)
+        {
+            fr[key] = value;
+        }
+
+        var tables = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal)
+        {
+            ["fr"] = fr,
+            ["sw"] = new(Sw, StringComparer.Ordinal),
+            ["pt"] = new(Pt, StringComparer.Ordinal),
+            ["hi"] = new(Hi, StringComparer.Ordinal),
+        };
+        foreach (var (key, (f, sw, pt, hi)) in Day)
+        {
+            (tables["fr"][key], tables["sw"][key], tables["pt"][key], tables["hi"][key]) = (f, sw, pt, hi);
+        }
+
+        return tables;
+    }
 }

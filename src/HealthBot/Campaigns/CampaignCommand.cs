@@ -100,7 +100,9 @@ public static class CampaignCommand
         if (verb == "preview")
         {
             var (definition, problems) = service.Parse(json);
-            return definition is null || problems.Count > 0 ? Problems(problems) : Print($"audience: {service.Preview(definition)} contacts", 0);
+            return definition is null || problems.Count > 0
+                ? Problems(problems)
+                : Print($"audience: {Plural.Of(service.Preview(definition), "contact")}", 0);
         }
 
         var created = await service.CreateAsync(json);
@@ -116,7 +118,9 @@ public static class CampaignCommand
             Console.Out.WriteLine($"rejected {line}");
         }
 
-        return Print($"imported {result.Imported} contacts, rejected {result.Rejected.Count} rows", result.Rejected.Count == 0 ? 0 : 1);
+        var summary =
+            $"imported {Plural.Of(result.Imported, "contact")}, rejected {Plural.Of(result.Rejected.Count, "row")}";
+        return Print(summary, result.Rejected.Count == 0 ? 0 : 1);
     }
 
     private static int Problems(IReadOnlyList<string> problems)

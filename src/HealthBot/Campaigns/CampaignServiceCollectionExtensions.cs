@@ -69,7 +69,9 @@ public static class CampaignServiceCollectionExtensions
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         var authorization = new JobsDashboardAuthorization();
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(JobsDashboardAuthorization.SignInFirstAsync));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch
+            .Use(JobsDashboardAuthorization.SignInFirstAsync)
+            .Use(JobsDashboardMarkup.WrapAsync));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             // Replaces Hangfire's default (local requests only) with staff sign-in.

@@ -7,6 +7,11 @@ namespace HealthBot.Cli;
 /// <summary>The services of the web host without the web server or background loops, for one-shot commands.</summary>
 public static class CommandHost
 {
+    /// <summary>
+    /// Shows the service's log lines (Information and up) on stderr; without it, warnings and errors only.
+    /// </summary>
+    public const string VerboseFlag = "--verbose";
+
     public static IHost? Build(string[] args, Action<IServiceCollection>? configure = null)
     {
         var host = BuildWithoutDatabase(args, configure);
@@ -28,10 +33,17 @@ public static class CommandHost
     /// </summary>
     public static IHost? BuildWithoutDatabase(string[] args, Action<IServiceCollection>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        // Commands print for people; framework chatter goes to stderr only when it matters.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .SetMinimumLevel(LogLevel.Warning);
+        var verbose = args.Contains(VerboseFlag);
+        var builder = Host.CreateApplicationBuilder([.. args.Where(a => a != VerboseFlag)]);
+        // Commands print for people (a conversation, a progress line, a report on stdout); log lines go to stderr, and
+        // only when they matter. The Logging section of appsettings.json is the service's (Information), so its rules
+        // are dropped here instead of filling a chat with "Applied database migration" lines.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Clear();
+            o.MinLevel = verbose ? LogLevel.Information : LogLevel.Warning;
+        });
         builder.Services.AddHealthBot(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();

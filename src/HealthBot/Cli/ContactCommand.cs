@@ -52,7 +52,8 @@ public static class ContactCommand
     {
         if (args.Length == 0 || args[0] != "rekey")
         {
-            Console.Error.WriteLine("usage: healthbot data rekey   (re-encrypts every stored address and message with HEALTHBOT_DATA_KEY)");
+            Console.Error.WriteLine(
+                "usage: healthbot data rekey   (re-encrypts every stored address and message with HEALTHBOT_DATA_KEY)");
             return 2;
         }
 
@@ -63,10 +64,11 @@ public static class ContactCommand
         }
 
         var sweep = await host.Services.GetRequiredService<PrivacyWorker>().SweepAsync(CancellationToken.None);
-        Console.Out.WriteLine($"re-encrypted {sweep.Reencrypted} values with the current key");
+        Console.Out.WriteLine($"re-encrypted {Plural.Of(sweep.Reencrypted, "value")} with the current key");
         if (sweep.Failed > 0)
         {
-            Console.Error.WriteLine($"healthbot data: {sweep.Failed} steps of the privacy sweep failed (see above); run it again");
+            Console.Error.WriteLine($"healthbot data: {Plural.Of(sweep.Failed, "step")} of the privacy sweep failed " +
+                "(see above); run it again");
             return 1;
         }
 

@@ -3,7 +3,9 @@ using HealthBot.Evaluation;
 
 namespace HealthBot.Cli;
 
-/// <summary><c>healthbot eval FILE.tsv</c>: runs every row through the full pipeline on a private, temporary database.</summary>
+/// <summary>
+/// <c>healthbot eval FILE.tsv</c>: runs every row through the full pipeline on a private, temporary database.
+/// </summary>
 public static class EvalCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -30,7 +32,9 @@ public static class EvalCommand
         {
             // --model PATH runs the local model (required: a bad file stops the run) and reports how often it was used.
             var model = HealthBot.Llm.EvalModelOption.HostArguments(args[1..], out var rest);
-            using var host = CommandHost.Build([.. rest.Where(a => a != "--all"), .. model, $"--Storage:DataDirectory={data}"], s => s.AddSingleton<EvalRunner>());
+            using var host = CommandHost.Build(
+                [.. rest.Where(a => a != "--all"), .. model, $"--Storage:DataDirectory={data}"],
+                s => s.AddSingleton<EvalRunner>());
             if (host is null)
             {
                 return 1;
@@ -60,7 +64,7 @@ public static class EvalCommand
     {
         if (done % 10 == 0 || done == total)
         {
-            Console.Error.Write($"\r{done}/{total} rows");
+            Console.Error.Write($"\r{done}/{Plural.Of(total, "row")}");
         }
     }
 }

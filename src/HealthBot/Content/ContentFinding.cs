@@ -1,3 +1,5 @@
+using HealthBot.Cli;
+
 namespace HealthBot.Content;
 
 public enum FindingLevel
@@ -14,17 +16,22 @@ public sealed record ContentFinding(ContentError Error, FindingLevel Level = Fin
 {
     public bool IsError => Level == FindingLevel.Error;
 
-    public static ContentFinding Warning(string file, int line, string message) => new(new ContentError(file, line, message), FindingLevel.Warning);
+    public static ContentFinding Warning(string file, int line, string message) =>
+        new(new ContentError(file, line, message), FindingLevel.Warning);
 
-    public override string ToString() => IsError ? Error.ToString() : $"{Error.File}:{Error.Line}: warning: {Error.Message}";
+    public override string ToString() =>
+        IsError ? Error.ToString() : $"{Error.File}:{Error.Line}: warning: {Error.Message}";
 }
 
-/// <summary>Everything <see cref="ContentValidator"/> found, sorted by file and line, with the counts for the summary line.</summary>
+/// <summary>
+/// Everything <see cref="ContentValidator"/> found, sorted by file and line, with the counts for the summary line.
+/// </summary>
 public sealed record ContentValidationReport(IReadOnlyList<ContentFinding> Findings, int Files, int Languages)
 {
     public int Errors => Findings.Count(f => f.IsError);
 
     public int Warnings => Findings.Count(f => !f.IsError);
 
-    public string Summary => $"checked {Files} files in {Languages} languages: {Errors} errors, {Warnings} warnings";
+    public string Summary => $"checked {Plural.Of(Files, "file")} in {Plural.Of(Languages, "language")}: " +
+        $"{Plural.Of(Errors, "error")}, {Plural.Of(Warnings, "warning")}";
 }

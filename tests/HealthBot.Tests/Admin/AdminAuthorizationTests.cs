@@ -12,7 +12,9 @@ namespace HealthBot.Tests.Admin;
 /// <summary>Every /admin endpoint the app maps, found through the endpoint data sources: none is reachable without the right role.</summary>
 public sealed partial class AdminAuthorizationTests : IAsyncLifetime
 {
-    private static readonly string[] PublicPaths = ["/admin/login", "/admin/assets/admin.css", "/admin/assets/admin.js", "/admin/language/{code}"];
+    // The error page shows only fixed advice (no data), to people signed out too.
+    private static readonly string[] PublicPaths =
+        ["/admin/login", "/admin/assets/admin.css", "/admin/assets/admin.js", "/admin/language/{code}", "/admin/error/{code:int}"];
     private readonly HealthBotFactory factory = new();
 
     public Task InitializeAsync() => Task.CompletedTask;

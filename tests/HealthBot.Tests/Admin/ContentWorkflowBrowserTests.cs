@@ -108,8 +108,12 @@ public sealed class ContentWorkflowBrowserTests(AdminBrowserFixture fixture) : I
         await page.GotoAsync("/admin/login");
         Assert.True(await page.EvaluateAsync<bool>(allLabelled));
         await page.Keyboard.PressAsync("Tab"); // skip link
-        await page.Keyboard.PressAsync("Tab"); // English
-        await page.Keyboard.PressAsync("Tab"); // Français
+        await page.Keyboard.PressAsync("Tab"); // HealthBot · Staff workspace
+        foreach (var _ in UiText.Languages)
+        {
+            await page.Keyboard.PressAsync("Tab"); // English, Français, Kiswahili, Português, हिन्दी
+        }
+
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByLabel("Email")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("keys@ngo.example");

@@ -46,6 +46,30 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("no account", unknownError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_README_quick_start_command_creates_an_admin_who_signs_in_at_the_workspace_it_names()
+    {
+        var readme = File.ReadAllText(HealthBot.Tests.Infrastructure.HealthBotFactory.RepositoryPath("README.md"));
+        var quickStart = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..
+            readme.IndexOf("## Commands", StringComparison.Ordinal)];
+        Assert.Contains("http://localhost:5080/admin", quickStart, StringComparison.Ordinal);
+        var line = quickStart.Split('\n').Single(l => l.Contains(" user add ", StringComparison.Ordinal));
+        var password = line.Split('\'')[1];
+        var args = line[(line.IndexOf(" -- ", StringComparison.Ordinal) + 4)..]
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(0, (await RunAsync(password + "\n", args)).ExitCode);
+
+        await using var app = new HealthBot.Tests.Infrastructure.HealthBotFactory(dataDirectory: dataDirectory,
+            settings: new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite" });
+        var client = app.Client();
+        var signIn = await client.PostAsync("/admin/login", await AdminHttp.FormAsync(client, "/admin/login",
+            new() { ["Email"] = args[2], ["Password"] = password }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("data-testid=\"dashboard\"", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/users\"", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Stdout)> RunAsync(string stdin, params string[] args)
     {
         var (exitCode, stdout, _) = await RunFullAsync(stdin, args);

@@ -27,7 +27,9 @@ public sealed class CampaignCommandTests : IDisposable
 
         var import = await RunAsync("campaign", "import", csv, "--group", "pregnancy");
         Assert.Equal(1, import.ExitCode);
-        Assert.Equal("rejected line 3: no consent (the consent column must say yes)\nimported 2 contacts, rejected 1 rows\n", import.Stdout);
+        Assert.Equal(
+            "rejected line 3: no consent (the consent column must say yes)\nimported 2 contacts, rejected 1 row\n",
+            import.Stdout);
 
         Assert.Equal("audience: 2 contacts\n", (await RunAsync("campaign", "preview", definition)).Stdout);
         Assert.Equal("created campaign 1\n", (await RunAsync("campaign", "create", definition)).Stdout);

@@ -67,7 +67,7 @@ public sealed class ContentCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Equal(2, output.Length);
         Assert.StartsWith($"{content.Path("sw", "handwashing.md")}:{content.LineStartingWith("sw", "handwashing.md", "version:")}: changed without a new version", output[0]);
-        Assert.Equal("imported 0 new versions, 9 unchanged, 1 errors", output[1]);
+        Assert.Equal("imported 0 new versions, 9 unchanged, 1 error", output[1]);
     }
 
     private async Task<(int ExitCode, string[] Output)> RunAsync(params string[] args)

@@ -103,7 +103,7 @@ public sealed class ContentValidatorTextTests : IDisposable
         Assert.False(finding.IsError);
         Assert.Equal($"{fixture.Path("en", "system.md")}:{fixture.LineStartingWith("en", "system.md", "## greeting")}: warning: 'greeting' is 3 GSM-7 segments (367 septets); system messages should fit in 2",
             finding.ToString());
-        Assert.Equal("checked 15 files in 5 languages: 0 errors, 1 warnings", report.Summary);
+        Assert.Equal("checked 15 files in 5 languages: 0 errors, 1 warning", report.Summary);
     }
 
     private void ReplaceSms(string language, string file, string sms)

@@ -65,7 +65,7 @@ public sealed class SqliteContentStoreTests : IAsyncDisposable
 
         var result = await ImportAsync();
 
-        Assert.Equal("imported 1 new versions, 9 unchanged, 0 errors", result.Summary);
+        Assert.Equal("imported 1 new version, 9 unchanged, 0 errors", result.Summary);
         Assert.Contains("Rinse", (await Store.FindAsync("handwashing", "en", 1))!.Sms);
         var second = (await Store.FindAsync("handwashing", "en", 2))!;
         Assert.Contains("then rinse", second.Sms);

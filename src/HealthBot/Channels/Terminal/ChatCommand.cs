@@ -29,7 +29,8 @@ public static class ChatCommand
         host.Services.LoadContent(watch: true);
         var services = host.Services;
         var catalog = services.GetRequiredService<ContentCatalog>();
-        Console.Out.WriteLine($"HealthBot chat — {catalog.Current.Items.Count} content items loaded. Type a message; an empty line or Ctrl+D ends.");
+        Console.Out.WriteLine($"HealthBot chat — {Plural.Of(catalog.Current.Items.Count, "content item")} loaded. " +
+            "Type a message; an empty line or Ctrl+D ends.");
         var contact = await services.GetRequiredService<IContactStore>().GetOrCreateAsync(ChannelNames.Terminal, address);
         while (Console.ReadLine() is { Length: > 0 } line)
         {
