@@ -1,0 +1,84 @@
+namespace HealthBot.Admin;
+
+/// <summary>
+/// The nurse's inbox, the truthful previews, insights and backups in French, Swahili, Portuguese and Hindi, side by
+/// side (sample wording: the NGO's staff should read it over).
+/// </summary>
+public static partial class UiText
+{
+    private static readonly Dictionary<string, (string Fr, string Sw, string Pt, string Hi)> InboxWords =
+        new(StringComparer.Ordinal)
+    {
+        ["Acknowledge"] = ("Accuser réception", "Thibitisha kupokea", "Confirmar", "स्वीकार करें"),
+        ["Acknowledge with a note"] = ("Accuser réception avec une note", "Thibitisha kwa ujumbe mfupi",
+            "Confirmar com uma nota", "नोट के साथ स्वीकार करें"),
+        ["Acknowledged by"] = ("Pris en charge par", "Imethibitishwa na", "Confirmado por", "स्वीकार किया:"),
+        ["As it will arrive"] = ("Tel qu'il arrivera", "Jinsi utakavyofika", "Como vai chegar", "जैसा पहुँचेगा"),
+        ["Backups"] = ("Sauvegardes", "Nakala za akiba", "Cópias de segurança", "बैकअप"),
+        ["Day"] = ("Jour", "Siku", "Dia", "दिन"),
+        ["Days in"] = ("Jours en", "Siku kwa saa za", "Dias em", "दिन, समय क्षेत्र"),
+        ["Export the flagged list (CSV, recorded in the audit log)"] = (
+            "Exporter la liste signalée (CSV, inscrit au journal d'audit)",
+            "Hamisha orodha iliyowekewa alama (CSV, inaandikwa kwenye kumbukumbu)",
+            "Exportar a lista assinalada (CSV, registado na auditoria)",
+            "चिह्नित सूची निर्यात करें (CSV, ऑडिट लॉग में दर्ज)"),
+        ["Export this conversation (CSV, recorded in the audit log)"] = (
+            "Exporter cette conversation (CSV, inscrit au journal d'audit)",
+            "Hamisha mazungumzo haya (CSV, yanaandikwa kwenye kumbukumbu)",
+            "Exportar esta conversa (CSV, registado na auditoria)",
+            "यह बातचीत निर्यात करें (CSV, ऑडिट लॉग में दर्ज)"),
+        ["Flag"] = ("Signalement", "Alama", "Sinal", "निशान"),
+        ["Model off"] = ("Modèle désactivé", "Modeli imezimwa", "Modelo desligado", "मॉडल बंद"),
+        ["No open alerts."] = ("Aucune alerte ouverte.", "Hakuna tahadhari iliyo wazi.", "Nenhum alerta em aberto.",
+            "कोई खुला अलर्ट नहीं।"),
+        ["None."] = ("Aucun.", "Hakuna.", "Nenhum.", "कोई नहीं।"),
+        ["Number"] = ("Numéro", "Namba", "Número", "नंबर"),
+        ["Provider"] = ("Fournisseur", "Mtoa huduma", "Fornecedor", "प्रदाता"),
+        ["SMS cost while you type"] = ("Coût du SMS pendant la saisie", "Gharama ya SMS unapoandika",
+            "Custo do SMS enquanto escreve", "लिखते समय SMS का खर्च"),
+        ["Search"] = ("Rechercher", "Tafuta", "Pesquisar", "खोजें"),
+        ["Search conversations"] = ("Rechercher des conversations", "Tafuta mazungumzo", "Pesquisar conversas",
+            "बातचीत खोजें"),
+        ["Show full number (recorded in the audit log)"] = (
+            "Afficher le numéro complet (inscrit au journal d'audit)",
+            "Onyesha namba kamili (inaandikwa kwenye kumbukumbu)",
+            "Mostrar o número completo (registado na auditoria)",
+            "पूरा नंबर दिखाएँ (ऑडिट लॉग में दर्ज)"),
+        ["Sound for new alerts"] = ("Son pour les nouvelles alertes", "Sauti kwa tahadhari mpya",
+            "Som para novos alertas", "नए अलर्ट पर आवाज़"),
+        ["This page refreshes itself every few seconds."] = ("Cette page se met à jour toute seule.",
+            "Ukurasa huu hujisasisha kila baada ya sekunde chache.", "Esta página atualiza-se a cada poucos segundos.",
+            "यह पेज हर कुछ सेकंड में अपने-आप ताज़ा होता है।"),
+        ["Times in"] = ("Heures en", "Saa kwa", "Horas em", "समय क्षेत्र"),
+        ["Write a short note (up to 500 characters) of what you did about the alert."] = (
+            "Écrivez une courte note (500 caractères au plus) sur ce que vous avez fait pour cette alerte.",
+            "Andika ujumbe mfupi (hadi herufi 500) wa ulichofanya kuhusu tahadhari hii.",
+            "Escreva uma nota curta (até 500 caracteres) sobre o que fez com o alerta.",
+            "अलर्ट पर आपने क्या किया, छोटा नोट लिखें (500 अक्षर तक)।"),
+        ["a date like 2026-03-31"] = ("une date comme 2026-03-31", "tarehe kama 2026-03-31",
+            "uma data como 2026-03-31", "2026-03-31 जैसी तारीख"),
+        ["answers from content in these days."] = ("réponses tirées du contenu ces jours-ci.",
+            "majibu kutoka kwenye maudhui katika siku hizi.", "respostas a partir do conteúdo nestes dias.",
+            "इन दिनों में सामग्री से दिए गए जवाब।"),
+        ["any"] = ("tous", "yoyote", "qualquer", "कोई भी"),
+        ["as written"] = ("tel qu'écrit", "kama ilivyoandikwa", "como foi escrito", "जैसा लिखा है"),
+        ["bot answer"] = ("réponse du bot", "jibu la bot", "resposta do bot", "बॉट का जवाब"),
+        ["conversations found"] = ("conversations trouvées", "mazungumzo yaliyopatikana", "conversas encontradas",
+            "बातचीत मिलीं"),
+        ["in"] = ("en", "katika", "em", "में"),
+        ["matching messages"] = ("messages correspondants", "ujumbe unaolingana", "mensagens correspondentes",
+            "मिलते-जुलते संदेश"),
+        ["no language model is configured (Llm:ModelPath), so every answer is the reviewed text as written."] = (
+            "aucun modèle de langue n'est configuré (Llm:ModelPath) : chaque réponse est le texte relu, tel quel.",
+            "hakuna modeli ya lugha iliyowekwa (Llm:ModelPath), kwa hiyo kila jibu ni maandishi yaliyokaguliwa " +
+            "kama yalivyo.",
+            "nenhum modelo de linguagem está configurado (Llm:ModelPath), por isso cada resposta é o texto revisto, " +
+            "tal como está.",
+            "कोई भाषा मॉडल सेट नहीं है (Llm:ModelPath), इसलिए हर जवाब जाँचा हुआ पाठ ही है, जैसा लिखा है।"),
+        ["one of"] = ("l'un de", "moja kati ya", "um de", "इनमें से एक"),
+        ["urgent referral (bot)"] = ("orientation urgente (bot)", "rufaa ya dharura (bot)",
+            "encaminhamento urgente (bot)", "तुरंत रेफ़रल (बॉट)"),
+        ["via"] = ("via", "kupitia", "via", "द्वारा"),
+        ["not delivered"] = ("non remis", "haujafika", "não entregue", "नहीं पहुँचा"),
+    };
+}
