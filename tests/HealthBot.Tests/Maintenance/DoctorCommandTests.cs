@@ -64,7 +64,7 @@ public sealed class DoctorCommandTests : IDisposable
         var text = doctor.Stdout;
         AssertProblem(text, "data key", "holds a different key", "set HEALTHBOT_DATA_KEY to the key");
         AssertProblem(text, "disk space", "below Storage:MinimumFreeMegabytes=1000000", "delete old files");
-        AssertProblem(text, "content", "1 errors", $"healthbot content validate {content.Directory}");
+        AssertProblem(text, "content", "1 error,", $"healthbot content validate {content.Directory}");
         AssertProblem(text, "kannel", "not answering", "check that kannel runs");
         AssertProblem(text, "public URL", "is not https", "TLS reverse proxy");
         AssertProblem(text, "last backup", "no backup yet", "run: healthbot backup");
