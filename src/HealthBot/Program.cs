@@ -33,7 +33,7 @@ builder.Services
     .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
-if (!app.Services.TryMigrateDatabase())
+if (!app.Services.SettingsAreValid() || !app.Services.TryMigrateDatabase())
 {
     return 1;
 }

@@ -25,9 +25,11 @@ public sealed class ChannelChoice
 
 /// <summary>
 /// Checks the choices against what provider folders registered, so a new provider is a valid choice without an
-/// edit here, and a misspelt one stops the start with the names that would work.
+/// edit here, and a misspelt one stops the start with the names that would work. A provider chosen in the settings
+/// but left without its credentials stops the start too: the box would say "ready" while no SMS could arrive. (The
+/// default, Twilio, may stay unconfigured: the quick start runs without it.)
 /// </summary>
-public sealed class ChannelsOptionsCheck(IEnumerable<ProviderRegistration> registrations)
+public sealed class ChannelsOptionsCheck(IEnumerable<ProviderRegistration> registrations, IConfiguration configuration)
     : IValidateOptions<ChannelsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ChannelsOptions options)
@@ -41,6 +43,12 @@ public sealed class ChannelsOptionsCheck(IEnumerable<ProviderRegistration> regis
             {
                 problems.Add($"Channels:{channel}:Provider is '{choice.Provider}'; expected one of: " +
                              string.Join(", ", carriers));
+            }
+            else if (configuration[$"Channels:{channel}:Provider"] is { Length: > 0 }
+                     && registrations.FirstOrDefault(r => r.Name == choice.Provider.Trim().ToLowerInvariant())
+                         is { Configured: false } chosen)
+            {
+                problems.Add($"Channels:{channel}:Provider is '{chosen.Name}', but {chosen.Name} is {chosen.Note}");
             }
         }
 

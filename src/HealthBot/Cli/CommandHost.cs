@@ -1,3 +1,4 @@
+using HealthBot.Operability;
 using HealthBot.Data;
 using HealthBot.Llm;
 using Microsoft.Extensions.Options;
@@ -47,28 +48,12 @@ public static class CommandHost
         builder.Services.AddHealthBot(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        if (!SettingsAreValid(host))
+        if (!host.Services.SettingsAreValid())
         {
             host.Dispose();
             return null;
         }
 
         return host;
-    }
-
-    /// <summary>
-    /// The checks the web host runs on start (ValidateOnStart), as one line per problem instead of a stack trace.
-    /// </summary>
-    private static bool SettingsAreValid(IHost host)
-    {
-        try
-        {
-            host.Services.GetService<IStartupValidator>()?.Validate();
-            return true;
-        }
-        catch (Exception ex) when (HealthBot.Operability.StartupProblems.Report(ex))
-        {
-            return false;
-        }
     }
 }

@@ -15,4 +15,11 @@ public static class MessageStatus
         "read" => 5,
         _ => 0,
     };
+
+    /// <summary>Rank of the final statuses: the first one reported stays.</summary>
+    private const int Final = 4;
+
+    /// <summary>Whether <paramref name="next"/> replaces <paramref name="current"/> as the message's status.</summary>
+    public static bool Moves(string current, string next) =>
+        Rank(next) > Rank(current) || (Rank(next) == Rank(current) && Rank(current) < Final);
 }

@@ -30,17 +30,21 @@ public sealed partial class SqlMessageStore
         return id is long;
     }
 
-    /// <summary>Records a status; the current status only moves forward (callbacks can arrive out of order).</summary>
+    /// <summary>
+    /// Records a status; the current status only moves forward (callbacks can arrive out of order), and the first final
+    /// status stays: a late "failed" after "delivered" (Kannel sends report 16 after 1 when the SMSC retried) is kept
+    /// in the history only, with its error code.
+    /// </summary>
     internal static void SetStatus(DbConnection connection, DbTransaction transaction, long messageId, string status, string? errorCode, string now, string? providerId)
     {
         connection.Command("INSERT INTO message_status_history (message_id, status, error_code, at) VALUES (@id, @s, @e, @t)", transaction)
             .With("@id", messageId).With("@s", status).With("@e", errorCode).With("@t", now).ExecuteNonQuery();
         var current = (string)connection.Command("SELECT status FROM messages WHERE id = @id", transaction).With("@id", messageId).ExecuteScalar()!;
-        var next = MessageStatus.Rank(status) >= MessageStatus.Rank(current) ? status : current;
+        var moves = MessageStatus.Moves(current, status);
         connection.Command(
                 "UPDATE messages SET status = @s, error_code = COALESCE(@e, error_code), provider_id = COALESCE(@p, provider_id), updated_at = @t WHERE id = @id",
                 transaction)
-            .With("@s", next).With("@e", errorCode).With("@p", providerId).With("@t", now).With("@id", messageId).ExecuteNonQuery();
+            .With("@s", moves ? status : current).With("@e", moves ? errorCode : null).With("@p", providerId).With("@t", now).With("@id", messageId).ExecuteNonQuery();
         if (providerId is not null)
         {
             ApplyEarlyStatuses(connection, transaction, messageId, providerId, now);

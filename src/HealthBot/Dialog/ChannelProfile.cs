@@ -26,12 +26,31 @@ public sealed record ChannelProfile(string Channel, bool UseWebBody, int MaxChar
         var shape = preferWeb ? spec.WhenWeb ?? spec with { UseWebBody = true } : spec;
         var sms = shape.Encoding == TextEncoding.Sms;
         var maxChars = Math.Min(shape.MaxChars, limit.MaxChars ?? int.MaxValue);
-        return new ChannelProfile(shape.Name, shape.UseWebBody, maxChars, sms, shape.MaxParts)
+        return new ChannelProfile(shape.Name, shape.UseWebBody, maxChars, sms, PartsFor(shape, limit, maxChars, sms))
         {
             Formatting = shape.Formatting,
             MaxSegments = sms ? limit.MaxSegments : null,
         };
     }
+
+    /// <summary>
+    /// A provider that sends fewer SMS parts per message (Kannel's max-messages) gets the same text in more messages,
+    /// never a shorter one: an outside test saw the danger signs cut from a Hindi answer. The segments paid are the
+    /// same; the cap keeps a misconfigured limit of 1 from sending dozens.
+    /// </summary>
+    private static int PartsFor(ChannelSpec shape, MessageLimit limit, int maxChars, bool sms)
+    {
+        if (!sms || limit.MaxSegments is not { } segments)
+        {
+            return shape.MaxParts;
+        }
+
+        var perMessage = segments * SmsSegments.Ucs2Part;
+        var needed = (shape.MaxParts * maxChars + perMessage - 1) / perMessage;
+        return Math.Clamp(needed, shape.MaxParts, MostParts);
+    }
+
+    private const int MostParts = 30;
 
     /// <summary>Whether one message with this text is within every limit (SMS parts counted as sent).</summary>
     public bool Fits(string text) =>

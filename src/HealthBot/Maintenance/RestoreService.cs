@@ -100,9 +100,14 @@ public sealed class RestoreService(
             // Verify reads the data with the keys configured now; it writes only through its own connection.
             new DataKeyCheck(database, new RefusingWriter(), time).Verify();
         }
-        catch (DataKeyMismatchException ex)
+        catch (DataKeyMismatchException)
         {
-            throw new RestoreRefusedException($"{original}: {ex.Message.Replace(staged, "the backup")}");
+            // Said for the person restoring, not the start-up wording ("refusing to start") of the key check.
+            throw new RestoreRefusedException(
+                $"{original} was written with another data key than this box has now. Give HealthBot the key the " +
+                $"backup was made with: set {HealthBot.Privacy.DataKeys.DataKeyVariable} to it, or, if the old box " +
+                "had no such variable, copy its data folder's dev-data.key into this data folder. Then run restore " +
+                "again; nothing was changed.");
         }
         finally
         {

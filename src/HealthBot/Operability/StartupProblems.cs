@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Operability;
@@ -9,6 +10,23 @@ namespace HealthBot.Operability;
 /// </summary>
 public static partial class StartupProblems
 {
+    /// <summary>
+    /// The checks the host runs on start (ValidateOnStart), run before anything maps or starts: one line per problem on
+    /// stderr and false when a setting is wrong.
+    /// </summary>
+    public static bool SettingsAreValid(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return true;
+        }
+        catch (Exception ex) when (Report(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>Runs the host until it stops; 0 on a normal stop, 1 when the settings stopped the start.</summary>
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {

@@ -18,9 +18,13 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(1, 256)]
     public int MaxParallelSends { get; set; } = 16;
 
-    /// <summary>Attempts before a transiently failing message is marked failed.</summary>
-    [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// Attempts before a transiently failing message is marked failed. With the default backoff, 200 attempts span
+    /// more than a day (<see cref="ShortestRetryWindow"/>): a modem, Kannel or the internet link down for hours, or a
+    /// power cut at the gateway, delays replies but loses none.
+    /// </summary>
+    [Range(1, 10000)]
+    public int MaxAttempts { get; set; } = 200;
 
     /// <summary>Wait before the first retry; doubles each attempt up to <see cref="MaxBackoff"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
@@ -46,6 +50,19 @@ public sealed class OutboxOptions : IValidatableObject
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReadyMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a message keeps being retried at least, with the jitter at its shortest (0.8).</summary>
+    public TimeSpan ShortestRetryWindow()
+    {
+        var total = 0d;
+        for (var attempt = 1; attempt < MaxAttempts; attempt++)
+        {
+            var exponential = InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
+            total += Math.Min(exponential, MaxBackoff.TotalMilliseconds) * 0.8;
+        }
+
+        return TimeSpan.FromMilliseconds(total);
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
