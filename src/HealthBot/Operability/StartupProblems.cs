@@ -41,7 +41,7 @@ public static partial class StartupProblems
         }
     }
 
-    /// <summary>Prints every settings failure in <paramref name="ex"/>; false, printing nothing, for other errors.</summary>
+    /// <summary>Prints every settings failure in <paramref name="ex"/>; false (nothing printed) otherwise.</summary>
     public static bool Report(Exception ex)
     {
         var failures = Failures(ex).ToList();
