@@ -25,6 +25,7 @@ public sealed class ContentWorkflow(
     SqlStaffStore audit,
     IContentVersionStore versions,
     PublishedContentOverlay overlay,
+    ContentVersionRecorder recorder,
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
@@ -99,6 +100,7 @@ public sealed class ContentWorkflow(
             return WorkflowResult.Changed;
         }
 
+        await recorder.CaughtUp;
         var publishedEdit = edit with { State = "published", Reviewer = actor, PublishedAt = time.GetUtcNow() };
         var current = catalog.Current.Find(edit.ContentId, edit.Language);
         var item = PublishedContentOverlay.Build(publishedEdit, current, catalog.Current.Items.FirstOrDefault(i => i.Id == edit.ContentId));
@@ -123,6 +125,7 @@ public sealed class ContentWorkflow(
     /// <summary>A rollback is a new draft with an old version's text: it goes through review like any other change.</summary>
     public async Task<long?> RollbackAsync(string actor, string contentId, string language, int version)
     {
+        await recorder.CaughtUp;
         var old = await versions.FindAsync(contentId, language, version);
         if (old is null)
         {

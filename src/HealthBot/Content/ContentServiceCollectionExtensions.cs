@@ -7,7 +7,8 @@ public static class ContentServiceCollectionExtensions
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContentCatalog>();
         services.AddSingleton<ContentImporter>();
-        services.AddHostedService<ContentVersionRecorder>();
+        services.AddSingleton<ContentVersionRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentVersionRecorder>());
         return services;
     }
 

@@ -12,14 +12,33 @@ namespace HealthBot.Content;
 public sealed class ContentVersionRecorder(ContentCatalog catalog, ContentImporter importer, ILogger<ContentVersionRecorder> logger) : IHostedService
 {
     private readonly Channel<ContentLibrary> libraries = Channel.CreateUnbounded<ContentLibrary>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock gate = new();
     private Task loop = Task.CompletedTask;
+    private long queued;
+    private long recorded;
+    private TaskCompletionSource idle = Done();
+
+    /// <summary>
+    /// Completes when every library queued so far is recorded. The workflow waits for it before it publishes or looks
+    /// up an old version, so a publish in the first seconds after start never lands before version 1 is recorded.
+    /// </summary>
+    public Task CaughtUp
+    {
+        get
+        {
+            lock (gate)
+            {
+                return idle.Task;
+            }
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Content is loaded before hosted services start. Subscribing before queueing the current library means a
         // reload in between is recorded too, never missed (recording the same library twice changes nothing).
         catalog.Reloaded += OnReloaded;
-        libraries.Writer.TryWrite(catalog.Current);
+        Queue(catalog.Current);
         loop = Task.Run(RunAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -31,13 +50,56 @@ public sealed class ContentVersionRecorder(ContentCatalog catalog, ContentImport
         await loop.WaitAsync(cancellationToken);
     }
 
-    private void OnReloaded(ContentLibrary library) => libraries.Writer.TryWrite(library);
+    private void OnReloaded(ContentLibrary library) => Queue(library);
+
+    private static TaskCompletionSource Done()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+
+    private void Queue(ContentLibrary library)
+    {
+        lock (gate)
+        {
+            if (!libraries.Writer.TryWrite(library))
+            {
+                return;
+            }
+
+            queued++;
+            if (idle.Task.IsCompleted)
+            {
+                idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private void Recorded()
+    {
+        lock (gate)
+        {
+            recorded++;
+            if (recorded == queued)
+            {
+                idle.TrySetResult();
+            }
+        }
+    }
 
     private async Task RunAsync()
     {
         await foreach (var library in libraries.Reader.ReadAllAsync())
         {
-            await RecordAsync(library);
+            try
+            {
+                await RecordAsync(library);
+            }
+            finally
+            {
+                Recorded();
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using HealthBot.Admin;
 using HealthBot.Content;
+using HealthBot.Data;
+using Microsoft.Extensions.DependencyInjection;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Admin;
@@ -61,6 +63,28 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM content_edits WHERE state = 'draft' AND version = 3 AND sms = '{original.Replace("'", "''")}'"));
     }
 
+    [Fact]
+    public async Task A_publish_right_after_start_waits_for_version_1_so_rollback_finds_it()
+    {
+        // Start-up records the loaded library in the background; a slow disk (or a busy CI box) used to let a
+        // publish and a rollback overtake it, and the rollback then answered 404 for version 1.
+        await factory.DisposeAsync();
+        factory = new HealthBotFactory(
+            settings: new Dictionary<string, string?> { ["Admin:AllowSelfPublish"] = "true" },
+            services: s => s.AddSingleton<IContentVersionStore>(sp =>
+                new SlowLibraryImport(ActivatorUtilities.CreateInstance<SqlContentStore>(sp))));
+        var reviewer = await factory.SignedInAsync(StaffRoles.Reviewer);
+        var editId = await SubmitAsync(reviewer);
+
+        var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.ReviewFormAsync(reviewer, editId));
+        var rollback = await reviewer.PostAsync("/admin/content/anaemia/en/history?handler=Rollback",
+            await AdminHttp.FormAsync(reviewer, "/admin/content/anaemia/en/history", new() { ["version"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
+        Assert.Equal(2, factory.Service<ContentCatalog>().Current.Find("anaemia", "en")!.Version);
+    }
+
     [Theory]
     [InlineData("anaemia", "e.n")]
     [InlineData("anaemia", "EN")]
@@ -87,5 +111,23 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         var response = await client.PostAsync("/admin/content/anaemia/en?handler=Submit", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await factory.CountAsync("SELECT MAX(id) FROM content_edits WHERE state = 'review'");
+    }
+
+    /// <summary>The real store, with the start-up import of the whole library taking six seconds (signing in and submitting take less).</summary>
+    private sealed class SlowLibraryImport(SqlContentStore inner) : IContentVersionStore
+    {
+        public async Task<ContentVersionImport> ImportAsync(
+            IReadOnlyList<ContentItem> items, DateTimeOffset importedAt, CancellationToken ct = default)
+        {
+            if (items.Count > 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(6), ct);
+            }
+
+            return await inner.ImportAsync(items, importedAt, ct);
+        }
+
+        public Task<StoredContentVersion?> FindAsync(string id, string language, int version, CancellationToken ct = default) =>
+            inner.FindAsync(id, language, version, ct);
     }
 }
