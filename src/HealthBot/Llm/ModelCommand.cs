@@ -73,7 +73,8 @@ public static class ModelCommand
 
         var directory = Option(args, "--to") ?? "models";
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var progress = new Progress<DownloadProgress>(p => Console.Error.Write($"\r{ModelDownloader.Bar(p)}   "));
+        // Progress<T> would post to the thread pool, so the last report could print after the result or not at all.
+        var progress = new InlineProgress(p => Console.Error.Write($"\r{ModelDownloader.Bar(p)}   "));
         try
         {
             var path = await new ModelDownloader(http).DownloadAsync(url, sha, directory, progress, CancellationToken.None);
@@ -94,5 +95,10 @@ public static class ModelCommand
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed class InlineProgress(Action<DownloadProgress> report) : IProgress<DownloadProgress>
+    {
+        public void Report(DownloadProgress value) => report(value);
     }
 }
