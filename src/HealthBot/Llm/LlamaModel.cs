@@ -73,16 +73,17 @@ public sealed class LlamaModel(IOptions<LlmOptions> options, ILogger<LlamaModel>
             throw new ModelLoadException($"The model {path} cannot be used: {ex.Message}", ex);
         }
 
-        parameters = new ModelParams(path)
-        {
-            ContextSize = (uint)settings.ContextSize,
-            GpuLayerCount = settings.GpuLayerCount,
-            Threads = settings.Threads > 0 ? settings.Threads : null,
-            BatchThreads = settings.Threads > 0 ? settings.Threads : null,
-        };
         var nativeErrors = string.Empty;
         try
         {
+            // ModelParams asks llama.cpp for its device count, so this is where its library is loaded first.
+            parameters = new ModelParams(path)
+            {
+                ContextSize = (uint)settings.ContextSize,
+                GpuLayerCount = settings.GpuLayerCount,
+                Threads = settings.Threads > 0 ? settings.Threads : null,
+                BatchThreads = settings.Threads > 0 ? settings.Threads : null,
+            };
             weights = NativeLog.Capture(() => LLamaWeights.LoadFromFile(parameters), out nativeErrors);
             layout = ChatLayout.For(weights, File.HasChatTemplate);
             // Applying the template once here turns a template llama.cpp cannot apply into a load error, not a failed answer.
@@ -91,6 +92,13 @@ public sealed class LlamaModel(IOptions<LlmOptions> options, ILogger<LlamaModel>
             {
                 contexts.Add(weights.CreateContext(parameters));
             }
+        }
+        catch (Exception ex) when (ex is TypeInitializationException { InnerException: RuntimeError })
+        {
+            // LLamaSharp loads llama.cpp on first use; on an older C library (Debian 12 on arm64) that fails here.
+            throw new ModelLoadException(
+                $"The model {path} could not be loaded: llama.cpp's library cannot load on this machine " +
+                "(healthbot doctor says why)", ex);
         }
         catch (Exception ex) when (ex is RuntimeError or InvalidOperationException)
         {

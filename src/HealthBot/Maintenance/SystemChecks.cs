@@ -27,6 +27,7 @@ public sealed class SystemChecks(IOptions<StorageOptions> storage, IOptions<LlmO
                 "libgomp (model runtime)", true, gomp ? "found" : "missing; needed only for the model (off)")
             : new DoctorFinding("libgomp (model runtime)", false, "libgomp.so.1 is missing: the model cannot load",
                 "sudo apt-get install libgomp1");
+        yield return ModelRuntimeFinding(modelOn);
         var ssl = NativeLibrary.TryLoad("libssl.so.3", out _) || NativeLibrary.TryLoad("libssl.so.1.1", out _);
         yield return ssl
             ? new DoctorFinding("OpenSSL", true, "found")
@@ -37,6 +38,25 @@ public sealed class SystemChecks(IOptions<StorageOptions> storage, IOptions<LlmO
             : new DoctorFinding("ICU (languages)", false, "ICU is missing or switched off (invariant mode)",
                 "sudo apt-get install libicu72 (Debian 12; libicu76 on Debian 13), and unset " +
                 "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
+    }
+
+    private static DoctorFinding ModelRuntimeFinding(bool modelOn)
+    {
+        const string check = "model runtime (llama.cpp)";
+        var path = ModelRuntime.LibraryPath();
+        var error = path is null ? "this build has no llama.cpp library for this machine" : ModelRuntime.LoadError(path);
+        if (error is null)
+        {
+            return new DoctorFinding(check, true, "loads");
+        }
+
+        var glibc = ModelRuntime.GlibcVersion();
+        var detail = $"cannot load: {error}" + (glibc is null ? "" : $" (this system's C library is glibc {glibc})");
+        const string fix = "answers still come from the curated text without it; for the model use an OS with glibc " +
+            "2.38 or newer (Raspberry Pi OS or Debian 13 'trixie', Ubuntu 24.04), or the container image";
+        return modelOn
+            ? new DoctorFinding(check, false, detail, fix)
+            : new DoctorFinding(check, true, detail + "; needed only for the model (off)", fix);
     }
 
     public DoctorFinding DiskSpace()

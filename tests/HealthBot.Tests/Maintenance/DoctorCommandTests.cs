@@ -38,7 +38,7 @@ public sealed class DoctorCommandTests : IDisposable
         var lines = doctor.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var check in new[]
                  {
-                     "libgomp (model runtime)", "OpenSSL", "ICU (languages)", "disk space", "database", "data key",
+                     "libgomp (model runtime)", "model runtime (llama.cpp)", "OpenSSL", "ICU (languages)", "disk space", "database", "data key",
                      "clock", "last backup", "content", "model", "public URL",
                  })
         {
