@@ -42,6 +42,12 @@ public sealed partial class LocalTelegramPeer : IAsyncDisposable
     /// <summary>sendMessage calls, accepted or not.</summary>
     public int Attempts => attempts;
 
+    /// <summary>When each sendMessage call came.</summary>
+    public ConcurrentQueue<DateTimeOffset> AttemptTimes { get; } = new();
+
+    /// <summary>The person blocks the bot without Telegram saying so (the update was lost): sends get 403.</summary>
+    public void Block(long chatId) => blocked[chatId] = true;
+
     /// <summary>The next sendMessage calls answer these statuses (429 with its retry_after); then they work.</summary>
     public void Script(int status, int? retryAfter = null) => script.Enqueue((status, retryAfter));
 
@@ -103,6 +109,7 @@ public sealed partial class LocalTelegramPeer : IAsyncDisposable
     private IResult Send(JsonObject body)
     {
         Interlocked.Increment(ref attempts);
+        AttemptTimes.Enqueue(DateTimeOffset.UtcNow);
         if (body["chat_id"]?.GetValueKind() != JsonValueKind.Number || body["text"]?.GetValue<string>() is not { } text)
         {
             return Error(400, "Bad Request: chat_id and text are required");
