@@ -8,7 +8,7 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Telegram;
 
-/// <summary>What staff see of a Telegram conversation: its channel and provider, and why an answer did not arrive.</summary>
+/// <summary>What staff see of a Telegram conversation: channel and provider, and why an answer did not arrive.</summary>
 public sealed class TelegramInboxTests : IAsyncLifetime
 {
     private LocalTelegramPeer telegram = null!;
@@ -68,6 +68,13 @@ public sealed class TelegramInboxTests : IAsyncLifetime
         var admin = await factory.SignedInAsync(StaffRoles.Admin, "lead@ngo.example");
         var insights = await admin.GetStringAsync("/admin/insights");
         Assert.Contains("<th scope=\"col\">telegram</th>", insights, StringComparison.Ordinal);
+        // The table beside the charts: channel, provider, conversations, messages in, messages out.
+        var row = System.Text.RegularExpressions.Regex.Match(insights,
+            @"<tr><th scope=""row"">telegram</th><td>telegram</td><td class=""num"">(\d+)</td>\s*" +
+            @"<td class=""num"">(\d+)</td><td class=""num"">(\d+)</td></tr>");
+        Assert.True(row.Success, "no telegram row in the per-provider table");
+        Assert.Equal(("1", "1"), (row.Groups[1].Value, row.Groups[2].Value));
+        Assert.True(int.Parse(row.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1);
         var form = await admin.GetStringAsync("/admin/campaigns/new");
         Assert.Contains("name=\"Form.Channels\" value=\"telegram\"", form, StringComparison.Ordinal);
     }
