@@ -15,6 +15,10 @@ public static partial class UiText
         ["Acknowledged by"] = ("Pris en charge par", "Imethibitishwa na", "Confirmado por", "स्वीकार किया:"),
         ["As it will arrive"] = ("Tel qu'il arrivera", "Jinsi utakavyofika", "Como vai chegar", "जैसा पहुँचेगा"),
         ["Backups"] = ("Sauvegardes", "Nakala za akiba", "Cópias de segurança", "बैकअप"),
+        ["Conversations"] = ("Conversations", "Mazungumzo", "Conversas", "बातचीत"),
+        ["Conversations and messages by channel and provider"] = (
+            "Conversations et messages par canal et fournisseur", "Mazungumzo na ujumbe kwa njia na mtoa huduma",
+            "Conversas e mensagens por canal e fornecedor", "चैनल और प्रदाता के अनुसार बातचीत और संदेश"),
         ["Day"] = ("Jour", "Siku", "Dia", "दिन"),
         ["Days in"] = ("Jours en", "Siku kwa saa za", "Dias em", "दिन, समय क्षेत्र"),
         ["Export the flagged list (CSV, recorded in the audit log)"] = (
@@ -28,6 +32,8 @@ public static partial class UiText
             "Exportar esta conversa (CSV, registado na auditoria)",
             "यह बातचीत निर्यात करें (CSV, ऑडिट लॉग में दर्ज)"),
         ["Flag"] = ("Signalement", "Alama", "Sinal", "निशान"),
+        ["Messages in"] = ("Messages reçus", "Ujumbe ulioingia", "Mensagens recebidas", "आए संदेश"),
+        ["Messages out"] = ("Messages envoyés", "Ujumbe uliotumwa", "Mensagens enviadas", "भेजे गए संदेश"),
         ["Model off"] = ("Modèle désactivé", "Modeli imezimwa", "Modelo desligado", "मॉडल बंद"),
         ["No open alerts."] = ("Aucune alerte ouverte.", "Hakuna tahadhari iliyo wazi.", "Nenhum alerta em aberto.",
             "कोई खुला अलर्ट नहीं।"),

@@ -44,6 +44,9 @@ public static class CommandLine
             "twilio-peer [--port 5099]                   " +
             "a local Twilio API stand-in that prints the replies it receives",
             TwilioPeerCommand.RunAsync),
+        ["telegram"] = (
+            "telegram set-webhook [URL] | delete-webhook | info  where Telegram posts the bot's updates",
+            HealthBot.Channels.Telegram.TelegramCommand.RunAsync),
         ["user"] = (
             "user add EMAIL --role ROLE | set-password EMAIL  staff accounts for /admin (password on stdin)",
             UserCommand.RunAsync),

@@ -6,6 +6,9 @@ public sealed record DailyCount(string Day, string Channel, string Language, int
 
 public sealed record TopicCount(string ContentId, int Count);
 
+/// <summary>One channel's people (contacts who wrote or were written to) and messages each way in a period.</summary>
+public sealed record ChannelTotal(string Channel, int Conversations, int In, int Out);
+
 /// <summary>
 /// Aggregates for the insights page: counts only, except the unanswered questions, whose ids are returned for
 /// decryption.
@@ -51,6 +54,27 @@ public sealed class SqlInsightsStore(Database database)
         while (reader.Read())
         {
             list.Add(new TopicCount(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Conversations (distinct contacts) and messages in and out per channel since a moment.</summary>
+    public IReadOnlyList<ChannelTotal> ChannelTotals(DateTimeOffset since)
+    {
+        using var connection = database.Open();
+        using var reader = connection.Command(
+                """
+                SELECT channel, COUNT(DISTINCT contact_id),
+                       SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END)
+                FROM messages WHERE created_at >= @since GROUP BY channel ORDER BY channel
+                """).With("@since", since.ToDb()).ExecuteReader();
+        var list = new List<ChannelTotal>();
+        while (reader.Read())
+        {
+            int Count(int column) => Convert.ToInt32(reader.GetValue(column), CultureInfo.InvariantCulture);
+            list.Add(new ChannelTotal(reader.GetString(0), Count(1), Count(2), Count(3)));
         }
 
         return list;

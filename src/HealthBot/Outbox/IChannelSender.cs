@@ -19,8 +19,9 @@ public abstract record SendResult
     /// <summary>
     /// A transient failure (5xx, 429, timeout, connection): try again later. <paramref name="InDoubt"/> unless the
     /// provider certainly did not take the message (e.g. 429, connection refused): then no lookup is needed first.
+    /// <paramref name="After"/>: the provider said how long to wait (Telegram's retry_after); not sooner than that.
     /// </summary>
-    public sealed record Retry(string Error, bool InDoubt = true) : SendResult;
+    public sealed record Retry(string Error, bool InDoubt = true, TimeSpan? After = null) : SendResult;
 
     /// <summary>
     /// A permanent failure (4xx): never retried; the provider's error code is kept. <paramref name="RecipientOptedOut"/>

@@ -199,6 +199,7 @@ public sealed class OutboxDispatcher(
                 break;
             case SendResult.Retry retry:
                 var delay = Backoff(item.Attempts + 1);
+                delay = retry.After is { } after && after > delay ? after : delay;
                 logger.LogInformation("Outbox row {OutboxId} will retry in {Delay} after: {Error}", item.OutboxId, delay, retry.Error);
                 await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Error, retry.InDoubt, ct);
                 break;

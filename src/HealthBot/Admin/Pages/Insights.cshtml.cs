@@ -35,6 +35,9 @@ public sealed class InsightsModel(
 
     public IReadOnlyDictionary<string, int[]> ByLanguage { get; private set; } = new Dictionary<string, int[]>();
 
+    /// <summary>Each channel with the provider carrying it, its conversations and messages in the period.</summary>
+    public IReadOnlyList<(ChannelTotal Total, string Provider)> ByProvider { get; private set; } = [];
+
     public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
 
     public IReadOnlyList<TopicFeedback> Feedback { get; private set; } = [];
@@ -74,6 +77,9 @@ public sealed class InsightsModel(
 
         ByChannel = byChannel.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary();
         ByLanguage = Series(counts, c => c.Language);
+        var totals = insights.ChannelTotals(since).ToDictionary(t => t.Channel);
+        ByProvider = ByChannel.Keys.Select(c => (totals.GetValueOrDefault(c) ?? new ChannelTotal(c, 0, 0, 0),
+            channels.Sender(c)?.Name ?? (c == Dialog.ChannelNames.WebChat ? "web chat" : "-"))).ToList();
         Topics = insights.TopTopics(since, 10);
         Feedback = answers.FeedbackByTopic(since, 30);
         Phrasing = PhrasingSummary.From(answers.Phrasing(since));

@@ -1,0 +1,59 @@
+using HealthBot.Data;
+
+namespace HealthBot.Channels.Telegram;
+
+/// <summary>What one update did: stored (or a duplicate), a block recorded, or nothing to do.</summary>
+public sealed record TelegramOutcome(bool Stored, bool Duplicate, bool Blocked);
+
+/// <summary>
+/// The one receiving step of both ways updates arrive (the webhook and getUpdates polling): a person's language from
+/// their Telegram app when HealthBot does not know it yet, bot commands as the dialog's keywords, then the shared
+/// <see cref="InboundReceiver"/>, deduplicated by update_id. A person who blocks the bot is opted out.
+/// </summary>
+public sealed class TelegramInbound(
+    InboundReceiver receiver, IContactStore contacts, ILogger<TelegramInbound> logger)
+{
+    public async Task<TelegramOutcome> ReceiveAsync(TelegramUpdate update, CancellationToken ct)
+    {
+        switch (update.Kind)
+        {
+            case TelegramUpdateKind.Blocked:
+                return await BlockedAsync(update, ct);
+            case TelegramUpdateKind.Ignored:
+                logger.LogInformation("Telegram update {UpdateId} ignored: {What}", update.UpdateId, update.What);
+                return new TelegramOutcome(false, false, false);
+        }
+
+        // Before the message is stored (which wakes the dialog): "please send text" for a first sticker is then
+        // already in the person's language. Detection on their words still decides once they write.
+        var contact = await contacts.GetOrCreateAsync(TelegramProvider.Channel, update.Address, ct);
+        if (contact.Language is null && TelegramCommands.Language(update.LanguageCode) is { } language)
+        {
+            await contacts.SetLanguageAsync(contact.Id, language, ct);
+        }
+
+        var text = TelegramCommands.ToDialog(update.Text ?? string.Empty);
+        var record = await receiver.ReceiveAsync(
+            TelegramProvider.Channel, update.Address, text, update.ProviderId, ct);
+        logger.LogInformation("Telegram inbound {What} {MessageId} from contact {ContactId}{Duplicate}",
+            update.What, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : "");
+        return new TelegramOutcome(!record.Duplicate, record.Duplicate, false);
+    }
+
+    private async Task<TelegramOutcome> BlockedAsync(TelegramUpdate update, CancellationToken ct)
+    {
+        if (await contacts.FindAsync(TelegramProvider.Channel, update.Address, ct) is not { } contact)
+        {
+            return new TelegramOutcome(false, false, false);
+        }
+
+        if (contact.Consent != Consent.OptedOut)
+        {
+            await contacts.SetConsentAsync(
+                contact.Id, Consent.OptedOut, TelegramProvider.Channel, "telegram-blocked-the-bot", ct);
+            logger.LogInformation("Telegram contact {ContactId} blocked the bot: opted out", contact.Id);
+        }
+
+        return new TelegramOutcome(false, false, true);
+    }
+}

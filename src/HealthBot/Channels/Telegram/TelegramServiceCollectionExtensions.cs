@@ -1,0 +1,77 @@
+using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Channels.Telegram;
+
+/// <summary>The Telegram folder: a bot, its own channel <c>telegram</c>, webhook or getUpdates polling.</summary>
+public sealed class TelegramProvider : IProviderFolder
+{
+    public const string Name = "telegram";
+    public const string Channel = "telegram";
+
+    /// <summary>
+    /// 4,096 characters a message (https://core.telegram.org/bots/api#sendmessage); the content's web bodies, their
+    /// Markdown sent as Telegram's HTML by <see cref="TelegramSender"/>; campaigns reach people who started the bot.
+    /// </summary>
+    public static readonly ChannelSpec Spec = new(
+        Channel, TextEncoding.Unicode, TextFormatting.Markdown, MaxChars: 4096, MaxParts: 3, UseWebBody: true,
+        Campaigns: true);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddTelegramChannel(configuration);
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapTelegramWebhook();
+        // Polling runs only where the webhooks are mapped (the web service), never in a one-shot command.
+        app.ServiceProvider.GetService<TelegramPolling>()?.Enable();
+    }
+}
+
+public static class TelegramServiceCollectionExtensions
+{
+    /// <summary>
+    /// The bot sends the <c>telegram</c> channel when <c>Telegram__BotToken</c> is set, and receives by webhook
+    /// (with <c>Telegram__WebhookSecret</c>) or, with <c>Telegram:Mode=polling</c>, by asking getUpdates.
+    /// </summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        // The token is part of every URL: no request logging for this client.
+        services.AddHttpClient(TelegramApi.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddSingleton<TelegramApi>();
+        services.AddSingleton<TelegramInbound>();
+        var settings = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>()
+                       ?? new TelegramOptions();
+        IReadOnlyList<string> sends = settings.CanSend ? [Channel] : [];
+        if (settings.CanSend)
+        {
+            services.AddSingleton<IChannelSender, TelegramSender>();
+            services.AddSingleton<IProviderProbe, TelegramProbe>();
+        }
+
+        if (settings.CanSend && settings.Polling)
+        {
+            services.AddSingleton<TelegramPolling>();
+            services.AddHostedService(sp => sp.GetRequiredService<TelegramPolling>());
+        }
+
+        return services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var configured = options.CanSend && (options.Polling || options.WebhookSecret.Length > 0);
+            var note = !options.CanSend ? "off: Telegram__BotToken is not set"
+                : options.Polling ? "Bot API sendMessage; receiving by getUpdates polling"
+                : configured ? "Bot API sendMessage; receiving at " + TelegramWebhookEndpoints.Path
+                : "sending only: Telegram__WebhookSecret is not set, so the webhook is off";
+            // Without a bot the channel is not there at all: no empty column in insights, no campaign choice.
+            IReadOnlyList<ChannelSpec> carried = options.CanSend ? [TelegramProvider.Spec] : [];
+            return new ProviderRegistration(TelegramProvider.Name, carried, sends,
+                new Dictionary<string, MessageLimit>(), configured, note);
+        });
+    }
+
+    private static string Channel => TelegramProvider.Channel;
+}
