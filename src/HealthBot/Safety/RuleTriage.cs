@@ -38,7 +38,7 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            var fired = set.Rules.FirstOrDefault(rule => rule.Signs.Any(present.Contains) &&
+            var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
             if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set]))
@@ -52,6 +52,7 @@ public sealed class RuleTriage : ITriage
                 Topics = topics,
                 RuleTopics = fired.Topics,
                 SaysWho = saysWho,
+                Why = Why(fired, set, present),
             };
         }
 
@@ -84,6 +85,19 @@ public sealed class RuleTriage : ITriage
         // The rule's own "when:" already says who: only a person of higher precedence overrides it.
         var ruleGroup = fired.TopicId is { } topic ? groups.FindIndex(g => g.Topics.Contains(topic)) : -1;
         return (ruleGroup > affected ? group.Topics : own, true);
+    }
+
+    private static bool Said(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present) =>
+        rule.Signs.Any(present.Contains) || rule.Combinations.Any(c => c.All(concept =>
+            set.Concepts?.GetValueOrDefault(concept)?.Any(present.Contains) == true));
+
+    /// <summary>For <c>chat --explain</c> and the alert: the sign or the concepts that fired, and the context.</summary>
+    private static string Why(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present)
+    {
+        var sign = rule.Signs.FirstOrDefault(present.Contains) is { } phrase
+            ? $"sign '{phrase.Text}'"
+            : $"concepts {TriageConcepts.Explain(rule, set, present)}";
+        return rule.Context.FirstOrDefault(present.Contains) is { } context ? $"{sign}; when '{context.Text}'" : sign;
     }
 
     /// <summary>The remembered topic is about the person the rule's "when:" asks for (a child, a pregnancy…).</summary>

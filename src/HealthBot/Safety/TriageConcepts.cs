@@ -1,0 +1,60 @@
+using HealthBot.Content;
+
+namespace HealthBot.Safety;
+
+/// <summary>
+/// The concepts of one language's rules (<c>## concept: NAME</c> with <c>words:</c>): a body part, a sign, a severity,
+/// a time, a person. A rule's <c>combine: a + b | c + d</c> fires when every concept of one combination is said anywhere
+/// in the message ("pregnant" + "blood" + "a lot" in "7 months along, blood all over the floor"), so everyday words
+/// combine without each whole phrase being listed.
+/// </summary>
+internal static class TriageConcepts
+{
+    public static Dictionary<string, IReadOnlyList<TriagePhrase>> Parse(string language, ContentDocument document)
+    {
+        var concepts = new Dictionary<string, IReadOnlyList<TriagePhrase>>(StringComparer.Ordinal);
+        foreach (var (name, section) in document.Sections.Where(s => s.Key.StartsWith("concept:", StringComparison.Ordinal)))
+        {
+            var id = name[(name.IndexOf(':') + 1)..].Trim();
+            var words = TriageRuleSet.Phrases(language, TriageRuleSet.Lines(section.Text).GetValueOrDefault("words"));
+            concepts[id] = concepts.TryGetValue(id, out var before) ? [.. before, .. words] : words;
+        }
+
+        return concepts;
+    }
+
+    /// <summary>The rule's <c>combine:</c> alternatives as lists of concept names; unknown names are reported and dropped.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Combinations(
+        string? line, IReadOnlyDictionary<string, IReadOnlyList<TriagePhrase>> concepts, Action<string> unknown)
+    {
+        var combinations = new List<IReadOnlyList<string>>();
+        foreach (var alternative in TriageRuleSet.Split(line))
+        {
+            var names = alternative.Split('+').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            var missing = names.Where(n => !concepts.ContainsKey(n)).ToList();
+            missing.ForEach(unknown);
+            if (missing.Count == 0 && names.Count > 0)
+            {
+                combinations.Add(names);
+            }
+        }
+
+        return combinations;
+    }
+
+    /// <summary>The first combination of <paramref name="rule"/> whose every concept is present, with the words that said each.</summary>
+    public static string? Explain(TriageRule rule, TriageRuleSet set, IReadOnlySet<TriagePhrase> present)
+    {
+        foreach (var combination in rule.Combinations)
+        {
+            var said = combination.Select(c => (Concept: c, Phrase: set.Concepts?.GetValueOrDefault(c)?.FirstOrDefault(present.Contains)))
+                .ToList();
+            if (said.All(s => s.Phrase is not null))
+            {
+                return string.Join(" + ", said.Select(s => $"{s.Concept} '{s.Phrase!.Text}'"));
+            }
+        }
+
+        return null;
+    }
+}
