@@ -38,7 +38,9 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present) &&
+            // Concepts combine loose words ("temp", "pain"): only in the message's own language, never on another's words.
+            var combine = set.Language == language;
+            var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
             if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set]))
@@ -87,9 +89,9 @@ public sealed class RuleTriage : ITriage
         return (ruleGroup > affected ? group.Topics : own, true);
     }
 
-    private static bool Said(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present) =>
-        rule.Signs.Any(present.Contains) || rule.Combinations.Any(c => c.All(concept =>
-            set.Concepts?.GetValueOrDefault(concept)?.Any(present.Contains) == true));
+    private static bool Said(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present, bool combine) =>
+        rule.Signs.Any(present.Contains) || combine &&
+        rule.Combinations.Any(c => c.All(concept => TriageConcepts.Said(set, concept, present) is not null));
 
     /// <summary>For <c>chat --explain</c> and the alert: the sign or the concepts that fired, and the context.</summary>
     private static string Why(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present)

@@ -10,22 +10,29 @@ namespace HealthBot.Safety;
 /// </summary>
 internal static class TriageConcepts
 {
-    public static Dictionary<string, IReadOnlyList<TriagePhrase>> Parse(string language, ContentDocument document)
+    public static Dictionary<string, TriageConcept> Parse(string language, ContentDocument document)
     {
-        var concepts = new Dictionary<string, IReadOnlyList<TriagePhrase>>(StringComparer.Ordinal);
+        var concepts = new Dictionary<string, TriageConcept>(StringComparer.Ordinal);
         foreach (var (name, section) in document.Sections.Where(s => s.Key.StartsWith("concept:", StringComparison.Ordinal)))
         {
-            var id = name[(name.IndexOf(':') + 1)..].Trim();
-            var words = TriageRuleSet.Phrases(language, TriageRuleSet.Lines(section.Text).GetValueOrDefault("words"));
-            concepts[id] = concepts.TryGetValue(id, out var before) ? [.. before, .. words] : words;
+            var lines = TriageRuleSet.Lines(section.Text);
+            concepts[name[(name.IndexOf(':') + 1)..].Trim()] = new TriageConcept(
+                TriageRuleSet.Phrases(language, lines.GetValueOrDefault("words")),
+                TriageRuleSet.Phrases(language, lines.GetValueOrDefault("except")));
         }
 
         return concepts;
     }
 
+    /// <summary>The word of <paramref name="concept"/> the message says, unless it also says one of its exceptions.</summary>
+    public static TriagePhrase? Said(TriageRuleSet set, string concept, IReadOnlySet<TriagePhrase> present) =>
+        set.Concepts?.GetValueOrDefault(concept) is { } known && !known.Except.Any(present.Contains)
+            ? known.Words.FirstOrDefault(present.Contains)
+            : null;
+
     /// <summary>The rule's <c>combine:</c> alternatives as lists of concept names; unknown names are reported and dropped.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Combinations(
-        string? line, IReadOnlyDictionary<string, IReadOnlyList<TriagePhrase>> concepts, Action<string> unknown)
+        string? line, IReadOnlyDictionary<string, TriageConcept> concepts, Action<string> unknown)
     {
         var combinations = new List<IReadOnlyList<string>>();
         foreach (var alternative in TriageRuleSet.Split(line))
@@ -47,8 +54,7 @@ internal static class TriageConcepts
     {
         foreach (var combination in rule.Combinations)
         {
-            var said = combination.Select(c => (Concept: c, Phrase: set.Concepts?.GetValueOrDefault(c)?.FirstOrDefault(present.Contains)))
-                .ToList();
+            var said = combination.Select(c => (Concept: c, Phrase: Said(set, c, present))).ToList();
             if (said.All(s => s.Phrase is not null))
             {
                 return string.Join(" + ", said.Select(s => $"{s.Concept} '{s.Phrase!.Text}'"));
@@ -58,3 +64,9 @@ internal static class TriageConcepts
         return null;
     }
 }
+
+/// <summary>
+/// A concept's words, and the phrases that take it back: "blood" is not bleeding in "blood pressure" or "blood test"
+/// (<c>except:</c>), so "high blood pressure, how much salt is too much" is no "blood + a lot".
+/// </summary>
+internal sealed record TriageConcept(IReadOnlyList<TriagePhrase> Words, IReadOnlyList<TriagePhrase> Except);

@@ -38,10 +38,10 @@ internal sealed record TriageRuleSet(
     IReadOnlyList<TriagePhrase> Now,
     IReadOnlyList<TriagePhrase> Calm,
     IReadOnlyList<AffectedGroup> Affected,
-    IReadOnlyDictionary<string, IReadOnlyList<TriagePhrase>>? Concepts = null)
+    IReadOnlyDictionary<string, TriageConcept>? Concepts = null)
 {
     public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context))
-        .Concat(Concepts?.Values.SelectMany(c => c) ?? []));
+        .Concat(Concepts?.Values.SelectMany(c => c.Words.Concat(c.Except)) ?? []));
 
     public PhraseIndex AskingIndex { get; } = new(Asking);
 
