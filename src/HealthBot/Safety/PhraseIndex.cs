@@ -13,7 +13,9 @@ internal sealed class PhraseIndex
     private const int NegationWindow = 3;
     private const int PrefixLength = 4;
 
-    /// <summary>"and", "but" in the five languages (Swahili "na" is also "with"; Hindi "na" as negation is checked first).</summary>
+    /// <summary>
+    /// "and", "but" in the five languages (Swahili "na" is also "with"; Hindi "na" as negation is checked first).
+    /// </summary>
     private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
     {
         "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन",

@@ -38,7 +38,8 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            // Concepts combine loose words ("temp", "pain"): only in the message's own language, never on another's words.
+            // Concepts combine loose words ("temp", "pain"): only in the message's own language, never on
+            // another's words.
             var combine = set.Language == language;
             var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
@@ -93,7 +94,7 @@ public sealed class RuleTriage : ITriage
         rule.Signs.Any(present.Contains) || combine &&
         rule.Combinations.Any(c => c.All(concept => TriageConcepts.Said(set, concept, present) is not null));
 
-    /// <summary>For <c>chat --explain</c> and the alert: the sign or the concepts that fired, and the context.</summary>
+    /// <summary>For <c>chat --explain</c>: the sign or the concepts that fired, and the context.</summary>
     private static string Why(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present)
     {
         var sign = rule.Signs.FirstOrDefault(present.Contains) is { } phrase

@@ -4,16 +4,17 @@ namespace HealthBot.Safety;
 
 /// <summary>
 /// The concepts of one language's rules (<c>## concept: NAME</c> with <c>words:</c>): a body part, a sign, a severity,
-/// a time, a person. A rule's <c>combine: a + b | c + d</c> fires when every concept of one combination is said anywhere
-/// in the message ("pregnant" + "blood" + "a lot" in "7 months along, blood all over the floor"), so everyday words
-/// combine without each whole phrase being listed.
+/// a time, a person. A rule's <c>combine: a + b | c + d</c> fires when every concept of one combination is said
+/// anywhere in the message ("blood" + "a lot" in "blood all over the floor"), so everyday words combine without
+/// each whole phrase being listed.
 /// </summary>
 internal static class TriageConcepts
 {
     public static Dictionary<string, TriageConcept> Parse(string language, ContentDocument document)
     {
         var concepts = new Dictionary<string, TriageConcept>(StringComparer.Ordinal);
-        foreach (var (name, section) in document.Sections.Where(s => s.Key.StartsWith("concept:", StringComparison.Ordinal)))
+        var sections = document.Sections.Where(s => s.Key.StartsWith("concept:", StringComparison.Ordinal));
+        foreach (var (name, section) in sections)
         {
             var lines = TriageRuleSet.Lines(section.Text);
             concepts[name[(name.IndexOf(':') + 1)..].Trim()] = new TriageConcept(
@@ -24,13 +25,13 @@ internal static class TriageConcepts
         return concepts;
     }
 
-    /// <summary>The word of <paramref name="concept"/> the message says, unless it also says one of its exceptions.</summary>
+    /// <summary>The word of <paramref name="concept"/> said, unless one of its exceptions is said.</summary>
     public static TriagePhrase? Said(TriageRuleSet set, string concept, IReadOnlySet<TriagePhrase> present) =>
         set.Concepts?.GetValueOrDefault(concept) is { } known && !known.Except.Any(present.Contains)
             ? known.Words.FirstOrDefault(present.Contains)
             : null;
 
-    /// <summary>The rule's <c>combine:</c> alternatives as lists of concept names; unknown names are reported and dropped.</summary>
+    /// <summary>The rule's <c>combine:</c> alternatives as lists of concept names; unknown ones reported.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Combinations(
         string? line, IReadOnlyDictionary<string, TriageConcept> concepts, Action<string> unknown)
     {
@@ -49,7 +50,7 @@ internal static class TriageConcepts
         return combinations;
     }
 
-    /// <summary>The first combination of <paramref name="rule"/> whose every concept is present, with the words that said each.</summary>
+    /// <summary>The first combination of <paramref name="rule"/> whose every concept is said, with its words.</summary>
     public static string? Explain(TriageRule rule, TriageRuleSet set, IReadOnlySet<TriagePhrase> present)
     {
         foreach (var combination in rule.Combinations)

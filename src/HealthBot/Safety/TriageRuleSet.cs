@@ -17,11 +17,15 @@ internal sealed record TriagePhrase(string Text, IReadOnlyList<string> Stems, IR
 /// rule's topic and its <c>topics:</c> line).
 /// </summary>
 internal sealed record TriageRule(
-    string Name, string? TopicId, IReadOnlyList<TriagePhrase> Signs, IReadOnlyList<TriagePhrase> Context, IReadOnlyList<string> Topics)
+    string Name,
+    string? TopicId,
+    IReadOnlyList<TriagePhrase> Signs,
+    IReadOnlyList<TriagePhrase> Context,
+    IReadOnlyList<string> Topics)
 {
     /// <summary>
-    /// <c>combine: blood + heavy | pregnant + blood</c>: each concept (a <c>## concept: NAME</c> section) found anywhere
-    /// in the message. Concepts (body part, sign, severity, time) generalise better than whole phrases.
+    /// <c>combine: blood + heavy | pregnant + blood</c>: each concept (a <c>## concept: NAME</c> section) found
+    /// anywhere in the message. Concepts (body part, sign, severity, time) generalise better than whole phrases.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Combinations { get; init; } = [];
 }
@@ -70,17 +74,22 @@ internal sealed record TriageRuleSet(
                 var id = name[(name.IndexOf(':') + 1)..].Trim();
                 var signs = Phrases(language, lines.GetValueOrDefault("signs"));
                 var combinations = TriageConcepts.Combinations(lines.GetValueOrDefault("combine"), concepts,
-                    unknown => errors.Add(new ContentError(document.File, section.Line, $"rule '{name}' combines an unknown concept '{unknown}'")));
+                    unknown => errors.Add(new ContentError(
+                        document.File, section.Line, $"rule '{name}' combines an unknown concept '{unknown}'")));
                 if (signs.Count == 0 && combinations.Count == 0)
                 {
-                    errors.Add(new ContentError(document.File, section.Line, $"rule '{name}' has no 'signs:' or 'combine:' line"));
+                    errors.Add(new ContentError(
+                        document.File, section.Line, $"rule '{name}' has no 'signs:' or 'combine:' line"));
                     continue;
                 }
 
                 var topic = name.StartsWith("topic:", StringComparison.Ordinal) ? id : null;
                 var topics = Split(lines.GetValueOrDefault("topics") ?? TriageDefaults.RuleTopics.GetValueOrDefault(id));
                 rules.Add(new TriageRule(id, topic, signs, Phrases(language, lines.GetValueOrDefault("when")),
-                    topic is null ? topics : [topic, .. topics.Where(t => t != topic)]) { Combinations = combinations });
+                    topic is null ? topics : [topic, .. topics.Where(t => t != topic)])
+                {
+                    Combinations = combinations,
+                });
             }
             else if (name.StartsWith("affected:", StringComparison.Ordinal))
             {
@@ -111,13 +120,15 @@ internal sealed record TriageRuleSet(
             else
             {
                 errors.Add(new ContentError(document.File, section.Line,
-                    $"unknown section '## {name}' (expected topic:, emergency:, concept:, affected:, negation, asking, now or calm)"));
+                    $"unknown section '## {name}' " +
+                    "(expected topic:, emergency:, concept:, affected:, negation, asking, now or calm)"));
             }
         }
 
         var groups = affected.Where(a => a.Value.Topics.Count > 0 && a.Value.Words is not null)
             .Select(a => new AffectedGroup(a.Key, a.Value.Topics, new PhraseIndex(Phrases(language, a.Value.Words)))).ToList();
-        return new TriageRuleSet(language, rules, negations, asking, now.Select(p => p with { Weak = IsWeak(p, language) }).ToList(), calm, groups, concepts);
+        var weighed = now.Select(p => p with { Weak = IsWeak(p, language) }).ToList();
+        return new TriageRuleSet(language, rules, negations, asking, weighed, calm, groups, concepts);
     }
 
     public static IReadOnlyList<string> StemsOf(string text, string language) =>
