@@ -35,6 +35,9 @@ public sealed record TriageResult(bool Urgent, string? TopicId, string? Rule)
 
     public bool SaysWho { get; init; }
 
+    /// <summary>What fired, for <c>chat --explain</c>: "sign 'blood all over'; when 'months along'".</summary>
+    public string? Why { get; init; }
+
     public static TriageResult None { get; } = new(false, null, null);
 }
 

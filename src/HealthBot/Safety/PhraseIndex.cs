@@ -12,6 +12,14 @@ internal sealed class PhraseIndex
 {
     private const int NegationWindow = 3;
     private const int PrefixLength = 4;
+
+    /// <summary>
+    /// "and", "but" in the five languages (Swahili "na" is also "with"; Hindi "na" as negation is checked first).
+    /// </summary>
+    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
+    {
+        "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन",
+    };
     private readonly Dictionary<string, List<TriagePhrase>> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TriagePhrase>> prefix = new(StringComparer.Ordinal);
     private readonly bool literal;
@@ -132,11 +140,18 @@ internal sealed class PhraseIndex
             return false;
         }
 
-        for (var i = Math.Max(0, start - NegationWindow); i < start; i++)
+        // Looking back from the sign, a negation counts until a word that starts a new clause: "qui part pas et je
+        // vois flou" still sees blurred vision.
+        for (var i = start - 1; i >= Math.Max(0, start - NegationWindow); i--)
         {
             if (negations.Contains(stems[i]))
             {
                 return true;
+            }
+
+            if (ClauseBreaks.Contains(stems[i]))
+            {
+                return false;
             }
         }
 

@@ -38,7 +38,10 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            var fired = set.Rules.FirstOrDefault(rule => rule.Signs.Any(present.Contains) &&
+            // Concepts combine loose words ("temp", "pain"): only in the message's own language, never on
+            // another's words.
+            var combine = set.Language == language;
+            var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
             if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set]))
@@ -52,6 +55,7 @@ public sealed class RuleTriage : ITriage
                 Topics = topics,
                 RuleTopics = fired.Topics,
                 SaysWho = saysWho,
+                Why = Why(fired, set, present),
             };
         }
 
@@ -84,6 +88,19 @@ public sealed class RuleTriage : ITriage
         // The rule's own "when:" already says who: only a person of higher precedence overrides it.
         var ruleGroup = fired.TopicId is { } topic ? groups.FindIndex(g => g.Topics.Contains(topic)) : -1;
         return (ruleGroup > affected ? group.Topics : own, true);
+    }
+
+    private static bool Said(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present, bool combine) =>
+        rule.Signs.Any(present.Contains) || combine &&
+        rule.Combinations.Any(c => c.All(concept => TriageConcepts.Said(set, concept, present) is not null));
+
+    /// <summary>For <c>chat --explain</c>: the sign or the concepts that fired, and the context.</summary>
+    private static string Why(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present)
+    {
+        var sign = rule.Signs.FirstOrDefault(present.Contains) is { } phrase
+            ? $"sign '{phrase.Text}'"
+            : $"concepts {TriageConcepts.Explain(rule, set, present)}";
+        return rule.Context.FirstOrDefault(present.Contains) is { } context ? $"{sign}; when '{context.Text}'" : sign;
     }
 
     /// <summary>The remembered topic is about the person the rule's "when:" asks for (a child, a pregnancy…).</summary>

@@ -84,7 +84,11 @@ internal static class TriageDefaults
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
-                 "isitokee tena | isijirudie | isirudie tena",
+                 "isitokee tena | isijirudie | isirudie tena | " +
+                 // The conditional "-ki-" (if someone is bitten, if she stops moving) asks; written out, as calm
+                 // phrases match only as written: stemmed, "akiumwa" would be "ameumwa" (has been bitten).
+                 "akiumwa | ukiumwa | akibakwa | ukibakwa | akiacha | akipata | ukipata | akizimia | akitokwa | " +
+                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +

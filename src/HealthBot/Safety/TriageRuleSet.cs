@@ -12,11 +12,23 @@ internal sealed record TriagePhrase(string Text, IReadOnlyList<string> Stems, IR
 }
 
 /// <summary>
-/// One danger-sign rule: any sign, plus (when given) any context phrase, makes an emergency. <paramref name="Topics"/>
-/// are the items that may follow the referral (the rule's topic and its <c>topics:</c> line).
+/// One danger-sign rule: any sign, or every concept of one of its <see cref="Combinations"/>, plus (when given) any
+/// context phrase, makes an emergency. <paramref name="Topics"/> are the items that may follow the referral (the
+/// rule's topic and its <c>topics:</c> line).
 /// </summary>
 internal sealed record TriageRule(
-    string Name, string? TopicId, IReadOnlyList<TriagePhrase> Signs, IReadOnlyList<TriagePhrase> Context, IReadOnlyList<string> Topics);
+    string Name,
+    string? TopicId,
+    IReadOnlyList<TriagePhrase> Signs,
+    IReadOnlyList<TriagePhrase> Context,
+    IReadOnlyList<string> Topics)
+{
+    /// <summary>
+    /// <c>combine: blood + heavy | pregnant + blood</c>: each concept (a <c>## concept: NAME</c> section) found
+    /// anywhere in the message. Concepts (body part, sign, severity, time) generalise better than whole phrases.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Combinations { get; init; } = [];
+}
 
 /// <summary>Who a message is about (<c>## affected: NAME</c>) and the topics that fit them, best first.</summary>
 internal sealed record AffectedGroup(string Name, IReadOnlyList<string> Topics, PhraseIndex Index);
@@ -29,9 +41,11 @@ internal sealed record TriageRuleSet(
     IReadOnlyList<TriagePhrase> Asking,
     IReadOnlyList<TriagePhrase> Now,
     IReadOnlyList<TriagePhrase> Calm,
-    IReadOnlyList<AffectedGroup> Affected)
+    IReadOnlyList<AffectedGroup> Affected,
+    IReadOnlyDictionary<string, TriageConcept>? Concepts = null)
 {
-    public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context)));
+    public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context))
+        .Concat(Concepts?.Values.SelectMany(c => c.Words.Concat(c.Except)) ?? []));
 
     public PhraseIndex AskingIndex { get; } = new(Asking);
 
@@ -46,23 +60,36 @@ internal sealed record TriageRuleSet(
         IReadOnlyList<TriagePhrase> asking = [], now = [];
         var calm = Phrases(language, TriageDefaults.Calm.GetValueOrDefault(language));
         var affected = TriageDefaults.Affected.ToDictionary(a => a.Name, a => (Topics: Split(a.Topics), Words: a.Words.GetValueOrDefault(language)));
+        var concepts = TriageConcepts.Parse(language, document);
         foreach (var (name, section) in document.Sections)
         {
             var lines = Lines(section.Text);
+            if (name.StartsWith("concept:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (name.StartsWith("topic:", StringComparison.Ordinal) || name.StartsWith("emergency:", StringComparison.Ordinal))
             {
                 var id = name[(name.IndexOf(':') + 1)..].Trim();
                 var signs = Phrases(language, lines.GetValueOrDefault("signs"));
-                if (signs.Count == 0)
+                var combinations = TriageConcepts.Combinations(lines.GetValueOrDefault("combine"), concepts,
+                    unknown => errors.Add(new ContentError(
+                        document.File, section.Line, $"rule '{name}' combines an unknown concept '{unknown}'")));
+                if (signs.Count == 0 && combinations.Count == 0)
                 {
-                    errors.Add(new ContentError(document.File, section.Line, $"rule '{name}' has no 'signs:' line"));
+                    errors.Add(new ContentError(
+                        document.File, section.Line, $"rule '{name}' has no 'signs:' or 'combine:' line"));
                     continue;
                 }
 
                 var topic = name.StartsWith("topic:", StringComparison.Ordinal) ? id : null;
                 var topics = Split(lines.GetValueOrDefault("topics") ?? TriageDefaults.RuleTopics.GetValueOrDefault(id));
                 rules.Add(new TriageRule(id, topic, signs, Phrases(language, lines.GetValueOrDefault("when")),
-                    topic is null ? topics : [topic, .. topics.Where(t => t != topic)]));
+                    topic is null ? topics : [topic, .. topics.Where(t => t != topic)])
+                {
+                    Combinations = combinations,
+                });
             }
             else if (name.StartsWith("affected:", StringComparison.Ordinal))
             {
@@ -93,13 +120,15 @@ internal sealed record TriageRuleSet(
             else
             {
                 errors.Add(new ContentError(document.File, section.Line,
-                    $"unknown section '## {name}' (expected topic:, emergency:, affected:, negation, asking, now or calm)"));
+                    $"unknown section '## {name}' " +
+                    "(expected topic:, emergency:, concept:, affected:, negation, asking, now or calm)"));
             }
         }
 
         var groups = affected.Where(a => a.Value.Topics.Count > 0 && a.Value.Words is not null)
             .Select(a => new AffectedGroup(a.Key, a.Value.Topics, new PhraseIndex(Phrases(language, a.Value.Words)))).ToList();
-        return new TriageRuleSet(language, rules, negations, asking, now.Select(p => p with { Weak = IsWeak(p, language) }).ToList(), calm, groups);
+        var weighed = now.Select(p => p with { Weak = IsWeak(p, language) }).ToList();
+        return new TriageRuleSet(language, rules, negations, asking, weighed, calm, groups, concepts);
     }
 
     public static IReadOnlyList<string> StemsOf(string text, string language) =>
@@ -111,15 +140,15 @@ internal sealed record TriageRuleSet(
         return phrase.Words.All(function.Contains);
     }
 
-    private static List<string> Split(string? alternatives) =>
+    internal static List<string> Split(string? alternatives) =>
         (alternatives ?? string.Empty).Split('|').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
 
-    private static Dictionary<string, string> Lines(string text) =>
+    internal static Dictionary<string, string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(':', StringComparison.Ordinal))
             .GroupBy(l => l[..l.IndexOf(':')].Trim().ToLowerInvariant())
             .ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(l => l[(l.IndexOf(':') + 1)..])));
 
-    private static List<TriagePhrase> Phrases(string language, string? alternatives) =>
+    internal static List<TriagePhrase> Phrases(string language, string? alternatives) =>
         Split(alternatives).Select(p => (Text: p, Words: TextNormalizer.Normalize(p).Tokens))
             .Select(p => new TriagePhrase(p.Text, p.Words.Select(w => Stemmer.Stem(w, language)).ToList(), p.Words))
             .Where(p => p.Stems.Count > 0).ToList();

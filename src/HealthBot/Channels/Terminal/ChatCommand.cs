@@ -52,6 +52,11 @@ public static class ChatCommand
         {
             var trace = outcome.Trace;
             Console.Out.WriteLine($"  route={trace.Route} language={trace.DetectedLanguage ?? "-"} urgent={(trace.Urgent ? "yes" : "no")}{(trace.FallbackReason is { } why ? $" fallback={why}" : string.Empty)}");
+            if (outcome.Alert is { Urgent: true } alert)
+            {
+                Console.Out.WriteLine($"  triage: {alert.Rule} ({alert.Why ?? "-"})");
+            }
+
             if (trace.Context is { } context)
             {
                 Console.Out.WriteLine($"  context: {context}");
