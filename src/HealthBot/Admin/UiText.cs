@@ -244,7 +244,7 @@ public static partial class UiText
             ["pt"] = new(Pt, StringComparer.Ordinal),
             ["hi"] = new(Hi, StringComparer.Ordinal),
         };
-        foreach (var (key, (f, sw, pt, hi)) in Day.Concat(InboxWords))
+        foreach (var (key, (f, sw, pt, hi)) in Day.Concat(InboxWords).Concat(BoxWords))
         {
             (tables["fr"][key], tables["sw"][key], tables["pt"][key], tables["hi"][key]) = (f, sw, pt, hi);
         }

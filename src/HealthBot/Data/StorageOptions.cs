@@ -51,6 +51,13 @@ public sealed class StorageOptions : IValidatableObject
     [Range(0, 1_000_000)]
     public long MinimumFreeMegabytes { get; set; } = 50;
 
+    /// <summary>
+    /// Below this much free space (megabytes), every workspace page warns that the disk is filling up, so someone can
+    /// act before <see cref="MinimumFreeMegabytes"/> is reached and messages are refused.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public long WarnFreeMegabytes { get; set; } = 500;
+
     public string Node => NodeId.Length > 0 ? NodeId : Environment.MachineName;
 
     public bool IsPostgres => Provider == "postgres";

@@ -11,7 +11,8 @@ public sealed class DataChecks(
     IOptions<StorageOptions> storage, DataKeyCheck keys, DataKeys configuredKeys,
     BackupStatusFile backups, BackupService backupService, ClockCheck clock, TimeProvider time)
 {
-    private static readonly TimeSpan BackupTooOld = TimeSpan.FromHours(36);
+    /// <summary>A daily backup that is a day and a half old has missed its run.</summary>
+    public static readonly TimeSpan BackupTooOld = TimeSpan.FromHours(36);
 
     public IEnumerable<DoctorFinding> Database()
     {

@@ -16,6 +16,7 @@ public static class MaintenanceServiceCollectionExtensions
         services.AddSingleton<RestoreService>();
         services.AddSingleton<DiskSpace>();
         services.AddSingleton<ClockCheck>();
+        services.AddSingleton<BoxWarnings>();
         services.AddSingleton<IBeforeMigration, StartupGuard>();
         return services;
     }
