@@ -52,7 +52,7 @@ internal sealed class LanguageIndex
     {
         this.language = language;
         functionWords = SeedStems(LanguageSeeds.FunctionWords, language);
-        offTopicWords = SeedStems(LanguageSeeds.OffTopicWords, language);
+        offTopicWords = OffTopicStems(language);
         var exampleTerms = new List<HashSet<string>>();
         foreach (var item in contentItems)
         {
@@ -173,6 +173,16 @@ internal sealed class LanguageIndex
 
     private IEnumerable<string> Stems(string text) =>
         TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
+
+    /// <summary>
+    /// The stems of the off-topic seeds and of their plurals: "bundles" stems to "bundl", "bundle" to "bundle".
+    /// </summary>
+    private static HashSet<string> OffTopicStems(string language)
+    {
+        var words = TextNormalizer.Normalize(LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty).Tokens;
+        var plurals = language is "en" or "fr" or "pt" ? words.Select(t => Stemmer.Stem(t + "s", language)) : [];
+        return words.Select(t => Stemmer.Stem(t, language)).Concat(plurals).ToHashSet(StringComparer.Ordinal);
+    }
 
     private static HashSet<string> SeedStems(IReadOnlyDictionary<string, string> seeds, string language) =>
         TextNormalizer.Normalize(seeds.GetValueOrDefault(language) ?? string.Empty).Tokens
