@@ -13,7 +13,7 @@ internal static class LanguageSeeds
         ["en"] = "the a an is are was be what how when where why who which can could should do does did i im my me " +
                  "you your u ur he she his her it its we our they them this that there and or but for with of to in " +
                  "on at from have has had get got not no yes please pls plz wat hw wen wht whn shud cn dont cant " +
-                 "will would am been much many long time often",
+                 "will would am been much many long time often r gonna wanna gotta",
         ["fr"] = "le la les l un une des du de d et ou mais pour avec sans dans sur au aux ce cette ces c est sont " +
                  "suis es ai as a ont je j me m moi tu te toi il elle on nous vous ils elles mon ma mes ton ta tes " +
                  "son sa ses notre votre leur que qu qui quoi comment quand pourquoi combien temps faut faire fait " +
@@ -25,7 +25,7 @@ internal static class LanguageSeeds
         ["pt"] = "o a os as um uma uns umas de do da dos das no na nos nas em por para com sem que qual quais quando " +
                  "como onde porque eu me mim meu minha meus minhas voce vc tu te ele ela nos eles elas seu sua e ou " +
                  "mas nao sim muito mais esta estou tem tenho faz fazer pode posso devo deve ser foi q pq tb td oq " +
-                 "quanto quantos quantas tempo",
+                 "quanto quantos quantas tempo pra pras pro pros num numa dum duma ta to tou ce vcs oque",
         ["hi"] = "kya hai hain ho hoon hu hun tha thi the ka ki ke ko me mein se par pe aur ya lekin bhi to toh nahi " +
                  "nahin na haan ji main mai mujhe mera meri mere hum hamara tum aap apna apni uska uski unka koi " +
                  "kuch kaise kaisa kab kahan kyun kyu karu karun kare karein karna kar raha rahi rahe hota hoti hote " +
