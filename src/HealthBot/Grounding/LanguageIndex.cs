@@ -99,11 +99,17 @@ internal sealed class LanguageIndex
 
     public int Count => items.Count;
 
-    public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
+    /// <param name="offTopic">Whether a word of a subject the bot does not cover (price, football) is in the query.</param>
+    /// <param name="anchored">
+    /// The items one of the query's own words names exactly in a title or keyword (not a misspelling, not a function word).
+    /// </param>
+    public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens, out bool offTopic, out HashSet<string> anchored)
     {
         var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
+        offTopic = query.Any(q => q.OffTopic);
         var information = query.Sum(q =>
             q.Weight * (q.Term is not null ? idf[q.Term] : (q.OffTopic ? OffTopicShare : UnknownWordShare) * maxIdf));
+        anchored = [];
         if (information <= 0 || query.All(q => q.Term is null))
         {
             return [];
@@ -118,6 +124,11 @@ internal sealed class LanguageIndex
             var distinctive = q.Similarity == 1.0 && postings.Count == 1;
             foreach (var (item, weight) in postings)
             {
+                if (q.Similarity == 1.0 && q.Weight == 1.0 && weight >= KeywordWeight)
+                {
+                    anchored.Add(items[item].Id);
+                }
+
                 var boost = distinctive && weight >= KeywordWeight ? DistinctiveBoost : 1.0;
                 fields[item] = fields.GetValueOrDefault(item) + boost * contribution * (weight / (weight + Saturation));
             }
