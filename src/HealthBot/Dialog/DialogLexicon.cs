@@ -78,13 +78,13 @@ public static class DialogLexicon
         add("en", Meaning.Okay, "alright", "all right", "fine", "cool", "great", "got it", "noted", "understood",
             "sure", "perfect", "awesome", "nice", "good", "ok good", "will do", "i will", "i see", "oh", "ohh", "wow",
             "lol", "haha", "hmm", "noted with thanks", "i understand", "makes sense");
-        add("en", Meaning.Greeting, "how are you", "how r u", "hw r u", "how are u", "how is it going", "whats up", "sup",
-            "hi there");
+        add("en", Meaning.Greeting, "how are you", "how r u", "hw r u", "how are u", "how is it going", "whats up",
+            "sup", "hi there");
         add("en", Meaning.Yes, "yes", "yeah", "yep", "yup", "yea", "y");
         add("en", Meaning.No, "no", "nope", "nah");
         add("en", Meaning.Filler, "all", "now", "it", "me", "messages", "message", "texts", "text", "sending", "them",
-            "very", "much", "so", "a", "lot", "you", "u", "there", "dear", "doctor", "doc", "sir", "madam", "maam", "bro", "sis", "mate", "friend",
-            "again", "too", "bot");
+            "very", "much", "so", "a", "lot", "you", "u", "there", "dear", "doctor", "doc", "sir", "madam", "maam",
+            "bro", "sis", "mate", "friend", "again", "too", "bot");
     }
 
     private static void French(Adder add)
@@ -95,20 +95,20 @@ public static class DialogLexicon
         add("fr", Meaning.Help, "aide", "info");
         add("fr", Meaning.Forget, "oublie moi", "oubliez moi", "supprimer mes donnees", "supprime mes donnees");
         add("fr", Meaning.Greeting, "bonjour", "bonsoir", "salut", "slt", "coucou", "bjr", "bsr");
-        add("fr", Meaning.Thanks, "merci", "mrc", "mci", "mercii", "je vous remercie", "je te remercie", "merci infiniment",
-            "que dieu vous benisse", "dieu vous benisse", "grand merci");
+        add("fr", Meaning.Thanks, "merci", "mrc", "mci", "mercii", "je vous remercie", "je te remercie",
+            "merci infiniment", "que dieu vous benisse", "dieu vous benisse", "grand merci");
         add("fr", Meaning.Goodbye, "au revoir", "aurevoir", "bonne nuit", "a bientot", "a plus", "bonne journee",
             "bonne soiree", "adieu", "bye");
         add("fr", Meaning.Okay, "d accord", "daccord", "dac", "entendu", "compris", "bien recu", "ca marche", "parfait",
             "super", "c bon", "c est bon", "cest bon", "ok c bon", "je comprends", "j ai compris", "jai compris",
             "bien compris", "top", "nickel", "cool", "tres bien", "ah ok", "ah bon", "ok ok");
-        add("fr", Meaning.Greeting, "ca va", "cv", "comment ca va", "comment allez vous", "vous allez bien", "bonjour docteur",
-            "bonne journee a vous");
+        add("fr", Meaning.Greeting, "ca va", "cv", "comment ca va", "comment allez vous", "vous allez bien",
+            "bonjour docteur", "bonne journee a vous");
         add("fr", Meaning.Yes, "oui", "ouais");
         add("fr", Meaning.No, "non", "nan");
         add("fr", Meaning.Filler, "stp", "svp", "s", "il", "te", "vous", "plait", "beaucoup", "bcp", "bcq", "tout",
-            "tous", "les", "mes", "messages", "message", "maintenant", "tres", "bien", "docteur", "doc", "monsieur", "madame",
-            "mon", "frere", "ma", "soeur", "ami", "encore", "a", "vous", "toi", "aussi");
+            "tous", "les", "mes", "messages", "message", "maintenant", "tres", "bien", "docteur", "doc", "monsieur",
+            "madame", "mon", "frere", "ma", "soeur", "ami", "encore", "a", "vous", "toi", "aussi");
     }
 
     private static void Swahili(Adder add)
@@ -119,10 +119,11 @@ public static class DialogLexicon
         add("sw", Meaning.Forget, "nisahau", "futa data yangu", "futa taarifa zangu");
         add("sw", Meaning.Greeting, "habari", "jambo", "mambo", "hujambo", "hamjambo", "sasa", "niaje", "vipi",
             "salamu", "shikamoo", "habari yako", "habari za asubuhi", "habari za mchana", "habari za jioni");
-        add("sw", Meaning.Thanks, "asante", "ahsante", "asanteni", "shukrani", "nashukuru", "asnt", "aksante", "shukran",
-            "ubarikiwe", "mungu akubariki", "mungu akubariki sana", "barikiwa", "nimeshukuru");
+        add("sw", Meaning.Thanks, "asante", "ahsante", "asanteni", "shukrani", "nashukuru", "asnt", "aksante",
+            "shukran", "ubarikiwe", "mungu akubariki", "mungu akubariki sana", "barikiwa", "nimeshukuru");
         add("sw", Meaning.Goodbye, "kwaheri", "kwa heri", "kwaherini", "usiku mwema", "lala salama", "tutaonana");
-        add("sw", Meaning.Okay, "sawa", "poa", "safi", "freshi", "shwari", "nimeelewa", "nimekuelewa", "fiti", "sawasawa", "sawa sawa", "poa poa", "nimeskia",
+        add("sw", Meaning.Okay, "sawa", "poa", "safi", "freshi", "shwari", "nimeelewa", "nimekuelewa", "fiti",
+            "sawasawa", "sawa sawa", "poa poa", "nimeskia",
             "nimesikia", "nimepata", "vizuri", "nzuri", "safi sana", "haya", "okay sawa");
         add("sw", Meaning.Greeting, "uko aje", "uko poa", "niko poa", "habari gani", "uko mzima", "uko fiti",
             "vipi mzee", "mambo vipi", "salama");
@@ -146,7 +147,8 @@ public static class DialogLexicon
         add("pt", Meaning.Okay, "ta bom", "ta", "beleza", "blz", "certo", "combinado", "entendi", "entendido",
             "esta bem", "ta certo", "tudo certo", "show", "fechou", "joia", "tranquilo", "perfeito", "otimo", "legal",
             "bom", "ok entendi", "percebi", "percebido", "ah ta", "ah ok", "sei", "ja sei");
-        add("pt", Meaning.Greeting, "como esta", "como vai", "como vais", "e ai", "ola doutor", "como estas", "bom dia doutor");
+        add("pt", Meaning.Greeting, "como esta", "como vai", "como vais", "e ai", "ola doutor", "como estas",
+            "bom dia doutor");
         add("pt", Meaning.Yes, "sim");
         add("pt", Meaning.No, "nao");
         add("pt", Meaning.Filler, "muito", "muita", "mto", "mt", "mesmo", "por", "favor", "pf", "pfv", "pfvr", "todas",
@@ -171,12 +173,13 @@ public static class DialogLexicon
             "अच्छा", "sahi", "samajh gaya", "samajh gayi", "समझ गया", "समझ गई", "samjh gaya", "samajh gya", "samjha",
             "thk h", "thik ha", "bilkul", "बिल्कुल", "badhiya", "बढ़िया", "mast", "sahi hai", "सही है", "chalo", "चलो",
             "thik hai ji", "accha ji", "ok ji");
-        add("hi", Meaning.Greeting, "kaise ho", "kaise hain", "aap kaise hain", "kya haal hai", "kya hal hai", "ram ram",
-            "राम राम", "कैसे हो", "आप कैसे हैं", "क्या हाल है");
+        add("hi", Meaning.Greeting, "kaise ho", "kaise hain", "aap kaise hain", "kya haal hai", "kya hal hai",
+            "ram ram", "राम राम", "कैसे हो", "आप कैसे हैं", "क्या हाल है");
         add("hi", Meaning.Yes, "haan", "han", "ha", "हाँ", "हां", "हा");
         add("hi", Meaning.No, "nahi", "nahin", "nai", "na", "नहीं", "नही", "ना");
         add("hi", Meaning.Filler, "ji", "जी", "bahut", "बहुत", "karo", "kar", "do", "kijiye", "करो", "कर", "दो",
-            "कीजिए", "message", "messages", "मैसेज", "संदेश", "bhejna", "भेजना", "bhai", "bhaiya", "भाई", "भैया", "didi",
+            "कीजिए", "message", "messages", "मैसेज", "संदेश", "bhejna", "भेजना", "bhai", "bhaiya", "भाई", "भैया",
+            "didi",
             "दीदी", "sir", "सर", "madam", "doctor", "daktar", "डॉक्टर", "sahab", "साहब", "aapka", "आपका", "phir se");
     }
 

@@ -103,6 +103,8 @@ internal sealed class ShortReplies(
             return guess.Language;
         }
 
-        return candidates.Contains(settings.DefaultLanguage) || candidates.Count == 0 ? settings.DefaultLanguage : candidates[0];
+        return candidates.Contains(settings.DefaultLanguage) || candidates.Count == 0
+            ? settings.DefaultLanguage
+            : candidates[0];
     }
 }

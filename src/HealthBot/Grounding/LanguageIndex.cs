@@ -99,11 +99,13 @@ internal sealed class LanguageIndex
 
     public int Count => items.Count;
 
-    /// <param name="offTopic">Whether a word of a subject the bot does not cover (price, football) is in the query.</param>
+    /// <param name="queryTokens">The normalized words of the question.</param>
+    /// <param name="offTopic">Whether a word of a subject the bot does not cover (price, sport) is asked.</param>
     /// <param name="anchored">
-    /// The items one of the query's own words names exactly in a title or keyword (not a misspelling, not a function word).
+    /// The items one of the query's own words names exactly in a title or keyword (not a misspelling or function word).
     /// </param>
-    public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens, out bool offTopic, out HashSet<string> anchored)
+    public List<(ContentItem Item, double Score)> Score(
+        IReadOnlyList<string> queryTokens, out bool offTopic, out HashSet<string> anchored)
     {
         var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
         offTopic = query.Any(q => q.OffTopic);
@@ -190,7 +192,8 @@ internal sealed class LanguageIndex
     /// </summary>
     private static HashSet<string> OffTopicStems(string language)
     {
-        var words = TextNormalizer.Normalize(LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty).Tokens;
+        var seeds = LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty;
+        var words = TextNormalizer.Normalize(seeds).Tokens;
         var plurals = language is "en" or "fr" or "pt" ? words.Select(t => Stemmer.Stem(t + "s", language)) : [];
         return words.Select(t => Stemmer.Stem(t, language)).Concat(plurals).ToHashSet(StringComparer.Ordinal);
     }

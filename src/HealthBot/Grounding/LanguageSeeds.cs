@@ -68,7 +68,8 @@ internal static class LanguageSeeds
                  "thieboudienne attieke",
         ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda yanga arsenal goli uchaguzi rais " +
                  "serikali siasa kazi mshahara salio vocha bando mkopo simu safaricom airtel mpesa filamu sinema " +
-                 "wimbo nyimbo utani mzaha joke vichekesho kuchekesha hadithi mapishi hesabu homework nauli tiketi basi",
+                 "wimbo nyimbo utani mzaha joke vichekesho " +
+                 "kuchekesha hadithi mapishi hesabu homework nauli tiketi basi",
         ["pt"] = "preco precos mercado chuva chover chove futebol jogo time equipa ganhou golo gol campeonato " +
                  "flamengo benfica sporting corinthians palmeiras eleicao presidente governo politica licao dever " +
                  "matematica trabalho emprego salario saldo credito recarga megas telefone vodacom movitel mpesa " +

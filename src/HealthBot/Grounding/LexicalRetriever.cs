@@ -14,7 +14,10 @@ public sealed class LexicalRetriever : IRetriever
     private volatile Dictionary<string, LanguageIndex> indexes = [];
 
     public LexicalRetriever(
-        ContentCatalog catalog, double minConfidence = 0.18, double clearWinnerConfidence = 0.10, double clearWinnerMargin = 0.15,
+        ContentCatalog catalog,
+        double minConfidence = 0.18,
+        double clearWinnerConfidence = 0.10,
+        double clearWinnerMargin = 0.15,
         double onTopicConfidence = 0.12)
     {
         OnTopicConfidence = onTopicConfidence;
@@ -56,7 +59,8 @@ public sealed class LexicalRetriever : IRetriever
         // its words are the content's ("my son had fits last year with fever, how to stop it happening again").
         // One of its own words must name the item: a weather question sharing only "tomorrow" with an item does not.
         var onTopic = !offTopic && margin > 0 && best.Score >= OnTopicConfidence && anchored.Contains(best.Item.Id);
-        return best.Score >= MinConfidence || (best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin) || onTopic
+        var clearWinner = best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin;
+        return best.Score >= MinConfidence || clearWinner || onTopic
             ? new RetrievalResult(best.Item, best.Score, candidates, OutOfScope: false)
             : new RetrievalResult(null, best.Score, candidates, OutOfScope: true);
     }

@@ -41,8 +41,8 @@ public sealed class ConversationContext(
         var cued = FollowUpCues.Continues(text, language);
         // A follow-up whose every meaningful word fits the remembered topic stays with it even when another item scores
         // well ("how much should he drink" after ORS is not about safe water); otherwise a confident match elsewhere is new.
-        // Without a cue, a short message fits only when the topic has every one of its words ("can I keep breastfeeding"
-        // after diarrhoea: the diarrhoea answer says so).
+        // Without a cue, a short message fits only when the topic has every one of its words ("can I keep
+        // breastfeeding" after diarrhoea: the diarrhoea answer says so).
         var brief = words.Count <= settings.FollowUpMaxWords;
         var fits = item is not null && (cued ? ContentSections.Covers(item, words, item.Language)
             : brief && words.Count > 0 && ContentSections.CoversAll(item, words, item.Language));
