@@ -33,7 +33,7 @@ public sealed class DialogEngine(
 {
     private readonly DialogOptions settings = options.Value;
     private readonly DialogReplies say = new(catalog, options.Value);
-    private readonly ShortReplies talk = new(catalog, options.Value, contacts, limiter, handoff, stopChecks);
+    private readonly ShortReplies talk = new(catalog, options.Value, contacts, limiter, handoff, stopChecks, languages);
 
     /// <param name="messageId">The inbound message, so that feedback it gives is recorded once even if it is processed twice.</param>
     public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null)

@@ -24,6 +24,13 @@ public sealed class DialogOptions
     [Range(0.0, 1.0)]
     public double ClearWinnerMargin { get; set; } = 0.15;
 
+    /// <summary>
+    /// A question without any word of a subject the bot does not cover (prices, sport, homework…) is answered from this
+    /// score when its best item ranks first: the right item first but weakly matched ("fits last year with fever").
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double OnTopicConfidence { get; set; } = 0.12;
+
     /// <summary>Send SMS replies without accents GSM-7 cannot carry (ã, ç, ê…) so they stay cheap GSM-7 messages.</summary>
     public bool FoldAccentsForSms { get; set; } = true;
 

@@ -20,7 +20,9 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IRetriever>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DialogOptions>>().Value;
-            return new LexicalRetriever(sp.GetRequiredService<ContentCatalog>(), o.MinConfidence, o.ClearWinnerConfidence, o.ClearWinnerMargin);
+            return new LexicalRetriever(
+                sp.GetRequiredService<ContentCatalog>(), o.MinConfidence, o.ClearWinnerConfidence, o.ClearWinnerMargin,
+                o.OnTopicConfidence);
         });
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
         services.TryAddSingleton<IHandoffState, NoHandoff>();

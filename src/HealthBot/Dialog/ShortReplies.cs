@@ -16,7 +16,8 @@ internal sealed class ShortReplies(
     IContactStore contacts,
     ReplyLimiter limiter,
     IHandoffState handoff,
-    StopCheckHistory stopChecks)
+    StopCheckHistory stopChecks,
+    ILanguageDetector languages)
 {
     private readonly DialogReplies say = new(catalog, settings);
 
@@ -46,7 +47,7 @@ internal sealed class ShortReplies(
             return say.System(profile, known, ReplyKind.Help, "help", "feedback-digit-without-prompt");
         }
 
-        var language = contact.Language ?? command.Language ?? Preferred(command.Languages ?? []);
+        var language = contact.Language ?? command.Language ?? Detected(text, command.Languages ?? []);
         if (contact.Language is null && command.Language is not null && !guessed)
         {
             // "obrigado" says which language the person writes; "ok" (every language) does not.
@@ -90,6 +91,20 @@ internal sealed class ShortReplies(
         return new DialogOutcome(replies, null, new DialogTrace("ambiguous-keyword", false, [], null));
     }
 
-    private string Preferred(IReadOnlyList<string> languages) =>
-        languages.Contains(settings.DefaultLanguage) || languages.Count == 0 ? settings.DefaultLanguage : languages[0];
+    /// <summary>
+    /// Words every language shares ("ok", "thanks") with one that is not small talk ("ok thanks bhai"): the other words
+    /// say the language when they can; otherwise the deployment's default, or the first language the words belong to.
+    /// </summary>
+    private string Detected(NormalizedText text, IReadOnlyList<string> candidates)
+    {
+        var guess = languages.Detect(text, null);
+        if (guess.Confidence > 0 && (candidates.Count == 0 || candidates.Contains(guess.Language)))
+        {
+            return guess.Language;
+        }
+
+        return candidates.Contains(settings.DefaultLanguage) || candidates.Count == 0
+            ? settings.DefaultLanguage
+            : candidates[0];
+    }
 }

@@ -16,6 +16,12 @@ public sealed class ContentLanguageDetector : ILanguageDetector
     /// <summary>Log-odds a new language must win by to override the contact's stored language.</summary>
     private const double SwitchMargin = 2.5;
 
+    /// <summary>The weight of a word no language knows, scored by its letters alone.</summary>
+    private const double UnknownWeight = 0.5;
+
+    /// <summary>Shorter unknown words (typos, "xx") say too little about a language.</summary>
+    private const int UnknownMinLength = 4;
+
     private volatile IReadOnlyList<LanguageProfile> profiles = [];
     private int vocabulary = 1;
 
@@ -33,15 +39,18 @@ public sealed class ContentLanguageDetector : ILanguageDetector
         }
 
         var current = profiles;
-        // Words no language knows carry no evidence; words most languages share ("malaria", "HIV", "ORS") little.
+        // Words most languages share ("malaria", "HIV", "ORS") carry little evidence. A word no language knows
+        // ("nitanunuaje", "mazedaar") is read by its letters, at half weight: a name alone proves nothing, so words
+        // of that kind count only two or more together.
         var tokens = text.Tokens.Where(t => t.Any(char.IsLetter))
             .Select(t => (Token: t, Known: current.Count(p => p.Knows(t))))
-            .Where(t => t.Known > 0)
-            .Select(t => (t.Token, Weight: t.Known >= 3 ? 0.25 : 1.0))
+            .Where(t => t.Known > 0 || t.Token.Length >= UnknownMinLength)
+            .Select(t => (t.Token, Weight: t.Known == 0 ? UnknownWeight : t.Known >= 3 ? 0.25 : 1.0))
             .ToList();
         // Only words most languages share ("malaria?", "HIV test"): no evidence, so confidence 0 and the caller's
         // fallback (the contact's language, then the deployment's default) decides.
-        if (tokens.Count == 0 || current.Count == 0 || (prior is null && tokens.All(t => t.Weight < 1.0)))
+        var evidence = tokens.Count(t => t.Weight == 1.0) > 0 || tokens.Count(t => t.Weight == UnknownWeight) >= 2;
+        if (tokens.Count == 0 || current.Count == 0 || (prior is null && !evidence))
         {
             return new LanguageGuess(prior ?? DefaultLanguage, 0.0);
         }

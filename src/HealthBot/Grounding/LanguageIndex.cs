@@ -52,7 +52,7 @@ internal sealed class LanguageIndex
     {
         this.language = language;
         functionWords = SeedStems(LanguageSeeds.FunctionWords, language);
-        offTopicWords = SeedStems(LanguageSeeds.OffTopicWords, language);
+        offTopicWords = OffTopicStems(language);
         var exampleTerms = new List<HashSet<string>>();
         foreach (var item in contentItems)
         {
@@ -99,11 +99,19 @@ internal sealed class LanguageIndex
 
     public int Count => items.Count;
 
-    public List<(ContentItem Item, double Score)> Score(IReadOnlyList<string> queryTokens)
+    /// <param name="queryTokens">The normalized words of the question.</param>
+    /// <param name="offTopic">Whether a word of a subject the bot does not cover (price, sport) is asked.</param>
+    /// <param name="anchored">
+    /// The items one of the query's own words names exactly in a title or keyword (not a misspelling or function word).
+    /// </param>
+    public List<(ContentItem Item, double Score)> Score(
+        IReadOnlyList<string> queryTokens, out bool offTopic, out HashSet<string> anchored)
     {
         var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
+        offTopic = query.Any(q => q.OffTopic);
         var information = query.Sum(q =>
             q.Weight * (q.Term is not null ? idf[q.Term] : (q.OffTopic ? OffTopicShare : UnknownWordShare) * maxIdf));
+        anchored = [];
         if (information <= 0 || query.All(q => q.Term is null))
         {
             return [];
@@ -118,6 +126,11 @@ internal sealed class LanguageIndex
             var distinctive = q.Similarity == 1.0 && postings.Count == 1;
             foreach (var (item, weight) in postings)
             {
+                if (q.Similarity == 1.0 && q.Weight == 1.0 && weight >= KeywordWeight)
+                {
+                    anchored.Add(items[item].Id);
+                }
+
                 var boost = distinctive && weight >= KeywordWeight ? DistinctiveBoost : 1.0;
                 fields[item] = fields.GetValueOrDefault(item) + boost * contribution * (weight / (weight + Saturation));
             }
@@ -173,6 +186,17 @@ internal sealed class LanguageIndex
 
     private IEnumerable<string> Stems(string text) =>
         TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
+
+    /// <summary>
+    /// The stems of the off-topic seeds and of their plurals: "bundles" stems to "bundl", "bundle" to "bundle".
+    /// </summary>
+    private static HashSet<string> OffTopicStems(string language)
+    {
+        var seeds = LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty;
+        var words = TextNormalizer.Normalize(seeds).Tokens;
+        var plurals = language is "en" or "fr" or "pt" ? words.Select(t => Stemmer.Stem(t + "s", language)) : [];
+        return words.Select(t => Stemmer.Stem(t, language)).Concat(plurals).ToHashSet(StringComparer.Ordinal);
+    }
 
     private static HashSet<string> SeedStems(IReadOnlyDictionary<string, string> seeds, string language) =>
         TextNormalizer.Normalize(seeds.GetValueOrDefault(language) ?? string.Empty).Tokens

@@ -13,7 +13,7 @@ internal static class LanguageSeeds
         ["en"] = "the a an is are was be what how when where why who which can could should do does did i im my me " +
                  "you your u ur he she his her it its we our they them this that there and or but for with of to in " +
                  "on at from have has had get got not no yes please pls plz wat hw wen wht whn shud cn dont cant " +
-                 "will would am been much many long time often",
+                 "will would am been much many long time often r gonna wanna gotta",
         ["fr"] = "le la les l un une des du de d et ou mais pour avec sans dans sur au aux ce cette ces c est sont " +
                  "suis es ai as a ont je j me m moi tu te toi il elle on nous vous ils elles mon ma mes ton ta tes " +
                  "son sa ses notre votre leur que qu qui quoi comment quand pourquoi combien temps faut faire fait " +
@@ -25,7 +25,7 @@ internal static class LanguageSeeds
         ["pt"] = "o a os as um uma uns umas de do da dos das no na nos nas em por para com sem que qual quais quando " +
                  "como onde porque eu me mim meu minha meus minhas voce vc tu te ele ela nos eles elas seu sua e ou " +
                  "mas nao sim muito mais esta estou tem tenho faz fazer pode posso devo deve ser foi q pq tb td oq " +
-                 "quanto quantos quantas tempo",
+                 "quanto quantos quantas tempo pra pras pro pros num numa dum duma ta to tou ce vcs oque",
         ["hi"] = "kya hai hain ho hoon hu hun tha thi the ka ki ke ko me mein se par pe aur ya lekin bhi to toh nahi " +
                  "nahin na haan ji main mai mujhe mera meri mere hum hamara tum aap apna apni uska uski unka koi " +
                  "kuch kaise kaisa kab kahan kyun kyu karu karun kare karein karna kar raha rahi rahe hota hoti hote " +
@@ -53,18 +53,32 @@ internal static class LanguageSeeds
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> OffTopicWords = new Dictionary<string, string>
     {
-        ["en"] = "price prices market weather rain football match score team won win election president government " +
-                 "homework maths math recipe job salary airtime bundle credit loan phone movie song joke church " +
-                 "pastor bus",
-        ["fr"] = "prix marche meteo pluie football foot match equipe gagne election president gouvernement devoir " +
-                 "devoirs maths recette travail emploi salaire credit forfait telephone film chanson blague",
-        ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda uchaguzi rais serikali kazi mshahara " +
-                 "salio vocha bando mkopo simu filamu wimbo utani mapishi hesabu",
-        ["pt"] = "preco precos mercado tempo chuva futebol jogo time equipa ganhou eleicao presidente governo licao " +
-                 "trabalho emprego salario saldo credito recarga telefone filme musica piada receita",
-        ["hi"] = "daam kimat keemat bazaar mausam barish cricket match team jeeta chunav neta sarkar homework naukri " +
-                 "tankhwah recharge balance film gaana chutkula dam कीमत दाम बाज़ार बाजार मौसम बारिश क्रिकेट मैच " +
-                 "चुनाव नौकरी रिचार्ज फिल्म गाना",
+        // By subject: money and shopping, weather, sport and its clubs, politics, school, work, phones and mobile
+        // money, entertainment, cooking, religion's timetable, travel. Words health questions also use ("cost" of a
+        // test, "school" with TB, "tempo" in "quanto tempo", "exercice" for blood pressure) are left out.
+        ["en"] = "price prices market weather forecast rain sunny football soccer basketball league arsenal chelsea " +
+                 "manchester liverpool match score team won win election vote president government politics " +
+                 "homework assignment essay maths math mathematics fractions physics chemistry geography recipe " +
+                 "job jobs salary airtime bundle credit loan phone safaricom airtel vodacom mtn mpesa wifi movie " +
+                 "film series netflix song lyrics music joke funny story church pastor mosque bus fare ticket flight",
+        ["fr"] = "prix marche meteo pluie pleuvoir pleut football foot match equipe gagne psg ligue championnat " +
+                 "election president gouvernement politique devoir devoirs maths mathematiques recette " +
+                 "travail emploi salaire credit forfait unites transferer telephone " +
+                 "film serie chanson musique blague priere mosquee eglise messe bus billet coute coutent " +
+                 "thieboudienne attieke",
+        ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda yanga arsenal goli uchaguzi rais " +
+                 "serikali siasa kazi mshahara salio vocha bando mkopo simu safaricom airtel mpesa filamu sinema " +
+                 "wimbo nyimbo utani mzaha joke vichekesho " +
+                 "kuchekesha hadithi mapishi hesabu homework nauli tiketi basi",
+        ["pt"] = "preco precos mercado chuva chover chove futebol jogo time equipa ganhou golo gol campeonato " +
+                 "flamengo benfica sporting corinthians palmeiras eleicao presidente governo politica licao dever " +
+                 "matematica trabalho emprego salario saldo credito recarga megas telefone vodacom movitel mpesa " +
+                 "filme novela musica piada anedota receita custa custam igreja missa culto passagem bilhete " +
+                 "chapa onibus",
+        ["hi"] = "daam kimat keemat bhav bhaav bazaar mausam barish baarish cricket ipl match team jeeta chunav neta " +
+                 "sarkar homework ganit naukri tankhwah salary recharge balance jio airtel film movie gaana " +
+                 "chutkula chutkule joke kahani recipe कीमत दाम भाव बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव " +
+                 "नौकरी रिचार्ज फिल्म गाना चुटकुला कहानी होमवर्क रेसिपी",
     };
 
     public static IEnumerable<string> All(string language) =>

@@ -13,8 +13,14 @@ public sealed class LexicalRetriever : IRetriever
     private readonly ContentCatalog catalog;
     private volatile Dictionary<string, LanguageIndex> indexes = [];
 
-    public LexicalRetriever(ContentCatalog catalog, double minConfidence = 0.18, double clearWinnerConfidence = 0.10, double clearWinnerMargin = 0.15)
+    public LexicalRetriever(
+        ContentCatalog catalog,
+        double minConfidence = 0.18,
+        double clearWinnerConfidence = 0.10,
+        double clearWinnerMargin = 0.15,
+        double onTopicConfidence = 0.12)
     {
+        OnTopicConfidence = onTopicConfidence;
         this.catalog = catalog;
         MinConfidence = minConfidence;
         ClearWinnerConfidence = clearWinnerConfidence;
@@ -29,6 +35,8 @@ public sealed class LexicalRetriever : IRetriever
 
     public double ClearWinnerMargin { get; }
 
+    public double OnTopicConfidence { get; }
+
     public RetrievalResult Retrieve(NormalizedText text, string language)
     {
         if (!indexes.TryGetValue(language, out var index) || text.Tokens.Count == 0)
@@ -36,7 +44,7 @@ public sealed class LexicalRetriever : IRetriever
             return RetrievalResult.Nothing;
         }
 
-        var scored = index.Score(text.Tokens);
+        var scored = index.Score(text.Tokens, out var offTopic, out var anchored);
         var candidates = scored.Take(3).Select(s => new Candidate(s.Item.Id, s.Item.Language, Math.Round(s.Score, 3))).ToList();
         if (scored.Count == 0)
         {
@@ -47,7 +55,12 @@ public sealed class LexicalRetriever : IRetriever
         var margin = best.Score - (scored.Count > 1 ? scored[1].Score : 0);
         // Calibrated on the dev set and an independent held-out set (see README): a clear winner may answer
         // at a lower absolute score than a close race.
-        return best.Score >= MinConfidence || (best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin)
+        // A question with no word of another subject, whose best item ranks first, is about that item even when few of
+        // its words are the content's ("my son had fits last year with fever, how to stop it happening again").
+        // One of its own words must name the item: a weather question sharing only "tomorrow" with an item does not.
+        var onTopic = !offTopic && margin > 0 && best.Score >= OnTopicConfidence && anchored.Contains(best.Item.Id);
+        var clearWinner = best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin;
+        return best.Score >= MinConfidence || clearWinner || onTopic
             ? new RetrievalResult(best.Item, best.Score, candidates, OutOfScope: false)
             : new RetrievalResult(null, best.Score, candidates, OutOfScope: true);
     }

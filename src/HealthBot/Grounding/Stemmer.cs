@@ -13,7 +13,11 @@ internal static partial class Stemmer
         ["ements", "ement", "ments", "ment", "ees", "ee", "es", "er", "ez", "e", "s", "x"];
     private static readonly string[] Portuguese =
         ["mente", "coes", "oes", "aes", "ar", "er", "ir", "as", "es", "os", "a", "e", "o", "s"];
-    private static readonly string[] RomanizedHindi = ["on", "en", "a", "e", "i", "o"];
+    /// <summary>
+    /// Romanized Hindi verb endings join the forms of one verb: "bachna", "bachne", "bachein", "bachao" (to avoid).
+    /// </summary>
+    private static readonly string[] RomanizedHindi =
+        ["iye", "ein", "aye", "na", "ne", "ni", "ao", "on", "en", "a", "e", "i", "o"];
 
     /// <summary>
     /// Romanized Hindi has no fixed spelling: the postposition में ("in") is "mein", "mai" or "me" (short words

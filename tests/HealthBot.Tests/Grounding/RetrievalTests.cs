@@ -74,12 +74,31 @@ public sealed class RetrievalTests
     [InlineData("sw", "nani atashinda uchaguzi")]
     [InlineData("pt", "qual o preco do pao hoje")]
     [InlineData("hi", "kal barish hogi kya")]
+    [InlineData("en", "where do i buy data bundles for my phone")]
+    [InlineData("fr", "est ce qu'il va pleuvoir a bamako ce weekend")]
+    [InlineData("sw", "nitumie vichekesho vya kuchekesha")]
+    [InlineData("pt", "quanto custam as passagens de chapa para a matola")]
+    [InlineData("hi", "cricket match ka score kya hua")]
     public void Declines_questions_that_are_not_about_health(string language, string text)
     {
         var result = Retriever.Retrieve(TextNormalizer.Normalize(text), language);
 
         Assert.Null(result.Best);
         Assert.True(result.OutOfScope);
+    }
+
+    /// <summary>
+    /// Few of the words are the content's, but none is of another subject and one names the item: the item ranked first
+    /// is answered rather than declined.
+    /// </summary>
+    [Theory]
+    [InlineData(
+        "en",
+        "my uncle finished tb medicine two years back, the family asks if the neighbours kids should see somebody",
+        "tuberculosis")]
+    public void Answers_the_first_item_of_a_long_question_that_names_it(string language, string text, string topic)
+    {
+        Assert.Equal(topic, Retriever.Retrieve(TextNormalizer.Normalize(text), language).Best?.Id);
     }
 
     [Fact]

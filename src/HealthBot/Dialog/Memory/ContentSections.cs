@@ -71,12 +71,18 @@ internal static class ContentSections
     }
 
     /// <summary>Whether most of <paramref name="words"/> (more than half) occur in the item (title, keywords or answers).</summary>
-    public static bool Covers(ContentItem item, IReadOnlyList<string> words, string language)
+    public static bool Covers(ContentItem item, IReadOnlyList<string> words, string language) =>
+        Covered(item, words, language) * 2 > words.Count;
+
+    /// <summary>Whether every one of <paramref name="words"/> occurs in the item.</summary>
+    public static bool CoversAll(ContentItem item, IReadOnlyList<string> words, string language) =>
+        Covered(item, words, language) == words.Count;
+
+    private static int Covered(ContentItem item, IReadOnlyList<string> words, string language)
     {
-        var text = string.Join(' ', [item.Title, .. item.Keywords, item.Sms, item.Web]);
+        var text = string.Join(' ', [item.Title, .. item.Keywords, .. item.Examples, item.Sms, item.Web]);
         var stems = TextNormalizer.Normalize(text).Tokens.Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
-        var covered = words.Select(w => Stemmer.Stem(w, language)).Count(w => stems.Any(t => Matches(t, w)));
-        return covered * 2 > words.Count;
+        return words.Select(w => Stemmer.Stem(w, language)).Count(w => stems.Any(t => Matches(t, w)));
     }
 
     private static bool Matches(string word, string stem) =>

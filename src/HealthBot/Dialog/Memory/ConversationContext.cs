@@ -41,7 +41,11 @@ public sealed class ConversationContext(
         var cued = FollowUpCues.Continues(text, language);
         // A follow-up whose every meaningful word fits the remembered topic stays with it even when another item scores
         // well ("how much should he drink" after ORS is not about safe water); otherwise a confident match elsewhere is new.
-        var fits = cued && item is not null && ContentSections.Covers(item, words, item.Language);
+        // Without a cue, a short message fits only when the topic has every one of its words ("can I keep
+        // breastfeeding" after diarrhoea: the diarrhoea answer says so).
+        var brief = words.Count <= settings.FollowUpMaxWords;
+        var fits = item is not null && (cued ? ContentSections.Covers(item, words, item.Language)
+            : brief && words.Count > 0 && ContentSections.CoversAll(item, words, item.Language));
         var emergency = memory.HasEmergency ? new TriageResult(true, memory.UrgentTopic, memory.UrgentRule) : null;
         // Leaving an emergency takes a clearer new question when the message reads as continuing it ("he is 2, what now").
         var fresh = emergency is not null && cued ? settings.EmergencyNewTopicConfidence : settings.NewTopicConfidence;
@@ -51,7 +55,8 @@ public sealed class ConversationContext(
         }
 
         // After an emergency anything that is not clearly a new question keeps the referral: recall comes first.
-        if (!cued && text.Tokens.Count > settings.FollowUpMaxWords && emergency is null)
+        // Short is counted in meaningful words: "raat ko kya karein?" ("what to do at night?") has one.
+        if (!cued && !brief && emergency is null)
         {
             return null;
         }
