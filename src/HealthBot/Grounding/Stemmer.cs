@@ -14,10 +14,11 @@ internal static partial class Stemmer
     private static readonly string[] Portuguese =
         ["mente", "coes", "oes", "aes", "ar", "er", "ir", "as", "es", "os", "a", "e", "o", "s"];
     /// <summary>
-    /// Romanized Hindi verb endings join the forms of one verb: "bachna", "bachne", "bachein", "bachao" (to avoid).
+    /// Romanized Hindi verb endings join the forms of one verb: "bachna", "bachne", "bachein" (to avoid). Not "-ao":
+    /// "bachao" (help!) would become "bach", which triage's prefix match finds in "bachche" (children).
     /// </summary>
     private static readonly string[] RomanizedHindi =
-        ["iye", "ein", "aye", "na", "ne", "ni", "ao", "on", "en", "a", "e", "i", "o"];
+        ["iye", "ein", "aye", "na", "ne", "ni", "on", "en", "a", "e", "i", "o"];
 
     /// <summary>
     /// Romanized Hindi has no fixed spelling: the postposition में ("in") is "mein", "mai" or "me" (short words
