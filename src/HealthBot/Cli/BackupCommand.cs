@@ -62,6 +62,10 @@ public static class BackupCommand
             return host is null ? 1 : 2;
         }
 
+        // Without HEALTHBOT_DATA_KEY, reading the keys writes a new development key file: a refused restore must not
+        // leave one behind, or the old box's dev-data.key would have to overwrite a key nobody needs.
+        var developmentKey = DevelopmentKeyFile(host);
+        var hadKey = File.Exists(developmentKey);
         try
         {
             foreach (var line in host.Services.GetRequiredService<RestoreService>().Restore(args[0]))
@@ -74,10 +78,18 @@ public static class BackupCommand
         catch (Exception ex) when (ex is RestoreRefusedException or IOException or UnauthorizedAccessException
                                        or Microsoft.Data.Sqlite.SqliteException)
         {
+            if (!hadKey)
+            {
+                File.Delete(developmentKey);
+            }
+
             Console.Error.WriteLine($"healthbot restore: {ex.Message}");
             return 1;
         }
     }
+
+    private static string DevelopmentKeyFile(IHost host) =>
+        HealthBot.Privacy.DataKeys.DevelopmentKeyFile(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
     private static bool IsPostgres(IHost host)
     {

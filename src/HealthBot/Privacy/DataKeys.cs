@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HealthBot.Data;
 
 namespace HealthBot.Privacy;
 
@@ -13,6 +14,10 @@ public sealed record DataKeys(IReadOnlyList<(string Id, byte[] Key)> Keys, byte[
     public (string Id, byte[] Key) Current => Keys[0];
 
     /// <summary>Keys from the environment, or a development key file beside the database (with a warning from the caller).</summary>
+    /// <summary>The development key's file beside the database, written when no key variable is set.</summary>
+    public static string DevelopmentKeyFile(StorageOptions storage) =>
+        Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "dev-data.key");
+
     public static DataKeys Load(Func<string, string?> environment, string developmentKeyFile, bool requireEnvironment)
     {
         var current = environment(DataKeyVariable);

@@ -10,7 +10,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => DataKeys.Load(
             Environment.GetEnvironmentVariable,
-            Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)!, "dev-data.key"),
+            DataKeys.DevelopmentKeyFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.RequireDataKey));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<DataKeyCheck>();

@@ -111,6 +111,27 @@ public sealed class BackupRestoreTests : IDisposable
         await Ok(KeyA, "STOP\n", "chat", "--as", "backup-stopper");
     }
 
+    [Fact]
+    public async Task A_box_on_the_development_key_restores_once_its_key_file_is_copied_and_a_refusal_leaves_no_new_key()
+    {
+        const string developmentKey = "";
+        await Ok(developmentKey, "how do I wash my hands\n", "chat", "--as", "dev-key-tester");
+        await Ok(developmentKey, null, "backup", Backups);
+        var folder = Assert.Single(Directory.GetDirectories(Backups));
+        var oldKey = await File.ReadAllBytesAsync(Path.Combine(Data, "dev-data.key"));
+        Directory.Delete(Data, recursive: true);
+
+        var refused = await RunAsync(developmentKey, null, "restore", folder);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("copy its data folder's dev-data.key", refused.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Data, "dev-data.key")), "a refused restore wrote a new development key");
+        await File.WriteAllBytesAsync(Path.Combine(Data, "dev-data.key"), oldKey);
+        await Ok(developmentKey, null, "restore", folder);
+        var exported = await Ok(developmentKey, null, "contact", "export", "dev-key-tester", "--channel", "terminal");
+        Assert.Contains("\"how do I wash my hands\"", exported.Stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>Every row of every table of both databases, as text.</summary>
     private List<string> Snapshot()
     {
