@@ -29,9 +29,10 @@ public static class AfricasTalkingUssdEndpoint
             return Results.Problem(statusCode: 404, title: "Not found", detail: "AfricasTalking:Ussd:Enabled is false");
         }
 
-        if (await AtCallbackGuard.FormAsync(http) is not { } form)
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
         {
-            return AtCallbackGuard.NotAForm();
+            return unreadable!;
         }
 
         var (request, error) = AtUssdRequest.Parse(form);

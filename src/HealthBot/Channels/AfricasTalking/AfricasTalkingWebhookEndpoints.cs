@@ -35,9 +35,10 @@ public static class AfricasTalkingWebhookEndpoints
             return refused;
         }
 
-        if (await AtCallbackGuard.FormAsync(http) is not { } form)
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
         {
-            return AtCallbackGuard.NotAForm();
+            return unreadable!;
         }
 
         var (inbound, error) = AtInboundSms.Parse(form);
@@ -63,9 +64,10 @@ public static class AfricasTalkingWebhookEndpoints
             return refused;
         }
 
-        if (await AtCallbackGuard.FormAsync(http) is not { } form)
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
         {
-            return AtCallbackGuard.NotAForm();
+            return unreadable!;
         }
 
         var (report, error) = AtDeliveryReport.Parse(form);
@@ -99,9 +101,10 @@ public static class AfricasTalkingWebhookEndpoints
             return refused;
         }
 
-        if (await AtCallbackGuard.FormAsync(http) is not { } form)
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
         {
-            return AtCallbackGuard.NotAForm();
+            return unreadable!;
         }
 
         var (change, error) = parse(form);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace HealthBot.Channels.AfricasTalking;
 
@@ -41,26 +42,29 @@ public static class AtCallbackGuard
             : Results.Problem(statusCode: 403, title: "Forbidden", detail: "wrong secret");
     }
 
-    /// <summary>The form body, or null when the request is not a form (then a 400 says so).</summary>
-    public static async Task<IFormCollection?> FormAsync(HttpContext http)
+    /// <summary>The form body, or the reason it cannot be read (for a 400).</summary>
+    public static async Task<(IFormCollection? Form, IResult? Refused)> FormAsync(HttpContext http)
     {
         if (!http.Request.HasFormContentType)
         {
-            return null;
+            return (null, Bad("the body must be application/x-www-form-urlencoded, as Africa's Talking posts it"));
         }
 
         try
         {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
+            // Read by hand: ASP.NET's form feature refuses a value with a control character (a NUL some phones send),
+            // which would lose the message; InboundText drops such characters when it is stored.
+            using var reader = new FormReader(http.Request.Body) { ValueCountLimit = 64, ValueLengthLimit = 64 * 1024 };
+            return (new FormCollection(await reader.ReadFormAsync(http.RequestAborted)), null);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException ex)
         {
-            return null;
+            return (null, Bad("the form cannot be read: " + ex.Message));
         }
     }
 
-    public static IResult NotAForm() => Results.Problem(statusCode: 400, title: "Invalid callback",
-        detail: "the body must be application/x-www-form-urlencoded, as Africa's Talking posts it");
+    private static IResult Bad(string reason) =>
+        Results.Problem(statusCode: 400, title: "Invalid callback", detail: reason);
 
     /// <summary>An in-memory test server has no remote address; it stands for the same machine.</summary>
     private static bool IsAllowed(IPAddress? remote, string[] allowed)
