@@ -18,6 +18,9 @@ public sealed record AtSentSms(string To, string Message, string From, string Me
 public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
 {
     public const string Username = "sandbox";
+
+    /// <summary>Africa's Talking's own names (SMSMessageData, Recipients, statusCode), not camel-cased.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new();
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<int> httpScript = new();
@@ -94,14 +97,14 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
 
         var recipients = to.Select(number => Recipient(number, message, form["from"].ToString(), call)).ToList();
         var sent = recipients.Count(r => (int)r["statusCode"] is 100 or 101 or 102);
-        return Results.Json(new
+        var cost = (sent * 0.8m).ToString("0.0000", CultureInfo.InvariantCulture);
+        return Results.Json(new Dictionary<string, object>
         {
-            SMSMessageData = new
+            ["SMSMessageData"] = new Dictionary<string, object>
             {
-                Message = $"Sent to {sent}/{recipients.Count} Total Cost: KES {(sent * 0.8m).ToString("0.0000", CultureInfo.InvariantCulture)}",
-                Recipients = recipients,
+                ["Message"] = $"Sent to {sent}/{recipients.Count} Total Cost: KES {cost}", ["Recipients"] = recipients,
             },
-        }, statusCode: 201);
+        }, AsWritten, statusCode: 201);
     }
 
     private Dictionary<string, object> Recipient(string number, string message, string from, int call)
