@@ -101,7 +101,8 @@ public sealed class AfricasTalkingUssdOptions
     /// <summary>Answer USSD sessions at /webhooks/africastalking/ussd.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Only sessions dialled on these service codes (e.g. <c>*384*123#</c>); empty: any of the account's.</summary>
+    /// <summary>Only sessions dialled on these service codes (e.g. <c>*384*123#</c>); empty: any of the account's.
+    /// </summary>
     public string[] ServiceCodes { get; set; } = [];
 
     /// <summary>

@@ -98,7 +98,8 @@ public sealed record AtConsentChange(string PhoneNumber, string Consent, string 
 /// <c>serviceCode</c>, <c>phoneNumber</c>, <c>networkCode</c> and <c>text</c>, every input of the session so far
 /// joined with <c>*</c> (empty when the person has just dialled).
 /// </summary>
-public sealed record AtUssdRequest(string SessionId, string ServiceCode, string PhoneNumber, IReadOnlyList<string> Inputs)
+public sealed record AtUssdRequest(
+    string SessionId, string ServiceCode, string PhoneNumber, IReadOnlyList<string> Inputs)
 {
     /// <summary>More inputs than any walk through the menu needs: a longer text is refused, not replayed.</summary>
     public const int MaxInputs = 60;

@@ -39,7 +39,8 @@ public sealed class AfricasTalkingSender : IChannelSender
     {
         if (!options.Value.CanSend)
         {
-            return new SendResult.Fail("not-configured", "AfricasTalking:Username and AfricasTalking__ApiKey are not set");
+            return new SendResult.Fail(
+                "not-configured", "AfricasTalking:Username and AfricasTalking__ApiKey are not set");
         }
 
         if (item.Kind == "campaign" && options.Value.BulkWindowMilliseconds > 0)

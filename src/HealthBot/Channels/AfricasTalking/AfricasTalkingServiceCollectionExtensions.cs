@@ -17,7 +17,9 @@ public sealed class AfricasTalkingProvider : IProviderFolder
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAfricasTalkingWebhooks().WarnIfOff();
 }
 
-/// <summary>The USSD channel: what people read in a session, one screen at a time; nothing is ever pushed to it.</summary>
+/// <summary>
+/// The USSD channel: what people read in a session, one screen at a time; nothing is ever pushed to it.
+/// </summary>
 public static class UssdChannel
 {
     public const string Name = "ussd";

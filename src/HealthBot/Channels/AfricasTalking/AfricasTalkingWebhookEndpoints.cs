@@ -114,9 +114,11 @@ public static class AfricasTalkingWebhookEndpoints
         }
 
         var contact = await contacts.GetOrCreateAsync(ChannelNames.Sms, change.PhoneNumber, http.RequestAborted);
-        await contacts.SetConsentAsync(contact.Id, change.Consent, ChannelNames.Sms, change.Reason, http.RequestAborted);
+        await contacts.SetConsentAsync(
+            contact.Id, change.Consent, ChannelNames.Sms, change.Reason, http.RequestAborted);
         logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints)).LogInformation(
-            "Africa's Talking {Reason}: contact {ContactId} is now {Consent}", change.Reason, contact.Id, change.Consent);
+            "Africa's Talking {Reason}: contact {ContactId} is now {Consent}", change.Reason, contact.Id,
+            change.Consent);
         return Results.Text(string.Empty, "text/plain");
     }
 }

@@ -64,7 +64,8 @@ internal sealed class AtBulk(
         }
         catch (Exception ex)
         {
-            batch.Complete(new Dictionary<string, SendResult>(), new SendResult.Retry("bulk send failed: " + ex.GetType().Name));
+            batch.Complete(
+                new Dictionary<string, SendResult>(), new SendResult.Retry("bulk send failed: " + ex.GetType().Name));
         }
     }
 

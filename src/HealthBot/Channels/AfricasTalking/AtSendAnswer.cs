@@ -11,7 +11,9 @@ namespace HealthBot.Channels.AfricasTalking;
 /// </summary>
 public static class AtSendAnswer
 {
-    /// <summary>A result for each number sent to, keyed by its digits (the answer may write numbers differently).</summary>
+    /// <summary>
+    /// A result for each number sent to, keyed by its digits (the answer may write numbers differently).
+    /// </summary>
     public static IReadOnlyDictionary<string, SendResult> Read(string answer, IReadOnlyCollection<string> sentTo)
     {
         var results = new Dictionary<string, SendResult>(StringComparer.Ordinal);
@@ -19,14 +21,15 @@ public static class AtSendAnswer
         try
         {
             using var json = JsonDocument.Parse(answer);
-            if (json.RootElement.ValueKind == JsonValueKind.Object &&
-                json.RootElement.TryGetProperty("SMSMessageData", out var data) && data.ValueKind == JsonValueKind.Object)
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("SMSMessageData", out var data) &&
+                data.ValueKind == JsonValueKind.Object)
             {
                 message = Str(data, "Message");
                 foreach (var recipient in Recipients(data))
                 {
-                    if (Str(recipient, "number") is { } number && recipient.TryGetProperty("statusCode", out var code) &&
-                        code.TryGetInt32(out var statusCode))
+                    if (Str(recipient, "number") is { } number &&
+                        recipient.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var statusCode))
                     {
                         results[Digits(number)] = AtStatuses.Send(statusCode, Str(recipient, "status") ?? string.Empty,
                             Str(recipient, "messageId") is { Length: > 0 and <= 100 } id && id != "None" ? id : null);
@@ -39,7 +42,8 @@ public static class AtSendAnswer
             message = "the answer is not JSON";
         }
 
-        var refusedAll = results.Count == 0 && message is { Length: > 0 } && !message.StartsWith("Sent", StringComparison.Ordinal);
+        var refusedAll = results.Count == 0 && message is { Length: > 0 } &&
+                         !message.StartsWith("Sent", StringComparison.Ordinal);
         foreach (var to in sentTo.Where(t => !results.ContainsKey(Digits(t))).ToList())
         {
             // Refused as a whole (no recipients, a reason): permanent. Otherwise this number is missing from an

@@ -54,7 +54,8 @@ public sealed partial class LocalAfricasTalkingPeer
     public async Task<HttpStatusCode> SubscriptionAsync(string phoneNumber, string updateType) =>
         (await PostAsync("/subscription", new()
         {
-            ["phoneNumber"] = phoneNumber, ["shortCode"] = ShortCode, ["keyword"] = "HEALTH", ["updateType"] = updateType,
+            ["phoneNumber"] = phoneNumber, ["shortCode"] = ShortCode, ["keyword"] = "HEALTH",
+            ["updateType"] = updateType,
         })).Status;
 
     /// <summary>One USSD request; <paramref name="text"/> is every input so far joined with *.</summary>

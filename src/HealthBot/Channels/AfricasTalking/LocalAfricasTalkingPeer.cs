@@ -83,7 +83,8 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
         }
 
         var form = await http.Request.ReadFormAsync();
-        var to = form["to"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var to = form["to"].ToString()
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var message = form["message"].ToString();
         if (form["username"] != Username)
         {

@@ -19,7 +19,9 @@ public sealed class UssdActions(
 {
     public const string Rule = "ussd-help-now";
 
-    /// <summary>The urgent referral of the dialog engine, in the language, with the facility and number filled in.</summary>
+    /// <summary>
+    /// The urgent referral of the dialog engine, in the language, with the facility and number filled in.
+    /// </summary>
     public string Referral(string language) =>
         new DialogReplies(catalog, dialog.Value).Urgent(ChannelProfile.For(UssdChannel.Name), language, null, [])
             .Replies[0].Text;
@@ -32,7 +34,8 @@ public sealed class UssdActions(
 
     private async Task SendSmsAsync(UssdAction action, AtUssdRequest request, CancellationToken ct)
     {
-        if (action.TopicId is null || catalog.Current.Find(action.TopicId, action.Language) is not { IsPublished: true } item)
+        if (action.TopicId is null ||
+            catalog.Current.Find(action.TopicId, action.Language) is not { IsPublished: true } item)
         {
             return;
         }

@@ -28,7 +28,9 @@ public static class UssdLayout
             .Select(p => Screen(p.Start, p.End)).ToList();
     }
 
-    /// <summary>An answer: "1 More" under every screen but the last, which offers SMS and help; always back and home.</summary>
+    /// <summary>
+    /// An answer: "1 More" under every screen but the last, which offers SMS and help; always back and home.
+    /// </summary>
     public static IReadOnlyList<string> Answer(string text, string language, UssdLabels labels, int octets)
     {
         var nav = $"{UssdMenu.Back} {labels.Back} {UssdMenu.Home} {labels.Home}";

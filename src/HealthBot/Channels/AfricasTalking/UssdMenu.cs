@@ -26,7 +26,8 @@ public enum UssdKind
 }
 
 /// <summary>A place in the menu; <see cref="Page"/> counts screens of a long menu or answer.</summary>
-public sealed record UssdNode(UssdKind Kind, string? Language = null, int Group = -1, string? Topic = null, int Page = 0);
+public sealed record UssdNode(
+    UssdKind Kind, string? Language = null, int Group = -1, string? Topic = null, int Page = 0);
 
 /// <summary>
 /// The USSD health menu. Its state is never stored: Africa's Talking sends every input of the session joined with
@@ -156,5 +157,7 @@ public sealed class UssdMenu(ContentLibrary library, Func<string, string> referr
             : [];
 
     private ContentItem? Topic(UssdNode node) =>
-        node.Topic is null ? null : library.Find(node.Topic, node.Language!) is { IsPublished: true } item ? item : null;
+        node.Topic is not null && library.Find(node.Topic, node.Language!) is { IsPublished: true } item
+            ? item
+            : null;
 }

@@ -44,7 +44,8 @@ public sealed class AfricasTalkingCampaignTests : IAsyncLifetime
             await h.ContactAsync(number, "sw", "Africa/Nairobi", "alerts");
         }
 
-        await h.CreateAsync(CampaignJson.Once("clinic", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", "alerts"));
+        await h.CreateAsync(
+            CampaignJson.Once("clinic", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", "alerts"));
 
         await h.RunUntilAsync(Morning.AddHours(4), TimeSpan.FromMinutes(10));
 
@@ -53,7 +54,8 @@ public sealed class AfricasTalkingCampaignTests : IAsyncLifetime
             s => Assert.Equal("Vaccination day is Tuesday at the clinic.", s.Message));
         Assert.All(peer.Sent.Where(s => swahili.Contains(s.To)),
             s => Assert.Equal("Vaccination day is Tuesday at the clinic. (sw)", s.Message));
-        // The outbox hands over 16 sends at a time (Outbox:MaxParallelSends): 10 English share a call, 5 Swahili another.
+        // The outbox hands over 16 sends at a time (Outbox:MaxParallelSends): 10 English share a call, 5 Swahili
+        // another.
         Assert.Equal(2, peer.Sent.Select(s => s.Call).Distinct().Count());
         var contact = await h.Get<IContactStore>().FindAsync("sms", english[3]);
         var message = Assert.Single(await h.Get<IMessageStore>().ConversationAsync(contact!.Id, 0, 10));
@@ -71,7 +73,8 @@ public sealed class AfricasTalkingCampaignTests : IAsyncLifetime
         }
 
         peer.Script(numbers[1], 406);
-        await h.CreateAsync(CampaignJson.Once("clinic2", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", "alerts"));
+        await h.CreateAsync(
+            CampaignJson.Once("clinic2", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", "alerts"));
 
         await h.RunUntilAsync(Morning.AddHours(4), TimeSpan.FromMinutes(10));
 

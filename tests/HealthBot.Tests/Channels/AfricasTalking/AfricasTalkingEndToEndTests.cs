@@ -100,7 +100,8 @@ public sealed class AfricasTalkingEndToEndTests : IAsyncLifetime
         var sent = (await SentAsync(1)).Single();
         await Eventually.WaitAsync(() => OutboundAsync(number), m => m?.ProviderId is not null, "the send recorded");
 
-        Assert.Equal(answer, (int)await peer.ReportAsync(sent.MessageId, status, failureReason == "-" ? null : failureReason));
+        var reason = failureReason == "-" ? null : failureReason;
+        Assert.Equal(answer, (int)await peer.ReportAsync(sent.MessageId, status, reason));
 
         var stored = (await OutboundAsync(number))!;
         Assert.Equal(expected == "-" ? "sent" : expected, stored.Status);

@@ -118,7 +118,8 @@ public sealed class AfricasTalkingWebhookTests : IAsyncLifetime
         "opted_out")]
     [InlineData("/subscription", "phoneNumber=%2B254711000204&shortCode=21525&keyword=HEALTH&updateType=Addition",
         "opted_in")]
-    public async Task Opt_out_and_subscription_callbacks_set_the_persons_consent(string path, string form, string consent)
+    public async Task Opt_out_and_subscription_callbacks_set_the_persons_consent(
+        string path, string form, string consent)
     {
         var response = await PostAsync(path + "?secret=" + Secret, form);
 
@@ -150,7 +151,8 @@ public sealed class AfricasTalkingWebhookTests : IAsyncLifetime
             ["AfricasTalking:CallbackSecret"] = Secret,
             ["AfricasTalking:AllowedAddresses:0"] = "196.201.214.200",
         });
-        var request = new HttpRequestMessage(HttpMethod.Post, AfricasTalkingWebhookEndpoints.Base + "/sms?secret=" + Secret)
+        var url = AfricasTalkingWebhookEndpoints.Base + "/sms?secret=" + Secret;
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = Form("from=%2B254711000206&text=hi&id=addr-1"),
         };
