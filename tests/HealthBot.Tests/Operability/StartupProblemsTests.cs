@@ -9,7 +9,7 @@ public sealed class StartupProblemsTests
     [InlineData("Hosting__TrustedProxies", "10.0.0.1;bogus",
         "Hosting:TrustedProxies: 'bogus' is neither an IP address nor a network")]
     [InlineData("Channels__Sms__Provider", "kanel",
-        "Channels:Sms:Provider is 'kanel'; expected one of: android, kannel, twilio")]
+        "Channels:Sms:Provider is 'kanel'; expected one of: africastalking, android, kannel, twilio")]
     [InlineData("Channels__WhatsApp__Provider", "metta", "Channels:WhatsApp:Provider is 'metta'; expected one of:")]
     [InlineData("Channels__Sms__Provider", "kannel",
         "Channels:Sms:Provider is 'kannel', but kannel is off: Kannel__Secret is not set")]

@@ -1,0 +1,147 @@
+using HealthBot.Data;
+
+namespace HealthBot.Channels.AfricasTalking;
+
+/// <summary>
+/// An SMS a person sent to the short code or number (https://developers.africastalking.com/docs/sms/notifications):
+/// form fields <c>from</c>, <c>to</c>, <c>text</c>, <c>date</c>, <c>id</c> and, for premium on-demand services,
+/// <c>linkId</c>.
+/// </summary>
+public sealed record AtInboundSms(string From, string To, string Text, string Id)
+{
+    public static (AtInboundSms? Value, string? Error) Parse(IFormCollection form)
+    {
+        if (AtForm.Phone(form, "from") is not { } from)
+        {
+            return (null, "from must be a phone number in international format (+ and 7 to 15 digits)");
+        }
+
+        if (AtForm.Id(form, "id") is not { } id)
+        {
+            return (null, "id is required (at most 100 characters)");
+        }
+
+        var text = form["text"].ToString();
+        return text.Length > 10_000
+            ? (null, "text is longer than 10000 characters")
+            : (new AtInboundSms(from, form["to"].ToString(), text, id), null);
+    }
+}
+
+/// <summary>
+/// A delivery report (https://developers.africastalking.com/docs/sms/notifications): <c>id</c> (the messageId of the
+/// send), <c>status</c>, <c>phoneNumber</c>, <c>networkCode</c>, and <c>failureReason</c> for Rejected and Failed.
+/// </summary>
+public sealed record AtDeliveryReport(string Id, string Status, string? FailureReason)
+{
+    public static (AtDeliveryReport? Value, string? Error) Parse(IFormCollection form)
+    {
+        if (AtForm.Id(form, "id") is not { } id)
+        {
+            return (null, "id is required (at most 100 characters)");
+        }
+
+        var status = form["status"].ToString();
+        if (AtStatuses.Delivery(status) is null)
+        {
+            return (null, "status must be one of " + string.Join(", ", AtStatuses.DeliveryStatuses));
+        }
+
+        var reason = form["failureReason"].ToString();
+        return reason.Length > 64
+            ? (null, "failureReason is longer than 64 characters")
+            : (new AtDeliveryReport(id, status, reason.Length == 0 ? null : reason), null);
+    }
+
+    /// <summary>HealthBot's status for this report.</summary>
+    public string HealthBotStatus => AtStatuses.Delivery(Status)!;
+
+    /// <summary>"Rejected: UserInBlackList": the inbox shows why, in Africa's Talking's words.</summary>
+    public string? ErrorCode => HealthBotStatus is "failed" or "undelivered"
+        ? FailureReason is null ? Status : $"{Status}: {FailureReason}"
+        : null;
+
+    /// <summary>The person blocked our sender id or short code: they opted out there.</summary>
+    public bool PersonBlocked => string.Equals(FailureReason, "UserInBlackList", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// A consent change Africa's Talking reports: a Bulk SMS opt-out (<c>senderId</c>, <c>phoneNumber</c>) or a premium
+/// subscription update (<c>phoneNumber</c>, <c>shortCode</c>, <c>keyword</c>, <c>updateType</c> addition or
+/// deletion; https://developers.africastalking.com/docs/sms/notifications).
+/// </summary>
+public sealed record AtConsentChange(string PhoneNumber, string Consent, string Reason)
+{
+    public static (AtConsentChange? Value, string? Error) ParseOptOut(IFormCollection form) =>
+        AtForm.Phone(form, "phoneNumber") is { } phone
+            ? (new AtConsentChange(phone, Data.Consent.OptedOut, "africastalking-opt-out"), null)
+            : (null, "phoneNumber must be a phone number in international format");
+
+    public static (AtConsentChange? Value, string? Error) ParseSubscription(IFormCollection form)
+    {
+        if (AtForm.Phone(form, "phoneNumber") is not { } phone)
+        {
+            return (null, "phoneNumber must be a phone number in international format");
+        }
+
+        return form["updateType"].ToString().ToLowerInvariant() switch
+        {
+            "deletion" => (new AtConsentChange(phone, Data.Consent.OptedOut, "africastalking-unsubscribed"), null),
+            "addition" => (new AtConsentChange(phone, Data.Consent.OptedIn, "africastalking-subscribed"), null),
+            _ => (null, "updateType must be addition or deletion"),
+        };
+    }
+}
+
+/// <summary>
+/// One step of a USSD session (https://developers.africastalking.com/docs/ussd/handle_sessions): <c>sessionId</c>,
+/// <c>serviceCode</c>, <c>phoneNumber</c>, <c>networkCode</c> and <c>text</c>, every input of the session so far
+/// joined with <c>*</c> (empty when the person has just dialled).
+/// </summary>
+public sealed record AtUssdRequest(
+    string SessionId, string ServiceCode, string PhoneNumber, IReadOnlyList<string> Inputs)
+{
+    /// <summary>More inputs than any walk through the menu needs: a longer text is refused, not replayed.</summary>
+    public const int MaxInputs = 60;
+
+    public static (AtUssdRequest? Value, string? Error) Parse(IFormCollection form)
+    {
+        if (AtForm.Id(form, "sessionId") is not { } session)
+        {
+            return (null, "sessionId is required (at most 100 characters)");
+        }
+
+        if (AtForm.Phone(form, "phoneNumber") is not { } phone)
+        {
+            return (null, "phoneNumber must be a phone number in international format");
+        }
+
+        var code = form["serviceCode"].ToString();
+        var text = form["text"].ToString();
+        if (code.Length is 0 or > 32)
+        {
+            return (null, "serviceCode is required (at most 32 characters)");
+        }
+
+        var inputs = text.Length == 0 ? [] : text.Split('*');
+        return inputs.Length > MaxInputs || text.Length > 4 * MaxInputs
+            ? (null, $"text has more than {MaxInputs} inputs")
+            : (new AtUssdRequest(session, code, phone, inputs), null);
+    }
+}
+
+internal static class AtForm
+{
+    /// <summary>+ and 7 to 15 digits, as Africa's Talking writes numbers; null otherwise.</summary>
+    public static string? Phone(IFormCollection form, string name)
+    {
+        var value = form[name].ToString().Trim();
+        return value.Length is >= 8 and <= 16 && value[0] == '+' && value[1..].All(char.IsAsciiDigit) ? value : null;
+    }
+
+    public static string? Id(IFormCollection form, string name)
+    {
+        var value = form[name].ToString().Trim();
+        return value.Length is > 0 and <= 100 && !value.Any(char.IsControl) ? value : null;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Channels.AfricasTalking;
+
+/// <summary>
+/// Sends SMS with <c>POST {ApiBaseUrl}/version1/messaging</c> (https://developers.africastalking.com/docs/sms/sending):
+/// form fields <c>username</c>, <c>to</c> (comma-separated), <c>message</c>, <c>from</c>, and the <c>apiKey</c> header.
+/// Replies go one call each, at once; campaign messages with the same text are gathered for
+/// <see cref="AfricasTalkingOptions.BulkWindowMilliseconds"/> into one call to many recipients (<see cref="AtBulk"/>).
+/// The messageId of each recipient is what its delivery reports carry. Africa's Talking cannot be asked later whether
+/// it took a message, so a send left in doubt is sent again (at least once, never lost).
+/// </summary>
+public sealed class AfricasTalkingSender : IChannelSender
+{
+    public const string HttpClientName = "africastalking";
+    private readonly IHttpClientFactory httpClients;
+    private readonly IOptions<AfricasTalkingOptions> options;
+    private readonly AtBulk bulk;
+
+    public AfricasTalkingSender(IHttpClientFactory httpClients, IOptions<AfricasTalkingOptions> options)
+    {
+        this.httpClients = httpClients;
+        this.options = options;
+        bulk = new AtBulk(PostAsync, options.Value);
+    }
+
+    public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms];
+
+    /// <summary>API calls made, for the logs and tests: a campaign to many people should take few.</summary>
+    public int Calls => calls;
+
+    private int calls;
+
+    public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        if (!options.Value.CanSend)
+        {
+            return new SendResult.Fail(
+                "not-configured", "AfricasTalking:Username and AfricasTalking__ApiKey are not set");
+        }
+
+        if (item.Kind == "campaign" && options.Value.BulkWindowMilliseconds > 0)
+        {
+            return await bulk.SendAsync(item, ct);
+        }
+
+        var results = await PostAsync([item.To], item.Body, ct);
+        return results[AtSendAnswer.Digits(item.To)];
+    }
+
+    /// <summary>One API call; a result for each recipient, keyed by the number's digits.</summary>
+    private async Task<IReadOnlyDictionary<string, SendResult>> PostAsync(
+        IReadOnlyList<string> to, string message, CancellationToken ct)
+    {
+        var settings = options.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        Interlocked.Increment(ref calls);
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.MessagingUrl)
+        {
+            Content = new FormUrlEncodedContent(Fields(settings, to, message)),
+        };
+        request.Headers.Add("apiKey", settings.ApiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+            var answer = await response.Content.ReadAsStringAsync(timeout.Token);
+            return response.IsSuccessStatusCode
+                ? AtSendAnswer.Read(answer, to)
+                : All(to, ProviderHttp.Refused(AfricasTalkingProvider.Name, (int)response.StatusCode, answer));
+        }
+        catch (HttpRequestException ex)
+        {
+            return All(to, new SendResult.Retry($"connection: {ex.HttpRequestError}"));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return All(to, new SendResult.Retry("timeout"));
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> Fields(
+        AfricasTalkingOptions settings, IReadOnlyList<string> to, string message)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("username", settings.Username), new("to", string.Join(',', to)), new("message", message),
+        };
+        if (settings.From.Length > 0)
+        {
+            fields.Add(new("from", settings.From));
+        }
+
+        return fields;
+    }
+
+    private static Dictionary<string, SendResult> All(IReadOnlyList<string> to, SendResult result) =>
+        to.Select(AtSendAnswer.Digits).Distinct().ToDictionary(d => d, _ => result);
+}

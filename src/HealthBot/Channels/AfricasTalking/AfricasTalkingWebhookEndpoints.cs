@@ -1,0 +1,124 @@
+using HealthBot.Data;
+using HealthBot.Dialog;
+using Microsoft.Extensions.Options;
+
+namespace HealthBot.Channels.AfricasTalking;
+
+/// <summary>
+/// The callback URLs registered in Africa's Talking's dashboard (SMS → SMS Callback URLs): incoming messages,
+/// delivery reports, Bulk SMS opt-outs and premium subscription updates. Each checks the secret first
+/// (<see cref="AtCallbackGuard"/>), then parses (400 with a reason), then stores; replies leave later by the outbox.
+/// Africa's Talking may call again with the same message id: it is acknowledged and answered once.
+/// </summary>
+public static class AfricasTalkingWebhookEndpoints
+{
+    public const string Base = "/webhooks/africastalking";
+
+    public static IEndpointRouteBuilder MapAfricasTalkingWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Base).DisableAntiforgery();
+        group.MapPost("/sms", ReceiveAsync);
+        group.MapPost("/dlr", DeliveryReportAsync);
+        group.MapPost("/optout", (HttpContext http, IContactStore contacts, IOptions<AfricasTalkingOptions> o,
+            ILoggerFactory logs) => ConsentAsync(http, contacts, o.Value, logs, AtConsentChange.ParseOptOut));
+        group.MapPost("/subscription", (HttpContext http, IContactStore contacts, IOptions<AfricasTalkingOptions> o,
+            ILoggerFactory logs) => ConsentAsync(http, contacts, o.Value, logs, AtConsentChange.ParseSubscription));
+        group.MapPost("/ussd", AfricasTalkingUssdEndpoint.AnswerAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, InboundReceiver receiver, IOptions<AfricasTalkingOptions> options, ILoggerFactory logs)
+    {
+        if (AtCallbackGuard.Refuse(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
+        {
+            return unreadable!;
+        }
+
+        var (inbound, error) = AtInboundSms.Parse(form);
+        if (inbound is null)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid Africa's Talking message", detail: error);
+        }
+
+        var record = await receiver.ReceiveAsync(ChannelNames.Sms, inbound.From, inbound.Text, inbound.Id,
+            http.RequestAborted);
+        logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints)).LogInformation(
+            "Africa's Talking inbound message {MessageId} from contact {ContactId}{Duplicate}",
+            record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
+        return Results.Text(string.Empty, "text/plain");
+    }
+
+    private static async Task<IResult> DeliveryReportAsync(
+        HttpContext http, IMessageStore messages, IContactStore contacts, IOptions<AfricasTalkingOptions> options,
+        ILoggerFactory logs)
+    {
+        if (AtCallbackGuard.Refuse(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
+        {
+            return unreadable!;
+        }
+
+        var (report, error) = AtDeliveryReport.Parse(form);
+        if (report is null)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid Africa's Talking delivery report", detail: error);
+        }
+
+        var known = await messages.UpdateStatusByProviderIdAsync(
+            report.Id, report.HealthBotStatus, report.ErrorCode, http.RequestAborted);
+        if (report.PersonBlocked && AtForm.Phone(form, "phoneNumber") is { } phone &&
+            await contacts.FindAsync(ChannelNames.Sms, phone, http.RequestAborted) is { } contact)
+        {
+            await contacts.SetConsentAsync(
+                contact.Id, Consent.OptedOut, ChannelNames.Sms, "africastalking-blacklist", http.RequestAborted);
+        }
+
+        logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints)).LogInformation(
+            "Africa's Talking delivery report {Status} ({Mapped}, {Reason}) for {Known} message", report.Status,
+            report.HealthBotStatus, report.FailureReason ?? "-", known ? "a known" : "an unknown");
+        return Results.Text(string.Empty, "text/plain");
+    }
+
+    /// <summary>An opt-out or subscription change: recorded as STOP (or START) would be, and nothing is sent.</summary>
+    private static async Task<IResult> ConsentAsync(
+        HttpContext http, IContactStore contacts, AfricasTalkingOptions options, ILoggerFactory logs,
+        Func<IFormCollection, (AtConsentChange? Value, string? Error)> parse)
+    {
+        if (AtCallbackGuard.Refuse(http, options) is { } refused)
+        {
+            return refused;
+        }
+
+        var (form, unreadable) = await AtCallbackGuard.FormAsync(http);
+        if (form is null)
+        {
+            return unreadable!;
+        }
+
+        var (change, error) = parse(form);
+        if (change is null)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid Africa's Talking notification", detail: error);
+        }
+
+        var contact = await contacts.GetOrCreateAsync(ChannelNames.Sms, change.PhoneNumber, http.RequestAborted);
+        await contacts.SetConsentAsync(
+            contact.Id, change.Consent, ChannelNames.Sms, change.Reason, http.RequestAborted);
+        logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints)).LogInformation(
+            "Africa's Talking {Reason}: contact {ContactId} is now {Consent}", change.Reason, contact.Id,
+            change.Consent);
+        return Results.Text(string.Empty, "text/plain");
+    }
+}

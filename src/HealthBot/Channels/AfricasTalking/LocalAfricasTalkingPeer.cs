@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+
+namespace HealthBot.Channels.AfricasTalking;
+
+/// <summary>One SMS as Africa's Talking took it: one recipient of a send call.</summary>
+public sealed record AtSentSms(string To, string Message, string From, string MessageId, int Call);
+
+/// <summary>
+/// A local stand-in for Africa's Talking on 127.0.0.1: <c>POST /version1/messaging</c> with the <c>apiKey</c> header
+/// and form fields <c>username</c>, <c>to</c> (comma-separated), <c>message</c>, <c>from</c>, answered as
+/// https://developers.africastalking.com/docs/sms/sending documents (201, <c>SMSMessageData.Recipients[]</c>). The
+/// person's side (<c>LocalAfricasTalkingPeer.Person.cs</c>) posts the callbacks a real account would, with the URL
+/// secret, so the production code path runs unchanged in tests.
+/// </summary>
+public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
+{
+    public const string Username = "sandbox";
+
+    /// <summary>Africa's Talking's own names (SMSMessageData, Recipients, statusCode), not camel-cased.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new();
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, int> scripted = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<int> httpScript = new();
+    private int calls;
+
+    private LocalAfricasTalkingPeer(WebApplication app, string apiKey)
+    {
+        this.app = app;
+        ApiKey = apiKey;
+    }
+
+    public string ApiKey { get; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Every recipient of every accepted call, in order.</summary>
+    public ConcurrentQueue<AtSentSms> Sent { get; } = new();
+
+    /// <summary>Calls to the messaging API, accepted or not.</summary>
+    public int Calls => calls;
+
+    public static async Task<LocalAfricasTalkingPeer> StartAsync(string apiKey, int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var peer = new LocalAfricasTalkingPeer(app, apiKey);
+        app.MapPost("/version1/messaging", (HttpRequest request) => peer.SendAsync(request.HttpContext));
+        await app.StartAsync();
+        peer.BaseUrl = app.Urls.First();
+        return peer;
+    }
+
+    /// <summary>The next send to <paramref name="number"/> gets this statusCode (406 UserInBlacklist…).</summary>
+    public void Script(string number, int statusCode) => scripted[number] = statusCode;
+
+    /// <summary>The next calls answer with these HTTP statuses (500…), before any recipient is looked at.</summary>
+    public void ScriptHttp(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            httpScript.Enqueue(status);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<IResult> SendAsync(HttpContext http)
+    {
+        var call = Interlocked.Increment(ref calls);
+        if (http.Request.Headers["apiKey"] != ApiKey)
+        {
+            return Results.Text("The supplied authentication is invalid", statusCode: 401);
+        }
+
+        if (httpScript.TryDequeue(out var status))
+        {
+            return Results.Text("Internal Server Error", statusCode: status);
+        }
+
+        var form = await http.Request.ReadFormAsync();
+        var to = form["to"].ToString()
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var message = form["message"].ToString();
+        if (form["username"] != Username)
+        {
+            return Results.Text("The supplied authentication is invalid", statusCode: 401);
+        }
+
+        if (to.Length == 0 || message.Length == 0)
+        {
+            return Results.Text("Request is missing required form field 'to' or 'message'", statusCode: 400);
+        }
+
+        var recipients = to.Select(number => Recipient(number, message, form["from"].ToString(), call)).ToList();
+        var sent = recipients.Count(r => (int)r["statusCode"] is 100 or 101 or 102);
+        var cost = (sent * 0.8m).ToString("0.0000", CultureInfo.InvariantCulture);
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["SMSMessageData"] = new Dictionary<string, object>
+            {
+                ["Message"] = $"Sent to {sent}/{recipients.Count} Total Cost: KES {cost}", ["Recipients"] = recipients,
+            },
+        }, AsWritten, statusCode: 201);
+    }
+
+    private Dictionary<string, object> Recipient(string number, string message, string from, int call)
+    {
+        var valid = number.Length is >= 8 and <= 16 && number[0] == '+' && number[1..].All(char.IsAsciiDigit);
+        var code = !valid ? 403 : scripted.TryRemove(number, out var s) ? s : 101;
+        var accepted = code is 100 or 101 or 102;
+        var id = accepted ? "ATXid_" + Guid.NewGuid().ToString("N") : "None";
+        if (accepted)
+        {
+            Sent.Enqueue(new AtSentSms(number, message, from, id, call));
+        }
+
+        return new Dictionary<string, object>
+        {
+            ["statusCode"] = code, ["number"] = number, ["status"] = StatusName(code),
+            ["cost"] = accepted ? "KES 0.8000" : "0", ["messageId"] = id,
+        };
+    }
+
+    private static string StatusName(int code) => code switch
+    {
+        100 => "Processed", 101 => "Success", 102 => "Queued", 401 => "RiskHold", 402 => "InvalidSenderId",
+        403 => "InvalidPhoneNumber", 404 => "UnsupportedNumberType", 405 => "InsufficientBalance",
+        406 => "UserInBlacklist", 407 => "CouldNotRoute", 409 => "DoNotDisturbRejection", 500 => "InternalServerError",
+        501 => "GatewayError", 502 => "RejectedByGateway", _ => "Unknown",
+    };
+}
