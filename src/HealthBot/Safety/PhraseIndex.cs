@@ -21,7 +21,7 @@ internal sealed class PhraseIndex
     /// </summary>
     private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
     {
-        "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन",
+        "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन", TriageSpelling.ClauseBreak,
     };
     private readonly Dictionary<string, List<TriagePhrase>> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TriagePhrase>> prefix = new(StringComparer.Ordinal);
@@ -49,11 +49,12 @@ internal sealed class PhraseIndex
             }
 
             list.Add(phrase);
-            if (!literal && first.Length >= FuzzyLength)
+            var written = phrase.Words[0];
+            if (!literal && written.Length >= FuzzyLength)
             {
-                if (!fuzzy.TryGetValue(first[0], out var near))
+                if (!fuzzy.TryGetValue(written[0], out var near))
                 {
-                    fuzzy[first[0]] = near = [];
+                    fuzzy[written[0]] = near = [];
                 }
 
                 near.Add(phrase);
@@ -114,9 +115,10 @@ internal sealed class PhraseIndex
             }
         }
 
-        if (!literal && word.Length > 0 && fuzzy.TryGetValue(word[0], out var near))
+        var written = message.Words[at];
+        if (!literal && written.Length > 0 && fuzzy.TryGetValue(written[0], out var near))
         {
-            foreach (var phrase in near.Where(p => message.Near(at, p.Stems[0])))
+            foreach (var phrase in near.Where(p => message.Near(at, p, 0)))
             {
                 yield return phrase;
             }
@@ -160,18 +162,20 @@ internal sealed class PhraseIndex
         public bool Matches(int at, TriagePhrase phrase, int index) =>
             Literal ? Words[at] == phrase.Words[index]
             : Strict && phrase.Stems[index].Length < PrefixLength ? Words[at] == phrase.Words[index]
-            : WordMatches(Stems[at], phrase.Stems[index]) || Near(at, phrase.Stems[index]);
+            : WordMatches(Stems[at], phrase.Stems[index]) || Near(at, phrase, index);
 
         /// <summary>
         /// A misspelling of a long rule word ("convlsion", "unconcious", "brething"): one letter added, dropped,
-        /// changed or swapped, the first letter right, the message in the rule's language (another language's words
+        /// changed or swapped, the first three letters right (Swahili "kupimia", to measure, is one letter from
+        /// "kuzimia", to faint), the message in the rule's language (another language's words
         /// are often one letter from a danger word: Swahili "chumbani" and the Portuguese rat poison "chumbinho"),
         /// and the message word not a word the content or rules spell.
         /// </summary>
-        public bool Near(int at, string pattern) =>
-            !Literal && !Strict && pattern.Length >= FuzzyLength && Words[at].Length >= FuzzyLength && Words[at][0] == pattern[0]
-            && Known?.Contains(Words[at]) != true && !WordMatches(Stems[at], pattern)
-            && (Spelling.NearPrefix(Stems[at], pattern) || Spelling.NearPrefix(Words[at], pattern));
+        /// The whole rule word is compared ("unrestricted" starts one letter from "unresp", not from "unresponsive").
+        public bool Near(int at, TriagePhrase phrase, int index) =>
+            !Literal && !Strict && phrase.Words[index] is { Length: >= FuzzyLength } pattern
+            && Words[at].Length >= FuzzyLength && Words[at][..3] == pattern[..3] && Known?.Contains(Words[at]) != true
+            && !WordMatches(Stems[at], phrase.Stems[index]) && Spelling.NearPrefix(Words[at], pattern);
     }
 
     private static bool Negated(IReadOnlyList<string> stems, int start, IReadOnlySet<string>? negations)

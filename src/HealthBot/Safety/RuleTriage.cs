@@ -131,7 +131,7 @@ public sealed class RuleTriage : ITriage
 internal sealed class TriageWords(NormalizedText text, string language, IReadOnlySet<string>? known = null)
 {
     private readonly Dictionary<string, IReadOnlyList<string>> stems = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<string> tokens = TriageSpelling.Fold(text.Tokens, message: true);
+    private readonly IReadOnlyList<string> tokens = TriageSpelling.Fold(TriageSpelling.Words(text.Folded), message: true);
 
     public HashSet<TriagePhrase> Find(TriageRuleSet set, PhraseIndex index, IReadOnlySet<string>? negations)
     {

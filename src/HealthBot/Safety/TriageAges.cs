@@ -79,7 +79,9 @@ internal static class TriageAges
             var (number, unit) = UnitFirst.Contains(words[i]) ? (words[i + 1], words[i]) : (words[i], words[i + 1]);
             if (Number(number) is { } n && Units.TryGetValue(unit, out var length))
             {
-                past |= length >= 30 && (PastBefore.Contains(At(words, i - 1)) || PastAfter.Contains(At(words, i + 2)));
+                // "ya 3 ans" (il y a) before the number only: Swahili "mimba ya miezi 7" is "a pregnancy of 7 months".
+                past |= length >= 30 && ((number == words[i] && PastBefore.Contains(At(words, i - 1)))
+                    || PastAfter.Contains(At(words, i + 2)));
                 var age = IsAge(words, i, i + 1);
                 days = age ? Math.Min(days, n * length) : days;
                 pregnant |= !age && WeekUnits.Contains(unit) && n is >= 12 and <= 42 && !For.Contains(At(words, i - 1))

@@ -78,7 +78,8 @@ internal static class TriageDefaults
                  "is better now | is fine now | is ok now | is okay now | doing better now | better now | " +
                  "happening again | happen again | im ok now | i am ok now | im fine now | feeling fine | is fine | " +
                  "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | first pregnancy | " +
-                 "try again | trying again | next pregnancy | old scars | scars are old | survived",
+                 "try again | trying again | next pregnancy | old scars | scars are old | survived | small scratch | " +
+                 "just a scratch | only a scratch",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +

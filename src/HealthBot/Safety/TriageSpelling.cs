@@ -39,6 +39,30 @@ internal static partial class TriageSpelling
         ["mins"] = "mins", ["saal"] = "saal", ["sal"] = "sal", ["mahine"] = "mahine", ["mahina"] = "mahina",
     };
 
+    /// <summary>Marks the end of a sentence or clause (",", ".", "!", "?", ";") between two words.</summary>
+    public const string ClauseBreak = ",";
+
+    /// <summary>
+    /// The message's words with its clause breaks kept: a negation stops at a comma ("il pleure sans larmes,
+    /// diarrhee depuis hier" still says diarrhoea).
+    /// </summary>
+    public static IReadOnlyList<string> Words(string folded)
+    {
+        var words = new List<string>();
+        foreach (var part in Clauses().Split(folded))
+        {
+            var tokens = HealthBot.Dialog.TextNormalizer.Tokenize(part);
+            if (tokens.Count > 0 && words.Count > 0 && words[^1] != ClauseBreak)
+            {
+                words.Add(ClauseBreak);
+            }
+
+            words.AddRange(tokens);
+        }
+
+        return words;
+    }
+
     /// <summary>The rule phrase's or message's words, folded; a message also gets its age words.</summary>
     public static IReadOnlyList<string> Fold(IReadOnlyList<string> tokens, bool message)
     {
@@ -68,6 +92,9 @@ internal static partial class TriageSpelling
 
         return folded;
     }
+
+    [GeneratedRegex(@"(?<!\d)[,;.!?]+|[,;.!?]+(?!\d)")]
+    private static partial Regex Clauses();
 
     [GeneratedRegex(@"(\p{L})\1{2,}")]
     private static partial Regex Repeated();
