@@ -13,15 +13,20 @@ internal sealed class PhraseIndex
     private const int NegationWindow = 3;
     private const int PrefixLength = 4;
 
+    /// <summary>Rule words of this many letters (after stemming) also match a misspelling one edit away.</summary>
+    private const int FuzzyLength = 6;
+
     /// <summary>
     /// "and", "but" in the five languages (Swahili "na" is also "with"; Hindi "na" as negation is checked first).
     /// </summary>
     private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
     {
-        "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन",
+        "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन", TriageSpelling.ClauseBreak,
     };
     private readonly Dictionary<string, List<TriagePhrase>> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TriagePhrase>> prefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<TriagePhrase>> fuzzy = [];
+    private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly bool literal;
     private readonly int maxGap;
 
@@ -35,6 +40,7 @@ internal sealed class PhraseIndex
         maxGap = literal ? 0 : 2;
         foreach (var phrase in phrases.Distinct())
         {
+            words.UnionWith(phrase.Words);
             var first = phrase.Stems[0];
             var map = first.Length >= PrefixLength && !literal ? prefix : exact;
             if (!map.TryGetValue(first, out var list))
@@ -43,17 +49,31 @@ internal sealed class PhraseIndex
             }
 
             list.Add(phrase);
+            var written = phrase.Words[0];
+            if (!literal && written.Length >= FuzzyLength)
+            {
+                if (!fuzzy.TryGetValue(written[0], out var near))
+                {
+                    fuzzy[written[0]] = near = [];
+                }
+
+                near.Add(phrase);
+            }
         }
     }
+
+    /// <summary>The words of the phrases, as written (folded).</summary>
+    public IReadOnlySet<string> Words => words;
 
     /// <summary>The phrases that occur in the message; with <paramref name="negations"/>, only occurrences not negated.</summary>
     /// <param name="stems">The message's words stemmed in the rules' language.</param>
     /// <param name="words">The message's words as written (same positions).</param>
     /// <param name="strict">The message is in another language: short rule words must match whole words.</param>
-    public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false)
+    /// <param name="known">Words spelt right (in the content or the rules): never read as a misspelling of another.</param>
+    public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false, IReadOnlySet<string>? known = null)
     {
         var found = new HashSet<TriagePhrase>();
-        var message = new Message(stems, words, strict, literal);
+        var message = new Message(stems, words, strict, literal) { Known = known };
         for (var start = 0; start < stems.Count; start++)
         {
             if (Negated(stems, start, negations))
@@ -61,7 +81,7 @@ internal sealed class PhraseIndex
                 continue;
             }
 
-            foreach (var phrase in Candidates(stems[start]))
+            foreach (var phrase in Candidates(message, start))
             {
                 if (!found.Contains(phrase) && message.Matches(start, phrase, 0) && MatchesFrom(message, start, phrase, maxGap))
                 {
@@ -73,8 +93,9 @@ internal sealed class PhraseIndex
         return found;
     }
 
-    private IEnumerable<TriagePhrase> Candidates(string word)
+    private IEnumerable<TriagePhrase> Candidates(Message message, int at)
     {
+        var word = message.Stems[at];
         if (exact.TryGetValue(word, out var same))
         {
             foreach (var phrase in same)
@@ -91,6 +112,15 @@ internal sealed class PhraseIndex
                 {
                     yield return phrase;
                 }
+            }
+        }
+
+        var written = message.Words[at];
+        if (!literal && written.Length > 0 && fuzzy.TryGetValue(written[0], out var near))
+        {
+            foreach (var phrase in near.Where(p => message.Near(at, p, 0)))
+            {
+                yield return phrase;
             }
         }
     }
@@ -127,10 +157,25 @@ internal sealed class PhraseIndex
 
     private sealed record Message(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, bool Strict, bool Literal)
     {
+        public IReadOnlySet<string>? Known { get; init; }
+
         public bool Matches(int at, TriagePhrase phrase, int index) =>
             Literal ? Words[at] == phrase.Words[index]
             : Strict && phrase.Stems[index].Length < PrefixLength ? Words[at] == phrase.Words[index]
-            : WordMatches(Stems[at], phrase.Stems[index]);
+            : WordMatches(Stems[at], phrase.Stems[index]) || Near(at, phrase, index);
+
+        /// <summary>
+        /// A misspelling of a long rule word ("convlsion", "unconcious", "brething"): one letter added, dropped,
+        /// changed or swapped, the first three letters right (Swahili "kupimia", to measure, is one letter from
+        /// "kuzimia", to faint), the message in the rule's language (another language's words
+        /// are often one letter from a danger word: Swahili "chumbani" and the Portuguese rat poison "chumbinho"),
+        /// and the message word not a word the content or rules spell.
+        /// </summary>
+        /// The whole rule word is compared ("unrestricted" starts one letter from "unresp", not from "unresponsive").
+        public bool Near(int at, TriagePhrase phrase, int index) =>
+            !Literal && !Strict && phrase.Words[index] is { Length: >= FuzzyLength } pattern
+            && Words[at].Length >= FuzzyLength && Words[at][..3] == pattern[..3] && Known?.Contains(Words[at]) != true
+            && !WordMatches(Stems[at], phrase.Stems[index]) && Spelling.NearPrefix(Words[at], pattern);
     }
 
     private static bool Negated(IReadOnlyList<string> stems, int start, IReadOnlySet<string>? negations)

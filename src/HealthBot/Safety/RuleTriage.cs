@@ -13,6 +13,7 @@ namespace HealthBot.Safety;
 public sealed class RuleTriage : ITriage
 {
     private volatile IReadOnlyList<TriageRuleSet> ruleSets = [];
+    private volatile IReadOnlySet<string> known = new HashSet<string>();
 
     public RuleTriage(ContentCatalog catalog)
     {
@@ -23,7 +24,7 @@ public sealed class RuleTriage : ITriage
     public TriageResult Assess(NormalizedText text, string language, string? contextTopic = null)
     {
         var sets = ruleSets;
-        var words = new TriageWords(text, language);
+        var words = new TriageWords(text, language, known);
         // The message's own language and English (mixed in everywhere) lend their asking and "now" words to every
         // rule set: "que faire en cas de convulsions" must read as a question to the English rule too.
         var helpers = sets.Where(s => s.Language == "en" || s.Language == language).ToList();
@@ -111,22 +112,34 @@ public sealed class RuleTriage : ITriage
     private void Build(ContentLibrary library)
     {
         var errors = new List<ContentError>();
-        ruleSets = library.Triage.Select(t => TriageRuleSet.Parse(t.Key, t.Value, errors)).ToList();
+        var sets = library.Triage.Select(t => TriageRuleSet.Parse(t.Key, t.Value, errors)).ToList();
+        known = KnownWords(library, sets);
+        ruleSets = sets;
+    }
+
+    /// <summary>Every word the content and the rules spell: such a word is never read as a misspelling.</summary>
+    private static HashSet<string> KnownWords(ContentLibrary library, IEnumerable<TriageRuleSet> sets)
+    {
+        var texts = library.Items.SelectMany(i => new[] { i.Title, i.Sms, i.Web }.Concat(i.Examples).Concat(i.Keywords));
+        var words = texts.SelectMany(t => TextNormalizer.Normalize(t).Tokens).ToHashSet(StringComparer.Ordinal);
+        words.UnionWith(sets.SelectMany(s => s.SignIndex.Words));
+        return words;
     }
 }
 
 /// <summary>A message's words, stemmed once per rule language and matched strictly against other languages' rules.</summary>
-internal sealed class TriageWords(NormalizedText text, string language)
+internal sealed class TriageWords(NormalizedText text, string language, IReadOnlySet<string>? known = null)
 {
     private readonly Dictionary<string, IReadOnlyList<string>> stems = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string> tokens = TriageSpelling.Fold(TriageSpelling.Words(text.Folded), message: true);
 
     public HashSet<TriagePhrase> Find(TriageRuleSet set, PhraseIndex index, IReadOnlySet<string>? negations)
     {
         if (!stems.TryGetValue(set.Language, out var stemmed))
         {
-            stems[set.Language] = stemmed = text.Tokens.Select(t => Stemmer.Stem(t, set.Language)).ToList();
+            stems[set.Language] = stemmed = tokens.Select(t => Stemmer.Stem(t, set.Language)).ToList();
         }
 
-        return index.Find(stemmed, text.Tokens, negations, strict: set.Language != language);
+        return index.Find(stemmed, tokens, negations, strict: set.Language != language, known);
     }
 }

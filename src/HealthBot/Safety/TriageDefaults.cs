@@ -76,15 +76,20 @@ internal static class TriageDefaults
                  "used to | is that normal | is this normal | is it normal | how to prevent | how can i prevent | " +
                  "how do i prevent | prevent | " +
                  "is better now | is fine now | is ok now | is okay now | doing better now | better now | " +
-                 "happening again | happen again",
+                 "happening again | happen again | im ok now | i am ok now | im fine now | feeling fine | is fine | " +
+                 "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | first pregnancy | " +
+                 "try again | trying again | next pregnancy | old scars | scars are old | survived | small scratch | " +
+                 "just a scratch | only a scratch",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
-                 "que ca se reproduise | ne recommence pas | ne se reproduise pas",
+                 "que ca se reproduise | ne recommence pas | ne se reproduise pas | l annee passee | timepast | " +
+                 "premier accouchement | derniere grossesse | " +
+                 "grossesse precedente | il va bien | elle va bien | va bien maintenant | cicatrice",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
-                 "isitokee tena | isijirudie | isirudie tena | " +
+                 "isitokee tena | isijirudie | isirudie tena | timepast | mimba iliyopita | kovu | yuko poa | " +
                  // The conditional "-ki-" (if someone is bitten, if she stops moving) asks; written out, as calm
                  // phrases match only as written: stemmed, "akiumwa" would be "ameumwa" (has been bitten).
                  "akiumwa | ukiumwa | akibakwa | ukibakwa | akiacha | akipata | ukipata | akizimia | akitokwa | " +
@@ -92,10 +97,13 @@ internal static class TriageDefaults
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
-                 "acontecer de novo | nao se repita | nao volte a acontecer",
+                 "acontecer de novo | nao se repita | nao volte a acontecer | timepast | anos atras | ha anos | cicatriz | " +
+                 "cicatrizes | na adolescencia | quando era crianca | ta bem | to bem | esta bem | gravidez passada | " +
+                 "ultima gravidez | primeiro parto",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
-                 "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो",
+                 "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो | timepast | " +
+                 "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक",
     };
 }

@@ -149,7 +149,7 @@ internal sealed record TriageRuleSet(
             .ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(l => l[(l.IndexOf(':') + 1)..])));
 
     internal static List<TriagePhrase> Phrases(string language, string? alternatives) =>
-        Split(alternatives).Select(p => (Text: p, Words: TextNormalizer.Normalize(p).Tokens))
+        Split(alternatives).Select(p => (Text: p, Words: TriageSpelling.Fold(TextNormalizer.Normalize(p).Tokens, message: false)))
             .Select(p => new TriagePhrase(p.Text, p.Words.Select(w => Stemmer.Stem(w, language)).ToList(), p.Words))
             .Where(p => p.Stems.Count > 0).ToList();
 }

@@ -53,7 +53,7 @@ public sealed class EmergencyRuleTests
     public void Every_language_has_a_rule_for_every_emergency_on_the_clinical_list()
     {
         var english = RuleNames("en");
-        Assert.Equal(13, english.Count);
+        Assert.Equal(16, english.Count);
         foreach (var language in ContentFixture.Languages)
         {
             Assert.Equal(english, RuleNames(language));
