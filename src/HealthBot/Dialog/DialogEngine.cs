@@ -131,10 +131,13 @@ public sealed class DialogEngine(
             case CommandKind.Greeting:
                 // A greeting of one language only ("namaste", "habari") says the new contact's language better than
                 // detection on one word can.
-                var language = contact.Language is null && command.Language is { } only
-                    ? only
+                // "hi" or "hello" alone is every language's (Hinglish too): the deployment's language answers a new
+                // contact, and is not recorded as theirs; the letter model took "hi" for Hindi.
+                var shared = contact.Language is null && command.Language is null;
+                var language = contact.Language is null && command.Language is { } only ? only
+                    : shared ? Preferred(command.Languages ?? [])
                     : languages.Detect(text, contact.Language).Language;
-                if (language != contact.Language)
+                if (!shared && language != contact.Language)
                 {
                     await contacts.SetLanguageAsync(contact.Id, language, ct);
                 }
@@ -265,4 +268,7 @@ public sealed class DialogEngine(
             await messages.LeaveAsync(contact.Id, ct);
         }
     }
+
+    private string Preferred(IReadOnlyList<string> candidates) =>
+        candidates.Contains(settings.DefaultLanguage) || candidates.Count == 0 ? settings.DefaultLanguage : candidates[0];
 }

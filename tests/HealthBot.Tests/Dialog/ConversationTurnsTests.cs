@@ -48,6 +48,18 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     }
 
     [Theory]
+    [InlineData("+254700310011", "hi")]
+    [InlineData("+254700310012", "Hello")]
+    [InlineData("+254700310013", "hi doc")]
+    public async Task A_greeting_every_language_uses_is_answered_in_the_deployments_language(string from, string text)
+    {
+        // "hi" is also a Hinglish greeting (and the letter model took it for Hindi): nothing says Hindi here.
+        var replies = await ConverseAsync(from, text);
+
+        Assert.Equal("en", Assert.Single(replies).Language);
+    }
+
+    [Theory]
     [InlineData("+221770310007", "merci beaucoup tonton")]
     [InlineData("+258840310008", "valeu mesmo irmao")]
     public async Task Thanks_with_a_word_the_lexicon_lacks_is_still_thanks(string from, string text)

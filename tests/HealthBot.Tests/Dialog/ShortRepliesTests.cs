@@ -40,6 +40,8 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
     [InlineData("tnx!!", "You're welcome. Send a health question any time.")]
     [InlineData("good night", "Goodbye, stay well. Send a health question any time.")]
     [InlineData("OK", "OK. Send a health question any time.")]
+    [InlineData("thanks", "You're welcome. Send a health question any time.")]
+    [InlineData("Thank you!", "You're welcome. Send a health question any time.")]
     [InlineData("thanks bhaiya", "आपका स्वागत है। जब चाहें, स्वास्थ्य का सवाल भेजें।")]
     [InlineData("asante dokta", "Karibu. Tuma swali la afya wakati wowote.")]
     [InlineData("obrigadão doutora", "De nada. Envie uma pergunta de saude quando quiser.")]
