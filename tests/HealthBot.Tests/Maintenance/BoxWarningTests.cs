@@ -12,7 +12,8 @@ namespace HealthBot.Tests.Maintenance;
 /// </summary>
 public sealed class BoxWarningTests : IAsyncLifetime
 {
-    private HealthBotFactory factory = new();
+    // The small box: disk and backup warnings are about SQLite's files (PostgreSQL has its own tools).
+    private HealthBotFactory factory = new(settings: Sqlite());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -22,7 +23,7 @@ public sealed class BoxWarningTests : IAsyncLifetime
     public async Task A_healthy_box_shows_no_warning()
     {
         // Whatever the CI machine's disk holds, this box counts as having room.
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?> { ["Storage:WarnFreeMegabytes"] = "0" });
+        factory = new HealthBotFactory(settings: Sqlite(("Storage:WarnFreeMegabytes", "0")));
         var page = await (await factory.SignedInAsync(StaffRoles.Editor)).GetStringAsync("/admin");
 
         Assert.DoesNotContain("data-testid=\"box-", page, StringComparison.Ordinal);
@@ -31,10 +32,7 @@ public sealed class BoxWarningTests : IAsyncLifetime
     [Fact]
     public async Task A_disk_below_the_warning_level_is_announced_before_messages_are_refused()
     {
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?>
-        {
-            ["Storage:WarnFreeMegabytes"] = "1000000",
-        });
+        factory = new HealthBotFactory(settings: Sqlite(("Storage:WarnFreeMegabytes", "1000000")));
 
         var page = await (await factory.SignedInAsync(StaffRoles.Responder)).GetStringAsync("/admin/inbox");
 
@@ -67,5 +65,16 @@ public sealed class BoxWarningTests : IAsyncLifetime
         Assert.Contains("data-testid=\"box-backup\"", page, StringComparison.Ordinal);
         Assert.Contains(UiText.Get("sw", "The last backup failed."), page, StringComparison.Ordinal);
         Assert.Contains("No space left on device", page, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Sqlite(params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite" };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }
