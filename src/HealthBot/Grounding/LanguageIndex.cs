@@ -194,15 +194,15 @@ internal sealed class LanguageIndex
     {
         var seeds = LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty;
         var words = TextNormalizer.Normalize(seeds).Tokens;
-        var plurals = language is "en" or "fr" or "pt" ? words.Select(t => Stemmer.Stem(t + "s", language)) : [];
-        return words.Select(t => Stemmer.Stem(t, language)).Concat(plurals).ToHashSet(StringComparer.Ordinal);
+        var plurals = language is "en" or "fr" or "pt" ? words.Select(t => Stemmer.MatchStem(t + "s", language)) : [];
+        return words.Select(t => Stemmer.MatchStem(t, language)).Concat(plurals).ToHashSet(StringComparer.Ordinal);
     }
 
     private static HashSet<string> SeedStems(IReadOnlyDictionary<string, string> seeds, string language) =>
         TextNormalizer.Normalize(seeds.GetValueOrDefault(language) ?? string.Empty).Tokens
-            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
+            .Select(t => Stemmer.MatchStem(t, language)).ToHashSet(StringComparer.Ordinal);
 
-    private string Stem(string token) => Stemmer.Stem(token, language);
+    private string Stem(string token) => Stemmer.MatchStem(token, language);
 
     private static List<T> Postings<T>(Dictionary<string, List<T>> postings, string term)
     {
