@@ -76,7 +76,7 @@ public static class KeywordCommands
     }
 
     /// <summary>
-    /// Small talk that opens or closes a short message ("ok thanks bhai", "poa asante mama", "great info thanks"), if
+    /// Small talk that opens or closes a short message ("ok thanks bhai", "poa asante mama", "nice, thanks doc"), if
     /// any, with the number of words around it that are not small talk.
     /// </summary>
     public static (Command Command, int Others)? MatchPolite(NormalizedText text, string? contactLanguage)

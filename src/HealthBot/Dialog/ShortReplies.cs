@@ -74,13 +74,14 @@ internal sealed class ShortReplies(
     }
 
     /// <summary>
-    /// Thanks or OK with words the lexicon lacks ("valeu, brigadao", "ok thanks bhai", "poa asante mama"): small talk when
-    /// nothing else is asked, or when at most two other words are said without a question and match no item clearly
-    /// (<see cref="DialogOptions.NewTopicConfidence"/>). Asked after triage: an emergency with a "thanks" is still one.
+    /// Thanks or OK with words the lexicon lacks ("valeu, brigadao", "ok thanks bhai", "poa asante mama"): small talk
+    /// when nothing else is asked, or when at most two other words are said without a question and match no item
+    /// clearly (<see cref="DialogOptions.NewTopicConfidence"/>). Asked after triage: an emergency with a "thanks" is still one.
     /// </summary>
     public Command? IsPolite(NormalizedText text, string language, string? known, RetrievalResult retrieval)
     {
-        if (KeywordCommands.MatchPolite(text, known) is not var (command, others) || FollowUpCues.Continues(text, language))
+        if (KeywordCommands.MatchPolite(text, known) is not var (command, others) ||
+            FollowUpCues.Continues(text, language))
         {
             return null;
         }

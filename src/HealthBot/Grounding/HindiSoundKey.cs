@@ -6,8 +6,8 @@ namespace HealthBot.Grounding;
 /// One spelling for a Hindi word whether it is typed in Devanagari or in Latin letters, so that "kitna pilana hai"
 /// finds content written "कितना पिलाना है" and "doodh" finds "दूध". Devanagari is romanized the way people text it
 /// (ख "kh", श "sh", ा "a"); then both scripts are reduced to a sound key that drops what romanization leaves to
-/// taste: the short and long "a" (and with it Hindi's silent schwa: "kamzori" and कमजोरी, "dast" and दस्त), doubled letters ("bachcha", "baccha", "bacha"; "peena"), "chh" and "sh" for
-/// "ch" and "s", v/w, z/j, f/ph and q/k.
+/// taste: the short and long "a" (and with it Hindi's silent schwa: "kamzori" and कमजोरी, "dast" and दस्त),
+/// doubled letters ("bachcha", "baccha", "bacha"; "peena"), "chh" and "sh" for "ch" and "s", v/w, z/j, f/ph and q/k.
 /// Used by retrieval only: emergency rules keep their own exact matching.
 /// </summary>
 internal static class HindiSoundKey
@@ -18,7 +18,8 @@ internal static class HindiSoundKey
         ['झ'] = "jh", ['ञ'] = "n", ['ट'] = "t", ['ठ'] = "th", ['ड'] = "d", ['ढ'] = "dh", ['ण'] = "n", ['त'] = "t",
         ['थ'] = "th", ['द'] = "d", ['ध'] = "dh", ['न'] = "n", ['प'] = "p", ['फ'] = "ph", ['ब'] = "b", ['भ'] = "bh",
         ['म'] = "m", ['य'] = "y", ['र'] = "r", ['ल'] = "l", ['ळ'] = "l", ['व'] = "v", ['श'] = "sh", ['ष'] = "sh",
-        ['स'] = "s", ['ह'] = "h", ['\u0958'] = "k", ['\u0959'] = "kh", ['\u095A'] = "g", ['\u095B'] = "z", ['\u095C'] = "d",
+        ['स'] = "s", ['ह'] = "h", ['\u0958'] = "k", ['\u0959'] = "kh", ['\u095A'] = "g", ['\u095B'] = "z",
+        ['\u095C'] = "d",
         ['\u095D'] = "dh", ['\u095E'] = "f", ['\u095F'] = "y",
     };
 
