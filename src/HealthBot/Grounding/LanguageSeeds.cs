@@ -80,8 +80,8 @@ internal static class LanguageSeeds
                  "chapa onibus enem vestibular prova adubo plantar colheita sementes",
         ["hi"] = "daam kimat keemat bhav bhaav bazaar mausam barish baarish cricket ipl match team jeeta chunav neta " +
                  "sarkar homework ganit naukri tankhwah salary recharge balance jio airtel film movie gaana " +
-                 "chutkula chutkule joke kahani recipe pariksha board khad beej " +
-                 "कीमत दाम भाव बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव " +
+                 "chutkula chutkule joke kahani recipe pariksha board khad beej instructions instruction prompt " +
+                 "निर्देश कीमत दाम भाव बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव " +
                  "नौकरी रिचार्ज फिल्म गाना चुटकुला कहानी होमवर्क रेसिपी",
     };
 
