@@ -217,11 +217,9 @@ public sealed class DialogEngine(
             return say.System(profile, language, ReplyKind.Referral, "referral", "dose-referral", retrieval.Candidates);
         }
 
-        if (retrieval.Best is null && KeywordCommands.MatchOpening(text, contact.Language) is { } opening &&
-            !FollowUpCues.Continues(text, language) &&
-            await talk.TryAnswerAsync(contact, text, opening, profile, ct) is { } talked)
+        if (talk.IsPolite(text, language, contact.Language, retrieval) is { } polite &&
+            await talk.TryAnswerAsync(contact, text, polite, profile, ct) is { } talked)
         {
-            // "valeu, brigadao", "ok thanks bhai": thanks or OK with a word the lexicon lacks, and nothing to answer.
             return talked;
         }
 

@@ -84,7 +84,10 @@ public static class DialogLexicon
         add("en", Meaning.No, "no", "nope", "nah");
         add("en", Meaning.Filler, "all", "now", "it", "me", "messages", "message", "texts", "text", "sending", "them",
             "very", "much", "so", "a", "lot", "you", "u", "there", "dear", "doctor", "doc", "sir", "madam", "maam",
-            "bro", "sis", "mate", "friend", "again", "too", "bot");
+            "bro", "sis", "mate", "friend", "again", "too", "bot", "sister", "nurse", "mum", "mama", "auntie", "aunty");
+        // What the thanks is for: "thanks for the help" is still thanks.
+        add("en", Meaning.Filler, "for the help", "for your help", "for ur help", "for the info", "for the information",
+            "for the advice", "for the answer", "for the reply", "for helping", "for explaining", "for that");
     }
 
     private static void French(Adder add)
@@ -108,7 +111,11 @@ public static class DialogLexicon
         add("fr", Meaning.No, "non", "nan");
         add("fr", Meaning.Filler, "stp", "svp", "s", "il", "te", "vous", "plait", "beaucoup", "bcp", "bcq", "tout",
             "tous", "les", "mes", "messages", "message", "maintenant", "tres", "bien", "docteur", "doc", "monsieur",
-            "madame", "mon", "frere", "ma", "soeur", "ami", "encore", "a", "vous", "toi", "aussi");
+            "madame", "mon", "frere", "ma", "soeur", "ami", "encore", "a", "vous", "toi", "aussi", "maman", "tantine",
+            "infirmiere", "docta");
+        add("fr", Meaning.Filler, "pour l aide", "pour votre aide", "pour ton aide", "pour les conseils",
+            "pour le conseil", "pour l info", "pour les infos", "pour les informations", "pour l information",
+            "pour la reponse", "pour les explications", "pour tout");
     }
 
     private static void Swahili(Adder add)
@@ -130,7 +137,10 @@ public static class DialogLexicon
         add("sw", Meaning.Yes, "ndiyo", "ndio", "naam");
         add("sw", Meaning.No, "hapana");
         add("sw", Meaning.Filler, "sana", "tafadhali", "kabisa", "zote", "ujumbe", "jumbe", "kutuma", "kunitumia",
-            "daktari", "dokta", "kaka", "dada", "bro", "boss", "mzee", "rafiki", "pia", "tena", "yako");
+            "daktari", "dokta", "kaka", "dada", "bro", "boss", "mzee", "rafiki", "pia", "tena", "yako", "mama",
+            "shangazi", "nesi", "muuguzi", "mathe", "msee");
+        add("sw", Meaning.Filler, "kwa msaada", "kwa msaada wako", "kwa ushauri", "kwa taarifa", "kwa maelezo",
+            "kwa majibu", "kwa jibu", "kwa kunisaidia", "kwa kunijibu", "kwa elimu");
     }
 
     private static void Portuguese(Adder add)
@@ -153,7 +163,11 @@ public static class DialogLexicon
         add("pt", Meaning.No, "nao");
         add("pt", Meaning.Filler, "muito", "muita", "mto", "mt", "mesmo", "por", "favor", "pf", "pfv", "pfvr", "todas",
             "todos", "as", "mensagens", "mensagem", "de", "enviar", "agora", "doutor", "doutora", "dr", "mano", "mana",
-            "irmao", "irma", "amigo", "amiga", "senhor", "senhora", "viu", "ai", "tambem", "mais", "uma", "vez");
+            "irmao", "irma", "amigo", "amiga", "senhor", "senhora", "viu", "ai", "tambem", "mais", "uma", "vez", "tia",
+            "mae", "enfermeira", "mamana", "maninho");
+        add("pt", Meaning.Filler, "pela ajuda", "pela informacao", "pelas informacoes", "pela info", "pela resposta",
+            "pelos conselhos", "pelo conselho", "pela dica", "pelas dicas", "pela atencao", "pela explicacao",
+            "por tudo", "por ajudar", "por responder");
     }
 
     private static void Hindi(Adder add)
@@ -180,7 +194,10 @@ public static class DialogLexicon
         add("hi", Meaning.Filler, "ji", "जी", "bahut", "बहुत", "karo", "kar", "do", "kijiye", "करो", "कर", "दो",
             "कीजिए", "message", "messages", "मैसेज", "संदेश", "bhejna", "भेजना", "bhai", "bhaiya", "भाई", "भैया",
             "didi",
-            "दीदी", "sir", "सर", "madam", "doctor", "daktar", "डॉक्टर", "sahab", "साहब", "aapka", "आपका", "phir se");
+            "दीदी", "sir", "सर", "madam", "doctor", "daktar", "डॉक्टर", "sahab", "साहब", "aapka", "आपका", "phir se",
+            "behen", "behenji", "बहन", "बहनजी", "mam", "aunty", "आंटी");
+        add("hi", Meaning.Filler, "madad ke liye", "jankari ke liye", "jaankari ke liye", "salah ke liye",
+            "batane ke liye", "मदद के लिए", "जानकारी के लिए", "सलाह के लिए", "बताने के लिए");
     }
 
     private static void AddLanguageNames(List<LexiconEntry> list)

@@ -75,15 +75,22 @@ public static class KeywordCommands
         return ToCommand(strongest, [.. readings.Where(r => r.Value == strongest).Select(r => r.Key)]);
     }
 
-    /// <summary>Small talk that opens a short message ("ok thanks bhai" opens with "ok thanks"), if any.</summary>
-    public static Command? MatchOpening(NormalizedText text, string? contactLanguage)
+    /// <summary>
+    /// Small talk that opens or closes a short message ("ok thanks bhai", "poa asante mama", "nice, thanks doc"), if
+    /// any, with the number of words around it that are not small talk.
+    /// </summary>
+    public static (Command Command, int Others)? MatchPolite(NormalizedText text, string? contactLanguage)
     {
-        for (var words = Math.Min(text.Tokens.Count - 1, 3); words >= 1 && text.Tokens.Count <= 6; words--)
+        var tokens = text.Tokens;
+        for (var words = Math.Min(tokens.Count - 1, 3); words >= 1 && tokens.Count <= 6; words--)
         {
-            var command = Match(TextNormalizer.Normalize(string.Join(' ', text.Tokens.Take(words))), contactLanguage);
-            if (command.Kind == CommandKind.SmallTalk)
+            foreach (var part in new[] { tokens.Take(words), tokens.Skip(tokens.Count - words) })
             {
-                return command;
+                var command = Match(TextNormalizer.Normalize(string.Join(' ', part)), contactLanguage);
+                if (command.Kind == CommandKind.SmallTalk)
+                {
+                    return (command, tokens.Count - words);
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog.Memory;
 using HealthBot.Safety;
 
 namespace HealthBot.Dialog;
@@ -70,6 +71,25 @@ internal sealed class ShortReplies(
             _ => "small_talk_ok",
         };
         return say.System(profile, language, ReplyKind.SmallTalk, message, "small-talk");
+    }
+
+    /// <summary>
+    /// Thanks or OK with words the lexicon lacks ("valeu, brigadao", "ok thanks bhai", "poa asante mama"): small talk
+    /// when nothing else is asked, or when at most two other words are said without a question and match no item
+    /// clearly (<see cref="DialogOptions.NewTopicConfidence"/>). Asked after triage: an emergency with a "thanks" is still one.
+    /// </summary>
+    public Command? IsPolite(NormalizedText text, string language, string? known, RetrievalResult retrieval)
+    {
+        if (KeywordCommands.MatchPolite(text, known) is not var (command, others) ||
+            FollowUpCues.Continues(text, language))
+        {
+            return null;
+        }
+
+        var asked = text.Clean.Contains('?', StringComparison.Ordinal);
+        return retrieval.Best is null || (others <= 2 && !asked && retrieval.Confidence < settings.NewTopicConfidence)
+            ? command
+            : null;
     }
 
     /// <summary>

@@ -84,6 +84,9 @@ public sealed class ContentLanguageDetector : ILanguageDetector
         {
             var profile = new LanguageProfile(language);
             profile.Add(LanguageSeeds.All(language).SelectMany(Tokens), 3.0);
+            // Everyday words of subjects the bot declines ("barish", "recharge", "mvua") still say the language, so the
+            // polite decline comes in the person's language.
+            profile.Add(Tokens(LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty), 1.0);
 
             foreach (var item in library.Items.Where(i => i.Language == language))
             {

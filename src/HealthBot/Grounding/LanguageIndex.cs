@@ -12,8 +12,6 @@ namespace HealthBot.Grounding;
 /// </summary>
 internal sealed class LanguageIndex
 {
-    private const double FunctionWordWeight = 0.15;
-
     /// <summary>
     /// Term-weight saturation (BM25's k): high enough that a word central to an item (in its title and many
     /// keywords) counts clearly more than the same word mentioned once in passing.
@@ -37,22 +35,17 @@ internal sealed class LanguageIndex
     /// <summary>A field weight reached only by a title or keyword mention (examples and tags weigh 1).</summary>
     private const double KeywordWeight = 3.0;
 
-    private readonly string language;
     private readonly List<ContentItem> items = [];
     private readonly Dictionary<string, List<(int Item, double Weight)>> fieldPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> examplePostings = new(StringComparer.Ordinal);
     private readonly List<(int Item, double Information)> examples = [];
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
-    private readonly HashSet<string> functionWords;
-    private readonly HashSet<string> offTopicWords;
-    private readonly FuzzyVocabulary vocabulary;
+    private readonly QueryVocabulary vocabulary;
     private readonly double maxIdf;
 
     public LanguageIndex(string language, IReadOnlyList<ContentItem> contentItems)
     {
-        this.language = language;
-        functionWords = SeedStems(LanguageSeeds.FunctionWords, language);
-        offTopicWords = OffTopicStems(language);
+        vocabulary = new QueryVocabulary(language);
         var exampleTerms = new List<HashSet<string>>();
         foreach (var item in contentItems)
         {
@@ -69,7 +62,7 @@ internal sealed class LanguageIndex
                 Postings(fieldPostings, term).Add((index, weight));
             }
 
-            var itemExamples = item.Examples.Select(e => Stems(e).ToHashSet(StringComparer.Ordinal))
+            var itemExamples = item.Examples.Select(e => vocabulary.Stems(e).ToHashSet(StringComparer.Ordinal))
                 .Where(e => e.Count > 0);
             foreach (var example in itemExamples)
             {
@@ -91,10 +84,10 @@ internal sealed class LanguageIndex
         maxIdf = idf.Count == 0 ? 1 : idf.Values.Max();
         for (var e = 0; e < examples.Count; e++)
         {
-            examples[e] = (examples[e].Item, exampleTerms[e].Sum(t => Weight(t) * idf[t]));
+            examples[e] = (examples[e].Item, exampleTerms[e].Sum(t => vocabulary.Weight(t) * idf[t]));
         }
 
-        vocabulary = new FuzzyVocabulary(idf.Keys);
+        vocabulary.Learn(idf.Keys);
     }
 
     public int Count => items.Count;
@@ -107,7 +100,8 @@ internal sealed class LanguageIndex
     public List<(ContentItem Item, double Score)> Score(
         IReadOnlyList<string> queryTokens, out bool offTopic, out HashSet<string> anchored)
     {
-        var query = queryTokens.Select(Stem).Where(t => t.Length > 1).Distinct().Select(Resolve).ToList();
+        var query = queryTokens.Select(vocabulary.Stem).Where(t => t.Length > 1).Distinct()
+            .Select(t => vocabulary.Resolve(t, idf.ContainsKey)).ToList();
         offTopic = query.Any(q => q.OffTopic);
         var information = query.Sum(q =>
             q.Weight * (q.Term is not null ? idf[q.Term] : (q.OffTopic ? OffTopicShare : UnknownWordShare) * maxIdf));
@@ -138,7 +132,7 @@ internal sealed class LanguageIndex
             foreach (var example in examplePostings.GetValueOrDefault(q.Term!) ?? [])
             {
                 var (s, m) = shared.GetValueOrDefault(example);
-                shared[example] = (s + contribution, m + Weight(q.Term!) * idf[q.Term!]);
+                shared[example] = (s + contribution, m + vocabulary.Weight(q.Term!) * idf[q.Term!]);
             }
         }
 
@@ -156,53 +150,13 @@ internal sealed class LanguageIndex
             .OrderByDescending(r => r.Item2).ToList();
     }
 
-    private QueryTerm Resolve(string stem)
-    {
-        var weight = Weight(stem);
-        if (offTopicWords.Contains(stem))
-        {
-            return new QueryTerm(null, 0, weight, OffTopic: true);
-        }
-
-        if (idf.ContainsKey(stem))
-        {
-            return new QueryTerm(stem, 1.0, weight);
-        }
-
-        // A misspelling ("maleria", "diarhea") resolves to the closest known stem by character trigrams.
-        var (term, similarity) = stem.Length < 4 ? (null, 0) : vocabulary.Closest(stem);
-        return similarity >= 0.45 ? new QueryTerm(term, similarity, weight) : new QueryTerm(null, 0, weight);
-    }
-
-    private double Weight(string stem) => functionWords.Contains(stem) ? FunctionWordWeight : 1.0;
-
     private void AddField(Dictionary<string, double> terms, IEnumerable<string> texts, double weight)
     {
-        foreach (var stem in texts.SelectMany(Stems))
+        foreach (var stem in texts.SelectMany(vocabulary.Stems))
         {
             terms[stem] = terms.GetValueOrDefault(stem) + weight;
         }
     }
-
-    private IEnumerable<string> Stems(string text) =>
-        TextNormalizer.Normalize(text).Tokens.Select(Stem).Where(t => t.Length > 1);
-
-    /// <summary>
-    /// The stems of the off-topic seeds and of their plurals: "bundles" stems to "bundl", "bundle" to "bundle".
-    /// </summary>
-    private static HashSet<string> OffTopicStems(string language)
-    {
-        var seeds = LanguageSeeds.OffTopicWords.GetValueOrDefault(language) ?? string.Empty;
-        var words = TextNormalizer.Normalize(seeds).Tokens;
-        var plurals = language is "en" or "fr" or "pt" ? words.Select(t => Stemmer.Stem(t + "s", language)) : [];
-        return words.Select(t => Stemmer.Stem(t, language)).Concat(plurals).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static HashSet<string> SeedStems(IReadOnlyDictionary<string, string> seeds, string language) =>
-        TextNormalizer.Normalize(seeds.GetValueOrDefault(language) ?? string.Empty).Tokens
-            .Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
-
-    private string Stem(string token) => Stemmer.Stem(token, language);
 
     private static List<T> Postings<T>(Dictionary<string, List<T>> postings, string term)
     {
@@ -214,5 +168,4 @@ internal sealed class LanguageIndex
         return list;
     }
 
-    private sealed record QueryTerm(string? Term, double Similarity, double Weight, bool OffTopic = false);
 }

@@ -54,30 +54,34 @@ internal static class LanguageSeeds
     public static readonly IReadOnlyDictionary<string, string> OffTopicWords = new Dictionary<string, string>
     {
         // By subject: money and shopping, weather, sport and its clubs, politics, school, work, phones and mobile
-        // money, entertainment, cooking, religion's timetable, travel. Words health questions also use ("cost" of a
-        // test, "school" with TB, "tempo" in "quanto tempo", "exercice" for blood pressure) are left out.
+        // money, entertainment, cooking, religion's timetable, travel, school exams, farming. Words health questions
+        // also use ("cost" of a test, "school" with TB, "tempo" in "quanto tempo", "exercice" for blood pressure,
+        // "examen"/"exame" and "results" of a test, "kupanda" for rising pressure) are left out.
         ["en"] = "price prices market weather forecast rain sunny football soccer basketball league arsenal chelsea " +
                  "manchester liverpool match score team won win election vote president government politics " +
                  "homework assignment essay maths math mathematics fractions physics chemistry geography recipe " +
                  "job jobs salary airtime bundle credit loan phone safaricom airtel vodacom mtn mpesa wifi movie " +
-                 "film series netflix song lyrics music joke funny story church pastor mosque bus fare ticket flight",
+                 "film series netflix song lyrics music joke funny story church pastor mosque bus fare ticket flight " +
+                 "exam exams kcse kcpe waec neco jamb fertilizer fertiliser planting harvest seeds",
         ["fr"] = "prix marche meteo pluie pleuvoir pleut football foot match equipe gagne psg ligue championnat " +
                  "election president gouvernement politique devoir devoirs maths mathematiques recette " +
                  "travail emploi salaire credit forfait unites transferer telephone " +
                  "film serie chanson musique blague priere mosquee eglise messe bus billet coute coutent " +
-                 "thieboudienne attieke",
+                 "thieboudienne attieke bepc concours engrais semer semis recolte",
         ["sw"] = "bei soko hali hewa mvua mpira mechi timu ilishinda alishinda yanga arsenal goli uchaguzi rais " +
                  "serikali siasa kazi mshahara salio vocha bando mkopo simu safaricom airtel mpesa filamu sinema " +
                  "wimbo nyimbo utani mzaha joke vichekesho " +
-                 "kuchekesha hadithi mapishi hesabu homework nauli tiketi basi",
+                 "kuchekesha hadithi mapishi hesabu homework nauli tiketi basi mtihani kcse kcpe mbolea " +
+                 "mavuno mbegu",
         ["pt"] = "preco precos mercado chuva chover chove futebol jogo time equipa ganhou golo gol campeonato " +
                  "flamengo benfica sporting corinthians palmeiras eleicao presidente governo politica licao dever " +
                  "matematica trabalho emprego salario saldo credito recarga megas telefone vodacom movitel mpesa " +
                  "filme novela musica piada anedota receita custa custam igreja missa culto passagem bilhete " +
-                 "chapa onibus",
+                 "chapa onibus enem vestibular prova adubo plantar colheita sementes",
         ["hi"] = "daam kimat keemat bhav bhaav bazaar mausam barish baarish cricket ipl match team jeeta chunav neta " +
                  "sarkar homework ganit naukri tankhwah salary recharge balance jio airtel film movie gaana " +
-                 "chutkula chutkule joke kahani recipe कीमत दाम भाव बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव " +
+                 "chutkula chutkule joke kahani recipe pariksha board khad beej instructions instruction prompt " +
+                 "निर्देश कीमत दाम भाव बाज़ार बाजार मौसम बारिश क्रिकेट मैच चुनाव " +
                  "नौकरी रिचार्ज फिल्म गाना चुटकुला कहानी होमवर्क रेसिपी",
     };
 

@@ -59,7 +59,8 @@ public sealed class LexicalRetriever : IRetriever
         // its words are the content's ("my son had fits last year with fever, how to stop it happening again").
         // One of its own words must name the item: a weather question sharing only "tomorrow" with an item does not.
         var onTopic = !offTopic && margin > 0 && best.Score >= OnTopicConfidence && anchored.Contains(best.Item.Id);
-        var clearWinner = best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin;
+        // A word of another subject ("homework", "recharge") must be outweighed by a confident match, not a lone one.
+        var clearWinner = !offTopic && best.Score >= ClearWinnerConfidence && margin >= ClearWinnerMargin;
         return best.Score >= MinConfidence || clearWinner || onTopic
             ? new RetrievalResult(best.Item, best.Score, candidates, OutOfScope: false)
             : new RetrievalResult(null, best.Score, candidates, OutOfScope: true);

@@ -52,6 +52,16 @@ internal static partial class Stemmer
         return stem.Length > 6 ? stem[..6] : stem;
     }
 
+    /// <summary>
+    /// The stem retrieval matches on: <see cref="Stem"/>, except that Hindi in either script becomes one sound key
+    /// (<see cref="HindiSoundKey"/>), so romanized questions find Devanagari content. Emergency rules use
+    /// <see cref="Stem"/>, whose exact forms they were written for.
+    /// </summary>
+    public static string MatchStem(string token, string language) =>
+        language == "hi"
+            ? HindiSoundKey.Key(StripSuffix(FoldHindiSpelling(HindiSoundKey.Romanize(token)), RomanizedHindi, 4))
+            : Stem(token, language);
+
     private static string FoldHindiSpelling(string token) =>
         HindiSpelling.TryGetValue(token, out var folded) ? folded
         : token.Length > 3 ? token.Replace("aa", "a", StringComparison.Ordinal)

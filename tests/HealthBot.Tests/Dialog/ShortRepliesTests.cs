@@ -47,6 +47,12 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
     [InlineData("obrigadão doutora", "De nada. Envie uma pergunta de saude quando quiser.")]
     [InlineData("c'est bon merci docteur", "Avec plaisir. Envoyez une question de santé quand vous voulez.")]
     [InlineData("god bless you doc", "You're welcome. Send a health question any time.")]
+    [InlineData("asante sana kwa msaada", "Karibu. Tuma swali la afya wakati wowote.")]
+    [InlineData("poa asante mama", "Karibu. Tuma swali la afya wakati wowote.")]
+    [InlineData("merci pour les conseils maman", "Avec plaisir. Envoyez une question de santé quand vous voulez.")]
+    [InlineData("obrigado pela ajuda tia", "De nada. Envie uma pergunta de saude quando quiser.")]
+    [InlineData("jankari ke liye shukriya didi", "आपका स्वागत है। जब चाहें, स्वास्थ्य का सवाल भेजें।")]
+    [InlineData("thanks for the advice sister", "You're welcome. Send a health question any time.")]
     public async Task Small_talk_gets_a_short_reply_in_the_persons_language_never_an_article_or_an_opt_out(string text, string expected)
     {
         var from = NewNumber();

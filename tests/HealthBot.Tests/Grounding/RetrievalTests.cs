@@ -34,6 +34,8 @@ public sealed class RetrievalTests
     [InlineData("hi", "sugar ki bimari me kya khaye", "diabetes")]
     [InlineData("hi", "machhardani kaise lagaye malaria se bachne ke liye", "malaria-prevention")]
     [InlineData("hi", "टीबी का इलाज कितने महीने चलता है", "tuberculosis")]
+    [InlineData("hi", "HIV wali maa bachche ko doodh pila sakti hai?", "hiv-treatment")]
+    [InlineData("hi", "bacche ki pasli chalna kis bimari ka sign hai", "pneumonia-child")]
     public void Finds_the_item_for_real_world_phrasing(string language, string text, string topic)
     {
         var result = Retriever.Retrieve(TextNormalizer.Normalize(text), language);

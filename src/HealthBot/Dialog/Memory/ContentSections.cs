@@ -54,8 +54,10 @@ internal static class ContentSections
             return null;
         }
 
-        var stems = words.Select(w => Stemmer.Stem(w, language)).Distinct().ToList();
-        var sectionStems = sections.Select(s => TextNormalizer.Normalize(s).Tokens.Select(t => Stemmer.Stem(t, language)).ToList()).ToList();
+        var stems = words.Select(w => Stemmer.MatchStem(w, language)).Distinct().ToList();
+        var sectionStems = sections
+            .Select(s => TextNormalizer.Normalize(s).Tokens.Select(t => Stemmer.MatchStem(t, language)).ToList())
+            .ToList();
         var scores = sectionStems.Select(section => stems.Where(s => section.Any(t => Matches(t, s)))
                 // A word found in every section ("child", "malaria") tells little about which one is asked for.
                 .Sum(stem => Math.Log(1.0 + (double)sections.Count / sectionStems.Count(other => other.Any(t => Matches(t, stem))))))
@@ -81,8 +83,9 @@ internal static class ContentSections
     private static int Covered(ContentItem item, IReadOnlyList<string> words, string language)
     {
         var text = string.Join(' ', [item.Title, .. item.Keywords, .. item.Examples, item.Sms, item.Web]);
-        var stems = TextNormalizer.Normalize(text).Tokens.Select(t => Stemmer.Stem(t, language)).ToHashSet(StringComparer.Ordinal);
-        return words.Select(w => Stemmer.Stem(w, language)).Count(w => stems.Any(t => Matches(t, w)));
+        var stems = TextNormalizer.Normalize(text).Tokens.Select(t => Stemmer.MatchStem(t, language))
+            .ToHashSet(StringComparer.Ordinal);
+        return words.Select(w => Stemmer.MatchStem(w, language)).Count(w => stems.Any(t => Matches(t, w)));
     }
 
     private static bool Matches(string word, string stem) =>
