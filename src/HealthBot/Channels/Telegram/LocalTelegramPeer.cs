@@ -21,7 +21,7 @@ public sealed partial class LocalTelegramPeer : IAsyncDisposable
 {
     public const string BotUsername = "healthbot_test_bot";
     private readonly WebApplication app;
-    private readonly ConcurrentQueue<(int Status, int? RetryAfter)> script = new();
+    private readonly ConcurrentQueue<(int Status, int? RetryAfter, string? Description)> script = new();
     private readonly ConcurrentDictionary<long, bool> blocked = new();
     private long nextMessageId = 100;
     private int attempts;
@@ -48,8 +48,18 @@ public sealed partial class LocalTelegramPeer : IAsyncDisposable
     /// <summary>The person blocks the bot without Telegram saying so (the update was lost): sends get 403.</summary>
     public void Block(long chatId) => blocked[chatId] = true;
 
-    /// <summary>The next sendMessage calls answer these statuses (429 with its retry_after); then they work.</summary>
-    public void Script(int status, int? retryAfter = null) => script.Enqueue((status, retryAfter));
+    /// <summary>
+    /// The next sendMessage calls answer these statuses (429 with its retry_after, a 400 with Telegram's
+    /// <paramref name="description"/>); then they work.
+    /// </summary>
+    public void Script(int status, int? retryAfter = null, string? description = null) =>
+        script.Enqueue((status, retryAfter, description));
+
+    /// <summary>
+    /// Another box keeps setting a webhook for the same bot: deleteWebhook answers ok, but the webhook stays, so
+    /// getUpdates keeps answering 409 Conflict.
+    /// </summary>
+    public bool WebhookKeptByAnotherBox { get; set; }
 
     public static async Task<LocalTelegramPeer> StartAsync(string token, int port = 0)
     {
@@ -96,7 +106,8 @@ public sealed partial class LocalTelegramPeer : IAsyncDisposable
                 ["id"] = 7000000001, ["is_bot"] = true, ["first_name"] = "HealthBot", ["username"] = BotUsername,
             }),
             "setWebhook" => SetWebhook(body),
-            "deleteWebhook" => SetWebhook(new JsonObject { ["url"] = "" }),
+            "deleteWebhook" => WebhookKeptByAnotherBox ? Ok(JsonValue.Create(true))
+                : SetWebhook(new JsonObject { ["url"] = "" }),
             "getWebhookInfo" => Ok(new JsonObject
             {
                 ["url"] = WebhookUrl, ["has_custom_certificate"] = false, ["pending_update_count"] = 0,
@@ -120,7 +131,8 @@ public sealed partial class LocalTelegramPeer : IAsyncDisposable
         {
             return scripted.Status == 429
                 ? Error(429, $"Too Many Requests: retry after {scripted.RetryAfter ?? 1}", scripted.RetryAfter ?? 1)
-                : Error(scripted.Status, scripted.Status >= 500 ? "Internal Server Error" : "Bad Request");
+                : Error(scripted.Status, scripted.Description ??
+                                         (scripted.Status >= 500 ? "Internal Server Error" : "Bad Request"));
         }
 
         if (blocked.ContainsKey(chat))

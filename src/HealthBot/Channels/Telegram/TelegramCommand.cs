@@ -14,14 +14,15 @@ public static class TelegramCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("set-webhook" or "delete-webhook" or "info"))
+        var (words, settings) = Split(args);
+        if (words.Count == 0 || words[0] is not ("set-webhook" or "delete-webhook" or "info") ||
+            words.Count > (words[0] == "set-webhook" ? 2 : 1))
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
 
-        var url = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
-        using var host = CommandHost.BuildWithoutDatabase([.. args.Skip(url is null ? 1 : 2)]);
+        using var host = CommandHost.BuildWithoutDatabase([.. settings]);
         if (host is null)
         {
             return 1;
@@ -34,13 +35,50 @@ public static class TelegramCommand
             return 1;
         }
 
-        return args[0] switch
+        try
         {
-            "set-webhook" => await SetAsync(api, url),
-            "delete-webhook" => Print(await api.CallAsync("deleteWebhook", new { drop_pending_updates = false },
-                CancellationToken.None), "webhook removed; polling (Telegram__Mode=polling) can receive now"),
-            _ => await InfoAsync(api),
-        };
+            return words[0] switch
+            {
+                "set-webhook" => await SetAsync(api, words.ElementAtOrDefault(1)),
+                "delete-webhook" => Print(await api.CallAsync("deleteWebhook", new { drop_pending_updates = false },
+                    CancellationToken.None), "webhook removed; polling (Telegram__Mode=polling) can receive now"),
+                _ => await InfoAsync(api),
+            };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            // The address only: the token is part of every Bot API URL and never printed.
+            var why = ex is HttpRequestException http ? http.HttpRequestError.ToString() : "no answer in time";
+            Console.Error.WriteLine($"healthbot telegram: cannot reach the Bot API at {api.Settings.ApiBaseUrl} " +
+                                    $"({why}); check the internet connection and Telegram__ApiBaseUrl");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// The command's own words (the subcommand, set-webhook's address) apart from settings given as
+    /// <c>--Section:Key value</c>, <c>--Section:Key=value</c> or <c>--verbose</c>, which go to the host.
+    /// </summary>
+    private static (List<string> Words, List<string> Settings) Split(string[] args)
+    {
+        var (words, settings) = (new List<string>(), new List<string>());
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith('-'))
+            {
+                words.Add(args[i]);
+                continue;
+            }
+
+            settings.Add(args[i]);
+            if (args[i] != CommandHost.VerboseFlag && !args[i].Contains('=', StringComparison.Ordinal) &&
+                i + 1 < args.Length)
+            {
+                settings.Add(args[++i]);
+            }
+        }
+
+        return (words, settings);
     }
 
     private static async Task<int> SetAsync(TelegramApi api, string? given)
@@ -54,14 +92,16 @@ public static class TelegramCommand
             return 2;
         }
 
+        if (!TelegramOptions.IsPublicUrl(baseUrl))
+        {
+            Console.Error.WriteLine($"healthbot telegram: '{baseUrl}' is not an address Telegram can post to: " +
+                                    "give an absolute https address without spaces, query (?) or fragment (#)");
+            return 2;
+        }
+
         var url = baseUrl.EndsWith(TelegramWebhookEndpoints.Path, StringComparison.Ordinal)
             ? baseUrl
             : baseUrl.TrimEnd('/') + TelegramWebhookEndpoints.Path;
-        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            Console.Error.WriteLine("healthbot telegram: Telegram posts only to https addresses");
-            return 2;
-        }
 
         var answer = await api.CallAsync("setWebhook", new
         {

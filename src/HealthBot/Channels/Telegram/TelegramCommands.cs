@@ -4,7 +4,8 @@ namespace HealthBot.Channels.Telegram;
 
 /// <summary>
 /// Telegram's bot commands (https://core.telegram.org/bots/features#commands) become the keywords the dialog already
-/// knows, so consent and language go the one way they go on SMS: <c>/start</c> is START (opt-in and a welcome),
+/// knows, so consent and language go the one way they go on SMS: <c>/start</c> is START (opt-in and the welcome
+/// back) for a person who stopped, and for anyone else an opt-in and the first-contact welcome,
 /// <c>/stop</c> is STOP, <c>/help</c> is HELP, <c>/language sw</c> is the language's own name, which switches to it,
 /// and <c>/language</c> alone is HELP, which Telegram shows with a keyboard of the languages to tap.
 /// </summary>
@@ -16,6 +17,19 @@ public static class TelegramCommands
         ["en"] = "English", ["fr"] = "Français", ["sw"] = "Kiswahili", ["pt"] = "Português",
         ["hi"] = "हिन्दी",
     };
+
+    /// <summary>
+    /// A greeting each language's lexicon knows as its own: a first <c>/start</c> is handed to the dialog as this,
+    /// so it gets the first-contact welcome a new chat saying "hello" gets, in the person's language.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Greetings = new Dictionary<string, string>
+    {
+        ["en"] = "hello", ["fr"] = "bonjour", ["sw"] = "habari", ["pt"] = "olá", ["hi"] = "नमस्ते",
+    };
+
+    /// <summary>Whether the person pressed Start (or typed /start, with or without a deep-link payload).</summary>
+    public static bool IsStart(string? text) =>
+        text is not null && text.TrimStart().StartsWith('/') && ToDialog(text) == "START";
 
     /// <summary>The text to hand to the dialog for what the person typed; other text is returned as it is.</summary>
     public static string ToDialog(string text)

@@ -29,15 +29,36 @@ public sealed class TelegramInbound(
         var contact = await contacts.GetOrCreateAsync(TelegramProvider.Channel, update.Address, ct);
         if (contact.Language is null && TelegramCommands.Language(update.LanguageCode) is { } language)
         {
+            contact = contact with { Language = language };
             await contacts.SetLanguageAsync(contact.Id, language, ct);
         }
 
-        var text = TelegramCommands.ToDialog(update.Text ?? string.Empty);
+        var text = TelegramCommands.IsStart(update.Text) && contact.Consent != Consent.OptedOut
+            ? await FirstStartAsync(contact, ct)
+            : TelegramCommands.ToDialog(update.Text ?? string.Empty);
         var record = await receiver.ReceiveAsync(
             TelegramProvider.Channel, update.Address, text, update.ProviderId, ct);
         logger.LogInformation("Telegram inbound {What} {MessageId} from contact {ContactId}{Duplicate}",
             update.What, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : "");
         return new TelegramOutcome(!record.Duplicate, record.Duplicate, false);
+    }
+
+    /// <summary>
+    /// Start from someone who never stopped the bot (Telegram's Start button opens every new chat): opted in, and a
+    /// greeting in their language for the dialog, whose answer is the first-contact welcome with "general
+    /// information, not a diagnosis" and the emergency line; START would give "welcome back" to a stranger. After
+    /// /stop, /start stays START: opted in again with the welcome back.
+    /// </summary>
+    private async Task<string> FirstStartAsync(Contact contact, CancellationToken ct)
+    {
+        if (contact.Consent != Consent.OptedIn)
+        {
+            await contacts.SetConsentAsync(contact.Id, Consent.OptedIn, TelegramProvider.Channel, "telegram-start", ct);
+        }
+
+        return TelegramCommands.Greetings.TryGetValue(contact.Language ?? string.Empty, out var greeting)
+            ? greeting
+            : TelegramCommands.Greetings["en"];
     }
 
     private async Task<TelegramOutcome> BlockedAsync(TelegramUpdate update, CancellationToken ct)

@@ -38,8 +38,13 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(0, 50)]
     public int PollTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>
+    /// How long one Bot API call may take. For a send it is the window in which the outcome is unknown: Telegram
+    /// cannot be asked afterwards, so such a send goes again and may arrive twice. sendMessage answers in well under a
+    /// second, so this stays short.
+    /// </summary>
     [Range(1, 300)]
-    public int TimeoutSeconds { get; set; } = 15;
+    public int TimeoutSeconds { get; set; } = 10;
 
     /// <summary>Largest webhook body accepted, in bytes (one update per request).</summary>
     [Range(1024, 4 * 1024 * 1024)]
@@ -77,13 +82,18 @@ public sealed partial class TelegramOptions : IValidatableObject
             yield return new ValidationResult("Telegram:BotToken must look like 123456789:AA… (from @BotFather)");
         }
 
-        if (PublicBaseUrl.Length > 0 &&
-            (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme != "https"))
+        if (PublicBaseUrl.Length > 0 && !IsPublicUrl(PublicBaseUrl))
         {
-            yield return new ValidationResult(
-                "Telegram:PublicBaseUrl must be an https URL (Telegram posts only there)");
+            yield return new ValidationResult("Telegram:PublicBaseUrl must be an absolute https URL without spaces, " +
+                                              "query or fragment (Telegram posts only there)");
         }
     }
+
+    /// <summary>An address Telegram can post updates to: absolute https, no whitespace, query or fragment.</summary>
+    public static bool IsPublicUrl(string url) =>
+        !url.Any(char.IsWhiteSpace) && url.IndexOfAny(['?', '#']) < 0 &&
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps &&
+        uri.UserInfo.Length == 0 && uri.Host.Length > 0;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
     private static partial Regex SecretShape();

@@ -19,8 +19,9 @@ public enum TelegramUpdateKind
 /// <summary>
 /// One Update (https://core.telegram.org/bots/api#update): <c>{ update_id, message: { message_id, from: {
 /// language_code }, chat: { id, type }, text } }</c>, or <c>edited_message</c>, <c>my_chat_member</c> and the
-/// kinds we do not use. A message without text (sticker, photo, voice, location…) has a null <see cref="Text"/>,
-/// which the dialog answers with "please send text" in the person's language.
+/// kinds we do not use. A photo (or video, document) with a caption is read as its caption; a message without text
+/// (sticker, voice, location, a photo without a caption…) has a null <see cref="Text"/>, which the dialog answers
+/// with "please send text" in the person's language.
 /// </summary>
 public sealed record TelegramUpdate(
     long UpdateId, TelegramUpdateKind Kind, long ChatId, string? Text, string? LanguageCode, string What)
@@ -88,10 +89,11 @@ public sealed record TelegramUpdate(
             throw new FormatException($"{where}.message_id is required (an integer)");
         }
 
-        var text = Str(message, "text");
+        // A photo or document with a question in its caption: the caption is the question.
+        var text = Str(message, "text") ?? (Str(message, "caption") is { Length: > 0 } caption ? caption : null);
         var language = Object(message, "from") is { } from ? Str(from, "language_code") : null;
         var kind = Str(chat.Element, "type") == "private" ? TelegramUpdateKind.Message : TelegramUpdateKind.Ignored;
-        var what = text is not null ? where : where + " " + Content(message);
+        var what = Str(message, "text") is not null ? where : where + " " + Content(message);
         return new TelegramUpdate(id, kind, chat.Id, text, language, what);
     }
 

@@ -6,9 +6,10 @@ namespace HealthBot.Channels.Telegram;
 /// <summary>
 /// getMe says whether the token works; in webhook mode getWebhookInfo says whether Telegram knows where to post and
 /// its last delivery error (https://core.telegram.org/bots/api#getwebhookinfo), shown in /readyz and by
-/// <c>healthbot doctor</c> with the fix.
+/// <c>healthbot doctor</c> with the fix. In polling mode a webhook that is set (or polling's own 409s) means nothing
+/// can be received, so the bot is down then too.
 /// </summary>
-public sealed class TelegramProbe(TelegramApi api) : IProviderProbe
+public sealed class TelegramProbe(TelegramApi api, TelegramPollingState polling) : IProviderProbe
 {
     public string Provider => TelegramProvider.Name;
 
@@ -23,13 +24,27 @@ public sealed class TelegramProbe(TelegramApi api) : IProviderProbe
         }
 
         var bot = "bot @" + (TelegramUpdate.Str(me.Result, "username") ?? "?");
+        var info = await api.CallAsync("getWebhookInfo", new { }, ct);
         if (api.Settings.Polling)
         {
-            return new ProviderProbe(true, bot + ", receiving by polling");
+            return Polling(bot, info);
         }
 
-        var info = await api.CallAsync("getWebhookInfo", new { }, ct);
         return info.Ok ? Webhook(bot, info.Result) : new ProviderProbe(false, $"{bot}: getWebhookInfo failed");
+    }
+
+    private ProviderProbe Polling(string bot, TelegramAnswer info)
+    {
+        if (polling.Conflict is { } conflict)
+        {
+            return new ProviderProbe(false, $"{bot}: {conflict}");
+        }
+
+        return info.Ok && TelegramUpdate.Str(info.Result, "url") is { Length: > 0 }
+            ? new ProviderProbe(false, $"{bot}: Telegram__Mode=polling, but a webhook is set, so Telegram refuses " +
+                                       "getUpdates (409 Conflict) until the running service removes it; run " +
+                                       "`healthbot telegram delete-webhook` if it stays")
+            : new ProviderProbe(true, bot + ", receiving by polling");
     }
 
     public static ProviderProbe Webhook(string bot, JsonElement info)

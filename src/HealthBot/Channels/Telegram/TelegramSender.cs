@@ -9,10 +9,15 @@ namespace HealthBot.Channels.Telegram;
 /// Sends with sendMessage (https://core.telegram.org/bots/api#sendmessage) in HTML parse mode, the stored Markdown
 /// converted and escaped by <see cref="TelegramHtml"/>. The help reply carries a keyboard of the languages (what
 /// <c>/language</c> shows). Telegram has no delivery reports and no way to look a message up, so a send left in doubt
-/// is sent again (at least once, never lost).
+/// is sent again (at least once, never lost). A 429 is flood control for the whole bot
+/// (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this): every send waits its
+/// retry_after, not only the refused one.
 /// </summary>
-public sealed class TelegramSender(TelegramApi api) : IChannelSender
+public sealed class TelegramSender(TelegramApi api, TimeProvider time) : IChannelSender
 {
+    private readonly Lock gate = new();
+    private DateTimeOffset heldUntil = DateTimeOffset.MinValue;
+
     public IReadOnlyCollection<string> Channels { get; } = [TelegramProvider.Channel];
 
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
@@ -27,18 +32,49 @@ public sealed class TelegramSender(TelegramApi api) : IChannelSender
             return new SendResult.Fail("telegram-not-a-chat", "the address is not a Telegram chat id");
         }
 
+        if (Held() is { } wait)
+        {
+            // Not asked at all, so nothing is in doubt; the outbox keeps it until Telegram's pause is over.
+            return new SendResult.Retry("telegram 429: flood control, every send waits", InDoubt: false, wait);
+        }
+
         return await ProviderHttp.GuardAsync(async () =>
         {
             var answer = await api.CallAsync("sendMessage", Body(chat, item, html: true), ct);
             if (!answer.Ok && answer.ErrorCode == 400 &&
                 answer.Description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase))
             {
-                // Our HTML was refused: the person still gets the words, unformatted.
+                // Our HTML was refused: the person still gets the words, unformatted and without Markdown's marks.
                 answer = await api.CallAsync("sendMessage", Body(chat, item, html: false), ct);
             }
 
-            return Map(chat, answer);
+            var result = Map(chat, answer);
+            if (result is SendResult.Retry { InDoubt: false, After: { } after })
+            {
+                Hold(after);
+            }
+
+            return result;
         }, ct);
+    }
+
+    /// <summary>How long every send still waits after a 429; null when Telegram has not asked us to wait.</summary>
+    private TimeSpan? Held()
+    {
+        lock (gate)
+        {
+            var left = heldUntil - time.GetUtcNow();
+            return left > TimeSpan.Zero ? left : null;
+        }
+    }
+
+    private void Hold(TimeSpan after)
+    {
+        lock (gate)
+        {
+            var until = time.GetUtcNow() + after;
+            heldUntil = until > heldUntil ? until : heldUntil;
+        }
     }
 
     /// <summary>Telegram's answer as a send result: 429 waits retry_after, 5xx retries, 403: the person left.</summary>
@@ -81,7 +117,7 @@ public sealed class TelegramSender(TelegramApi api) : IChannelSender
         var body = new Dictionary<string, object>
         {
             ["chat_id"] = chat,
-            ["text"] = html ? TelegramHtml.FromMarkdown(item.Body) : item.Body,
+            ["text"] = html ? TelegramHtml.FromMarkdown(item.Body) : TelegramHtml.ToPlain(item.Body),
             ["link_preview_options"] = new { is_disabled = true },
         };
         if (html)

@@ -43,6 +43,7 @@ public static class TelegramServiceCollectionExtensions
             .RemoveAllLoggers();
         services.AddSingleton<TelegramApi>();
         services.AddSingleton<TelegramInbound>();
+        services.AddSingleton<TelegramPollingState>();
         var settings = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>()
                        ?? new TelegramOptions();
         IReadOnlyList<string> sends = settings.CanSend ? [Channel] : [];

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.Telegram;
@@ -70,8 +71,15 @@ public static class TelegramWebhookEndpoints
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(sent)),
             SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
+    /// <summary>The body within Telegram:MaxRequestBytes; null when larger (413, nothing logged as an error).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int maxBytes)
     {
+        // The server's limit for every request (Hosting:MaxRequestBodyBytes, 64 KiB) would win otherwise.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
         if (http.Request.ContentLength > maxBytes)
         {
             return null;
@@ -80,14 +88,21 @@ public static class TelegramWebhookEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
         int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
         }
 
         return buffer.ToArray();

@@ -41,17 +41,67 @@ public sealed class TelegramCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("http://bot.example.org", 2)]
-    [InlineData("", 2)]
-    public async Task An_address_telegram_would_refuse_is_refused_here_first(string address, int exit)
+    [InlineData("http://bot.example.org")]
+    [InlineData("")]
+    [InlineData("https://bot.example.org/?token=1")]
+    [InlineData("https://bot.example.org/#top")]
+    [InlineData("https://bot.example.org/my bot")]
+    [InlineData("https://bot example.org")]
+    [InlineData("bot.example.org")]
+    public async Task An_address_telegram_would_refuse_is_refused_here_first(string address)
     {
         var run = address.Length == 0
             ? await RunAsync(new Dictionary<string, string?> { ["Telegram__PublicBaseUrl"] = null }, "telegram",
                 "set-webhook")
             : await RunAsync("telegram", "set-webhook", address);
 
-        Assert.Equal(exit, run.ExitCode);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
         Assert.Equal(string.Empty, telegram.WebhookUrl);
+    }
+
+    [Theory]
+    [InlineData("set-webhook", "https://bot.example.org", "now")]
+    [InlineData("info", "extra")]
+    [InlineData("delete-webhook", "https://bot.example.org")]
+    public async Task Extra_words_are_refused_with_the_usage_and_nothing_is_changed(params string[] args)
+    {
+        telegram.WebhookUrl = "https://kept.example.org/webhooks/telegram";
+
+        var run = await RunAsync(new[] { "telegram" }.Concat(args).ToArray());
+
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Contains(TelegramCommand.Usage, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("https://kept.example.org/webhooks/telegram", telegram.WebhookUrl);
+    }
+
+    [Theory]
+    [InlineData("info")]
+    [InlineData("set-webhook")]
+    [InlineData("delete-webhook")]
+    public async Task An_unreachable_bot_api_is_one_line_and_exit_1_not_a_crash(string command)
+    {
+        var run = await RunAsync(new Dictionary<string, string?> { ["Telegram__ApiBaseUrl"] = "http://127.0.0.1:9" },
+            "telegram", command);
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}: {run.Stderr}");
+        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, run.Stderr);
+        Assert.Contains("cannot reach the Bot API", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(TelegramWebhookTests.BotToken, run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_says_polling_cannot_receive_while_a_webhook_is_set()
+    {
+        telegram.WebhookUrl = "https://other.example.org/webhooks/telegram";
+
+        var run = await RunAsync(new Dictionary<string, string?> { ["Telegram__Mode"] = "polling" }, "doctor");
+
+        var line = run.Stdout.Split('\n').FirstOrDefault(l => l.Contains(" telegram: ", StringComparison.Ordinal));
+        Assert.True(line is not null, run.Stdout + run.Stderr);
+        Assert.StartsWith("PROBLEM", line, StringComparison.Ordinal);
+        Assert.Contains("409", line, StringComparison.Ordinal);
+        Assert.Contains("delete-webhook", line, StringComparison.Ordinal);
     }
 
     private Task<CliRun.Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);

@@ -44,6 +44,19 @@ public sealed class TelegramFormatTests
         }
     }
 
+    [Theory]
+    [InlineData("**Common signs:** fever & chills", "Common signs: fever & chills")]
+    [InlineData("## Danger signs\n- fever > 38 °C\n- age < 2", "Danger signs\n• fever > 38 °C\n• age < 2")]
+    [InlineData("_Sample content: awaiting review._", "Sample content: awaiting review.")]
+    [InlineData("see [WHO](https://www.who.int/?a=1&b=2) or `112`", "see WHO (https://www.who.int/?a=1&b=2) or 112")]
+    [InlineData("**Tom & Jerry <3** &amp; \"quotes\"", "Tom & Jerry <3 &amp; \"quotes\"")]
+    [InlineData("dial *130*1# for credit", "dial *130*1# for credit")]
+    public void The_text_sent_when_telegram_refuses_our_html_has_the_words_without_markdown(
+        string markdown, string plain)
+    {
+        Assert.Equal(plain, TelegramHtml.ToPlain(markdown));
+    }
+
     [Fact]
     public void Every_answer_in_every_language_is_html_telegram_accepts_with_the_same_words()
     {

@@ -25,6 +25,7 @@ public sealed class TelegramPollingTests : IAsyncLifetime
             ["Telegram:BotToken"] = TelegramWebhookTests.BotToken,
             ["Telegram:Mode"] = "polling",
             ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Channels:ProbeInterval"] = "00:00:01",
         });
         _ = factory.CreateClient();
     }
@@ -63,4 +64,33 @@ public sealed class TelegramPollingTests : IAsyncLifetime
             r => r.Contains("receiving by polling", StringComparison.Ordinal), "telegram in /readyz", 30000);
         Assert.Contains("\"name\":\"telegram\"", ready, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_webhook_set_while_polling_is_removed_again_and_readyz_says_down_while_telegram_refuses()
+    {
+        await Eventually.WaitAsync(() => Task.FromResult(telegram.WebhookUrl), u => u.Length == 0,
+            "the old webhook removed", 30000);
+        await ReadyzAsync("\"up\":true", "receiving by polling");
+
+        // Another box (or `healthbot telegram set-webhook` by mistake) sets a webhook and keeps setting it.
+        telegram.WebhookKeptByAnotherBox = true;
+        telegram.WebhookUrl = "https://other.example.org/webhooks/telegram";
+        var down = await ReadyzAsync("\"up\":false", "409");
+        Assert.Contains("webhook", down, StringComparison.Ordinal);
+
+        telegram.WebhookKeptByAnotherBox = false;
+        await Eventually.WaitAsync(() => Task.FromResult(telegram.WebhookUrl), u => u.Length == 0,
+            "the webhook removed again by polling", 60000);
+        Assert.Equal(HttpStatusCode.Accepted, await telegram.PersonSendsAsync(1111503, "how do i make ORS at home"));
+        await Eventually.WaitForAsync(() => telegram.Received.ToList(), r => r.Any(m => m.ChatId == 1111503),
+            "answered after the conflict", 60000);
+        await ReadyzAsync("\"up\":true", "receiving by polling");
+        // Said once for the whole conflict, however many 409s it lasted, and without anyone's messages.
+        Assert.Single(factory.Logs, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("409"));
+    }
+
+    private Task<string> ReadyzAsync(string state, string detail) =>
+        Eventually.WaitAsync(() => factory.CreateClient().GetStringAsync("/readyz"),
+            r => r.Contains("\"name\":\"telegram\"," + state, StringComparison.Ordinal) &&
+                 r.Contains(detail, StringComparison.Ordinal), $"telegram {state} ({detail}) in /readyz", 30000);
 }

@@ -154,6 +154,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     [InlineData("Telegram:WebhookSecret", "has spaces in it")]
     [InlineData("Telegram:BotToken", "not-a-token")]
     [InlineData("Telegram:PublicBaseUrl", "http://bot.example.org")]
+    [InlineData("Telegram:PublicBaseUrl", "https://bot.example.org/?key=1")]
     public async Task A_wrong_setting_stops_the_start_with_its_name(string key, string value)
     {
         var run = await CliRun.ServeAsync(new Dictionary<string, string?> { [key.Replace(":", "__")] = value });
