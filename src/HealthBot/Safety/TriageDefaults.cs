@@ -79,13 +79,25 @@ internal static class TriageDefaults
                  "happening again | happen again | im ok now | i am ok now | im fine now | feeling fine | is fine | " +
                  "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | first pregnancy | " +
                  "try again | trying again | next pregnancy | old scars | scars are old | survived | small scratch | " +
-                 "just a scratch | only a scratch",
+                 "just a scratch | only a scratch | " +
+                 // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
+                 "homework | school project | project on | assignment | essay | presentation on | " +
+                 "awareness | statistics | stats on | facts on | send facts | on tv | tv drama | " +
+                 "drama | a film | a movie | the series | tv series | soap opera | in the story | " +
+                 "on the news | bias | training | for the shop | for my shop | for the farm | " +
+                 "where can i buy | away from children | bleeding stopped",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
                  "que ca se reproduise | ne recommence pas | ne se reproduise pas | l annee passee | timepast | " +
                  "premier accouchement | derniere grossesse | " +
-                 "grossesse precedente | il va bien | elle va bien | va bien maintenant | cicatrice",
+                 "grossesse precedente | il va bien | elle va bien | va bien maintenant | cicatrice | " +
+                 // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
+                 "devoir de classe | devoir | expose sur | projet d ecole | projet scolaire | " +
+                 "sensibilisation | statistiques | des chiffres | a la tele | a la tv | un film | " +
+                 "la serie | dans la serie | feuilleton | dans l histoire | aux infos | formation | " +
+                 "pour la boutique | pour le champ | ou acheter | eloigner | loin des enfants | " +
+                 "hors de portee | saignement fini",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
@@ -93,17 +105,35 @@ internal static class TriageDefaults
                  // The conditional "-ki-" (if someone is bitten, if she stops moving) asks; written out, as calm
                  // phrases match only as written: stemmed, "akiumwa" would be "ameumwa" (has been bitten).
                  "akiumwa | ukiumwa | akibakwa | ukibakwa | akiacha | akipata | ukipata | akizimia | akitokwa | " +
-                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa",
+                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa | " +
+                 // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
+                 "kazi ya shule | zoezi la shule | mradi wa shule | insha | uhamasishaji | takwimu | " +
+                 "kwenye tv | kwenye televisheni | tamthilia | filamu | sinema | kwenye habari | " +
+                 "mafunzo | kwa duka | kwa dukani | wapi naweza kununua | ninunue wapi | " +
+                 "mbali na watoto | akiwa kijana | alipokuwa mdogo | wanasema",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
                  "acontecer de novo | nao se repita | nao volte a acontecer | timepast | anos atras | ha anos | cicatriz | " +
                  "cicatrizes | na adolescencia | quando era crianca | ta bem | to bem | esta bem | gravidez passada | " +
-                 "ultima gravidez | primeiro parto",
+                 "ultima gravidez | primeiro parto | " +
+                 // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
+                 "trabalho de escola | trabalho da escola | trabalho escolar | dever de casa | " +
+                 "licao de casa | redacao | apresentacao sobre | conscientizacao | estatisticas | " +
+                 "dados sobre | na novela | novela | na tv | na televisao | a serie | um filme | " +
+                 "no jornal | treinamento | pra loja | para a loja | onde compro | onde comprar | " +
+                 "longe das criancas | fora do alcance",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
                  "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो | timepast | " +
-                 "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक",
+                 "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक | " +
+                 // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
+                 "homework | school project | college project | कॉलेज प्रोजेक्ट | प्रोजेक्ट | " +
+                 "assignment | nibandh | निबंध | jagrukta | जागरूकता | aankde | आंकड़े | " +
+                 "data chahiye | tv serial | सीरियल | kahani | कहानी | dukaan ke liye | " +
+                 "दुकान के लिए | kheti ke liye | खेत में | kahan milegi | कहाँ मिलेगी | " +
+                 "bacchon se door | bachchon se door | बच्चों से दूर | बच्चे न छुएं | kahan rakhe | " +
+                 "कहाँ रखें",
     };
 }
