@@ -17,7 +17,8 @@ public sealed partial class SqlMessageStore
     public Task<StoredMessage?> FindOutboundByProviderIdAsync(string providerId, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        using var reader = connection.Command($"SELECT {MessageColumns} FROM messages WHERE direction = 'out' AND provider_id = @p")
+        using var reader = connection
+            .Command($"SELECT {MessageColumns} FROM messages WHERE direction = 'out' AND provider_id = @p")
             .With("@p", providerId).ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadMessage(reader, database.Protector) : null);
     }

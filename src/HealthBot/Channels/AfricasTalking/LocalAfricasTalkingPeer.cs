@@ -88,7 +88,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
             return Results.Text("The supplied authentication is invalid", statusCode: 401);
         }
 
-        var scriptedAnswer = httpScript.TryDequeue(out var script) ? script : ((int Status, string Body, bool Taken)?)null;
+        (int Status, string Body, bool Taken)? scriptedAnswer = httpScript.TryDequeue(out var script) ? script : null;
         if (scriptedAnswer is { Taken: false } refused)
         {
             return Results.Text(refused.Body, statusCode: refused.Status);
