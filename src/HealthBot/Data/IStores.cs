@@ -41,6 +41,9 @@ public interface IMessageStore
     /// <summary>Applies a provider status callback; returns false when no message has that provider id.</summary>
     Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default);
 
+    /// <summary>The outbound message a provider knows by this id (its delivery reports name it), or null.</summary>
+    Task<StoredMessage?> FindOutboundByProviderIdAsync(string providerId, CancellationToken ct = default);
+
     Task<StoredMessage?> GetAsync(long messageId, CancellationToken ct = default);
     Task<IReadOnlyList<StoredMessage>> ConversationAsync(long contactId, long afterId, int limit, CancellationToken ct = default);
     Task<IReadOnlyList<(string Status, string? ErrorCode, DateTimeOffset At)>> StatusHistoryAsync(long messageId, CancellationToken ct = default);

@@ -14,6 +14,15 @@ public sealed partial class SqlMessageStore
             return UpdateStatus(connection, transaction, providerId, status, errorCode, time.GetUtcNow().ToDb());
         });
 
+    public Task<StoredMessage?> FindOutboundByProviderIdAsync(string providerId, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var reader = connection
+            .Command($"SELECT {MessageColumns} FROM messages WHERE direction = 'out' AND provider_id = @p")
+            .With("@p", providerId).ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadMessage(reader, database.Protector) : null);
+    }
+
     private static bool UpdateStatus(DbConnection connection, DbTransaction transaction, string providerId, string status, string? errorCode, string now)
     {
         var id = connection.Command("SELECT id FROM messages WHERE direction = 'out' AND provider_id = @p", transaction).With("@p", providerId).ExecuteScalar();

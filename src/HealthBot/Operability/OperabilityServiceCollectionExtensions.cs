@@ -33,8 +33,10 @@ public static class OperabilityServiceCollectionExtensions
         // checked against and the host of the sign-in redirect.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
-            o.ForwardedHeaders =
-                ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Empty lists would make ASP.NET believe every caller's headers: with no trusted proxy, none are read.
+            o.ForwardedHeaders = hosting.Value.Proxies().Any()
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
+                : ForwardedHeaders.None;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
             foreach (var (address, network) in hosting.Value.Proxies())

@@ -59,6 +59,10 @@ public sealed class AfricasTalkingOptions : IValidatableObject
 
     public string MessagingUrl => ApiBaseUrl.TrimEnd('/') + "/version1/messaging";
 
+    /// <summary>The application's data (its balance): what the health probe reads.</summary>
+    public string UserDataUrl =>
+        ApiBaseUrl.TrimEnd('/') + "/version1/user?username=" + Uri.EscapeDataString(Username);
+
     /// <summary>What is missing for the provider to work, in words staff can act on; null when nothing is.</summary>
     public string? Missing(bool sends) =>
         !CanReceive ? "off: AfricasTalking__CallbackSecret is not set"

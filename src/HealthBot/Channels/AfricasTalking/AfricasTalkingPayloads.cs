@@ -47,7 +47,8 @@ public sealed record AtDeliveryReport(string Id, string Status, string? FailureR
             return (null, "status must be one of " + string.Join(", ", AtStatuses.DeliveryStatuses));
         }
 
-        var reason = form["failureReason"].ToString();
+        // Logged and stored (the inbox shows it): control characters (a newline forging a log line) are dropped.
+        var reason = AtForm.Clean(form["failureReason"].ToString());
         return reason.Length > 64
             ? (null, "failureReason is longer than 64 characters")
             : (new AtDeliveryReport(id, status, reason.Length == 0 ? null : reason), null);
@@ -104,6 +105,8 @@ public sealed record AtUssdRequest(
     /// <summary>More inputs than any walk through the menu needs: a longer text is refused, not replayed.</summary>
     public const int MaxInputs = 60;
 
+    public const int MaxTextLength = 4 * MaxInputs;
+
     public static (AtUssdRequest? Value, string? Error) Parse(IFormCollection form)
     {
         if (AtForm.Id(form, "sessionId") is not { } session)
@@ -117,17 +120,27 @@ public sealed record AtUssdRequest(
         }
 
         var code = form["serviceCode"].ToString();
-        var text = form["text"].ToString();
-        if (code.Length is 0 or > 32)
+        if (code.Length is 0 or > 32 || code.Any(char.IsControl))
         {
-            return (null, "serviceCode is required (at most 32 characters)");
+            return (null, "serviceCode is required (at most 32 characters, no control characters)");
         }
 
+        // A session longer than any walk through the menu is not replayed past its first inputs: the person is told
+        // to dial again (END, 200), since a 4xx would leave their phone with a bare network error.
+        var text = form["text"].ToString();
         var inputs = text.Length == 0 ? [] : text.Split('*');
-        return inputs.Length > MaxInputs || text.Length > 4 * MaxInputs
-            ? (null, $"text has more than {MaxInputs} inputs")
-            : (new AtUssdRequest(session, code, phone, inputs), null);
+        var kept = inputs.Take(MaxInputs).ToList();
+        while (kept.Sum(i => i.Length + 1) - 1 > MaxTextLength)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return (new AtUssdRequest(session, code, phone, kept) { TooLong = kept.Count < inputs.Length }, null);
     }
+
+    /// <summary>More inputs, or a longer text, than the menu replays: the session is ended with a short message.
+    /// </summary>
+    public bool TooLong { get; init; }
 }
 
 internal static class AtForm
@@ -144,4 +157,14 @@ internal static class AtForm
         var value = form[name].ToString().Trim();
         return value.Length is > 0 and <= 100 && !value.Any(char.IsControl) ? value : null;
     }
+
+    /// <summary>
+    /// A provider's free text (a failure reason, a status word) without control characters, so that it cannot
+    /// forge a log line or a line in the inbox; each run of them becomes one space.
+    /// </summary>
+    public static string Clean(string value) =>
+        value.Any(char.IsControl)
+            ? string.Join(' ', value.Split(value.Where(char.IsControl).Distinct().ToArray(),
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            : value;
 }

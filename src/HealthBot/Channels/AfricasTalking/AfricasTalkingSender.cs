@@ -70,9 +70,11 @@ public sealed class AfricasTalkingSender : IChannelSender
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             var answer = await response.Content.ReadAsStringAsync(timeout.Token);
+            // Their error page is logged and stored as the reason: without control characters (no forged log line).
             return response.IsSuccessStatusCode
                 ? AtSendAnswer.Read(answer, to)
-                : All(to, ProviderHttp.Refused(AfricasTalkingProvider.Name, (int)response.StatusCode, answer));
+                : All(to, ProviderHttp.Refused(
+                    AfricasTalkingProvider.Name, (int)response.StatusCode, AtForm.Clean(answer)));
         }
         catch (HttpRequestException ex)
         {

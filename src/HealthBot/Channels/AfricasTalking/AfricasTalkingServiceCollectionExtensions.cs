@@ -49,6 +49,12 @@ public static class AfricasTalkingServiceCollectionExtensions
             services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<AfricasTalkingSender>());
         }
 
+        // Probed when it has an account to check: it sends, or its username is set (the key may then be missing).
+        if (sends.Count > 0 || !string.IsNullOrEmpty(configuration["AfricasTalking:Username"]))
+        {
+            services.AddSingleton<IProviderProbe, AfricasTalkingProbe>();
+        }
+
         return services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AfricasTalkingOptions>>().Value;

@@ -9,7 +9,8 @@ namespace HealthBot.Channels.AfricasTalking;
 /// <summary>
 /// <c>POST /webhooks/africastalking/ussd</c>: one step of a USSD session. Answers <c>text/plain</c> starting with
 /// <c>CON </c> (the session continues) or <c>END </c> (it ends), as https://developers.africastalking.com/docs/ussd
-/// asks; a 4xx ends the session on the person's phone. Nothing of the session is stored: each step replays the
+/// asks; a 4xx ends the session on the person's phone with a bare network error, so a session too long to replay
+/// gets <c>END</c> and a short message instead. Nothing of the session is stored: each step replays the
 /// inputs (<see cref="UssdMenu"/>), so a session that timed out simply starts again when dialled again.
 /// </summary>
 public static class AfricasTalkingUssdEndpoint
@@ -45,11 +46,13 @@ public static class AfricasTalkingUssdEndpoint
 
         var log = logs.CreateLogger(typeof(AfricasTalkingUssdEndpoint));
         var clock = Stopwatch.StartNew();
-        var step = new UssdMenu(catalog.Current, actions.Referral, settings.Ussd.ScreenOctets).Answer(request.Inputs);
-        if (step.Action is { } action)
-        {
+        var menu = new UssdMenu(catalog.Current, actions.Referral, settings.Ussd.ScreenOctets);
+        var step = request.TooLong ? menu.TooLong(request.Inputs) : menu.Answer(request.Inputs);
+        if (step.Action is { } action &&
             await RunAsync(actions.RunAsync(action, request, lifetime.ApplicationStopping), settings.Ussd.AnswerWithin,
-                log);
+                log) == UssdOutcome.OptedOut)
+        {
+            step = step with { Text = UssdLabels.For(action.Language).Stopped, End = true };
         }
 
         log.LogInformation("USSD step {Inputs} ({Kind}) answered in {Milliseconds} ms", request.Inputs.Count,
@@ -61,24 +64,27 @@ public static class AfricasTalkingUssdEndpoint
     /// The network drops a session that waits too long, so the screen goes after <paramref name="within"/> even if
     /// the action is still writing; it then finishes on its own (its token is the service's, not the request's).
     /// </summary>
-    private static async Task RunAsync(Task work, TimeSpan within, ILogger log)
+    /// <returns>What the action did, or null when it is still running or failed.</returns>
+    private static async Task<UssdOutcome?> RunAsync(Task<UssdOutcome> work, TimeSpan within, ILogger log)
     {
         if (await Task.WhenAny(work, Task.Delay(within)) != work)
         {
+            // The action still checks consent before it queues anything: only the screen may be the usual one.
             log.LogWarning("USSD action still running after {Within}; answered first", within);
             _ = work.ContinueWith(t => log.LogError(t.Exception, "USSD action failed after the answer"),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return;
+            return null;
         }
 
         try
         {
-            await work;
+            return await work;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The screen (the referral, "we are sending it") is still right to show; staff see the error in the log.
             log.LogError(ex, "USSD action failed");
+            return null;
         }
     }
 }

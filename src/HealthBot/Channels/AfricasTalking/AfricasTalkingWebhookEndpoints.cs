@@ -78,17 +78,36 @@ public static class AfricasTalkingWebhookEndpoints
 
         var known = await messages.UpdateStatusByProviderIdAsync(
             report.Id, report.HealthBotStatus, report.ErrorCode, http.RequestAborted);
-        if (report.PersonBlocked && AtForm.Phone(form, "phoneNumber") is { } phone &&
-            await contacts.FindAsync(ChannelNames.Sms, phone, http.RequestAborted) is { } contact)
-        {
-            await contacts.SetConsentAsync(
-                contact.Id, Consent.OptedOut, ChannelNames.Sms, "africastalking-blacklist", http.RequestAborted);
-        }
-
-        logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints)).LogInformation(
+        var log = logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints));
+        log.LogInformation(
             "Africa's Talking delivery report {Status} ({Mapped}, {Reason}) for {Known} message", report.Status,
             report.HealthBotStatus, report.FailureReason ?? "-", known ? "a known" : "an unknown");
+        if (report.PersonBlocked)
+        {
+            await BlacklistedAsync(report.Id, messages, contacts, log, http.RequestAborted);
+        }
+
         return Results.Text(string.Empty, "text/plain");
+    }
+
+    /// <summary>
+    /// UserInBlackList: the recipient of the reported message blocked our sender id. It is that message's contact
+    /// who is opted out, found by its messageId; the report's phoneNumber is not trusted for it (a report naming
+    /// another number, or a number written otherwise, must neither silence someone else nor be ignored).
+    /// </summary>
+    private static async Task BlacklistedAsync(
+        string providerId, IMessageStore messages, IContactStore contacts, ILogger log, CancellationToken ct)
+    {
+        if (await messages.FindOutboundByProviderIdAsync(providerId, ct) is not { } message)
+        {
+            log.LogWarning("Africa's Talking reports UserInBlackList for an unknown message: nobody was opted out");
+            return;
+        }
+
+        await contacts.SetConsentAsync(
+            message.ContactId, Consent.OptedOut, message.Channel, "africastalking-blacklist", ct);
+        log.LogInformation("Africa's Talking UserInBlackList: contact {ContactId} is now {Consent}",
+            message.ContactId, Consent.OptedOut);
     }
 
     /// <summary>An opt-out or subscription change: recorded as STOP (or START) would be, and nothing is sent.</summary>

@@ -7,7 +7,8 @@ namespace HealthBot.Channels.AfricasTalking;
 /// The messaging API's answer (https://developers.africastalking.com/docs/sms/sending/bulk):
 /// <c>{ "SMSMessageData": { "Message": "Sent to 1/1 Total Cost: KES 0.8000", "Recipients": [{ "statusCode": 101,
 /// "number": "+254711XXXYYY", "status": "Success", "cost": "KES 0.8000", "messageId": "ATPid_…" }] } }</c>.
-/// A request refused as a whole (an unknown sender id) comes with no recipients and the reason in Message.
+/// A request refused as a whole (an unknown sender id) comes with no recipients and the reason in Message; an answer
+/// that is not JSON at all leaves each send in doubt.
 /// </summary>
 public static class AtSendAnswer
 {
@@ -31,15 +32,20 @@ public static class AtSendAnswer
                     if (Str(recipient, "number") is { } number &&
                         recipient.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var statusCode))
                     {
-                        results[Digits(number)] = AtStatuses.Send(statusCode, Str(recipient, "status") ?? string.Empty,
-                            Str(recipient, "messageId") is { Length: > 0 and <= 100 } id && id != "None" ? id : null);
+                        results[Digits(number)] = AtStatuses.Send(statusCode,
+                            AtForm.Clean(Str(recipient, "status") ?? string.Empty),
+                            Str(recipient, "messageId") is { Length: > 0 and <= 100 } id && id != "None" &&
+                            !id.Any(char.IsControl) ? id : null);
                     }
                 }
             }
         }
         catch (JsonException)
         {
-            message = "the answer is not JSON";
+            // A 2xx that is not their JSON (a proxy's or captive portal's page, an answer cut short): the message may
+            // or may not have been taken. In doubt, like a timeout: sent again rather than lost.
+            return sentTo.Select(Digits).Distinct().ToDictionary(d => d, SendResult (_) =>
+                new SendResult.Retry("Africa's Talking answered, but not with JSON: in doubt"));
         }
 
         var refusedAll = results.Count == 0 && message is { Length: > 0 } &&
@@ -49,7 +55,7 @@ public static class AtSendAnswer
             // Refused as a whole (no recipients, a reason): permanent. Otherwise this number is missing from an
             // accepted answer, and may or may not be out.
             results[Digits(to)] = refusedAll
-                ? new SendResult.Fail("at-refused", "Africa's Talking: " + Short(message!))
+                ? new SendResult.Fail("at-refused", "Africa's Talking: " + Short(AtForm.Clean(message!)))
                 : new SendResult.Retry("Africa's Talking's answer does not list this number");
         }
 

@@ -23,7 +23,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new();
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> scripted = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<int> httpScript = new();
+    private readonly ConcurrentQueue<(int Status, string Body, bool Taken)> httpScript = new();
     private int calls;
 
     private LocalAfricasTalkingPeer(WebApplication app, string apiKey)
@@ -50,6 +50,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
         var app = builder.Build();
         var peer = new LocalAfricasTalkingPeer(app, apiKey);
         app.MapPost("/version1/messaging", (HttpRequest request) => peer.SendAsync(request.HttpContext));
+        app.MapGet("/version1/user", (HttpRequest request) => peer.UserData(request));
         await app.StartAsync();
         peer.BaseUrl = app.Urls.First();
         return peer;
@@ -63,9 +64,19 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     {
         foreach (var status in statuses)
         {
-            httpScript.Enqueue(status);
+            httpScript.Enqueue((status, "Internal Server Error", false));
         }
     }
+
+    /// <summary>
+    /// The next call answers this status and body as it is (a proxy's 200 HTML page…). <paramref name="taken"/>: the
+    /// message was taken first (its recipients recorded as sent), as when only the answer is spoilt on the way back.
+    /// </summary>
+    public void ScriptAnswer(int status, string body, bool taken = true) =>
+        httpScript.Enqueue((status, body, taken));
+
+    /// <summary>The application's balance, <c>KES …</c>, as GET /version1/user answers it.</summary>
+    public string Balance { get; set; } = "KES 1785.5000";
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
@@ -77,9 +88,10 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
             return Results.Text("The supplied authentication is invalid", statusCode: 401);
         }
 
-        if (httpScript.TryDequeue(out var status))
+        (int Status, string Body, bool Taken)? scriptedAnswer = httpScript.TryDequeue(out var script) ? script : null;
+        if (scriptedAnswer is { Taken: false } refused)
         {
-            return Results.Text("Internal Server Error", statusCode: status);
+            return Results.Text(refused.Body, statusCode: refused.Status);
         }
 
         var form = await http.Request.ReadFormAsync();
@@ -97,6 +109,11 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
         }
 
         var recipients = to.Select(number => Recipient(number, message, form["from"].ToString(), call)).ToList();
+        if (scriptedAnswer is { } taken)
+        {
+            return Results.Text(taken.Body, "text/html", statusCode: taken.Status);
+        }
+
         var sent = recipients.Count(r => (int)r["statusCode"] is 100 or 101 or 102);
         var cost = (sent * 0.8m).ToString("0.0000", CultureInfo.InvariantCulture);
         return Results.Json(new Dictionary<string, object>
@@ -107,6 +124,15 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
             },
         }, AsWritten, statusCode: 201);
     }
+
+    /// <summary>https://developers.africastalking.com/docs/application: the same key and username as a send.</summary>
+    private IResult UserData(HttpRequest request) =>
+        request.Headers["apiKey"] != ApiKey || request.Query["username"] != Username
+            ? Results.Text("The supplied authentication is invalid", statusCode: 401)
+            : Results.Json(new Dictionary<string, object>
+            {
+                ["UserData"] = new Dictionary<string, string> { ["balance"] = Balance },
+            }, AsWritten);
 
     private Dictionary<string, object> Recipient(string number, string message, string from, int call)
     {

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace HealthBot.Channels.AfricasTalking;
 
 /// <summary>
-/// What the USSD menu does besides showing screens: "Send me this by SMS" (the person's SMS consent recorded, the
-/// topic queued in the outbox like any answer) and "I need help now" (the staff alert the dialog engine raises for an
-/// emergency, through the same store call, with the on-call SMS). Each happens once per session, even if the network
-/// repeats the request.
+/// What the USSD menu does besides showing screens: "Send me this by SMS" (the topic queued in the outbox like any
+/// answer, the person's consent unchanged; nothing for someone who stopped SMS) and "I need help now"
+/// (the staff alert the dialog engine raises for an emergency, through the same store call, with the on-call SMS).
+/// Each happens once per session, even if the network repeats the request.
 /// </summary>
 public sealed class UssdActions(
     ContentCatalog catalog, IContactStore contacts, IMessageStore messages, IAlertStore alerts, OutboxSignal outbox,
@@ -26,26 +26,38 @@ public sealed class UssdActions(
         new DialogReplies(catalog, dialog.Value).Urgent(ChannelProfile.For(UssdChannel.Name), language, null, [])
             .Replies[0].Text;
 
-    public Task RunAsync(UssdAction action, AtUssdRequest request, CancellationToken ct) => action.Kind switch
+    /// <summary>What happened, for the screen: <see cref="UssdOutcome.OptedOut"/> when nothing may be sent.</summary>
+    public async Task<UssdOutcome> RunAsync(UssdAction action, AtUssdRequest request, CancellationToken ct)
     {
-        UssdActionKind.SendSms => SendSmsAsync(action, request, ct),
-        _ => AlertAsync(action, request, ct),
-    };
+        if (action.Kind == UssdActionKind.SendSms)
+        {
+            return await SendSmsAsync(action, request, ct);
+        }
 
-    private async Task SendSmsAsync(UssdAction action, AtUssdRequest request, CancellationToken ct)
+        await AlertAsync(action, request, ct);
+        return UssdOutcome.Done;
+    }
+
+    private async Task<UssdOutcome> SendSmsAsync(UssdAction action, AtUssdRequest request, CancellationToken ct)
     {
         if (action.TopicId is null ||
             catalog.Current.Find(action.TopicId, action.Language) is not { IsPublished: true } item)
         {
-            return;
+            return UssdOutcome.Done;
         }
 
         var contact = await contacts.GetOrCreateAsync(ChannelNames.Sms, request.PhoneNumber, ct);
-        if (contact.Consent != Consent.OptedIn)
+        if (contact.Consent == Consent.OptedOut)
         {
-            // Asking for the SMS is consent to get it, also from someone who once sent STOP.
-            await contacts.SetConsentAsync(contact.Id, Consent.OptedIn, ChannelNames.Sms, "ussd-sms-request", ct);
+            // Only their own START brings them back (README, campaigns): a menu choice is not that.
+            logger.LogInformation("USSD: contact {ContactId} asked for topic {Topic} by SMS but stopped SMS; " +
+                                  "nothing sent", contact.Id, item.Id);
+            return UssdOutcome.OptedOut;
         }
+
+        // Consent is left as it is (not even rewritten: a STOP arriving meanwhile must win). Like a question sent by
+        // SMS, the request earns this answer, recorded in their SMS conversation, not a campaign subscription (only
+        // JOIN, START or a staff import with consent make an implicit contact opted in).
 
         if (contact.Language != action.Language)
         {
@@ -65,6 +77,7 @@ public sealed class UssdActions(
         outbox.Set();
         logger.LogInformation("USSD: topic {Topic} queued by SMS for contact {ContactId} ({Parts} parts, {Queued} new)",
             item.Id, contact.Id, parts.Count, queued);
+        return UssdOutcome.Done;
     }
 
     /// <summary>
@@ -99,4 +112,12 @@ public sealed class UssdActions(
             }
         }
     }
+}
+
+public enum UssdOutcome
+{
+    Done,
+
+    /// <summary>The person stopped SMS: nothing was queued, and the screen says how to restart.</summary>
+    OptedOut,
 }

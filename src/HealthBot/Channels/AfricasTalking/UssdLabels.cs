@@ -7,25 +7,31 @@ namespace HealthBot.Channels.AfricasTalking;
 /// </summary>
 public sealed record UssdLabels(
     string Language, string Name, string ChooseTopic, string More, string Back, string Home, string SendSms,
-    string HelpNow, string Sent, string Invalid, string Empty)
+    string HelpNow, string Sent, string Invalid, string Empty, string Stopped, string TooLong)
 {
     private static readonly Dictionary<string, UssdLabels> All = new(StringComparer.Ordinal)
     {
         ["en"] = new("en", "English", "Choose a topic", "More", "Back", "Home", "Send me this by SMS",
             "I need help now", "We are sending this to you by SMS now. Stay well.", "Invalid choice.",
-            "No topics yet."),
+            "No topics yet.", "You stopped SMS from us, so nothing was sent. To get SMS again, send START.",
+            "This session is too long. Please dial again."),
         ["fr"] = new("fr", "Francais", "Choisissez un sujet", "Suite", "Retour", "Accueil", "Recevoir par SMS",
             "J'ai besoin d'aide", "Nous vous envoyons ce texte par SMS. Prenez soin de vous.", "Choix invalide.",
-            "Pas encore de sujets."),
+            "Pas encore de sujets.",
+            "Vous avez arrete nos SMS: rien n'a ete envoye. Pour les recevoir a nouveau, envoyez START.",
+            "Cette session est trop longue. Composez a nouveau."),
         ["sw"] = new("sw", "Kiswahili", "Chagua mada", "Zaidi", "Rudi", "Mwanzo", "Nitumie kwa SMS",
             "Nahitaji msaada sasa", "Tunakutumia ujumbe huu kwa SMS sasa. Kaa salama.", "Chaguo si sahihi.",
-            "Hakuna mada bado."),
+            "Hakuna mada bado.", "Ulisimamisha SMS zetu, kwa hiyo hatukutuma kitu. Kupata SMS tena, tuma START.",
+            "Kipindi hiki ni kirefu mno. Tafadhali piga tena."),
         ["pt"] = new("pt", "Portugues", "Escolha um tema", "Mais", "Voltar", "Inicio", "Enviar por SMS",
             "Preciso de ajuda agora", "Vamos enviar isto por SMS agora. Cuide-se.", "Opcao invalida.",
-            "Ainda sem temas."),
+            "Ainda sem temas.", "Voce parou os nossos SMS, nada foi enviado. Para voltar a receber, envie START.",
+            "Esta sessao e longa demais. Ligue de novo."),
         ["hi"] = new("hi", "हिन्दी", "विषय चुनें", "आगे", "पीछे", "होम", "SMS से भेजें",
             "मुझे अभी मदद चाहिए", "हम इसे अभी SMS से भेज रहे हैं। ध्यान रखें।", "गलत विकल्प।",
-            "अभी कोई विषय नहीं।"),
+            "अभी कोई विषय नहीं।", "आपने हमारे SMS बंद किए हैं, कुछ नहीं भेजा गया। फिर से पाने के लिए START भेजें।",
+            "यह सत्र बहुत लंबा है। कृपया फिर से डायल करें।"),
     };
 
     /// <summary>The languages the menu offers, in this order, when the content has them.</summary>

@@ -2,8 +2,11 @@ using HealthBot.Content;
 
 namespace HealthBot.Channels.AfricasTalking;
 
-/// <summary>What one USSD request answers: the screen, whether it ends the session, and what to do once.</summary>
-public sealed record UssdStep(string Text, bool End, UssdAction? Action = null);
+/// <summary>
+/// What one USSD request answers: the screen, whether it ends the session, what to do once, and the language the
+/// person chose (null before they chose one).
+/// </summary>
+public sealed record UssdStep(string Text, bool End, UssdAction? Action = null, string? Language = null);
 
 /// <summary>Send the topic by SMS, or raise the urgent referral's staff alert.</summary>
 public sealed record UssdAction(UssdActionKind Kind, string Language, string? TopicId);
@@ -72,6 +75,13 @@ public sealed class UssdMenu(ContentLibrary library, Func<string, string> referr
         return Render(stack.Peek(), entered);
     }
 
+    /// <summary>
+    /// A session longer than the menu replays: ended with a short message in the language chosen in its first
+    /// inputs (English before one is chosen).
+    /// </summary>
+    public UssdStep TooLong(IReadOnlyList<string> firstInputs) =>
+        new(UssdLabels.For(Answer(firstInputs).Language ?? "en").TooLong, End: true);
+
     private static UssdNode Groups(string language) => new(UssdKind.Groups, language);
 
     private UssdNode? Choose(UssdNode node, string input)
@@ -111,7 +121,7 @@ public sealed class UssdMenu(ContentLibrary library, Func<string, string> referr
             : node.Kind == UssdKind.Help ? new UssdAction(UssdActionKind.Help, node.Language!, node.Topic)
             : null;
         var end = node.Kind == UssdKind.Sent || (node.Kind == UssdKind.Help && page + 1 == pages.Count);
-        return new UssdStep(pages[page], end, action);
+        return new UssdStep(pages[page], end, action, node.Language);
     }
 
     /// <summary>Every screen of a node, already laid out: pure, so replaying gives the same screens.</summary>

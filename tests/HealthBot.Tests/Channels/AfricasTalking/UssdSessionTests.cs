@@ -84,7 +84,8 @@ public sealed partial class UssdSessionTests(ITestOutputHelper output) : IAsyncL
             "the topic by SMS", 30000);
         Assert.Contains(Words(item.Sms)[0], sms[0].Message, StringComparison.OrdinalIgnoreCase);
         var contact = await factory.Service<IContactStore>().FindAsync("sms", phone);
-        Assert.Equal((Consent.OptedIn, language), (contact!.Consent, contact.Language));
+        // Asking is not a subscription: the new contact stays implicit (answered, not sent campaigns by consent).
+        Assert.Equal((Consent.Implicit, language), (contact!.Consent, contact.Language));
         output.WriteLine($"{language}: {session.Screens.Count} requests in {clock.ElapsedMilliseconds} ms, " +
                          $"answer in {pages.Count} screens");
     }
