@@ -79,13 +79,18 @@ internal static class TriageDefaults
                  "happening again | happen again | im ok now | i am ok now | im fine now | feeling fine | is fine | " +
                  "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | first pregnancy | " +
                  "try again | trying again | next pregnancy | old scars | scars are old | survived | small scratch | " +
-                 "just a scratch | only a scratch",
+                 "just a scratch | only a scratch | " +
+                 // Hearsay, myths, teaching others, getting ready: nothing is happening.
+                 "witchcraft | is it true that | one day | want to be ready | want to be prepared | be prepared | " +
+                 "never had | awareness | for a class | for a school | for a poster | for a talk | training session",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
                  "que ca se reproduise | ne recommence pas | ne se reproduise pas | l annee passee | timepast | " +
                  "premier accouchement | derniere grossesse | " +
-                 "grossesse precedente | il va bien | elle va bien | va bien maintenant | cicatrice",
+                 "grossesse precedente | il va bien | elle va bien | va bien maintenant | cicatrice | " +
+                 "sorcellerie | c est vrai | est ce vrai | je vais bien | sensibilisation | pour un expose | pour l ecole | " +
+                 "pour une affiche | un jour | etre pret | etre prete",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
@@ -93,17 +98,22 @@ internal static class TriageDefaults
                  // The conditional "-ki-" (if someone is bitten, if she stops moving) asks; written out, as calm
                  // phrases match only as written: stemmed, "akiumwa" would be "ameumwa" (has been bitten).
                  "akiumwa | ukiumwa | akibakwa | ukibakwa | akiacha | akipata | ukipata | akizimia | akitokwa | " +
-                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa",
+                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa | " +
+                 "uchawi | ni kweli | ni ukweli | niko poa | niko sawa | nimepona | kusaidia wengine | kuwasaidia | " +
+                 "semina | mafunzo | elimu kwa | siku moja",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
                  "acontecer de novo | nao se repita | nao volte a acontecer | timepast | anos atras | ha anos | cicatriz | " +
                  "cicatrizes | na adolescencia | quando era crianca | ta bem | to bem | esta bem | gravidez passada | " +
-                 "ultima gravidez | primeiro parto",
+                 "ultima gravidez | primeiro parto | " +
+                 "feitico | feiticaria | e verdade | isso funciona | dizem que | ninguem | cartaz | palestra | trabalho da escola | " +
+                 "para a escola | hoje tenho | um dia",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
                  "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो | timepast | " +
-                 "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक",
+                 "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक | " +
+                 "awareness | session | seminar | class ke liye | sach hai | सच है | log kehte | लोग कहते | jadu tona | जादू टोना",
     };
 }

@@ -93,7 +93,8 @@ internal static partial class TriageSpelling
         return folded;
     }
 
-    [GeneratedRegex(@"(?<!\d)[,;.!?]+|[,;.!?]+(?!\d)")]
+    /// <summary>"&amp;" and "+" join clauses like "and": "no fever &amp; she is fitting" still says fitting.</summary>
+    [GeneratedRegex(@"(?<!\d)[,;.!?]+|[,;.!?]+(?!\d)|[&+]")]
     private static partial Regex Clauses();
 
     [GeneratedRegex(@"(\p{L})\1{2,}")]

@@ -6,8 +6,9 @@ namespace HealthBot.Safety;
 /// or 1 when made only of function words ("my", "she is"): a person's own possessive alone does not outweigh a
 /// question. A phrase inside a longer one found, of any kind and any language, is not counted again: "jana"
 /// (yesterday) in "mwaka jana" (last year), Hinglish "hui" in French "aujourd'hui", "help" in "how can I help".
-/// Forms of one word found by one language ("मेरी", "मेरा" after stemming) count once. Ties and messages with
-/// nothing against are emergencies: recall comes first.
+/// Forms of one word found by one language ("मेरी", "मेरा" after stemming) count once. Messages with nothing
+/// against are emergencies; a tie is not ("my son, what are the signs of..."). A calm or asking phrase right after a
+/// negation ("c pas normal") does not weigh against.
 /// </summary>
 internal static class TriageWeighing
 {
@@ -16,13 +17,14 @@ internal static class TriageWeighing
     private const int Now = 2;
     private const int WeakNow = 1;
 
-    public static bool HappeningNow(TriageWords words, IReadOnlyList<TriageRuleSet> helpers)
+    public static bool HappeningNow(TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlySet<string>? negations = null)
     {
         var found = new List<(TriagePhrase Phrase, Kind Kind)>();
         foreach (var helper in helpers.Distinct())
         {
-            Add(found, words.Find(helper, helper.CalmIndex, null), Kind.Calm);
-            Add(found, words.Find(helper, helper.AskingIndex, null), Kind.Asking);
+            // "not normal", "pas normal", "sio kawaida" say the opposite of "normal": negated, they do not weigh.
+            Add(found, words.Find(helper, helper.CalmIndex, negations), Kind.Calm);
+            Add(found, words.Find(helper, helper.AskingIndex, negations), Kind.Asking);
             Add(found, words.Find(helper, helper.NowIndex, null), Kind.Now);
         }
 
@@ -38,7 +40,7 @@ internal static class TriageWeighing
             }
         }
 
-        return against == 0 || forNow >= against;
+        return against == 0 || forNow > against;
     }
 
     private enum Kind { Calm, Asking, Now }
