@@ -10,7 +10,8 @@ namespace HealthBot.Safety;
 /// <param name="ruleWords">Each language's rule words, as written (folded).</param>
 /// <param name="knownWords">Each language's words: its content's and its rules'.</param>
 internal sealed class TriageMixing(
-    IReadOnlyDictionary<string, IReadOnlySet<string>> ruleWords, IReadOnlyDictionary<string, IReadOnlySet<string>> knownWords)
+    IReadOnlyDictionary<string, IReadOnlySet<string>> ruleWords,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> knownWords)
 {
     /// <summary>Each part of a compound has at least this many letters ("snake|bite", never "with|out").</summary>
     private const int PartLength = 4;

@@ -85,9 +85,11 @@ internal static partial class TriageSpelling
             }
         }
 
-        if (message)
+        // After a clause break: "comment l aider a pas recommencer" must not negate the "3 years ago" added after it.
+        if (message && TriageAges.Words(folded).ToList() is { Count: > 0 } ages)
         {
-            folded.AddRange(TriageAges.Words(folded));
+            folded.Add(ClauseBreak);
+            folded.AddRange(ages);
         }
 
         return folded;

@@ -7,7 +7,8 @@ namespace HealthBot.Safety;
 /// question. A phrase inside a longer one found, of any kind and any language, is not counted again: "jana"
 /// (yesterday) in "mwaka jana" (last year), Hinglish "hui" in French "aujourd'hui", "help" in "how can I help".
 /// Forms of one word found by one language ("मेरी", "मेरा" after stemming) count once. Messages with nothing
-/// against are emergencies; a tie is not ("my son, what are the signs of..."). A calm or asking phrase right after a
+/// against are emergencies, and so is a tie with asking words only ("my son is having a seizure, what should I
+/// do"); a tie with a calm word is not ("my son had one last year, is that normal"). A calm or asking phrase right after a
 /// negation ("c pas normal") does not weigh against.
 /// </summary>
 internal static class TriageWeighing
@@ -30,17 +31,18 @@ internal static class TriageWeighing
 
         var against = 0;
         var forNow = 0;
+        var calm = false;
         foreach (var (phrase, kind) in found.Where(f => !found.Any(o => Covers(o, f))))
         {
             switch (kind)
             {
-                case Kind.Calm: against += Calm; break;
+                case Kind.Calm: against += Calm; calm = true; break;
                 case Kind.Asking: against += Asking; break;
                 default: forNow += phrase.Weak ? WeakNow : Now; break;
             }
         }
 
-        return against == 0 || forNow > against;
+        return against == 0 || forNow > against || (forNow == against && !calm);
     }
 
     private enum Kind { Calm, Asking, Now }
