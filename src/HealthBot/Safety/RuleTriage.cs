@@ -47,7 +47,8 @@ public sealed class RuleTriage : ITriage
             var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
-            if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set], ownNegations.ToHashSet()))
+            var signs = set.Rules.SelectMany(r => r.Signs).Where(present.Contains);
+            if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set], ownNegations.ToHashSet(), signs))
             {
                 continue;
             }

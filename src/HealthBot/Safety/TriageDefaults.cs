@@ -84,7 +84,7 @@ internal static class TriageDefaults
                  "witchcraft | is it true that | one day | want to be ready | want to be prepared | be prepared | " +
                  "never had | awareness | for a class | for a school | for a poster | for a talk | training session | " +
                  // Storing poisons and counting breaths ahead of time.
-                 "where to keep | where should i keep | out of reach | how to count | how do i count",
+                 "where to keep | where should i keep | out of reach | how to count | how do i count | on the radio | on the news",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
@@ -93,7 +93,7 @@ internal static class TriageDefaults
                  "grossesse precedente | il va bien | elle va bien | va bien maintenant | cicatrice | " +
                  "sorcellerie | c est vrai | est ce vrai | je vais bien | sensibilisation | pour un expose | pour l ecole | " +
                  "pour une affiche | un jour | etre pret | etre prete | hors de portee | ou ranger | comment ranger | " +
-                 "comment compter",
+                 "comment compter | a la radio | a la tele",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
@@ -104,7 +104,7 @@ internal static class TriageDefaults
                  "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa | " +
                  "uchawi | ni kweli | ni ukweli | niko poa | niko sawa | nimepona | kusaidia wengine | kuwasaidia | " +
                  "semina | mafunzo | elimu kwa | siku moja | nihifadhi | kuhifadhi | wasiifikie | mbali na watoto | " +
-                 "kuhesabu | imepungua | umepungua",
+                 "kuhesabu | imepungua | umepungua | redioni | kwenye redio | walisema",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
@@ -112,13 +112,14 @@ internal static class TriageDefaults
                  "cicatrizes | na adolescencia | quando era crianca | ta bem | to bem | esta bem | gravidez passada | " +
                  "ultima gravidez | primeiro parto | " +
                  "feitico | feiticaria | e verdade | isso funciona | dizem que | ninguem | cartaz | palestra | trabalho da escola | " +
-                 "para a escola | hoje tenho | um dia | fora do alcance | onde guardar | como guardar | como contar",
+                 "para a escola | hoje tenho | um dia | fora do alcance | onde guardar | como guardar | como contar | na radio | na televisao",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
                  "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो | timepast | " +
                  "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक | " +
                  "awareness | session | seminar | class ke liye | sach hai | सच है | log kehte | लोग कहते | jadu tona | जादू टोना | " +
-                 "kahan rakhe | कहाँ रखें | bachchon se door | बच्चों से दूर | kaise gine | kaise ginein | कैसे गिनें",
+                 "kahan rakhe | कहाँ रखें | bachchon se door | बच्चों से दूर | kaise gine | kaise ginein | कैसे गिनें | " +
+                 "radio pe | रेडियो पर",
     };
 }

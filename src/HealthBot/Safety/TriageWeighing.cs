@@ -18,9 +18,15 @@ internal static class TriageWeighing
     private const int Now = 2;
     private const int WeakNow = 1;
 
-    public static bool HappeningNow(TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlySet<string>? negations = null)
+    /// <param name="signs">
+    /// The danger signs found: a calm word inside one does not weigh ("kidogo", a little, in "anapumua kidogo tu",
+    /// breathing only a little).
+    /// </param>
+    public static bool HappeningNow(
+        TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlySet<string>? negations = null,
+        IEnumerable<TriagePhrase>? signs = null)
     {
-        var found = new List<(TriagePhrase Phrase, Kind Kind)>();
+        var found = (signs ?? []).Select(s => (Phrase: s, Kind: Kind.Sign)).ToList();
         foreach (var helper in helpers.Distinct())
         {
             // "not normal", "pas normal", "sio kawaida" say the opposite of "normal": negated, they do not weigh.
@@ -32,7 +38,10 @@ internal static class TriageWeighing
         var against = 0;
         var forNow = 0;
         var calm = false;
-        foreach (var (phrase, kind) in found.Where(f => !found.Any(o => Covers(o, f))))
+        // A sign covers calm and asking words in it, never a "now" word ("help", "now") that weighs for it.
+        var counted = found.Where(f => f.Kind != Kind.Sign &&
+            !found.Any(o => (o.Kind != Kind.Sign || f.Kind != Kind.Now) && Covers(o, f)));
+        foreach (var (phrase, kind) in counted)
         {
             switch (kind)
             {
@@ -45,7 +54,7 @@ internal static class TriageWeighing
         return against == 0 || forNow > against || (forNow == against && !calm);
     }
 
-    private enum Kind { Calm, Asking, Now }
+    private enum Kind { Calm, Asking, Now, Sign }
 
     private static void Add(List<(TriagePhrase, Kind)> found, HashSet<TriagePhrase> phrases, Kind kind) =>
         found.AddRange(phrases.GroupBy(p => string.Join(' ', p.Stems)).Select(g => (g.First(), kind)));

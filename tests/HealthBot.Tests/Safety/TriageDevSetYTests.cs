@@ -19,13 +19,13 @@ public sealed class TriageDevSetYTests
     [Theory]
     [InlineData("en", true, 1.00, 0.0)]
     [InlineData("fr", true, 1.00, 0.0)]
-    [InlineData("sw", true, 0.94, 0.10)]
+    [InlineData("sw", true, 1.00, 0.0)]
     [InlineData("pt", true, 0.94, 0.0)]
     [InlineData("hi", true, 1.00, 0.0)]
-    [InlineData("en", false, 0.87, 0.30)]
+    [InlineData("en", false, 0.87, 0.25)]
     [InlineData("fr", false, 0.82, 0.25)]
     [InlineData("sw", false, 0.78, 0.10)]
-    [InlineData("pt", false, 0.87, 0.25)]
+    [InlineData("pt", false, 0.87, 0.20)]
     [InlineData("hi", false, 0.85, 0.30)]
     public void Each_language_keeps_its_recall_and_false_alarms_on_the_second_writers_set(
         string language, bool tuned, double recall, double falseAlarms)

@@ -52,6 +52,13 @@ public sealed class TriageMixingTests
         Assert.True(Triage.Assess(TextNormalizer.Normalize(text), language).Urgent, text);
 
     [Theory]
+    // "a little" weighs against an emergency, but not inside a danger sign: breathing only a little is barely breathing.
+    [InlineData("he touched the power line, fell and is only breathing a little", "en")]
+    [InlineData("ameanguka na anapumua kidogo tu", "sw")]
+    public void A_calm_word_inside_a_danger_sign_does_not_weigh_against_it(string text, string language) =>
+        Assert.True(Triage.Assess(TextNormalizer.Normalize(text), language).Urgent, text);
+
+    [Theory]
     // Hearsay, teaching others, storing poison, counting breaths: nothing is happening to anyone.
     [InlineData("my grandmother says a child who has a seizure is bewitched, witchcraft, is it true that", "en")]
     [InlineData("where to keep rat poison out of reach of my kids", "en")]
