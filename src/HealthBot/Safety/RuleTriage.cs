@@ -14,6 +14,7 @@ public sealed class RuleTriage : ITriage
 {
     private volatile IReadOnlyList<TriageRuleSet> ruleSets = [];
     private volatile IReadOnlySet<string> known = new HashSet<string>();
+    private volatile TriageMixing mixing = TriageMixing.Empty;
 
     public RuleTriage(ContentCatalog catalog)
     {
@@ -24,7 +25,8 @@ public sealed class RuleTriage : ITriage
     public TriageResult Assess(NormalizedText text, string language, string? contextTopic = null)
     {
         var sets = ruleSets;
-        var words = new TriageWords(text, language, known);
+        var words = new TriageWords(text, language, known, mixing);
+        var mixed = mixing.Languages(words.Tokens, language);
         // The message's own language and English (mixed in everywhere) lend their asking and "now" words to every
         // rule set: "que faire en cas de convulsions" must read as a question to the English rule too.
         var helpers = sets.Where(s => s.Language == "en" || s.Language == language).ToList();
@@ -39,13 +41,14 @@ public sealed class RuleTriage : ITriage
                 continue;
             }
 
-            // Concepts combine loose words ("temp", "pain"): only in the message's own language, never on
-            // another's words.
-            var combine = set.Language == language;
+            // Concepts combine loose words ("temp", "pain"): in the message's own language, and in another whose
+            // rule words the message uses (Sheng, Hinglish), never merely on words that look alike.
+            var combine = set.Language == language || mixed.Contains(set.Language);
             var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
-            if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set]))
+            var signs = set.Rules.SelectMany(r => r.Signs).Where(present.Contains);
+            if (fired is null || !TriageWeighing.HappeningNow(words, [.. helpers, set], ownNegations.ToHashSet(), signs))
             {
                 continue;
             }
@@ -113,14 +116,17 @@ public sealed class RuleTriage : ITriage
     {
         var errors = new List<ContentError>();
         var sets = library.Triage.Select(t => TriageRuleSet.Parse(t.Key, t.Value, errors)).ToList();
-        known = KnownWords(library, sets);
+        known = KnownWords(library.Items, sets);
+        mixing = new TriageMixing(
+            sets.ToDictionary(s => s.Language, s => (IReadOnlySet<string>)s.SignIndex.Words.ToHashSet(StringComparer.Ordinal)),
+            sets.ToDictionary(s => s.Language, s => KnownWords(library.Items.Where(i => i.Language == s.Language), [s])));
         ruleSets = sets;
     }
 
     /// <summary>Every word the content and the rules spell: such a word is never read as a misspelling.</summary>
-    private static HashSet<string> KnownWords(ContentLibrary library, IEnumerable<TriageRuleSet> sets)
+    private static IReadOnlySet<string> KnownWords(IEnumerable<ContentItem> items, IEnumerable<TriageRuleSet> sets)
     {
-        var texts = library.Items.SelectMany(i => new[] { i.Title, i.Sms, i.Web }.Concat(i.Examples).Concat(i.Keywords));
+        var texts = items.SelectMany(i => new[] { i.Title, i.Sms, i.Web }.Concat(i.Examples).Concat(i.Keywords));
         var words = texts.SelectMany(t => TextNormalizer.Normalize(t).Tokens).ToHashSet(StringComparer.Ordinal);
         words.UnionWith(sets.SelectMany(s => s.SignIndex.Words));
         return words;
@@ -128,10 +134,14 @@ public sealed class RuleTriage : ITriage
 }
 
 /// <summary>A message's words, stemmed once per rule language and matched strictly against other languages' rules.</summary>
-internal sealed class TriageWords(NormalizedText text, string language, IReadOnlySet<string>? known = null)
+internal sealed class TriageWords(NormalizedText text, string language, IReadOnlySet<string>? known = null, TriageMixing? mixing = null)
 {
     private readonly Dictionary<string, IReadOnlyList<string>> stems = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<string> tokens = TriageSpelling.Fold(TriageSpelling.Words(text.Folded), message: true);
+    private readonly IReadOnlyList<string> tokens = WithCompounds(
+        TriageSpelling.Fold(TriageSpelling.Words(text.Folded), message: true), mixing ?? TriageMixing.Empty);
+
+    /// <summary>The message's words, folded, with its age words and the other form of its compounds at the end.</summary>
+    public IReadOnlyList<string> Tokens => tokens;
 
     public HashSet<TriagePhrase> Find(TriageRuleSet set, PhraseIndex index, IReadOnlySet<string>? negations)
     {
@@ -142,4 +152,7 @@ internal sealed class TriageWords(NormalizedText text, string language, IReadOnl
 
         return index.Find(stemmed, tokens, negations, strict: set.Language != language, known);
     }
+
+    private static IReadOnlyList<string> WithCompounds(IReadOnlyList<string> folded, TriageMixing mixing) =>
+        [.. folded, .. mixing.Compounds(folded)];
 }

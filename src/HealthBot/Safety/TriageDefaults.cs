@@ -77,7 +77,8 @@ internal static class TriageDefaults
                  "how do i prevent | prevent | " +
                  "is better now | is fine now | is ok now | is okay now | doing better now | better now | " +
                  "happening again | happen again | im ok now | i am ok now | im fine now | feeling fine | is fine | " +
-                 "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | first pregnancy | " +
+                 "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | " +
+                 "first pregnancy | " +
                  "try again | trying again | next pregnancy | old scars | scars are old | survived | small scratch | " +
                  "just a scratch | only a scratch | " +
                  // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
@@ -85,7 +86,14 @@ internal static class TriageDefaults
                  "awareness | statistics | stats on | facts on | send facts | on tv | tv drama | " +
                  "drama | a film | a movie | the series | tv series | soap opera | in the story | " +
                  "on the news | bias | training | for the shop | for my shop | for the farm | " +
-                 "where can i buy | away from children | bleeding stopped",
+                 "where can i buy | away from children | bleeding stopped | " +
+                 // Hearsay, myths, teaching others, getting ready: nothing is happening.
+                 "witchcraft | is it true that | want to be ready | want to be prepared | be prepared | " +
+                 "awareness | for a class | for a school | for a poster | for a talk | " +
+                 "training session | " +
+                 // Storing poisons and counting breaths ahead of time.
+                 "where to keep | where should i keep | out of reach | how to count | how do i count | " +
+                 "on the radio | on the news",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
@@ -97,7 +105,12 @@ internal static class TriageDefaults
                  "sensibilisation | statistiques | des chiffres | a la tele | a la tv | un film | " +
                  "la serie | dans la serie | feuilleton | dans l histoire | aux infos | formation | " +
                  "pour la boutique | pour le champ | ou acheter | eloigner | loin des enfants | " +
-                 "hors de portee | saignement fini",
+                 "hors de portee | saignement fini | " +
+                 "sorcellerie | c est vrai | est ce vrai | je vais bien | sensibilisation | pour un expose | " +
+                 "pour l ecole | " +
+                 "pour une affiche | etre pret | etre prete | hors de portee | ou ranger | " +
+                 "comment ranger | " +
+                 "comment compter | a la radio | a la tele",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
@@ -105,24 +118,34 @@ internal static class TriageDefaults
                  // The conditional "-ki-" (if someone is bitten, if she stops moving) asks; written out, as calm
                  // phrases match only as written: stemmed, "akiumwa" would be "ameumwa" (has been bitten).
                  "akiumwa | ukiumwa | akibakwa | ukibakwa | akiacha | akipata | ukipata | akizimia | akitokwa | " +
-                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | ukigongwa | " +
+                 "ukitokwa | akiungua | ukiungua | akikunywa | ukikunywa | akimeza | ukimeza | akigongwa | " +
+                 "ukigongwa | " +
                  // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
                  "kazi ya shule | zoezi la shule | mradi wa shule | insha | uhamasishaji | takwimu | " +
                  "kwenye tv | kwenye televisheni | tamthilia | filamu | sinema | kwenye habari | " +
                  "mafunzo | kwa duka | kwa dukani | wapi naweza kununua | ninunue wapi | " +
-                 "mbali na watoto | akiwa kijana | alipokuwa mdogo | wanasema",
+                 "mbali na watoto | akiwa kijana | alipokuwa mdogo | wanasema | " +
+                 "uchawi | ni kweli | ni ukweli | niko poa | niko sawa | nimepona | kusaidia wengine | kuwasaidia | " +
+                 "semina | mafunzo | elimu kwa | nihifadhi | kuhifadhi | wasiifikie | mbali na watoto | " +
+                 "kuhesabu | imepungua | umepungua | redioni | kwenye redio | walisema",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
-                 "acontecer de novo | nao se repita | nao volte a acontecer | timepast | anos atras | ha anos | cicatriz | " +
-                 "cicatrizes | na adolescencia | quando era crianca | ta bem | to bem | esta bem | gravidez passada | " +
+                 "acontecer de novo | nao se repita | nao volte a acontecer | timepast | anos atras | ha anos | " +
+                 "cicatriz | " +
+                 "cicatrizes | na adolescencia | quando era crianca | ta bem | to bem | esta bem | " +
+                 "gravidez passada | " +
                  "ultima gravidez | primeiro parto | " +
                  // Talking about it, not living it: homework, a TV story, statistics, buying for the shop.
                  "trabalho de escola | trabalho da escola | trabalho escolar | dever de casa | " +
                  "licao de casa | redacao | apresentacao sobre | conscientizacao | estatisticas | " +
                  "dados sobre | na novela | novela | na tv | na televisao | a serie | um filme | " +
                  "no jornal | treinamento | pra loja | para a loja | onde compro | onde comprar | " +
-                 "longe das criancas | fora do alcance",
+                 "longe das criancas | fora do alcance | " +
+                 "feitico | feiticaria | e verdade | isso funciona | dizem que | cartaz | palestra | " +
+                 "trabalho da escola | " +
+                 "para a escola | fora do alcance | onde guardar | como guardar | como contar | na radio | " +
+                 "na televisao",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
@@ -134,6 +157,11 @@ internal static class TriageDefaults
                  "data chahiye | tv serial | सीरियल | kahani | कहानी | dukaan ke liye | " +
                  "दुकान के लिए | kheti ke liye | खेत में | kahan milegi | कहाँ मिलेगी | " +
                  "bacchon se door | bachchon se door | बच्चों से दूर | बच्चे न छुएं | kahan rakhe | " +
-                 "कहाँ रखें",
+                 "कहाँ रखें | " +
+                 "awareness | session | seminar | class ke liye | sach hai | सच है | log kehte | लोग कहते | " +
+                 "jadu tona | जादू टोना | " +
+                 "kahan rakhe | कहाँ रखें | bachchon se door | बच्चों से दूर | kaise gine | kaise ginein | " +
+                 "कैसे गिनें | " +
+                 "radio pe | रेडियो पर",
     };
 }

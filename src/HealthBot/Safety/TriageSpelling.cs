@@ -85,15 +85,18 @@ internal static partial class TriageSpelling
             }
         }
 
-        if (message)
+        // After a clause break: "comment l aider a pas recommencer" must not negate the "3 years ago" added after it.
+        if (message && TriageAges.Words(folded).ToList() is { Count: > 0 } ages)
         {
-            folded.AddRange(TriageAges.Words(folded));
+            folded.Add(ClauseBreak);
+            folded.AddRange(ages);
         }
 
         return folded;
     }
 
-    [GeneratedRegex(@"(?<!\d)[,;.!?]+|[,;.!?]+(?!\d)")]
+    /// <summary>"&amp;" and "+" join clauses like "and": "no fever &amp; she is fitting" still says fitting.</summary>
+    [GeneratedRegex(@"(?<!\d)[,;.!?]+|[,;.!?]+(?!\d)|[&+]")]
     private static partial Regex Clauses();
 
     [GeneratedRegex(@"(\p{L})\1{2,}")]

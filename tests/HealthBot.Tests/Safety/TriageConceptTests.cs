@@ -10,7 +10,7 @@ namespace HealthBot.Tests.Safety;
 /// <summary>
 /// Issue #12: rules combine concepts (a sign, a severity, a body part) said anywhere in the message, so everyday words
 /// combine without every whole phrase listed; an exception takes a concept back ("blood pressure" is not bleeding);
-/// concepts combine only in the message's own language; <c>chat --explain</c> can say what fired.
+/// concepts combine in the message's own language and in one whose rule words it uses; <c>chat --explain</c> can say what fired.
 /// </summary>
 public sealed class TriageConceptTests
 {
@@ -66,13 +66,15 @@ public sealed class TriageConceptTests
     }
 
     [Fact]
-    public void Concepts_combine_only_in_the_messages_own_language()
+    public void Concepts_combine_in_the_messages_language_and_in_a_language_whose_rule_words_it_uses()
     {
         var (triage, _) = Build();
 
-        // The same words, read as another language's message: whole signs still count, loose concepts do not.
-        Assert.False(triage.Assess(TextNormalizer.Normalize("blood all over"), "fr").Urgent);
+        // Whole signs count in any language; loose concepts combine in the message's own language, and in another
+        // when the message uses that language's rule words (Sheng, Hinglish, French mixed with English).
         Assert.True(triage.Assess(TextNormalizer.Normalize("blood all over"), "en").Urgent);
+        Assert.True(triage.Assess(TextNormalizer.Normalize("kuna blood all over, saidia"), "sw").Urgent);
+        Assert.False(triage.Assess(TextNormalizer.Normalize("a lot"), "fr").Urgent);
     }
 
     [Theory]

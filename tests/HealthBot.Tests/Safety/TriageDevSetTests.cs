@@ -60,16 +60,23 @@ public sealed class TriageDevSetTests
     private static bool Assess(string text, string language) =>
         Triage.Value.Assess(TextNormalizer.Normalize(text), language).Urgent;
 
-    private static IEnumerable<(string Language, bool Urgent, string Text)> Read()
+    private static IEnumerable<(string Language, bool Urgent, string Text)> Read() => Read(File);
+
+    /// <summary>The rows of a development set (lang, topic, yes|no, text) with their line number in the file.</summary>
+    internal static IEnumerable<(string Language, bool Urgent, string Text)> Read(string file) =>
+        ReadLines(file).Select(r => (r.Language, r.Urgent, r.Text));
+
+    internal static IEnumerable<(string Language, bool Urgent, string Text, int Line)> ReadLines(string file)
     {
-        var lines = System.IO.File.ReadAllLines(HealthBotFactory.RepositoryPath(File))
-            .Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1);
-        foreach (var line in lines)
+        var lines = System.IO.File.ReadAllLines(HealthBotFactory.RepositoryPath(file))
+            .Select((l, i) => (Text: l, Line: i + 1))
+            .Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#')).Skip(1);
+        foreach (var (line, number) in lines)
         {
             var fields = line.Split('\t');
-            Assert.True(fields.Length == 4 && fields[2] is "yes" or "no", $"{File}: want lang, topic, yes|no, text");
+            Assert.True(fields.Length == 4 && fields[2] is "yes" or "no", $"{file}:{number}: want lang, topic, yes|no, text");
             Assert.Contains(fields[0], ContentFixture.Languages);
-            yield return (fields[0], fields[2] == "yes", fields[3]);
+            yield return (fields[0], fields[2] == "yes", fields[3], number);
         }
     }
 }
