@@ -18,9 +18,11 @@ public sealed class TriageDevSetYTests
 
     [Theory]
     [InlineData("en", true, 1.00, 0.0)]
-    [InlineData("fr", true, 1.00, 0.0)]
+    // fr and pt give one row each back to the everyday-message guards (a plain goodbye or "merci pour tout" now needs a
+    // word of being gone; "ninguem" and "hoje tenho" are not calm words, since people write them in emergencies too).
+    [InlineData("fr", true, 0.93, 0.0)]
     [InlineData("sw", true, 1.00, 0.0)]
-    [InlineData("pt", true, 0.94, 0.0)]
+    [InlineData("pt", true, 0.94, 0.10)]
     [InlineData("hi", true, 1.00, 0.0)]
     [InlineData("en", false, 0.87, 0.25)]
     [InlineData("fr", false, 0.82, 0.25)]
