@@ -28,7 +28,16 @@ public static class TestPostgres
             create.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(Server) { Database = name, MaxPoolSize = 40 }.ConnectionString;
+        // Every factory has its own database, so its own pool; idle connections of finished tests are closed within
+        // seconds (Npgsql keeps them 300 s by default), or a long run hits the server's max_connections ("53300: sorry,
+        // too many clients already" in a PostgreSQL pass once the suite had grown past 2,000 tests).
+        return new NpgsqlConnectionStringBuilder(Server)
+        {
+            Database = name,
+            MaxPoolSize = 40,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 }
 
