@@ -18,29 +18,13 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        telegram = await LocalTelegramPeer.StartAsync(TelegramWebhookTests.BotToken);
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?>
-        {
-            ["Twilio:AccountSid"] = string.Empty,
-            ["Twilio:AuthToken"] = string.Empty,
-            ["Twilio:SmsFrom"] = string.Empty,
-            ["Twilio:WhatsAppFrom"] = string.Empty,
-            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
-            ["Telegram:BotToken"] = TelegramWebhookTests.BotToken,
-            ["Telegram:WebhookSecret"] = TelegramWebhookTests.Secret,
-            ["Channels:ProbeInterval"] = "00:00:01",
-            ["Outbox:InitialBackoff"] = "00:00:00.200",
-        });
-        var healthBot = factory.StartOnLoopback(HealthBotFactory.FreeLoopbackPort());
-        telegram.WebhookUrl = new Uri(healthBot, TelegramWebhookEndpoints.Path).ToString();
-        telegram.WebhookSecret = TelegramWebhookTests.Secret;
+        (telegram, factory) = await TelegramTestBot.StartAsync(
+            true, ("Twilio:AccountSid", string.Empty), ("Twilio:AuthToken", string.Empty),
+            ("Twilio:SmsFrom", string.Empty), ("Twilio:WhatsAppFrom", string.Empty),
+            ("Channels:ProbeInterval", "00:00:01"), ("Outbox:InitialBackoff", "00:00:00.200"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
+    public Task DisposeAsync() => TelegramTestBot.StopAsync(factory, telegram);
 
     [Fact]
     public async Task A_question_is_answered_in_html_and_stop_silences_the_chat()

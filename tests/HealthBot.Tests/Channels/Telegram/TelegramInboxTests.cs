@@ -16,20 +16,10 @@ public sealed class TelegramInboxTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        telegram = await LocalTelegramPeer.StartAsync(TelegramWebhookTests.BotToken);
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?>
-        {
-            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
-            ["Telegram:BotToken"] = TelegramWebhookTests.BotToken,
-            ["Telegram:WebhookSecret"] = TelegramWebhookTests.Secret,
-        });
+        (telegram, factory) = await TelegramTestBot.StartAsync(false);
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
+    public Task DisposeAsync() => TelegramTestBot.StopAsync(factory, telegram);
 
     [Fact]
     public async Task A_blocked_bot_shows_as_not_delivered_with_telegrams_reason_beside_channel_and_provider()

@@ -15,24 +15,10 @@ public sealed class TelegramSendingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        telegram = await LocalTelegramPeer.StartAsync(TelegramWebhookTests.BotToken);
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?>
-        {
-            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
-            ["Telegram:BotToken"] = TelegramWebhookTests.BotToken,
-            ["Telegram:WebhookSecret"] = TelegramWebhookTests.Secret,
-            ["Outbox:InitialBackoff"] = "00:00:00.200",
-        });
-        var healthBot = factory.StartOnLoopback(HealthBotFactory.FreeLoopbackPort());
-        telegram.WebhookUrl = new Uri(healthBot, TelegramWebhookEndpoints.Path).ToString();
-        telegram.WebhookSecret = TelegramWebhookTests.Secret;
+        (telegram, factory) = await TelegramTestBot.StartAsync(true, ("Outbox:InitialBackoff", "00:00:00.200"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
+    public Task DisposeAsync() => TelegramTestBot.StopAsync(factory, telegram);
 
     [Fact]
     public async Task Flood_control_holds_every_send_until_retry_after_and_loses_none()

@@ -16,23 +16,10 @@ public sealed class TelegramWelcomeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        telegram = await LocalTelegramPeer.StartAsync(TelegramWebhookTests.BotToken);
-        factory = new HealthBotFactory(settings: new Dictionary<string, string?>
-        {
-            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
-            ["Telegram:BotToken"] = TelegramWebhookTests.BotToken,
-            ["Telegram:WebhookSecret"] = TelegramWebhookTests.Secret,
-        });
-        var healthBot = factory.StartOnLoopback(HealthBotFactory.FreeLoopbackPort());
-        telegram.WebhookUrl = new Uri(healthBot, TelegramWebhookEndpoints.Path).ToString();
-        telegram.WebhookSecret = TelegramWebhookTests.Secret;
+        (telegram, factory) = await TelegramTestBot.StartAsync(true);
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
+    public Task DisposeAsync() => TelegramTestBot.StopAsync(factory, telegram);
 
     [Theory]
     [InlineData("en", 1111801L)]
