@@ -32,18 +32,18 @@ public static partial class WhatsAppFormat
 
     private static string Line(string line)
     {
-        if (Heading().Match(line) is { Success: true } heading)
+        if (MarkdownSyntax.Heading().Match(line) is { Success: true } heading)
         {
             var title = Inline(heading.Groups[1].Value).Replace("*", "", StringComparison.Ordinal).Trim();
             return title.Length == 0 ? "" : $"*{title}*";
         }
 
-        if (Rule().IsMatch(line))
+        if (MarkdownSyntax.Rule().IsMatch(line))
         {
             return "";
         }
 
-        if (Bullet().Match(line) is { Success: true } bullet)
+        if (MarkdownSyntax.Bullet().Match(line) is { Success: true } bullet)
         {
             return $"{bullet.Groups[1].Value}- {Inline(bullet.Groups[2].Value)}";
         }
@@ -54,7 +54,7 @@ public static partial class WhatsAppFormat
     /// <summary>Inline code spans are kept verbatim; the text around them is converted.</summary>
     private static string Inline(string text)
     {
-        var parts = CodeSpan().Split(text);
+        var parts = MarkdownSyntax.CodeSpan().Split(text);
         for (var i = 0; i < parts.Length; i += 2)
         {
             parts[i] = Emphasis(parts[i]);
@@ -70,7 +70,7 @@ public static partial class WhatsAppFormat
 
     private static string Emphasis(string text)
     {
-        text = Link().Replace(text, m => m.Groups[1].Value == m.Groups[2].Value || m.Groups[1].Value.Length == 0
+        text = MarkdownSyntax.Link().Replace(text, m => m.Groups[1].Value == m.Groups[2].Value || m.Groups[1].Value.Length == 0
             ? m.Groups[2].Value
             : $"{m.Groups[1].Value}: {m.Groups[2].Value}");
         text = AutoLink().Replace(text, "$1");
@@ -80,21 +80,6 @@ public static partial class WhatsAppFormat
         text = Strike().Replace(text, "~$1~");
         return text;
     }
-
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$")]
-    private static partial Regex Rule();
-
-    [GeneratedRegex(@"^(\s*)[-*+•]\s+(.*)$")]
-    private static partial Regex Bullet();
-
-    [GeneratedRegex(@"`([^`]+)`")]
-    private static partial Regex CodeSpan();
-
-    [GeneratedRegex(@"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+""[^""]*"")?\s*\)")]
-    private static partial Regex Link();
 
     [GeneratedRegex(@"<((?:https?://|mailto:)[^>\s]+)>")]
     private static partial Regex AutoLink();

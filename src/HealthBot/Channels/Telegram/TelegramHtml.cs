@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using HealthBot.Dialog;
 
 namespace HealthBot.Channels.Telegram;
 
@@ -57,18 +58,18 @@ public static partial class TelegramHtml
 
     private static string Line(string line)
     {
-        if (Heading().Match(line) is { Success: true } heading)
+        if (MarkdownSyntax.Heading().Match(line) is { Success: true } heading)
         {
             var title = Inline(heading.Groups[1].Value);
             return title.Length == 0 ? "" : $"<b>{Tags().Replace(title, "")}</b>";
         }
 
-        if (Rule().IsMatch(line))
+        if (MarkdownSyntax.Rule().IsMatch(line))
         {
             return "";
         }
 
-        return Bullet().Match(line) is { Success: true } bullet
+        return MarkdownSyntax.Bullet().Match(line) is { Success: true } bullet
             ? $"{bullet.Groups[1].Value}• {Inline(bullet.Groups[2].Value)}"
             : Inline(line);
     }
@@ -76,7 +77,7 @@ public static partial class TelegramHtml
     /// <summary>Code spans verbatim (escaped); links and emphasis converted in the text around them.</summary>
     private static string Inline(string text)
     {
-        var parts = CodeSpan().Split(text);
+        var parts = MarkdownSyntax.CodeSpan().Split(text);
         var output = new StringBuilder();
         for (var i = 0; i < parts.Length; i++)
         {
@@ -91,7 +92,7 @@ public static partial class TelegramHtml
         text = AutoLink().Replace(text, "$1");
         var output = new StringBuilder();
         var at = 0;
-        foreach (Match link in Link().Matches(text))
+        foreach (Match link in MarkdownSyntax.Link().Matches(text))
         {
             output.Append(Emphasis(Escape(text[at..link.Index])));
             var (label, url) = (link.Groups[1].Value, link.Groups[2].Value);
@@ -133,21 +134,6 @@ public static partial class TelegramHtml
 
         return open.Count == 0;
     }
-
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$")]
-    private static partial Regex Rule();
-
-    [GeneratedRegex(@"^(\s*)[-*+•]\s+(.*)$")]
-    private static partial Regex Bullet();
-
-    [GeneratedRegex(@"`([^`]+)`")]
-    private static partial Regex CodeSpan();
-
-    [GeneratedRegex(@"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+""[^""]*"")?\s*\)")]
-    private static partial Regex Link();
 
     [GeneratedRegex(@"^(https?://|mailto:|tel:)", RegexOptions.IgnoreCase)]
     private static partial Regex SafeUrl();

@@ -3,10 +3,14 @@ using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Telegram;
 
-/// <summary>HealthBot with the Telegram provider against a fresh local Bot API peer, the tests' bot token and secret.</summary>
+/// <summary>
+/// HealthBot with the Telegram provider against a fresh local Bot API peer, the tests' bot token and secret.
+/// </summary>
 internal static class TelegramTestBot
 {
-    /// <param name="webhook">Serve on a loopback port and let the peer post updates to the webhook with the secret.</param>
+    /// <param name="webhook">
+    /// Serve on a loopback port and let the peer post updates to the webhook with the secret.
+    /// </param>
     /// <param name="settings">More settings, e.g. an empty Twilio or a short outbox backoff.</param>
     public static async Task<(LocalTelegramPeer Telegram, HealthBotFactory Factory)> StartAsync(
         bool webhook, params (string Key, string? Value)[] settings)
