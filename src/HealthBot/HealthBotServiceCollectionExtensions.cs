@@ -10,6 +10,7 @@ using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
 using HealthBot.Safety;
+using HealthBot.Telemetry;
 
 namespace HealthBot;
 
@@ -21,6 +22,7 @@ public static class HealthBotServiceCollectionExtensions
     public static IServiceCollection AddHealthBot(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddOperability(configuration)
+            .AddTelemetry(configuration)
             .AddPrivacy(configuration)
             .AddData(configuration)
             .AddContent(configuration)

@@ -12,6 +12,7 @@ using HealthBot.Operability;
 using HealthBot.Outbox;
 using HealthBot.Privacy;
 using HealthBot.Safety;
+using HealthBot.Telemetry;
 
 if (CommandLine.IsCommand(args))
 {
@@ -30,6 +31,7 @@ builder.Services
     .AddCampaignJobServer(builder.Configuration)
     .AddCampaignApi()
     .AddDataDirectoryLock()
+    .AddClockWatch()
     .AddAdminWorkspace(builder.Configuration);
 
 var app = builder.Build();
@@ -40,8 +42,10 @@ if (!app.Services.SettingsAreValid() || !app.Services.TryMigrateDatabase())
 
 app.Services.LoadContent(watch: true);
 app.UseOperability();
+app.UseTelemetry();
 app.UseWebChatLimits();
 app.MapHealth();
+app.MapMetrics();
 app.MapChannels();
 app.MapCampaigns();
 app.ScheduleBackups();

@@ -44,6 +44,7 @@ public static class AdminAssets
         .cards{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
         .cards li{border:1px solid #999;padding:.5rem 1rem;flex:1 1 12rem}.cards strong{display:block;font-size:2rem}
         .cards .card-alert{border:3px solid #a00000}progress{max-width:100%}
+        .lines{white-space:pre-wrap;max-height:30rem;overflow:auto;border:1px solid #999;padding:.5rem}
         """;
 
     /// <summary>
@@ -68,18 +69,51 @@ public static class AdminAssets
                   if(count(doc.title)>count(document.title))beep();
                   document.title=doc.title;
                 }
+                // The focused control stays where it was on screen: new messages above it would push it out.
+                var a=document.activeElement,top=a&&a!==document.body?a.getBoundingClientRect().top:null;
                 for(var i=0;i<live.length;i++){
-                  // A note being written is not wiped by the refresh: that block waits until it is sent.
-                  if(busy(live[i]))continue;
                   var fresh=doc.getElementById(live[i].id);
-                  if(fresh&&fresh.innerHTML!==live[i].innerHTML)live[i].innerHTML=fresh.innerHTML;
+                  if(fresh&&fresh.innerHTML!==live[i].innerHTML)update(live[i],fresh);
                 }
+                var now=document.activeElement;
+                if(top!==null&&now&&now!==document.body)window.scrollBy(0,now.getBoundingClientRect().top-top);
               }).catch(function(){}).then(function(){setTimeout(refresh,3000)});
           }
-          function busy(el){
-            var f=el.querySelectorAll('input:not([type=hidden]),textarea');
-            for(var j=0;j<f.length;j++)if(f[j].value!==f[j].defaultValue||f[j]===document.activeElement)return true;
-            return false;
+          // A note being written is not wiped by the refresh: the rest of the block shows what is new, and the
+          // fields typed in get their text (and caret) back. Only when such a field is gone from the new version
+          // (say, the alert was acknowledged meanwhile) does the block wait until the note is sent.
+          function update(el,fresh){
+            var typed=[],f=el.querySelectorAll('input:not([type=hidden]):not([type=checkbox]),textarea');
+            for(var j=0;j<f.length;j++){
+              if(f[j].value===f[j].defaultValue)continue;
+              var k=f[j].id?'#'+CSS.escape(f[j].id):null;
+              if(!k||!fresh.querySelector(k))return;
+              typed.push([k,f[j].value,caret(f[j])]);
+            }
+            swap(el,fresh);
+            typed.forEach(function(t){
+              var g=el.querySelector(t[0]);
+              g.value=t[1];
+              if(t[2]&&g===document.activeElement)try{g.setSelectionRange(t[2][0],t[2][1])}catch(e){}
+            });
+          }
+          function caret(el){
+            try{return el.selectionStart===null?null:[el.selectionStart,el.selectionEnd]}catch(e){return null}
+          }
+          // A block that changed is replaced, but the control that had the keyboard keeps it (found again by its
+          // id, or its name and value), and scrolled parts keep their place.
+          function swap(el,fresh){
+            var a=document.activeElement,k=a&&a!==el&&el.contains(a)?key(a):null,kept=[];
+            el.querySelectorAll('[id]').forEach(function(s){if(s.scrollTop)kept.push([s.id,s.scrollTop])});
+            el.innerHTML=fresh.innerHTML;
+            kept.forEach(function(p){var s=document.getElementById(p[0]);if(s)s.scrollTop=p[1]});
+            var again=k&&el.querySelector(k);
+            if(again)again.focus({preventScroll:true});
+          }
+          function key(el){
+            if(el.id)return '#'+CSS.escape(el.id);
+            if(!el.name)return null;
+            return el.tagName+'[name="'+CSS.escape(el.name)+'"]'+(el.value?'[value="'+CSS.escape(el.value)+'"]':'');
           }
           function count(t){var m=/^\((\d+)\)/.exec(t);return m?+m[1]:0}
           var sound=document.getElementById('alert-sound');

@@ -51,6 +51,17 @@ public sealed class AdminOptions : IValidatableObject
     /// </summary>
     public string FullNumberRoles { get; set; } = StaffRoles.Admin;
 
+    /// <summary>
+    /// The labelled test questions (the <c>healthbot eval</c> format) a draft is run against in the background, to show
+    /// which ones it answers differently and how it moves urgent recall and false alarms. Empty: not run.
+    /// </summary>
+    public string EvalSet { get; set; } = string.Empty;
+
+    /// <summary>Largest body of a workspace form post, in bytes (editors send whole texts: a language's triage
+    /// rules, form-encoded, can pass 1 MB). Each field also has its own limit, said on the form.</summary>
+    [Range(typeof(long), "65536", "67108864")]
+    public long MaxFormBytes { get; set; } = 4 * 1024 * 1024;
+
     public IReadOnlyList<string> FullNumberRoleList =>
         FullNumberRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -2,6 +2,7 @@ using HealthBot.Data;
 using HealthBot.Dialog;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Admin;
@@ -27,11 +28,15 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<PublishedContentOverlay>();
         services.AddSingleton<ContentWorkflow>();
+        services.AddSingleton<TriageDrafts>();
+        services.AddSingleton<DraftImpacts>();
         services.AddSingleton<InboxService>();
+        services.AddSingleton<Inbox.StaffReplyShaper>();
         services.AddSingleton<CampaignWorkspace>();
         services.AddSingleton<StaffClock>();
         services.AddSingleton<Inbox.SqlInboxStore>();
         services.AddSingleton<WorkspaceDashboard>();
+        services.AddSingleton<TopicNames>();
         return services;
     }
 
@@ -131,6 +136,14 @@ public static class AdminServiceCollectionExtensions
             return;
         }
 
+        if (await FormTooLargeAsync(http))
+        {
+            // Re-executed as the workspace's 413 page, which says the limit; the page itself would read the form for
+            // its antiforgery token, fail, and answer a plain 400 (and its re-execution had lost its status code).
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         try
         {
             await next(http);
@@ -140,7 +153,49 @@ public static class AdminServiceCollectionExtensions
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HealthBot.Admin.Errors")
                 .LogError(ex, "Workspace page {Path} failed", http.Request.Path.Value);
             http.Response.Clear();
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            http.Response.StatusCode = ex is BadHttpRequestException bad
+                ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    /// <summary>Reads a posted form first (the page would read it anyway): true when it is over the size limit.
+    /// </summary>
+    private static async Task<bool> FormTooLargeAsync(HttpContext http)
+    {
+        // Editor forms carry whole texts (a language's triage.md, form-encoded, is up to ~1 MB): more than the
+        // server's default; a field over its own limit is then refused on the form itself (EditorLimits).
+        var maxForm = http.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.MaxFormBytes;
+        if (!HttpMethods.IsGet(http.Request.Method) &&
+            http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxForm;
+            if (http.Request.ContentLength is { } declared && declared > maxForm && declared <= 4 * maxForm)
+            {
+                // Read (and drop) a form somewhat over the limit before answering: refused unread, Kestrel closes
+                // the connection while the browser still sends it, and the browser shows a connection error
+                // instead of the 413 page.
+                limit.MaxRequestBodySize = declared;
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                return true;
+            }
+        }
+
+        // The error page's re-execution of the same request comes through here again: the page must render then.
+        if (HttpMethods.IsGet(http.Request.Method) || !http.Request.HasFormContentType ||
+            http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await http.Request.ReadFormAsync(http.RequestAborted);
+            return false;
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            or InvalidDataException)
+        {
+            return true; // over MaxFormBytes, or one value over the form reader's own limit
         }
     }
 

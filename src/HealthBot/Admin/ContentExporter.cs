@@ -6,8 +6,8 @@ namespace HealthBot.Admin;
 
 /// <summary>
 /// Writes items published in the workspace back to <c>content/&lt;lang&gt;/&lt;id&gt;.md</c>, so a git-based workflow sees every
-/// change. Only the workflow's fields are rewritten (title, version, status, reviewer, source version, the sms and web
-/// sections); keywords, examples and sources stay as the file has them.
+/// change. Only the workflow's fields are rewritten (title, version, status, reviewer, source version, keywords,
+/// examples, the sms and web sections); sources and tags stay as the file has them.
 /// </summary>
 public static class ContentExporter
 {
@@ -37,12 +37,24 @@ public static class ContentExporter
                 : FieldPattern("version").Replace(text, m => m.Value + $"\nsource_version: {source}", 1);
         }
 
+        // Keywords and examples are edited in the workspace too: without them here, the exported file (same version)
+        // would win over the published edit and bring back the old ones.
+        text = Field(text, "keywords", $"[{string.Join(", ", item.Keywords)}]");
+        text = List(text, "examples", item.Examples);
         text = Section(text, "sms", item.Sms);
         return Section(text, "web", item.Web).TrimEnd('\n') + "\n";
     }
 
     private static string Field(string text, string key, string value) =>
         FieldPattern(key).Replace(text, $"{key}: {value.Replace("$", "$$", StringComparison.Ordinal)}".TrimEnd(), 1);
+
+    /// <summary>A <c>- item</c> list (or an inline one) replaced by the items, one a line.</summary>
+    private static string List(string text, string key, IReadOnlyList<string> items)
+    {
+        var pattern = new Regex($"^{Regex.Escape(key)}:.*\\n(?:[ \\t]+- .*\\n?)*", RegexOptions.Multiline);
+        var lines = string.Concat(items.Select(i => $"  - {i}\n"));
+        return pattern.Replace(text, _ => $"{key}:\n{lines}", 1);
+    }
 
     private static Regex FieldPattern(string key) => new($"^{Regex.Escape(key)}:.*$", RegexOptions.Multiline);
 

@@ -17,6 +17,7 @@ public static class ContentGrid
     public static IReadOnlyList<GridRow> Build(ContentLibrary library, IReadOnlyList<ContentEdit> open)
     {
         var languages = library.Languages.Order(StringComparer.Ordinal).ToList();
+        open = open.Where(e => !e.IsTriage).ToList(); // the rules have their own page
         var byKey = open.GroupBy(e => (e.ContentId, e.Language)).ToDictionary(g => g.Key, g => g.Last());
         return library.Items.Select(i => i.Id).Concat(open.Select(e => e.ContentId)).Distinct()
             .Order(StringComparer.Ordinal)

@@ -26,6 +26,7 @@ public sealed class ContentWorkflow(
     IContentVersionStore versions,
     PublishedContentOverlay overlay,
     ContentVersionRecorder recorder,
+    TriageDrafts triage,
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
@@ -33,7 +34,12 @@ public sealed class ContentWorkflow(
     public bool CanEdit(string contentId, string language) =>
         ContentLoader.IsLanguageFolder(language) && catalog.Current.Items.Any(i => i.Id == contentId);
 
-    public async Task<long> SaveDraftAsync(string actor, string contentId, string language, string title, string sms, string web)
+    /// <summary>
+    /// Saves the item's draft. Keywords and examples are one a line; null keeps the open draft's (or the item's own).
+    /// </summary>
+    public async Task<long> SaveDraftAsync(
+        string actor, string contentId, string language, string title, string sms, string web,
+        string? keywords = null, string? examples = null)
     {
         if (!CanEdit(contentId, language))
         {
@@ -41,12 +47,51 @@ public sealed class ContentWorkflow(
         }
 
         var current = catalog.Current.Find(contentId, language);
-        var published = edits.LatestPublished().Where(e => e.ContentId == contentId && e.Language == language).Select(e => e.Version);
-        var version = Math.Max(current?.Version ?? 0, published.DefaultIfEmpty(0).Max()) + 1;
-        var id = await edits.SaveDraftAsync(contentId, language, version, title.Trim(), Normalize(sms), Normalize(web), actor);
-        await audit.AuditAsync(actor, "content.draft", $"{contentId}/{language} v{version} (edit {id})", Diff(current, title, sms));
+        var open = await edits.OpenAsync(contentId, language);
+        // A file keeps keywords as an inline [a, b] list: a comma separates two keywords there, so it does here.
+        keywords = EditLines.Normalize(keywords?.Replace(',', '\n')) ?? open?.Keywords;
+        examples = EditLines.Normalize(examples) ?? open?.Examples;
+        if (keywords is "")
+        {
+            throw new DraftRefusedException("Write at least one keyword: people's words are how the bot finds this topic.");
+        }
+
+        // Keywords and examples are matching data, not facts (content/README.md: "Add 1 every time the facts change"):
+        // an edit of only those keeps the version, so translations do not turn stale.
+        var sameFacts = current is not null && current.Title == title.Trim()
+            && Normalize(current.Sms) == Normalize(sms) && Normalize(current.Web) == Normalize(web);
+        var version = NextVersion(contentId, language, current?.Version ?? 0) - (sameFacts ? 1 : 0);
+        var id = await edits.SaveDraftAsync(
+            contentId, language, version, title.Trim(), Normalize(sms), Normalize(web), actor, keywords, examples);
+        var draft = new ContentEdit(id, contentId, language, version, "draft", title.Trim(), Normalize(sms), Normalize(web),
+            actor, null, time.GetUtcNow(), null) { Keywords = keywords, Examples = examples };
+        await audit.AuditAsync(
+            actor, "content.draft", $"{contentId}/{language} v{version} (edit {id})", Diff(current, draft));
         return id;
     }
+
+    /// <summary>Saves a language's triage rules as a draft; refused with the parser's lines when they do not parse.
+    /// </summary>
+    public async Task<long> SaveTriageDraftAsync(string actor, string language, string text)
+    {
+        text = Normalize(text) + "\n";
+        if (TriageDrafts.Problems(language, text) is { Count: > 0 } problems)
+        {
+            throw new DraftRefusedException(string.Join("\n", problems));
+        }
+
+        var version = NextVersion(ContentEdit.TriageId, language, triage.CurrentVersion(language));
+        var before = triage.CurrentText(language);
+        text = TriageDrafts.WithVersion(text, version);
+        var id = await edits.SaveDraftAsync(ContentEdit.TriageId, language, version, "triage", "", text, actor);
+        await audit.AuditAsync(actor, "triage.draft", $"triage/{language} v{version} (edit {id})",
+            TextDiff.ToText(TextDiff.Lines(before, text)));
+        return id;
+    }
+
+    private int NextVersion(string contentId, string language, int current) =>
+        Math.Max(current, edits.LatestPublished().Where(e => e.ContentId == contentId && e.Language == language)
+            .Select(e => e.Version).DefaultIfEmpty(0).Max()) + 1;
 
     public async Task<WorkflowResult> SubmitAsync(string actor, long editId)
     {
@@ -70,7 +115,12 @@ public sealed class ContentWorkflow(
     /// and publishing refuses any other text: an editor may change a draft while the reviewer has it open.
     /// </summary>
     public static string Revision(ContentEdit edit) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', edit.Version, edit.Title, edit.Sms, edit.Web))))[..32];
+        System.Text.Encoding.UTF8.GetBytes(string.Join(
+            '\u001f', edit.Version, edit.Title, edit.Sms, edit.Web, edit.Keywords, edit.Examples))))[..32];
+
+    /// <summary>Four-eyes: nobody publishes an edit whose text they changed at any point (every author of the draft,
+    /// not only whoever saved or submitted it last), unless <c>Admin:AllowSelfPublish</c>.</summary>
+    public bool MayPublish(ContentEdit edit, string actor) => options.Value.AllowSelfPublish || !edit.IsAuthor(actor);
 
     public async Task<WorkflowResult> PublishAsync(string actor, long editId, string? shownRevision)
     {
@@ -80,12 +130,14 @@ public sealed class ContentWorkflow(
             return WorkflowResult.NotFound;
         }
 
-        if (string.Equals(edit.Author, actor, StringComparison.OrdinalIgnoreCase) && !options.Value.AllowSelfPublish)
+        if (!MayPublish(edit, actor))
         {
             await audit.AuditAsync(actor, "content.publish.refused", Target(edit), "own edit");
             return WorkflowResult.OwnEdit;
         }
 
+        // Read before publishing: afterwards the served rules are this edit's, and the audited diff would be empty.
+        var triageBefore = edit.IsTriage ? triage.CurrentText(edit.Language) : "";
         // The text must still be the one shown, and it is checked again in the same UPDATE that publishes it.
         var shown = string.Equals(shownRevision, Revision(edit), StringComparison.Ordinal);
         if (!shown || !await edits.TransitionAsync(editId, "review", "published", actor, unchanged: edit))
@@ -100,13 +152,21 @@ public sealed class ContentWorkflow(
             return WorkflowResult.Changed;
         }
 
+        if (edit.IsTriage)
+        {
+            overlay.Refresh();
+            await audit.AuditAsync(
+                actor, "triage.publish", Target(edit), TextDiff.ToText(TextDiff.Lines(triageBefore, edit.Web)));
+            return WorkflowResult.Done;
+        }
+
         await recorder.CaughtUp;
         var publishedEdit = edit with { State = "published", Reviewer = actor, PublishedAt = time.GetUtcNow() };
         var current = catalog.Current.Find(edit.ContentId, edit.Language);
         var item = PublishedContentOverlay.Build(publishedEdit, current, catalog.Current.Items.FirstOrDefault(i => i.Id == edit.ContentId));
         await versions.ImportAsync([item], time.GetUtcNow());
         overlay.Refresh();
-        await audit.AuditAsync(actor, "content.publish", Target(edit), Diff(current, edit.Title, edit.Sms));
+        await audit.AuditAsync(actor, "content.publish", Target(edit), Diff(current, edit));
         return WorkflowResult.Done;
     }
 
@@ -139,8 +199,16 @@ public sealed class ContentWorkflow(
 
     private static string Target(ContentEdit edit) => $"{edit.ContentId}/{edit.Language} v{edit.Version} (edit {edit.Id})";
 
-    private static string Diff(ContentItem? current, string title, string sms) =>
-        $"title: {TextDiff.ToText(TextDiff.Words(current?.Title ?? "", title))}\nsms: {TextDiff.ToText(TextDiff.Words(current?.Sms ?? "", Normalize(sms)))}";
+    private static string Diff(ContentItem? current, ContentEdit edit)
+    {
+        var diff = $"title: {Words(current?.Title, edit.Title)}\nsms: {Words(current?.Sms, edit.Sms)}";
+        diff += edit.Keywords is { } k
+            ? $"\nkeywords: {Words(string.Join(", ", current?.Keywords ?? []), EditLines.Inline(k))}" : "";
+        return diff + (edit.Examples is { } e
+            ? $"\nexamples: {Words(string.Join(", ", current?.Examples ?? []), EditLines.Inline(e))}" : "");
+    }
+
+    private static string Words(string? before, string after) => TextDiff.ToText(TextDiff.Words(before ?? "", after));
 
     // Browsers post CRLF; the files and the SMS use LF.
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

@@ -1,3 +1,4 @@
+using HealthBot.Admin.Inbox;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ namespace HealthBot.Admin;
 /// </summary>
 public sealed class InboxService(
     IMessageStore messages,
+    StaffReplyShaper shaper,
     SqlHandoffStore handoffs,
     SqlStaffStore audit,
     OutboxSignal outbox,
@@ -25,21 +27,40 @@ public sealed class InboxService(
         await audit.AuditAsync(actor, "inbox.take_over", $"contact #{contactId}");
     }
 
-    public async Task<bool> ReplyAsync(string actor, long contactId, string text)
+    /// <summary>
+    /// Queues a staff reply shaped for the provider that will send it (<see cref="StaffReplyShaper"/>): split into the
+    /// messages that provider takes, or, when it cannot fit, nothing queued and the shape returned to say why. Null:
+    /// no conversation or no text.
+    /// </summary>
+    public async Task<StaffReply?> ReplyAsync(string actor, long contactId, string text)
     {
         var conversation = await messages.ConversationAsync(contactId, 0, 1);
         var first = conversation.FirstOrDefault(m => m.Direction == "in") ?? conversation.FirstOrDefault();
         if (first is null || string.IsNullOrWhiteSpace(text))
         {
-            return false;
+            return null;
+        }
+
+        var language = first.Language ?? "en";
+        var reply = await shaper.ShapeAsync(contactId, first.Channel, text, language);
+        if (reply.TooLong)
+        {
+            return reply;
         }
 
         await handoffs.SilenceUntilAsync(contactId, actor, time.GetUtcNow() + options.Value.HandoffSilence);
-        var draft = new OutboundDraft(text.Trim(), HumanKind, first.Language ?? "en", null, null, Priority: 20);
-        await messages.EnqueueAsync(contactId, first.Channel, draft, $"human:{Guid.NewGuid():N}");
+        var key = $"human:{Guid.NewGuid():N}";
+        for (var i = 0; i < reply.Parts.Count; i++)
+        {
+            // Parts in order: the outbox takes rows of one contact by priority, then by id.
+            var draft = new OutboundDraft(reply.Parts[i], HumanKind, language, null, null, Priority: 20);
+            await messages.EnqueueAsync(contactId, first.Channel, draft, i == 0 ? key : $"{key}:{i}");
+        }
+
         outbox.Set();
-        await audit.AuditAsync(actor, "inbox.reply", $"contact #{contactId}", $"{text.Trim().Length} characters");
-        return true;
+        await audit.AuditAsync(actor, "inbox.reply", $"contact #{contactId}",
+            $"{text.Trim().Length} characters" + (reply.Parts.Count > 1 ? $", {reply.Parts.Count} messages" : ""));
+        return reply;
     }
 
     /// <summary>

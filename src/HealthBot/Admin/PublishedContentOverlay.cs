@@ -12,33 +12,30 @@ public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEd
     /// <summary>How often a node looks for versions another node published (nodes sharing a PostgreSQL database).</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
 
-    private readonly Lock gate = new();
-    private ContentLibrary? applied;
     private long mark = -1;
     private ITimer? poll;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        catalog.Reloaded += OnReloaded;
-        Refresh();
+        mark = edits.PublishedMark();
+        catalog.LayOver(Apply);
         poll = time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        catalog.Reloaded -= OnReloaded;
         poll?.Dispose();
         return Task.CompletedTask;
     }
 
     public void Dispose() => poll?.Dispose();
 
-    /// <summary>Re-applies the database's published versions to the current content (at start, after a publish).</summary>
+    /// <summary>Re-applies the database's published versions to the current content (after a publish).</summary>
     public void Refresh()
     {
         mark = edits.PublishedMark();
-        Apply(catalog.Current);
+        catalog.Relayer();
     }
 
     private void Poll()
@@ -65,6 +62,8 @@ public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEd
             Title = edit.Title,
             Sms = edit.Sms,
             Web = edit.Web,
+            Keywords = edit.Keywords is null ? basis.Keywords : EditLines.Split(edit.Keywords),
+            Examples = edit.Examples is null ? basis.Examples : EditLines.Split(edit.Examples),
             Version = edit.Version,
             Status = "published",
             ReviewedBy = edit.Reviewer,
@@ -74,54 +73,27 @@ public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEd
         };
     }
 
-    private void OnReloaded(ContentLibrary library)
-    {
-        if (!ReferenceEquals(library, applied))
-        {
-            Apply(library);
-        }
-    }
-
-    private void Apply(ContentLibrary library)
+    /// <summary>The files' library with the published versions laid over it (the catalog asks on every swap).</summary>
+    private ContentLibrary Apply(ContentLibrary library)
     {
         if (library.Items.Count == 0)
         {
-            return; // not loaded yet: applied when it is (Reloaded)
+            return library; // not loaded yet: laid over when it is
         }
 
-        lock (gate)
+        var result = library;
+        foreach (var edit in edits.LatestPublished())
         {
-            var items = library.Items.ToList();
-            var changed = 0;
-            foreach (var edit in edits.LatestPublished())
-            {
-                var index = items.FindIndex(i => i.Id == edit.ContentId && i.Language == edit.Language);
-                if (index >= 0 && items[index].Version >= edit.Version)
-                {
-                    continue; // the file caught up (exported and committed, or edited further)
-                }
-
-                var item = Build(edit, index >= 0 ? items[index] : null, items.FirstOrDefault(i => i.Id == edit.ContentId));
-                if (index >= 0)
-                {
-                    items[index] = item;
-                }
-                else
-                {
-                    items.Add(item);
-                }
-
-                changed++;
-            }
-
-            if (changed == 0)
-            {
-                return;
-            }
-
-            applied = library with { Items = items };
-            logger.LogInformation("Serving {Count} content versions published in the workspace", changed);
-            catalog.Set(applied);
+            result = DraftLibrary.With(result, edit);
         }
+
+        if (!ReferenceEquals(result, library))
+        {
+            var changed = result.Items.Except(library.Items).Count()
+                + result.Triage.Values.Except(library.Triage.Values).Count();
+            logger.LogInformation("Serving {Count} content versions published in the workspace", changed);
+        }
+
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using HealthBot.Admin.Inbox;
 using HealthBot.Sms;
 
 namespace HealthBot.Admin;
@@ -12,7 +13,12 @@ public sealed record SmsPreview(OutgoingSms Sms, string? Language, decimal Cost,
 {
     public string Encoding => Sms.Info.EncodingName;
 
-    public int Segments => Sms.Info.Segments;
+    public int Segments => Reply is { TooLong: false } reply
+        ? reply.Parts.Sum(p => SmsSegments.Analyze(p).Segments)
+        : Sms.Info.Segments;
+
+    /// <summary>A staff reply as its sending provider takes it (parts, limits), or null (editor, campaigns).</summary>
+    public StaffReply? Reply { get; init; }
 
     public int Units => Sms.Info.Units;
 
@@ -22,6 +28,13 @@ public sealed record SmsPreview(OutgoingSms Sms, string? Language, decimal Cost,
     public static SmsPreview For(string text, string? language, AdminOptions options, bool foldAccents = true) =>
         Priced(OutgoingSms.Measure(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), language, foldAccents),
             language, options);
+
+    /// <summary>A staff reply, priced as the messages its provider will send (Kannel's one-part pieces…).</summary>
+    public static SmsPreview ForReply(string text, StaffReply reply, AdminOptions options, bool foldAccents)
+    {
+        var preview = For(text, reply.Language, options, foldAccents) with { Reply = reply };
+        return preview with { Cost = preview.Segments * options.SmsSegmentPrice };
+    }
 
     /// <summary>A text and what its sender made of it (campaigns: <c>CampaignPlanner.ForChannel</c>).</summary>
     public static SmsPreview Of(string written, string sent, string? language, AdminOptions options) =>
@@ -38,7 +51,8 @@ public sealed record SmsPreview(OutgoingSms Sms, string? Language, decimal Cost,
         var html = $"<dl><dt>{e.Encode(t("Encoding"))}</dt><dd data-testid=\"encoding\">{Encoding}</dd>" +
             $"<dt>{e.Encode(t("Segments"))}</dt><dd data-testid=\"segments\">{Segments}</dd>" +
             $"<dt>{e.Encode(t("Characters"))}</dt><dd>{Units}</dd>" +
-            $"<dt>{e.Encode(t("Cost per message"))}</dt><dd data-testid=\"cost\">{e.Encode(CostText)}</dd>";
+            $"<dt>{e.Encode(t("Cost per message"))}</dt><dd data-testid=\"cost\">{e.Encode(CostText)}</dd>" +
+            ReplyHtml(t);
         if (Sms.Changed)
         {
             var lang = Language is null ? "" : $" lang=\"{e.Encode(Language)}\"";
@@ -55,5 +69,25 @@ public sealed record SmsPreview(OutgoingSms Sms, string? Language, decimal Cost,
         }
 
         return html + "</dl>";
+    }
+
+    private string ReplyHtml(Func<string, string> t)
+    {
+        if (Reply is not { } reply)
+        {
+            return string.Empty;
+        }
+
+        var e = HtmlEncoder.Default;
+        var html = $"<dt>{e.Encode(t("Provider"))}</dt>" +
+            $"<dd data-testid=\"provider\">{e.Encode(reply.Provider ?? "")}</dd>";
+        if (reply.TooLong)
+        {
+            return html + $"<dt>{e.Encode(t("Not sent"))}</dt>" +
+                $"<dd data-testid=\"too-long\" class=\"error\">{e.Encode(reply.Refusal(t))}</dd>";
+        }
+
+        return reply.Parts.Count < 2 ? html
+            : html + $"<dt>{e.Encode(t("Sent as messages"))}</dt><dd data-testid=\"messages\">{reply.Parts.Count}</dd>";
     }
 }

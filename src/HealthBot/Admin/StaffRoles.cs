@@ -17,7 +17,8 @@ public static class StaffRoles
     /// <summary>Write drafts and submit them for review.</summary>
     public const string EditPolicy = "edit";
 
-    /// <summary>Approve and publish: clinicians only.</summary>
+    /// <summary>Open edits for review, approve and publish: reviewers (clinicians) and admins, never their own edit
+    /// (four eyes, <see cref="ContentWorkflow.PublishAsync"/>).</summary>
     public const string PublishPolicy = "publish";
 
     /// <summary>Work the inbox and take over conversations.</summary>
@@ -30,7 +31,7 @@ public static class StaffRoles
     {
         options.AddPolicy(StaffPolicy, p => p.RequireRole(All));
         options.AddPolicy(EditPolicy, p => p.RequireRole(Editor, Reviewer, Admin));
-        options.AddPolicy(PublishPolicy, p => p.RequireRole(Reviewer));
+        options.AddPolicy(PublishPolicy, p => p.RequireRole(Reviewer, Admin));
         options.AddPolicy(InboxPolicy, p => p.RequireRole(Responder, Admin));
         options.AddPolicy(AdminPolicy, p => p.RequireRole(Admin));
     }

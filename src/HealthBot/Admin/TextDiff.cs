@@ -12,10 +12,17 @@ public sealed record DiffPart(DiffOp Op, string Text);
 /// <summary>A word-level diff (longest common subsequence): content items are a few hundred words, so O(n·m) is cheap.</summary>
 public static class TextDiff
 {
-    public static IReadOnlyList<DiffPart> Words(string before, string after)
+    public static IReadOnlyList<DiffPart> Words(string before, string after) => Diff(
+        before.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        after.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        " ");
+
+    /// <summary>Line by line, for the triage rules (a few hundred lines, but thousands of words).</summary>
+    public static IReadOnlyList<DiffPart> Lines(string before, string after) =>
+        Diff(before.TrimEnd('\n').Split('\n'), after.TrimEnd('\n').Split('\n'), "\n");
+
+    private static List<DiffPart> Diff(string[] a, string[] b, string separator)
     {
-        var a = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var b = after.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
         {
@@ -31,16 +38,16 @@ public static class TextDiff
         {
             if (x < a.Length && y < b.Length && a[x] == b[y])
             {
-                Add(parts, DiffOp.Same, a[x++]);
+                Add(parts, DiffOp.Same, a[x++], separator);
                 y++;
             }
             else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
             {
-                Add(parts, DiffOp.Added, b[y++]);
+                Add(parts, DiffOp.Added, b[y++], separator);
             }
             else
             {
-                Add(parts, DiffOp.Removed, a[x++]);
+                Add(parts, DiffOp.Removed, a[x++], separator);
             }
         }
 
@@ -55,11 +62,11 @@ public static class TextDiff
         _ => p.Text,
     }));
 
-    private static void Add(List<DiffPart> parts, DiffOp op, string word)
+    private static void Add(List<DiffPart> parts, DiffOp op, string word, string separator)
     {
         if (parts.Count > 0 && parts[^1].Op == op)
         {
-            parts[^1] = parts[^1] with { Text = parts[^1].Text + " " + word };
+            parts[^1] = parts[^1] with { Text = parts[^1].Text + separator + word };
         }
         else
         {

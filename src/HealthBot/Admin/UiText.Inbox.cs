@@ -32,14 +32,30 @@ public static partial class UiText
             "Exportar esta conversa (CSV, registado na auditoria)",
             "यह बातचीत निर्यात करें (CSV, ऑडिट लॉग में दर्ज)"),
         ["Flag"] = ("Signalement", "Alama", "Sinal", "निशान"),
+        ["Sent as messages"] = ("Envoyé en messages", "Hutumwa kama ujumbe", "Enviado em mensagens",
+            "कितने संदेशों में जाएगा"),
         ["Messages in"] = ("Messages reçus", "Ujumbe ulioingia", "Mensagens recebidas", "आए संदेश"),
         ["Messages out"] = ("Messages envoyés", "Ujumbe uliotumwa", "Mensagens enviadas", "भेजे गए संदेश"),
         ["Model off"] = ("Modèle désactivé", "Modeli imezimwa", "Modelo desligado", "मॉडल बंद"),
         ["No open alerts."] = ("Aucune alerte ouverte.", "Hakuna tahadhari iliyo wazi.", "Nenhum alerta em aberto.",
             "कोई खुला अलर्ट नहीं।"),
+        ["Not sent"] = ("Non envoyé", "Haikutumwa", "Não enviado", "नहीं भेजा गया"),
+        ["Not sent: this reply is too long for {0}. It would need {1} messages; {0} sends at most {2} messages of " +
+            "up to {3} characters for one reply. Shorten it and send it again."] = (
+            "Non envoyé : cette réponse est trop longue pour {0}. Il faudrait {1} messages ; {0} envoie au plus {2} " +
+            "messages de {3} caractères au maximum pour une réponse. Raccourcissez-la et renvoyez-la.",
+            "Haikutumwa: jibu hili ni refu mno kwa {0}. Lingehitaji ujumbe {1}; {0} hutuma ujumbe {2} tu, kila mmoja " +
+            "wa herufi {3} au chache, kwa jibu moja. Lifupishe kisha ulitume tena.",
+            "Não enviado: esta resposta é longa demais para {0}. Precisaria de {1} mensagens; {0} envia no máximo " +
+            "{2} mensagens de até {3} caracteres por resposta. Encurte-a e envie de novo.",
+            "नहीं भेजा गया: यह जवाब {0} के लिए बहुत लंबा है। इसे {1} संदेश चाहिए; {0} एक जवाब के लिए अधिकतम {2} " +
+            "संदेश भेजता है, हर एक में {3} अक्षर तक। इसे छोटा करके फिर से भेजें।"),
         ["None."] = ("Aucun.", "Hakuna.", "Nenhum.", "कोई नहीं।"),
+        ["possible emergency (second opinion)"] = ("urgence possible (second avis)", "huenda ni dharura (maoni ya pili)",
+            "possível emergência (segunda opinião)", "संभावित आपातकाल (दूसरी राय)"),
         ["Number"] = ("Numéro", "Namba", "Número", "नंबर"),
         ["Provider"] = ("Fournisseur", "Mtoa huduma", "Fornecedor", "प्रदाता"),
+        ["unknown"] = ("inconnu", "haijulikani", "desconhecido", "अज्ञात"),
         ["SMS cost while you type"] = ("Coût du SMS pendant la saisie", "Gharama ya SMS unapoandika",
             "Custo do SMS enquanto escreve", "लिखते समय SMS का खर्च"),
         ["Search"] = ("Rechercher", "Tafuta", "Pesquisar", "खोजें"),

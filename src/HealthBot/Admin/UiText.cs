@@ -244,7 +244,9 @@ public static partial class UiText
             ["pt"] = new(Pt, StringComparer.Ordinal),
             ["hi"] = new(Hi, StringComparer.Ordinal),
         };
-        foreach (var (key, (f, sw, pt, hi)) in Day.Concat(InboxWords).Concat(BoxWords))
+        foreach (var (key, (f, sw, pt, hi)) in Day.Concat(InboxWords).Concat(BoxWords).Concat(EditingWords)
+            .Concat(RuleChangeWords).Concat(TriageParserWords).Concat(LanguageWords).Concat(CampaignWords)
+            .Concat(StatusWords).Concat(AlertWords).Concat(AuditWords))
         {
             (tables["fr"][key], tables["sw"][key], tables["pt"][key], tables["hi"][key]) = (f, sw, pt, hi);
         }

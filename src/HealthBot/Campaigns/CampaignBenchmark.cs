@@ -12,7 +12,9 @@ namespace HealthBot.Campaigns;
 /// to N contacts (time, and the growth of the managed heap and working set while planning, sampled every 10 ms), then
 /// sends with no rate limit through the real Twilio sender to a local Twilio peer and reports messages per second.
 /// Settings given as <c>--Section:Key=value</c> pass through, e.g. <c>--Storage:Provider=postgres</c> with
-/// HEALTHBOT_POSTGRES naming an empty database.
+/// HEALTHBOT_POSTGRES naming a server where the benchmark may create (and then drops) a database of its own. On
+/// PostgreSQL every connection goes through a relay that counts round trips (<see cref="PostgresRoundTrips"/>),
+/// reported per planned contact and per message sent; <c>--direct</c> leaves the relay out (rates only).
 /// </summary>
 public static class CampaignBenchmark
 {
@@ -22,10 +24,14 @@ public static class CampaignBenchmark
         var toSend = Math.Min(contacts, Int(args, "--send", 20_000));
         await using var peer = await LocalTwilioPeer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "healthbot-bench", Guid.NewGuid().ToString("N"));
+        var postgres = args.Contains("--Storage:Provider=postgres")
+            ? await BenchDatabase.CreateAsync(args.Contains("--direct"))
+            : null;
         try
         {
             using var host = CommandHost.Build(
             [
+                .. postgres is null ? [] : new[] { $"--Storage:PostgresConnection={postgres.ConnectionString}" },
                 $"--Storage:DataDirectory={data}", "--Campaigns:RunJobs=false", "--Campaigns:QuietHoursEnd=00:00:00", "--Campaigns:QuietHoursStart=23:59:59",
                 $"--Twilio:AccountSid=ACbench0000000000000000000000000", "--Twilio:AuthToken=bench", $"--Twilio:ApiBaseUrl={peer.BaseUrl}",
                 "--Twilio:SmsFrom=+15550001111", "--Outbox:BatchSize=1000", "--Outbox:MaxParallelSends=64",
@@ -37,15 +43,31 @@ public static class CampaignBenchmark
             }
 
             Seed(host.Services.GetRequiredService<Database>(), contacts);
+            var trips0 = postgres?.RoundTrips ?? 0;
             var (planSeconds, cpuSeconds, heapMb, workingSetMb, planned) = await PlanAsync(host.Services);
+            var trips1 = postgres?.RoundTrips ?? 0;
             var sendRate = await SendAsync(host.Services.GetRequiredService<OutboxDispatcher>(), peer, toSend);
+            var trips2 = postgres?.RoundTrips ?? 0;
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"BENCH campaign contacts={contacts} planned={planned} plan_s={planSeconds:0.00} plan_cpu_s={cpuSeconds:0.00} plan_heap_growth_mb={heapMb:0.0} plan_working_set_growth_mb={workingSetMb:0.0} sent={toSend} send_per_s={sendRate:0} cpus={Environment.ProcessorCount} load1={Load()}"));
+            if (postgres is { Counted: true })
+            {
+                // Sent counts what the peer received (its count can pass --send by the messages still in flight).
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"BENCH campaign round_trips plan={trips1 - trips0} " +
+                    $"per_contact={(double)(trips1 - trips0) / planned:0.000} send={trips2 - trips1} " +
+                    $"per_message={(double)(trips2 - trips1) / Math.Max(1, peer.Received.Count):0.000}"));
+            }
+
             return planned == contacts ? 0 : 1;
         }
         finally
         {
             Directory.Delete(data, recursive: true);
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
         }
     }
 

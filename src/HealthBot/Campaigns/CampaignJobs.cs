@@ -3,12 +3,14 @@ using Hangfire;
 namespace HealthBot.Campaigns;
 
 /// <summary>
-/// The Hangfire jobs. Hangfire only schedules and plans — a tick every minute, and a job per campaign run that writes
-/// the run's outbox rows in bulk. Sending is the outbox dispatcher's, so there is never a job per message, and replies
+/// The Hangfire jobs. Hangfire only plans — a job per campaign run that writes the run's outbox rows in bulk; the
+/// tick that finds due runs is run every minute by <see cref="CampaignTicker"/> (and as a job by
+/// <see cref="PlanTrigger"/>). Sending is the outbox dispatcher's, so there is never a job per message, and replies
 /// to people who wrote in never wait behind Hangfire.
 /// </summary>
 public sealed class CampaignJobs(CampaignPlanner planner, HealthBot.Data.SqlCampaignStore campaigns, IBackgroundJobClient jobs, TimeProvider time, ILogger<CampaignJobs> logger)
 {
+    /// <summary>The recurring job earlier versions ran every minute; removed at start.</summary>
     public const string TickJobId = "campaigns-tick";
 
     /// <summary>How long the record of a relative-schedule run is kept (for staff looking at recent planning).</summary>

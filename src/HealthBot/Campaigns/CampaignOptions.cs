@@ -22,6 +22,19 @@ public sealed class CampaignOptions : IValidatableObject
     public int Workers { get; set; } = 2;
 
     /// <summary>
+    /// How often Hangfire's schedulers look for delayed and recurring jobs (each look takes a lock: two writes to the
+    /// job database). Only retries of a failed planning job and the daily backup wait for it: campaigns are looked
+    /// for every minute by <see cref="CampaignTicker"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the job server writes its heartbeat (Hangfire's default is 30 s; it only feeds the
+    /// dashboard's server list and the removal of dead servers after five minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:04:00")]
+    public TimeSpan ServerHeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Opens the campaign API (as <c>Authorization: Bearer</c> only; the job dashboard needs the staff sign-in).
     /// Empty: refuses everyone.
     /// </summary>

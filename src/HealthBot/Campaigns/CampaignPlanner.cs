@@ -22,7 +22,8 @@ public sealed class CampaignPlanner(
     OutboxSignal outbox,
     IOptions<CampaignOptions> options,
     IOptions<DialogOptions> dialog,
-    ILogger<CampaignPlanner> logger)
+    ILogger<CampaignPlanner> logger,
+    Telemetry.HealthBotTelemetry telemetry)
 {
     private static readonly TimeSpan RelativeStep = TimeSpan.FromMinutes(15);
 
@@ -103,6 +104,7 @@ public sealed class CampaignPlanner(
 
         ct.ThrowIfCancellationRequested();
         await campaigns.FinishRunAsync(row.Id, request.RunKey, total);
+        telemetry.Campaign("planned", total);
         logger.LogInformation(
             "Planned campaign {CampaignId} run {RunKey}: {Count} new sends", row.Id, request.RunKey, total);
         return total;

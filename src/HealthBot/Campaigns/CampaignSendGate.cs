@@ -19,11 +19,12 @@ public sealed class CampaignSendGate(
     TimeProvider time,
     IOptions<CampaignOptions> options,
     HealthBot.Maintenance.ClockCheck clock,
-    ILogger<CampaignSendGate> logger) : IOutboxGate
+    ILogger<CampaignSendGate> logger,
+    Telemetry.HealthBotTelemetry telemetry) : IOutboxGate
 {
     // Resuming makes paused messages due at once; this only bounds how long one waits if that update is missed.
     private static readonly TimeSpan PausedRecheck = TimeSpan.FromHours(1);
-    private static readonly TimeSpan ClockHold = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ClockHold = Maintenance.ClockCorrection.NormalDeferral;
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> groups = new();
     private readonly CampaignOptions settings = options.Value;
 
@@ -47,16 +48,57 @@ public sealed class CampaignSendGate(
         }
 
         var decision = await store.DecideAsync(item.OutboxId, item.MessageId, item.ContactId, GroupsOf, Decision);
+        return Outcome(item, decision, campaignId, clockProblem);
+    }
+
+    /// <summary>The campaign messages of a claimed batch decided in one transaction per
+    /// <see cref="SqlCampaignGateStore.Chunk"/> (SqlCampaignGateStore.Batch.cs); other messages pass.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> BeforeSendAsync(IReadOnlyList<OutboxItem> items, CancellationToken ct)
+    {
+        var campaign = items.Where(i => i.Kind == SqlCampaignPlanStore.Kind)
+            .Select(i => new GateRow(i.OutboxId, i.MessageId, i.ContactId)).ToList();
+        if (campaign.Count == 0)
+        {
+            return items;
+        }
+
+        var clockProblem = clock.CachedCheck(logger);
+        var decisions = await store.DecideManyAsync(campaign, GroupsOf, (snapshot, recent) =>
+        {
+            var now = time.GetUtcNow();
+            return clockProblem is null
+                ? Decide(snapshot, recent, now)
+                : new SendDecision.Defer(now + ClockHold, $"held: {clockProblem}");
+        });
+        var passed = new List<OutboxItem>(items.Count);
+        foreach (var item in items)
+        {
+            var (decision, campaignId) = item.Kind == SqlCampaignPlanStore.Kind
+                && decisions.TryGetValue(item.OutboxId, out var d) ? d : (null, 0L);
+            if (Outcome(item, decision, campaignId, clockProblem) is { } send)
+            {
+                passed.Add(send);
+            }
+        }
+
+        return passed;
+    }
+
+    private OutboxItem? Outcome(OutboxItem item, SendDecision? decision, long campaignId, string? clockProblem)
+    {
         switch (decision)
         {
             case SendDecision.Send send:
                 return send.AsTemplate ? item with { Template = TemplateFor(campaignId, item.Body) } : item;
             case SendDecision.Defer defer:
+                // The clock's reason names the problem in words; the metric keeps one bounded name for it.
+                telemetry.Campaign("held", 1, clockProblem is null ? defer.Reason : "clock");
                 logger.LogInformation(
                     "Campaign message {MessageId} waits until {Until:u}: {Reason}",
                     item.MessageId, defer.Until, defer.Reason);
                 return null;
             case SendDecision.Skip skip:
+                telemetry.Campaign("skipped", 1, skip.Reason);
                 logger.LogInformation("Campaign message {MessageId} skipped: {Reason}", item.MessageId, skip.Reason);
                 return null;
             default:

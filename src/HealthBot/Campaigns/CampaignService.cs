@@ -43,7 +43,11 @@ public sealed class CampaignService(
         }
         catch (JsonException ex)
         {
-            return (null, [$"not a campaign definition: {ex.Message}"]);
+            // .NET's own message names types and paths staff cannot act on; the place is what they need.
+            return (null, [ex.LineNumber is { } line
+                ? "not a campaign definition: the text is not valid JSON at line " +
+                    $"{line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}"
+                : $"not a campaign definition: {ex.Message}"]);
         }
     }
 

@@ -47,25 +47,32 @@ public static class CampaignServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Hangfire server that runs planning jobs: only in <c>serve</c>, and only with <c>Campaigns:RunJobs</c>.</summary>
+    /// <summary>
+    /// The Hangfire server that runs planning jobs and the minutely look for due runs: only in <c>serve</c>, and only
+    /// with <c>Campaigns:RunJobs</c>.
+    /// </summary>
     public static IServiceCollection AddCampaignJobServer(this IServiceCollection services, IConfiguration configuration)
     {
         if (configuration.GetValue($"{CampaignOptions.Section}:{nameof(CampaignOptions.RunJobs)}", true))
         {
             services.AddHangfireServer((sp, server) =>
             {
-                server.WorkerCount = sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Workers;
+                var options = sp.GetRequiredService<IOptions<CampaignOptions>>().Value;
+                server.WorkerCount = options.Workers;
                 // This host's container, not the static JobActivator.Current (the last host configured in this process).
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
-                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+                // Every scheduler look and heartbeat is a write to the job database even when nothing is planned (#16).
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.HeartbeatInterval = options.ServerHeartbeatInterval;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
+            services.AddHostedService<CampaignTicker>();
         }
 
         return services;
     }
 
-    /// <summary>The dashboard at <c>/admin/jobs</c>, the campaign API, and the minutely planning tick.</summary>
+    /// <summary>The dashboard at <c>/admin/jobs</c> and the campaign API.</summary>
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         var authorization = new JobsDashboardAuthorization();
@@ -85,9 +92,9 @@ public static class CampaignServiceCollectionExtensions
         app.MapCampaignApi();
         if (app.Services.GetRequiredService<IOptions<CampaignOptions>>().Value.RunJobs)
         {
-            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<CampaignJobs>(CampaignJobs.TickJobId, j => j.Tick(), Cron.Minutely());
-            // And once at start, so runs missed while the service was down are planned now rather than in up to a minute.
-            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CampaignJobs>(j => j.Tick());
+            // The minutely look for due runs is CampaignTicker's now (in the process, no job storage written when
+            // nothing is due): the recurring job of earlier versions goes.
+            app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(CampaignJobs.TickJobId);
         }
 
         return app;

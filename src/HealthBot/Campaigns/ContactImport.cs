@@ -6,7 +6,8 @@ using HealthBot.Dialog;
 namespace HealthBot.Campaigns;
 
 /// <summary>
-/// Staff CSV import. Columns: <c>phone</c> and <c>consent</c> are required; <c>channel</c> (one campaigns can target),
+/// Staff CSV import. Columns: <c>phone</c> (the address: an international number, or on <c>telegram</c> a person's
+/// chat id) and <c>consent</c> are required; <c>channel</c> (one campaigns can target),
 /// <c>language</c>, <c>time_zone</c> and <c>groups</c> (separated by <c>;</c>) are optional; every other column becomes a
 /// contact field, and a column ending in <c>_date</c> must hold a date. A row without consent is rejected: nobody is
 /// messaged on a list's word alone. Each rejected row is reported with its line number.
@@ -74,16 +75,24 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
             return "no consent (the consent column must say yes)";
         }
 
-        if (!Phone().IsMatch(row["phone"]))
-        {
-            return "phone must be in international format, e.g. +254712345678";
-        }
-
         var targets = channels.CampaignChannels;
-        if (row.GetValueOrDefault("channel") is { Length: > 0 } channel &&
-            !targets.Contains(channel.ToLowerInvariant()))
+        var channel = row.GetValueOrDefault("channel") is { Length: > 0 } c ? c.ToLowerInvariant() : ChannelNames.Sms;
+        if (row.GetValueOrDefault("channel") is { Length: > 0 } && !targets.Contains(channel))
         {
             return $"channel must be {string.Join(" or ", targets)}";
+        }
+
+        // Each channel says what its addresses look like (a Telegram chat id); phone channels take E.164 numbers.
+        if (channels.Spec(channel).AddressProblem is { } addressProblem)
+        {
+            if (addressProblem(row["phone"]) is { } problem)
+            {
+                return problem;
+            }
+        }
+        else if (!Phone().IsMatch(row["phone"]))
+        {
+            return "phone must be in international format, e.g. +254712345678";
         }
 
         if (row.GetValueOrDefault("language") is { Length: > 0 } language && !CampaignValidator.Languages.Contains(language))

@@ -49,19 +49,38 @@ public sealed class ChannelRegistry
     /// <summary>The provider sending a channel in this deployment, or null.</summary>
     public ProviderRegistration? Sender(string channel) => senders.GetValueOrDefault(channel);
 
+    /// <summary>
+    /// The messages a provider's status callbacks may name: its own, and those from before providers were stored on
+    /// the channels it sends (<see cref="Data.ProviderScope"/>).
+    /// </summary>
+    public Data.ProviderScope Scope(string provider) =>
+        new(provider, senders.Where(s => s.Value.Name == provider).Select(s => s.Key).ToList());
+
     /// <summary>The providers that carry a channel (receiving or sending), for the inbox.</summary>
     public IReadOnlyList<string> ProvidersOf(string channel) =>
         Providers.Where(p => p.Channels.Any(c => c.Name == channel)).Select(p => p.Name).ToList();
 
-    /// <summary>How replies on a channel are shaped: the channel's own limits and its sending provider's.</summary>
-    public ChannelProfile Profile(string channel, bool preferWeb = false) =>
-        ChannelProfile.From(Spec(channel), Sender(channel)?.LimitFor(channel) ?? MessageLimit.None, preferWeb);
-
-    /// <summary>Why a text cannot go out as one message of its channel's provider, or null when it fits.</summary>
-    public string? TooLong(string channel, string text)
+    /// <summary>
+    /// How replies on a channel are shaped: the channel's own limits and those of the provider that will send them,
+    /// <paramref name="provider"/> (the one a reply is routed through, <c>Outbox/SenderRoutes.cs</c>) when it
+    /// carries the channel, otherwise the channel's sending provider.
+    /// </summary>
+    public ChannelProfile Profile(string channel, bool preferWeb = false, string? provider = null)
     {
-        var provider = Sender(channel);
-        var profile = Profile(channel);
+        var sender = Providers.FirstOrDefault(p => p.Name == provider && p.Channels.Any(c => c.Name == channel))
+                     ?? Sender(channel);
+        var spec = sender?.Channels.FirstOrDefault(c => c.Name == channel) ?? Spec(channel);
+        return ChannelProfile.From(spec, sender?.LimitFor(channel) ?? MessageLimit.None, preferWeb);
+    }
+
+    /// <summary>
+    /// Why a text cannot go out as one message of the provider sending it (<paramref name="via"/>, or the channel's
+    /// sending provider), or null when it fits.
+    /// </summary>
+    public string? TooLong(string channel, string text, string? via = null)
+    {
+        var provider = Providers.FirstOrDefault(p => p.Name == via) ?? Sender(channel);
+        var profile = ChannelProfile.From(Spec(channel), provider?.LimitFor(channel) ?? MessageLimit.None, false);
         if (provider is null || profile.Fits(text))
         {
             return null;

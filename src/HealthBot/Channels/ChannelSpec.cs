@@ -67,6 +67,12 @@ public sealed record ChannelSpec(
     /// <summary>The shape when the person asked for the longer web text; null: this one with the web body.</summary>
     public ChannelSpec? WhenWeb { get; init; }
 
+    /// <summary>
+    /// Why a text cannot be an address on this channel (contact import), or null when it can; null for a channel
+    /// addressed by phone number in international format, which the importer checks itself.
+    /// </summary>
+    public Func<string, string?>? AddressProblem { get; init; }
+
     /// <summary>The channels HealthBot ships, for shaping text without a running host (tests, benchmarks).</summary>
     public static ChannelSpec Standard(string name) =>
         new[] { Sms, WhatsApp, WebChat, Terminal }.FirstOrDefault(s => s.Name == name) ?? Unknown(name);

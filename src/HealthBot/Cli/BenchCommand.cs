@@ -3,8 +3,8 @@ using System.Globalization;
 namespace HealthBot.Cli;
 
 /// <summary>
-/// <c>healthbot bench webhooks|retrieval|dialog|model|campaign</c>: the benchmarks; see <see cref="WebhookBenchmark"/>
-/// for the end-to-end one.
+/// <c>healthbot bench webhooks|retrieval|dialog|model|campaign|idle|second-opinion</c>: the benchmarks; see
+/// <see cref="WebhookBenchmark"/> for the end-to-end one.
 /// </summary>
 public static class BenchCommand
 {
@@ -24,6 +24,14 @@ public static class BenchCommand
                 content, IntOption(args, "--queries", 10000), IntOption(args, "--synthetic", 5000));
         }
 
+        if (args.Length > 0 && args[0] == "second-opinion")
+        {
+            var content = Array.IndexOf(args, "--content") is var c and >= 0 && c + 1 < args.Length
+                ? args[c + 1]
+                : new HealthBot.Content.ContentOptions().ResolveDirectory();
+            return SecondOpinionBenchmark.Run(content);
+        }
+
         if (args.Length > 0 && args[0] == "model")
         {
             return await HealthBot.Llm.ModelBenchmark.RunAsync(args[1..]);
@@ -32,6 +40,11 @@ public static class BenchCommand
         if (args.Length > 0 && args[0] == "campaign")
         {
             return await HealthBot.Campaigns.CampaignBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "idle")
+        {
+            return await IdleBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "accept-server")
@@ -49,6 +62,8 @@ public static class BenchCommand
             Console.Error.WriteLine(
                 "       healthbot bench model --model PATH [--runs 10] [--tokens 128] [--threads 0]");
             Console.Error.WriteLine("       healthbot bench campaign [--contacts 100000] [--send 20000]");
+            Console.Error.WriteLine("       healthbot bench idle [--seconds 60] [-- --Section:Key=value ...]");
+            Console.Error.WriteLine("       healthbot bench second-opinion [--content DIR]");
             return 2;
         }
 

@@ -13,9 +13,10 @@ public static class CommandHost
     /// </summary>
     public const string VerboseFlag = "--verbose";
 
-    public static IHost? Build(string[] args, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Settings under the arguments (the running service's, for an evaluation it runs privately).</param>
+    public static IHost? Build(string[] args, Action<IServiceCollection>? configure = null, IConfiguration? settings = null)
     {
-        var host = BuildWithoutDatabase(args, configure);
+        var host = BuildWithoutDatabase(args, configure, settings);
         if (host is null || !host.Services.TryMigrateDatabase() || !host.Services.TryLoadModel())
         {
             host?.Dispose();
@@ -32,10 +33,17 @@ public static class CommandHost
     /// The services with valid settings, without opening (or creating, or migrating) the database: for commands that
     /// work on the database files themselves (backup, restore, doctor).
     /// </summary>
-    public static IHost? BuildWithoutDatabase(string[] args, Action<IServiceCollection>? configure = null)
+    public static IHost? BuildWithoutDatabase(
+        string[] args, Action<IServiceCollection>? configure = null, IConfiguration? settings = null)
     {
         var verbose = args.Contains(VerboseFlag);
         var builder = Host.CreateApplicationBuilder([.. args.Where(a => a != VerboseFlag)]);
+        if (settings is not null)
+        {
+            builder.Configuration.AddConfiguration(settings);
+            builder.Configuration.AddCommandLine([.. args.Where(a => a != VerboseFlag)]);
+        }
+
         // Commands print for people (a conversation, a progress line, a report on stdout); log lines go to stderr, and
         // only when they matter. The Logging section of appsettings.json is the service's (Information), so its rules
         // are dropped here instead of filling a chat with "Applied database migration" lines.

@@ -28,8 +28,8 @@ public static class CommandLine
             "check content files / record published versions in the database",
             ContentCommand.RunAsync),
         ["bench"] = (
-            "bench webhooks|retrieval|dialog|model|campaign  " +
-            "load-test webhooks, time retrieval and dialog, measure the model or campaign planning",
+            "bench webhooks|retrieval|dialog|model|campaign|idle  " +
+            "load-test webhooks, time retrieval and dialog, measure the model, campaign planning, idle writes",
             BenchCommand.RunAsync),
         ["model"] = (
             "model download URL --sha256 HEX [--to DIR] | model info PATH   fetch or describe a GGUF model",
@@ -59,6 +59,9 @@ public static class CommandLine
         ["doctor"] = (
             "doctor                                      check the box, the data and the providers; says how to fix",
             DoctorCommand.RunAsync),
+        ["clock"] = (
+            "clock [confirm]                             the box's time; confirm it is right after a clock jump",
+            ClockCommand.RunAsync),
         ["help"] = (
             "help                                        this list",
             _ => Task.FromResult(Usage(Console.Out, 0))),

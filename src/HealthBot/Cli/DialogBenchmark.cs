@@ -7,8 +7,9 @@ using HealthBot.Dialog;
 namespace HealthBot.Cli;
 
 /// <summary>
-/// <c>healthbot bench dialog</c>: CPU time per message of each pipeline stage (normalize, language, triage,
-/// retrieval) and of a whole stored answer (engine + database), over the content's own example questions.
+/// <c>healthbot bench dialog</c>: CPU time per message of each pipeline stage (normalize, language, triage, the
+/// learned second opinion, retrieval) and of a whole stored answer (engine + database), over the content's own
+/// example questions.
 /// </summary>
 public static class DialogBenchmark
 {
@@ -32,6 +33,8 @@ public static class DialogBenchmark
         Report("normalize", messages, i => TextNormalizer.Normalize(questions[i % questions.Count].Text));
         Report("language", messages, i => languages.Detect(texts[i % texts.Count], null));
         Report("triage", messages, i => triage.Assess(texts[i % texts.Count], questions[i % questions.Count].Language));
+        var opinion = services.GetRequiredService<HealthBot.Safety.SecondOpinion>();
+        Report("second-opinion", messages, i => opinion.Check(texts[i % texts.Count], questions[i % questions.Count].Language));
         Report("retrieval", messages, i => retriever.Retrieve(texts[i % texts.Count], questions[i % questions.Count].Language));
         await ReportStoredAsync(services, questions, Math.Min(messages, 2000), process: false);
         await ReportStoredAsync(services, questions, Math.Min(messages, 2000), process: true);

@@ -17,7 +17,24 @@ public sealed record FieldValue(string? Scalar, IReadOnlyList<string>? List, int
     public int LineOfItem(int index) => ItemLines is { } lines && index < lines.Count ? lines[index] : Line;
 }
 
-public sealed record Section(string Text, int Line, bool HasLengthComment);
+public sealed record Section(string Text, int Line, bool HasLengthComment)
+{
+    /// <summary>The section's lines as written (comments kept), the first one at <see cref="Line"/> + 1, so a problem
+    /// in one of them can name its own line.</summary>
+    public IReadOnlyList<string> Body { get; init; } = [];
+
+    /// <summary>The line of the first <c>key:</c> line (containing <paramref name="word"/> when given, else the first
+    /// of them), or the heading's line when none is found.</summary>
+    public int LineOfKey(string key, string? word = null)
+    {
+        var lines = Body.Select((text, i) => (Text: text.Trim(), Line: Line + 1 + i))
+            .Where(l => l.Text.StartsWith(key, StringComparison.OrdinalIgnoreCase) &&
+                l.Text[key.Length..].TrimStart().StartsWith(':'))
+            .ToList();
+        var match = lines.FirstOrDefault(l => word is not null && l.Text.Contains(word, StringComparison.Ordinal));
+        return match.Line > 0 ? match.Line : lines.Count > 0 ? lines[0].Line : Line;
+    }
+}
 
 /// <summary>A parsed content file: a front-matter header and <c>## name</c> sections.</summary>
 public sealed record ContentDocument(

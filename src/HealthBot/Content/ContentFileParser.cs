@@ -93,7 +93,8 @@ public static partial class ContentFileParser
             var raw = body.ToString();
             var hasComment = raw.Contains("<!--", StringComparison.Ordinal);
             var text = Comment().Replace(raw, string.Empty).Trim();
-            if (!sections.TryAdd(name, new Section(text, startLine, hasComment)))
+            var section = new Section(text, startLine, hasComment) { Body = raw.Split('\n')[..^1] };
+            if (!sections.TryAdd(name, section))
             {
                 errors.Add(new ContentError(file, startLine, $"section '## {name}' appears twice"));
             }

@@ -25,6 +25,9 @@ public sealed record ContentItem(
 /// <summary>The fixed messages of one language (greeting, help, referral…), by section name.</summary>
 public sealed record SystemMessages(string Language, IReadOnlyDictionary<string, string> Messages, string File)
 {
+    /// <summary>The regional register this language's content is written in (<see cref="LanguageRegisters"/>).</summary>
+    public string? Register { get; init; }
+
     public string? Get(string name) => Messages.TryGetValue(name, out var text) ? text : null;
 }
 

@@ -38,7 +38,8 @@ public static class ContentLoader
                 }
                 else if (Path.GetFileName(file) == SystemFile)
                 {
-                    system[language] = new SystemMessages(language, document.Sections.ToDictionary(s => s.Key, s => s.Value.Text), file);
+                    var messages = document.Sections.ToDictionary(s => s.Key, s => s.Value.Text);
+                    system[language] = new SystemMessages(language, messages, file) { Register = document.Get("register") };
                 }
                 else if (ToItem(document, language, errors) is { } item)
                 {

@@ -30,7 +30,9 @@ public static class ContentValidator
         SystemMessageChecks.Check(set, findings);
         SmsBudgetChecks.Check(set, findings);
         AccentClashChecks.Check(set, findings);
+        RegisterChecks.Check(set, findings);
         ExampleChecks.Check(set, findings);
+        TriageExampleChecks.Check(directory, findings);
         var sorted = findings.OrderBy(f => f.Error.File, StringComparer.Ordinal).ThenBy(f => f.Error.Line).ToList();
         return new ContentValidationReport(sorted, set.FileCount, set.ByLanguage.Count);
     }

@@ -35,10 +35,9 @@ public sealed class ContentVersionRecorder(ContentCatalog catalog, ContentImport
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Content is loaded before hosted services start. Subscribing before queueing the current library means a
-        // reload in between is recorded too, never missed (recording the same library twice changes nothing).
-        catalog.Reloaded += OnReloaded;
-        Queue(catalog.Current);
+        // Content is loaded before hosted services start. Following queues the current library and every later one,
+        // with no reload in between missed (recording the same library twice changes nothing).
+        catalog.Follow(OnReloaded);
         loop = Task.Run(RunAsync, CancellationToken.None);
         return Task.CompletedTask;
     }

@@ -38,23 +38,46 @@ public interface IMessageStore
     /// <summary>Queues a message that answers nothing (a campaign message, a notice) once per idempotency key; returns its id, or null when already queued.</summary>
     Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default);
 
-    /// <summary>Applies a provider status callback; returns false when no message has that provider id.</summary>
-    Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default);
+    /// <summary>
+    /// Applies a provider status callback; returns false when no message has that provider id. With a
+    /// <paramref name="scope"/> only a message that provider sent matches (Africa's Talking cannot report on a
+    /// Twilio message).
+    /// </summary>
+    Task<bool> UpdateStatusByProviderIdAsync(
+        string providerId, string status, string? errorCode, CancellationToken ct = default, ProviderScope? scope = null);
 
     /// <summary>The outbound message a provider knows by this id (its delivery reports name it), or null.</summary>
-    Task<StoredMessage?> FindOutboundByProviderIdAsync(string providerId, CancellationToken ct = default);
+    Task<StoredMessage?> FindOutboundByProviderIdAsync(
+        string providerId, CancellationToken ct = default, ProviderScope? scope = null);
 
     Task<StoredMessage?> GetAsync(long messageId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The provider that carried the contact's last message on <paramref name="channel"/> (null: none, or from before
+    /// providers were stored): the outbox sends rows that answer no message through it (<c>SqlOutboxStore</c>).
+    /// </summary>
+    Task<string?> LastInboundProviderAsync(long contactId, string channel, CancellationToken ct = default);
     Task<IReadOnlyList<StoredMessage>> ConversationAsync(long contactId, long afterId, int limit, CancellationToken ct = default);
     Task<IReadOnlyList<(string Status, string? ErrorCode, DateTimeOffset At)>> StatusHistoryAsync(long messageId, CancellationToken ct = default);
 }
+
+/// <summary>A send the provider took: the outbox row, its message, the provider's id, status and name.</summary>
+public sealed record SentRow(long OutboxId, long MessageId, string? ProviderId, string Status, string? Provider);
 
 /// <summary>The durable outbox the dispatcher drains.</summary>
 public interface IOutboxStore
 {
     /// <summary>Claims up to <paramref name="limit"/> due rows (marking them in flight), highest priority first.</summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default);
-    Task MarkSentAsync(long outboxId, string? providerId, string status, CancellationToken ct = default);
+    /// <param name="provider">The provider that took the message, stored with it for the inbox.</param>
+    Task MarkSentAsync(
+        long outboxId, string? providerId, string status, string? provider = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records many sends at once: what the single-row <c>MarkSentAsync</c> does for each, in one transaction of a few
+    /// statements whatever their number.
+    /// </summary>
+    Task MarkSentAsync(IReadOnlyList<SentRow> rows, CancellationToken ct = default);
 
     /// <summary>
     /// Back to pending until <paramref name="nextAttemptAt"/>. <paramref name="inDoubt"/>: the provider may have the
@@ -84,4 +107,14 @@ public interface IOutboxStore
     /// <summary>When the longest-waiting due message of <paramref name="minPriority"/> or more fell due; null: none.
     /// </summary>
     Task<DateTimeOffset?> OldestDueAsync(int minPriority, CancellationToken ct = default);
+
+    /// <summary>The furthest next attempt of a pending message of <paramref name="minPriority"/> or more.</summary>
+    Task<DateTimeOffset?> FurthestDueAsync(int minPriority, CancellationToken ct = default);
+
+    /// <summary>
+    /// Pending messages of <paramref name="minPriority"/> or more on <paramref name="channels"/> due after
+    /// <paramref name="beyond"/> become due now (their time was computed on a wrong clock); returns how many.
+    /// </summary>
+    Task<int> PullBackAsync(
+        IReadOnlyCollection<string> channels, int minPriority, DateTimeOffset beyond, CancellationToken ct = default);
 }

@@ -19,21 +19,18 @@ public static partial class PostgresSchema
         return sql.Replace(" BLOB", " BYTEA", StringComparison.Ordinal);
     }
 
-    /// <summary>A session-level advisory lock held while migrating; released when disposed.</summary>
-    public static IDisposable MigrationLock(DbConnection connection)
-    {
-        connection.Command($"SELECT pg_advisory_lock({(int)LockScope.Migration}, 0)").ExecuteScalar();
-        return new Unlock(connection);
-    }
+    /// <summary>
+    /// Takes the migration lock for the rest of <paramref name="transaction"/>. A transaction-level lock, because a
+    /// session-level one does not survive a pooler in transaction mode (PgBouncer): the lock stays on whichever
+    /// server connection took it, the unlock may run on another, and two nodes starting together both migrated
+    /// ("23505 duplicate key … pg_type_typname_nsp_index" as both created the same tables).
+    /// </summary>
+    public static void LockForMigration(DbConnection connection, DbTransaction transaction) =>
+        connection.Command($"SELECT pg_advisory_xact_lock({(int)LockScope.Migration}, 0)", transaction).ExecuteScalar();
 
     [GeneratedRegex(@"\bid\s+INTEGER\s+PRIMARY\s+KEY(\s+AUTOINCREMENT)?", RegexOptions.IgnoreCase)]
     private static partial Regex IdColumn();
 
     [GeneratedRegex(@"\bINTEGER\b")]
     private static partial Regex Integer();
-
-    private sealed class Unlock(DbConnection connection) : IDisposable
-    {
-        public void Dispose() => connection.Command($"SELECT pg_advisory_unlock({(int)LockScope.Migration}, 0)").ExecuteScalar();
-    }
 }

@@ -13,7 +13,11 @@ public sealed record Contact(long Id, string Channel, string Address, string? La
 /// <summary>What storing an inbound message produced; <paramref name="Duplicate"/> when the provider id was seen before.</summary>
 public sealed record InboundRecord(long MessageId, long ContactId, bool Duplicate);
 
-public sealed record PendingInbound(long MessageId, Contact Contact, string Text, DateTimeOffset ReceivedAt);
+public sealed record PendingInbound(long MessageId, Contact Contact, string Text, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The provider that carried it: the reply is shaped for the one that will answer it.</summary>
+    public string? Provider { get; init; }
+}
 
 /// <summary>
 /// An outbound message to write together with its outbox row; answers say whether the model phrased them, why staff
@@ -36,6 +40,21 @@ public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, s
     /// already have the message, so it is looked up before sending again. Null for a first attempt.
     /// </summary>
     public DateTimeOffset? InDoubtSince { get; init; }
+
+    /// <summary>
+    /// The provider that carried the message this one answers (or, for a staff reply, the person's last message):
+    /// the outbox sends through it when it can send on the channel. Null for campaigns and old rows.
+    /// </summary>
+    public string? Via { get; init; }
+
+    /// <summary>Africa's Talking's premium linkId of the message this one answers; only when sent through it.</summary>
+    public string? LinkId { get; init; }
+
+    /// <summary>
+    /// The address the person wrote to (an Africa's Talking short code) with the message this one answers, or for a
+    /// staff reply the person's last message; only when sent through the provider that carried it. Null: campaigns.
+    /// </summary>
+    public string? ReplyFrom { get; init; }
 }
 
 /// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>
@@ -47,7 +66,11 @@ public sealed record ProviderTemplate(string ContentSid, string VariablesJson)
 
 public sealed record StoredMessage(
     long Id, long ContactId, string Direction, string Channel, string Body, string Status, string? Language,
-    string? Kind, string? ContentId, int? ContentVersion, string? ProviderId, string? ErrorCode, DateTimeOffset CreatedAt);
+    string? Kind, string? ContentId, int? ContentVersion, string? ProviderId, string? ErrorCode, DateTimeOffset CreatedAt)
+{
+    /// <summary>The provider that carried it (received it, or took it to send); null for rows before 0021.</summary>
+    public string? Provider { get; init; }
+}
 
 /// <summary>
 /// An emergency to record with the replies: an alert row for the staff inbox (unless one for this contact is newer

@@ -18,9 +18,17 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
     public int Migrate()
     {
         using var connection = Connect();
+        // Every known migration not yet applied runs, in order — also one numbered below the newest applied, as
+        // happens when features developed in parallel land in a different order. All in one transaction: an upgrade
+        // that fails half-way leaves the database as it was, so the previous version still starts on it.
+        using var transaction = connection.BeginTransaction();
         // Nodes starting together: one migrates, the others wait here and then find nothing left to do.
-        using var exclusive = database is PostgresDatabase ? PostgresSchema.MigrationLock(connection) : null;
-        var applied = AppliedVersions(connection, database is SqliteDatabase);
+        if (database is PostgresDatabase)
+        {
+            PostgresSchema.LockForMigration(connection, transaction);
+        }
+
+        var applied = AppliedVersions(connection, transaction, database is SqliteDatabase);
         var unknown = applied.Where(v => Migrations.All(m => m.Version != v)).ToList();
         if (unknown.Count > 0)
         {
@@ -30,10 +38,6 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
                 "It was written by a newer HealthBot: run that version, or restore a backup made before the upgrade.");
         }
 
-        // Every known migration not yet applied runs, in order — also one numbered below the newest applied, as
-        // happens when features developed in parallel land in a different order. All in one transaction: an upgrade
-        // that fails half-way leaves the database as it was, so the previous version still starts on it.
-        using var transaction = connection.BeginTransaction();
         foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             try
@@ -83,15 +87,15 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
     /// <summary>
     /// Applied versions from schema_migrations; a database from before that table counts 1..user_version as applied.
     /// </summary>
-    private static HashSet<int> AppliedVersions(DbConnection connection, bool sqlite)
+    private static HashSet<int> AppliedVersions(DbConnection connection, DbTransaction transaction, bool sqlite)
     {
-        var userVersion = sqlite ? (int)connection.Command("PRAGMA user_version;").ScalarLong() : 0;
+        var userVersion = sqlite ? (int)connection.Command("PRAGMA user_version;", transaction).ScalarLong() : 0;
         connection.Command(
                 "CREATE TABLE IF NOT EXISTS schema_migrations " +
-                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction)
             .ExecuteNonQuery();
         var applied = new HashSet<int>();
-        using (var reader = connection.Command("SELECT version FROM schema_migrations").ExecuteReader())
+        using (var reader = connection.Command("SELECT version FROM schema_migrations", transaction).ExecuteReader())
         {
             while (reader.Read())
             {

@@ -40,9 +40,11 @@ public sealed class SqlAlerts(Database database) : IAlertStore
     {
         // A follow-up of the same emergency (the open alert was raised or last followed within the window) joins that
         // alert, so staff see one case with its latest message, and on-call staff are not paged again.
+        // A rule's emergency never joins or waits behind a second opinion's alert: it gets its own, and pages on-call.
+        var rules = alert.Rule == Safety.SecondOpinion.Rule ? string.Empty : $" AND rule <> '{Safety.SecondOpinion.Rule}'";
         var open = connection.Command(
-                """
-                SELECT id FROM alerts WHERE contact_id = @c AND status = 'open' AND COALESCE(updated_at, created_at) >= @since
+                $"""
+                SELECT id FROM alerts WHERE contact_id = @c AND status = 'open' AND COALESCE(updated_at, created_at) >= @since{rules}
                 ORDER BY id DESC LIMIT 1
                 """, transaction)
             .With("@c", contactId).With("@since", alert.DedupSince.ToDb()).ExecuteScalar();
@@ -53,7 +55,7 @@ public sealed class SqlAlerts(Database database) : IAlertStore
             return null;
         }
 
-        var recent = connection.Command("SELECT COUNT(*) FROM alerts WHERE contact_id = @c AND created_at >= @since", transaction)
+        var recent = connection.Command($"SELECT COUNT(*) FROM alerts WHERE contact_id = @c AND created_at >= @since{rules}", transaction)
             .With("@c", contactId).With("@since", alert.DedupSince.ToDb()).ScalarLong();
         if (recent > 0)
         {

@@ -114,28 +114,35 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
         var sql = new StringBuilder(count ? "SELECT COUNT(*) FROM contacts c" : $"SELECT c.id, c.channel, c.address, c.language, c.time_zone, {anchor} FROM contacts c");
         sql.Append(query.AnchorField is null
             ? string.Empty
-            : $" {database.Dialect.OrderedJoin} contact_fields a ON a.contact_id = c.id AND a.name = @af AND a.value BETWEEN @afrom AND @ato");
+            : $" {database.Dialect.OrderedJoin} contact_fields a ON a.contact_id = c.id AND a.contact_id > @after " +
+              "AND a.name = @af AND a.value BETWEEN @afrom AND @ato");
         sql.Append($" WHERE c.id > @after AND {database.Dialect.Unindexed("c.consent")} <> 'opted_out'");
         command.With("@af", query.AnchorField).With("@afrom", query.AnchorFrom?.ToString("yyyy-MM-dd", null)).With("@ato", query.AnchorTo?.ToString("yyyy-MM-dd", null));
         In(sql, command, database.Dialect.Unindexed("c.channel"), "ch", query.Channels);
         In(sql, command, "COALESCE(c.language, @deflang)", "lang", filter.Languages);
         command.With("@deflang", query.DefaultLanguage);
         var i = 0;
+        // Each subquery repeats "> @after" on its own contact_id: PostgreSQL does not carry c.id's bound across the
+        // equality, and its merge join then read the group's index from the start for every page (page n read
+        // n × the page size rows: quadratic in the audience).
         foreach (var group in filter.Groups ?? [])
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM contact_groups g WHERE g.contact_id = c.id AND g.group_name = @g{i})");
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_groups g WHERE g.contact_id = c.id " +
+                $"AND g.contact_id > @after AND g.group_name = @g{i})");
             command.With($"@g{i++}", group);
         }
 
         foreach (var (name, value) in filter.Fields ?? new Dictionary<string, string>())
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM contact_fields f WHERE f.contact_id = c.id AND f.name = @fn{i} AND f.value = @fv{i})");
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields f WHERE f.contact_id = c.id " +
+                $"AND f.contact_id > @after AND f.name = @fn{i} AND f.value = @fv{i})");
             command.With($"@fn{i}", name).With($"@fv{i++}", value);
         }
 
         if (filter.DateField is not null)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields d WHERE d.contact_id = c.id AND d.name = @df AND d.value BETWEEN @dfrom AND @dto)");
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields d WHERE d.contact_id = c.id " +
+                "AND d.contact_id > @after AND d.name = @df AND d.value BETWEEN @dfrom AND @dto)");
             command.With("@df", filter.DateField).With("@dfrom", filter.DateFrom?.ToString("yyyy-MM-dd", null) ?? "0000-01-01").With("@dto", filter.DateTo?.ToString("yyyy-MM-dd", null) ?? "9999-12-31");
         }
 

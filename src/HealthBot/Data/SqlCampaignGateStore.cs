@@ -6,7 +6,7 @@ namespace HealthBot.Data;
 /// The send-time check of a campaign message, read and recorded in one write transaction: the single writer runs
 /// them one after another, so two messages to one contact can never both slip under the daily cap.
 /// </summary>
-public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writer, TimeProvider time)
+public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
     public Task<SendDecision?> DecideAsync(
         long outboxId, long messageId, long contactId, Func<long, IReadOnlyList<string>> groupsOf, Func<SendSnapshot, IReadOnlyList<DateTimeOffset>, SendDecision> decide) =>
@@ -27,13 +27,56 @@ public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writ
             return decision;
         });
 
+    /// <summary>The reason a message held by the clock past Campaigns:CatchUp is skipped, in the campaign report.
+    /// </summary>
+    public const string HeldTooLong = "clock_held_too_long";
+
+    /// <summary>
+    /// After the clock was put right (confirmed, or seen jumping back): campaign messages deferred beyond
+    /// <paramref name="soon"/> had their wait computed on the wrong clock. Each becomes due at its planned time, or now
+    /// if that has passed (the gate then applies quiet hours and the daily cap on the right clock); one held by the
+    /// clock whose planned time is older than <paramref name="oldest"/> (Campaigns:CatchUp) is skipped with
+    /// <see cref="HeldTooLong"/>, as the planner skips an occurrence missed for longer. Returns (released, skipped).
+    /// </summary>
+    public Task<(int Released, int Skipped)> ReleaseDeferredAsync(DateTimeOffset soon, DateTimeOffset oldest) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow().ToDb();
+            var late = new List<(long Send, long Outbox, long Message)>();
+            using (var reader = connection.Command("""
+                       SELECT s.id, o.id, o.message_id
+                       FROM outbox o JOIN campaign_sends s ON s.message_id = o.message_id
+                       WHERE o.state = 'pending' AND o.last_error LIKE 'deferred: held:%' AND o.next_attempt_at > @soon
+                             AND s.state = 'queued' AND s.due_at < @oldest
+                       """, transaction).With("@soon", soon.ToDb()).With("@oldest", oldest.ToDb()).ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    late.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+                }
+            }
+
+            foreach (var (send, outbox, message) in late)
+            {
+                Apply(connection, transaction, database.Dialect, send, outbox, message,
+                    new SendDecision.Skip(HeldTooLong), now);
+            }
+
+            var released = connection.Command("""
+                    UPDATE outbox SET updated_at = @now, next_attempt_at = COALESCE((SELECT MAX(s.due_at)
+                        FROM campaign_sends s WHERE s.message_id = outbox.message_id AND s.due_at > @now), @now)
+                    WHERE state = 'pending' AND last_error LIKE 'deferred:%' AND next_attempt_at > @soon
+                          AND EXISTS (SELECT 1 FROM campaign_sends s WHERE s.message_id = outbox.message_id)
+                    """, transaction).With("@now", now).With("@soon", soon.ToDb()).ExecuteNonQuery();
+            return (released, late.Count);
+        });
+
     private static (SendSnapshot?, IReadOnlyList<DateTimeOffset>) Read(DbConnection connection, DbTransaction transaction, long messageId, Func<long, IReadOnlyList<string>> groupsOf, DateTimeOffset now)
     {
         SendSnapshot snapshot;
         using (var reader = connection.Command(
-                   """
-                   SELECT s.id, s.campaign_id, k.state, s.state, s.contact_id, c.channel, c.consent, c.time_zone, s.started_at,
-                          (SELECT MAX(m.created_at) FROM messages m WHERE m.contact_id = s.contact_id AND m.direction = 'in')
+                   $"""
+                   SELECT {SnapshotColumns}
                    FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id JOIN contacts c ON c.id = s.contact_id
                    WHERE s.message_id = @m
                    """, transaction).With("@m", messageId).ExecuteReader())
@@ -43,9 +86,7 @@ public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writ
                 return (null, []);
             }
 
-            snapshot = new SendSnapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
-                reader.GetString(5), reader.GetString(6), reader.GetNullableString(7), StillMember: true, StartedToday: 0,
-                reader.GetNullableString(9)?.ToDateTimeOffset(), reader.GetNullableString(8)?.ToDateTimeOffset());
+            snapshot = ReadSnapshot(reader, 0);
         }
 
         var member = groupsOf(snapshot.CampaignId).All(group => connection.Command(
@@ -64,6 +105,19 @@ public sealed class SqlCampaignGateStore(Database database, IDatabaseWriter writ
 
         return (snapshot with { StillMember = member }, recent);
     }
+
+    /// <summary>What the rules need of one send: its campaign, contact and the contact's last message in.</summary>
+    private const string SnapshotColumns =
+        """
+        s.id, s.campaign_id, k.state, s.state, s.contact_id, c.channel, c.consent, c.time_zone, s.started_at,
+        (SELECT MAX(m.created_at) FROM messages m WHERE m.contact_id = s.contact_id AND m.direction = 'in')
+        """;
+
+    private static SendSnapshot ReadSnapshot(DbDataReader reader, int at) =>
+        new(reader.GetInt64(at), reader.GetInt64(at + 1), reader.GetString(at + 2), reader.GetString(at + 3),
+            reader.GetInt64(at + 4), reader.GetString(at + 5), reader.GetString(at + 6),
+            reader.GetNullableString(at + 7), StillMember: true, StartedToday: 0, reader.GetNullableString(at + 9)?.ToDateTimeOffset(),
+            reader.GetNullableString(at + 8)?.ToDateTimeOffset());
 
     private static void Apply(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long sendId, long outboxId, long messageId, SendDecision decision, string now)
     {

@@ -4,12 +4,33 @@ namespace HealthBot.Data;
 
 public sealed record ContentEdit(
     long Id, string ContentId, string Language, int Version, string State, string Title, string Sms, string Web,
-    string Author, string? Reviewer, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);
+    string Author, string? Reviewer, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt)
+{
+    /// <summary>One keyword a line; null keeps the item's own.</summary>
+    public string? Keywords { get; init; }
+
+    /// <summary>One example question a line; null keeps the item's own.</summary>
+    public string? Examples { get; init; }
+
+    /// <summary>A language's danger-sign rules (triage.md, whole text in <see cref="Web"/>), not a topic.</summary>
+    public bool IsTriage => ContentId == TriageId;
+
+    public const string TriageId = "triage";
+
+    /// <summary>Everyone who saved a change to this edit's text (<see cref="Author"/> lists them, comma-separated):
+    /// none of them may publish it (four-eyes), whoever submitted it last.</summary>
+    public IReadOnlyList<string> Authors => Author.Split(
+        ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public bool IsAuthor(string actor) => Authors.Contains(actor, StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>The workspace's content edits: one open edit (draft or review) per item at a time, and every published one, kept.</summary>
 public sealed class SqlContentEditStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
-    private const string Columns = "id, content_id, language, version, state, title, sms, web, author, reviewer, created_at, published_at";
+    private const string Columns =
+        "id, content_id, language, version, state, title, sms, web, author, reviewer, created_at, published_at, " +
+        "keywords, examples";
 
     public Task<ContentEdit?> GetAsync(long id) => Task.FromResult(Query("WHERE id = @p0", id).FirstOrDefault());
 
@@ -38,21 +59,33 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
     public Task<IReadOnlyList<ContentEdit>> HistoryAsync(string contentId, string language) =>
         Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE content_id = @p0 AND language = @p1 ORDER BY id DESC", contentId, language));
 
-    /// <summary>Writes the item's open draft (updating it, or starting one); returns its id.</summary>
-    public Task<long> SaveDraftAsync(string contentId, string language, int version, string title, string sms, string web, string author) =>
+    /// <summary>Writes the item's open draft (updating it, or starting one); returns its id. A save that changes the
+    /// text adds <paramref name="author"/> to the draft's authors; one that changes nothing adds nobody.</summary>
+    public Task<long> SaveDraftAsync(
+        string contentId, string language, int version, string title, string sms, string web, string author,
+        string? keywords = null, string? examples = null) =>
         writer.WriteAsync((c, t) =>
         {
             var now = time.GetUtcNow().ToDb();
-            var open = c.Command("SELECT id FROM content_edits WHERE content_id = @c AND language = @l AND state IN ('draft', 'review') ORDER BY id DESC LIMIT 1", t)
-                .With("@c", contentId).With("@l", language).ExecuteScalar();
-            var command = open is long id
-                ? c.Command("UPDATE content_edits SET state = 'draft', title = @title, sms = @sms, web = @web, author = @a, version = @v, updated_at = @now WHERE id = @id RETURNING id", t).With("@id", id)
+            var open = Query(c, t, "WHERE content_id = @p0 AND language = @p1 AND state IN ('draft', 'review') " +
+                "ORDER BY id DESC LIMIT 1", contentId, language).FirstOrDefault();
+            var command = open is not null
+                ? c.Command("UPDATE content_edits SET state = 'draft', title = @title, sms = @sms, web = @web, author = @a, version = @v, " +
+                    "keywords = @k, examples = @e, updated_at = @now WHERE id = @id RETURNING id", t)
+                    .With("@id", open.Id)
                 : c.Command(
                     """
-                    INSERT INTO content_edits (content_id, language, version, state, title, sms, web, author, created_at, updated_at)
-                    VALUES (@c, @l, @v, 'draft', @title, @sms, @web, @a, @now, @now) RETURNING id
+                    INSERT INTO content_edits (content_id, language, version, state, title, sms, web, author, keywords, examples,
+                        created_at, updated_at)
+                    VALUES (@c, @l, @v, 'draft', @title, @sms, @web, @a, @k, @e, @now, @now) RETURNING id
                     """, t).With("@c", contentId).With("@l", language);
-            return command.With("@v", version).With("@title", title).With("@sms", sms).With("@web", web).With("@a", author).With("@now", now).ScalarLong();
+            var changed = open is null || open.Title != title || open.Sms != sms || open.Web != web
+                || open.Keywords != keywords || open.Examples != examples;
+            var authors = open is null ? author
+                : !changed || open.IsAuthor(author) ? open.Author : $"{open.Author}, {author}";
+            return command.With("@v", version).With("@title", title).With("@sms", sms).With("@web", web)
+                .With("@a", authors).With("@now", now)
+                .With("@k", keywords).With("@e", examples).ScalarLong();
         });
 
     /// <summary>
@@ -63,7 +96,8 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
         writer.WriteAsync((c, t) =>
         {
             var now = time.GetUtcNow().ToDb();
-            var sameText = unchanged is null ? "" : " AND version = @v AND title = @title AND sms = @sms AND web = @web";
+            var sameText = unchanged is null ? "" : " AND version = @v AND title = @title AND sms = @sms AND web = @web" +
+                " AND COALESCE(keywords, '') = @k AND COALESCE(examples, '') = @e";
             var command = c.Command(
                     $"""
                     UPDATE content_edits SET state = @to, updated_at = @now, reviewer = COALESCE(@r, reviewer),
@@ -73,7 +107,8 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
                 .With("@to", to).With("@from", from).With("@r", reviewer).With("@now", now).With("@id", id);
             if (unchanged is not null)
             {
-                command.With("@v", unchanged.Version).With("@title", unchanged.Title).With("@sms", unchanged.Sms).With("@web", unchanged.Web);
+                command.With("@v", unchanged.Version).With("@title", unchanged.Title).With("@sms", unchanged.Sms).With("@web", unchanged.Web)
+                    .With("@k", unchanged.Keywords ?? "").With("@e", unchanged.Examples ?? "");
             }
 
             return command.ExecuteNonQuery() == 1;
@@ -82,7 +117,15 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
     private List<ContentEdit> Query(string where, params object[] args)
     {
         using var connection = database.Open();
-        using var command = connection.Command($"SELECT {Columns} FROM content_edits {where}");
+        return Query(connection, null, where, args);
+    }
+
+    private static List<ContentEdit> Query(
+        DbConnection connection, DbTransaction? t, string where, params object[] args)
+    {
+        // The writer's connection may cache its commands (CachePreparedCommands): only a reader's own one is disposed.
+        var command = connection.Command($"SELECT {Columns} FROM content_edits {where}", t);
+        using var owned = t is null ? command : null;
         for (var i = 0; i < args.Length; i++)
         {
             command.With($"@p{i}", args[i]);
@@ -100,5 +143,9 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
 
     private static ContentEdit Read(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
-        r.GetString(8), r.GetNullableString(9), r.GetString(10).ToDateTimeOffset(), r.GetNullableString(11)?.ToDateTimeOffset());
+        r.GetString(8), r.GetNullableString(9), r.GetString(10).ToDateTimeOffset(), r.GetNullableString(11)?.ToDateTimeOffset())
+    {
+        Keywords = r.GetNullableString(12),
+        Examples = r.GetNullableString(13),
+    };
 }

@@ -6,8 +6,14 @@ public sealed record DailyCount(string Day, string Channel, string Language, int
 
 public sealed record TopicCount(string ContentId, int Count);
 
-/// <summary>One channel's people (contacts who wrote or were written to) and messages each way in a period.</summary>
-public sealed record ChannelTotal(string Channel, int Conversations, int In, int Out);
+/// <summary>
+/// One channel's people (contacts who wrote or were written to) and messages each way in a period, through one
+/// provider (as stored with each message; null for messages from before it was stored).
+/// </summary>
+public sealed record ChannelTotal(string Channel, int Conversations, int In, int Out)
+{
+    public string? Provider { get; init; }
+}
 
 /// <summary>
 /// Aggregates for the insights page: counts only, except the unanswered questions, whose ids are returned for
@@ -59,7 +65,9 @@ public sealed class SqlInsightsStore(Database database)
         return list;
     }
 
-    /// <summary>Conversations (distinct contacts) and messages in and out per channel since a moment.</summary>
+    /// <summary>
+    /// Conversations (distinct contacts) and messages in and out per channel and provider since a moment.
+    /// </summary>
     public IReadOnlyList<ChannelTotal> ChannelTotals(DateTimeOffset since)
     {
         using var connection = database.Open();
@@ -67,14 +75,17 @@ public sealed class SqlInsightsStore(Database database)
                 """
                 SELECT channel, COUNT(DISTINCT contact_id),
                        SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END)
-                FROM messages WHERE created_at >= @since GROUP BY channel ORDER BY channel
+                       SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END), provider
+                FROM messages WHERE created_at >= @since GROUP BY channel, provider ORDER BY channel, provider
                 """).With("@since", since.ToDb()).ExecuteReader();
         var list = new List<ChannelTotal>();
         while (reader.Read())
         {
             int Count(int column) => Convert.ToInt32(reader.GetValue(column), CultureInfo.InvariantCulture);
-            list.Add(new ChannelTotal(reader.GetString(0), Count(1), Count(2), Count(3)));
+            list.Add(new ChannelTotal(reader.GetString(0), Count(1), Count(2), Count(3))
+            {
+                Provider = reader.GetNullableString(4),
+            });
         }
 
         return list;

@@ -5,35 +5,49 @@ namespace HealthBot.Data;
 /// <summary>Message statuses: provider callbacks, their history, and callbacks that arrive before the send is recorded.</summary>
 public sealed partial class SqlMessageStore
 {
-    public Task<bool> UpdateStatusByProviderIdAsync(string providerId, string status, string? errorCode, CancellationToken ct = default) =>
+    public Task<bool> UpdateStatusByProviderIdAsync(
+        string providerId, string status, string? errorCode, CancellationToken ct = default, ProviderScope? scope = null) =>
         writer.WriteAsync((connection, transaction) =>
         {
             // On PostgreSQL the callback and the record of the send run side by side: one waits for the other, or the
             // callback could miss the message and the send miss the early status.
             database.Dialect.Lock(connection, transaction, LockScope.ProviderMessage, SqlDialect.Key(providerId));
-            return UpdateStatus(connection, transaction, providerId, status, errorCode, time.GetUtcNow().ToDb());
+            return UpdateStatus(connection, transaction, providerId, scope, status, errorCode, time.GetUtcNow().ToDb());
         });
 
-    public Task<StoredMessage?> FindOutboundByProviderIdAsync(string providerId, CancellationToken ct = default)
+    public Task<StoredMessage?> FindOutboundByProviderIdAsync(
+        string providerId, CancellationToken ct = default, ProviderScope? scope = null)
     {
         using var connection = database.Open();
-        using var reader = connection
-            .Command($"SELECT {MessageColumns} FROM messages WHERE direction = 'out' AND provider_id = @p")
+        using var reader = Scoped(
+                connection.Command($"SELECT {MessageColumns} FROM messages WHERE {Outbound(scope)}"), scope)
             .With("@p", providerId).ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadMessage(reader, database.Protector) : null);
     }
 
-    private static bool UpdateStatus(DbConnection connection, DbTransaction transaction, string providerId, string status, string? errorCode, string now)
+    /// <summary>An outbound message with provider id @p, sent by the scope's provider when there is one.</summary>
+    private static string Outbound(ProviderScope? scope) =>
+        "direction = 'out' AND provider_id = @p" + (scope is null ? string.Empty : " AND " + scope.Condition);
+
+    private static DbCommand Scoped(DbCommand command, ProviderScope? scope) => scope?.Bind(command) ?? command;
+
+    private static bool UpdateStatus(
+        DbConnection connection, DbTransaction transaction, string providerId, ProviderScope? scope, string status,
+        string? errorCode, string now)
     {
-        var id = connection.Command("SELECT id FROM messages WHERE direction = 'out' AND provider_id = @p", transaction).With("@p", providerId).ExecuteScalar();
+        var id = Scoped(connection.Command($"SELECT id FROM messages WHERE {Outbound(scope)}", transaction), scope)
+            .With("@p", providerId).ExecuteScalar();
         if (id is long messageId)
         {
             SetStatus(connection, transaction, messageId, status, errorCode, now, null);
         }
         else
         {
-            connection.Command("INSERT INTO early_status (provider_id, status, error_code, at) VALUES (@p, @s, @e, @t)", transaction)
-                .With("@p", providerId).With("@s", status).With("@e", errorCode).With("@t", now).ExecuteNonQuery();
+            connection.Command(
+                    "INSERT INTO early_status (provider_id, status, error_code, at, provider) VALUES (@p, @s, @e, @t, @v)",
+                    transaction)
+                .With("@p", providerId).With("@s", status).With("@e", errorCode).With("@t", now)
+                .With("@v", scope?.Provider).ExecuteNonQuery();
         }
 
         return id is long;
@@ -60,10 +74,20 @@ public sealed partial class SqlMessageStore
         }
     }
 
+    // Early statuses reported by the provider that sent the message (or by one unknown: older rows, a test's sender).
+    private const string EarlyOfSender =
+        """
+        DELETE FROM early_status WHERE provider_id = @p AND (provider IS NULL OR
+            (SELECT m.provider FROM messages m WHERE m.id = @id) IS NULL OR
+            provider = (SELECT m.provider FROM messages m WHERE m.id = @id))
+        RETURNING status, error_code
+        """;
+
     private static void ApplyEarlyStatuses(DbConnection connection, DbTransaction transaction, long messageId, string providerId, string now)
     {
         var early = new List<(string Status, string? ErrorCode)>();
-        using (var reader = connection.Command("DELETE FROM early_status WHERE provider_id = @p RETURNING status, error_code", transaction).With("@p", providerId).ExecuteReader())
+        using (var reader = connection.Command(EarlyOfSender, transaction)
+                   .With("@p", providerId).With("@id", messageId).ExecuteReader())
         {
             while (reader.Read())
             {

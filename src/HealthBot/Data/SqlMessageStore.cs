@@ -7,7 +7,8 @@ namespace HealthBot.Data;
 public sealed partial class SqlMessageStore(Database database, IDatabaseWriter writer, TimeProvider time) : IMessageStore
 {
     private const string MessageColumns =
-        "id, contact_id, direction, channel, body, status, language, kind, content_id, content_version, provider_id, error_code, created_at";
+        "id, contact_id, direction, channel, body, status, language, kind, content_id, content_version, provider_id, " +
+        "error_code, created_at, provider";
 
     public Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => RecordInbound(connection, transaction, database.Protector, message, time.GetUtcNow()));
@@ -17,10 +18,13 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         var contact = SqlContactStore.GetOrCreate(connection, transaction, protector, message.Channel, message.Address, now);
         var id = connection.Command(
                 """
-                INSERT INTO messages (contact_id, direction, channel, provider_id, body, status, created_at, updated_at)
-                VALUES (@c, 'in', @ch, @p, @b, 'received', @r, @t)
+                INSERT INTO messages
+                    (contact_id, direction, channel, provider_id, body, status, created_at, updated_at, provider,
+                     provider_link_id, provider_to)
+                VALUES (@c, 'in', @ch, @p, @b, 'received', @r, @t, @via, @link, @to)
                 ON CONFLICT DO NOTHING RETURNING id
                 """, transaction)
+            .With("@via", message.Provider).With("@link", message.LinkId).With("@to", message.To)
             .With("@c", contact.Id).With("@ch", message.Channel).With("@p", message.ProviderId).With("@b", protector.Encrypt(message.Text))
             .With("@r", message.ReceivedAt.ToDb()).With("@t", now.ToDb()).ExecuteScalar();
         return id is long messageId
@@ -28,12 +32,22 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
             : new InboundRecord(0, contact.Id, Duplicate: true);
     }
 
+    public Task<string?> LastInboundProviderAsync(long contactId, string channel, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        var value = connection.Command(
+                "SELECT provider FROM messages WHERE contact_id = @c AND direction = 'in' AND channel = @ch " +
+                "ORDER BY id DESC LIMIT 1")
+            .With("@c", contactId).With("@ch", channel).ExecuteScalar();
+        return Task.FromResult(value as string);
+    }
+
     public Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(int limit, CancellationToken ct = default)
     {
         using var connection = database.Open();
         using var reader = connection.Command(
                 $"""
-                SELECT m.id, m.body, m.created_at, {SqlContactStore.SelectColumns("c")}
+                SELECT m.id, m.body, m.created_at, m.provider, {SqlContactStore.SelectColumns("c")}
                 FROM messages m JOIN contacts c ON c.id = m.contact_id
                 WHERE m.direction = 'in' AND m.status = 'received' ORDER BY m.id LIMIT @limit
                 """)
@@ -41,7 +55,12 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         var list = new List<PendingInbound>();
         while (reader.Read())
         {
-            list.Add(new PendingInbound(reader.GetInt64(0), SqlContactStore.Read(reader, database.Protector, 3), database.Protector.Decrypt(reader.GetString(1)), reader.GetString(2).ToDateTimeOffset()));
+            var contact = SqlContactStore.Read(reader, database.Protector, 4);
+            list.Add(new PendingInbound(reader.GetInt64(0), contact, database.Protector.Decrypt(reader.GetString(1)),
+                reader.GetString(2).ToDateTimeOffset())
+            {
+                Provider = reader.GetNullableString(3),
+            });
         }
 
         return Task.FromResult<IReadOnlyList<PendingInbound>>(list);
@@ -191,5 +210,5 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
     private static StoredMessage ReadMessage(DbDataReader r, PersonalDataProtector protector) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), protector.Decrypt(r.GetString(4)), r.GetString(5), r.GetNullableString(6),
         r.GetNullableString(7), r.GetNullableString(8), r.GetNullableInt(9), r.GetNullableString(10), r.GetNullableString(11),
-        r.GetString(12).ToDateTimeOffset());
+        r.GetString(12).ToDateTimeOffset()) { Provider = r.GetNullableString(13) };
 }

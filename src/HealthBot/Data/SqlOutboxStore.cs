@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace HealthBot.Data;
 
-public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, TimeProvider time, IOptions<StorageOptions> storage) : IOutboxStore
+public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter writer, TimeProvider time, IOptions<StorageOptions> storage) : IOutboxStore
 {
     /// <summary>The only messages an opted-out contact may still receive: the confirmation of their own request.</summary>
     private static readonly HashSet<string> ConfirmationKinds = ["opt_out", "forgotten"];
@@ -13,19 +13,22 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => Claim(connection, transaction, database, channels, limit, time.GetUtcNow().ToDb(), storage.Value.Node));
 
-    public Task MarkSentAsync(long outboxId, string? providerId, string status, CancellationToken ct = default) =>
-        Finish(outboxId, "done", status, providerId, null, null);
+    public Task MarkSentAsync(
+        long outboxId, string? providerId, string status, string? provider, CancellationToken ct = default) =>
+        Finish(outboxId, "done", status, providerId, null, null, provider);
 
     public Task MarkFailedAsync(long outboxId, string errorCode, string error, CancellationToken ct = default) =>
         Finish(outboxId, "failed", "failed", null, errorCode, error);
 
+    // Only a row still in flight: one a gate already deferred or skipped (a batch's gates failing half-way) is settled.
     public Task MarkRetryAsync(
         long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default)
         =>
         writer.WriteAsync((connection, transaction) =>
             connection.Command(
                     "UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @e, updated_at = @now" +
-                    $"{(inDoubt ? string.Empty : ", in_doubt_since = NULL")} WHERE id = @id", transaction)
+                    $"{(inDoubt ? string.Empty : ", in_doubt_since = NULL")} WHERE id = @id AND state = 'sending'",
+                    transaction)
                 .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
                 .ExecuteNonQuery());
 
@@ -95,6 +98,35 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
         return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
     }
 
+    public Task<DateTimeOffset?> FurthestDueAsync(int minPriority, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        var value = connection
+            .Command("SELECT MAX(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority >= @p")
+            .With("@p", minPriority).ExecuteScalar();
+        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+    }
+
+    public Task<int> PullBackAsync(
+        IReadOnlyCollection<string> channels, int minPriority, DateTimeOffset beyond, CancellationToken ct = default) =>
+        channels.Count == 0
+            ? Task.FromResult(0)
+            : writer.WriteAsync((connection, transaction) =>
+            {
+                var names = string.Join(", ", channels.Select((_, i) => $"@ch{i}"));
+                var update = connection.Command(
+                        "UPDATE outbox SET next_attempt_at = @now, updated_at = @now WHERE state = 'pending' " +
+                        $"AND priority >= @p AND next_attempt_at > @beyond AND channel IN ({names})", transaction)
+                    .With("@now", time.GetUtcNow().ToDb()).With("@p", minPriority).With("@beyond", beyond.ToDb());
+                var i = 0;
+                foreach (var channel in channels)
+                {
+                    update.With($"@ch{i++}", channel);
+                }
+
+                return update.ExecuteNonQuery();
+            });
+
     private static IReadOnlyList<OutboxItem> Claim(
         DbConnection connection, DbTransaction transaction, Database database, IReadOnlyCollection<string> channels, int limit, string now, string node)
     {
@@ -102,8 +134,9 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
         var select = connection.Command(
             $"""
             SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind,
-                   o.in_doubt_since
+                   o.in_doubt_since, {ViaColumn}, {LinkColumn}, {ToColumn}
             FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
+                 LEFT JOIN messages r ON r.id = m.reply_to
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.channel IN ({channelList})
             ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT @limit{database.Dialect.ForUpdateSkipLocked("o")}
             """, transaction).With("@now", now).With("@limit", limit);
@@ -132,6 +165,9 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
                 {
                     Kind = kind,
                     InDoubtSince = reader.GetNullableString(9)?.ToDateTimeOffset(),
+                    Via = reader.GetNullableString(10),
+                    LinkId = reader.GetNullableString(11),
+                    ReplyFrom = reader.GetNullableString(12),
                 });
             }
         }
@@ -144,18 +180,55 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
         }
 
         // From now until its outcome is recorded the send is in doubt: after a crash it is looked up, not resent.
-        foreach (var item in items)
+        // One statement for the whole batch (on PostgreSQL each statement is a round trip).
+        if (items.Count > 0)
         {
             connection.Command(
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, updated_at = @now, " +
-                    "in_doubt_since = COALESCE(in_doubt_since, @now) WHERE id = @id", transaction)
-                .With("@now", now).With("@node", node).With("@id", item.OutboxId).ExecuteNonQuery();
+                    "in_doubt_since = COALESCE(in_doubt_since, @now) " +
+                    $"WHERE id IN (SELECT r.o FROM {database.Dialect.Rows("@rows", ("o", "bigint"))} r)", transaction)
+                .With("@now", now).With("@node", node).With("@rows", JsonRows.Of(items, i => [i.OutboxId]))
+                .ExecuteNonQuery();
         }
 
         return items;
     }
 
-    private Task Finish(long outboxId, string state, string status, string? providerId, string? errorCode, string? error) =>
+    /// <summary>
+    /// The provider to answer through: the one that carried the message replied to, or for a message that replies
+    /// to none (a staff reply) the one that carried the person's last message on the channel. Campaigns: none, they
+    /// go through the channel's sending provider.
+    /// </summary>
+    // Africa's Talking's premium linkId: a reply carries the one of the message it answers (when a provider carried
+    // it); a staff reply, which answers no one message, the one of the person's last message (Channels/README.md).
+    private const string LinkColumn =
+        """
+        CASE WHEN m.reply_to IS NOT NULL THEN CASE WHEN r.provider IS NOT NULL THEN r.provider_link_id END
+            WHEN m.kind = 'human' THEN (SELECT l.provider_link_id FROM messages l
+                WHERE l.contact_id = m.contact_id AND l.direction = 'in' AND l.channel = m.channel
+                ORDER BY l.id DESC LIMIT 1) END
+        """;
+
+    // The short code the person wrote to, chosen as the linkId is: campaigns answer nobody and keep the configured
+    // sender (Channels/README.md, "Which provider answers").
+    private const string ToColumn =
+        """
+        CASE WHEN m.reply_to IS NOT NULL THEN CASE WHEN r.provider IS NOT NULL THEN r.provider_to END
+            WHEN m.kind = 'human' THEN (SELECT l.provider_to FROM messages l
+                WHERE l.contact_id = m.contact_id AND l.direction = 'in' AND l.channel = m.channel
+                ORDER BY l.id DESC LIMIT 1) END
+        """;
+
+    private const string ViaColumn =
+        """
+        COALESCE(r.provider, CASE WHEN COALESCE(m.kind, '') <> 'campaign' THEN (SELECT l.provider FROM messages l
+            WHERE l.contact_id = m.contact_id AND l.direction = 'in' AND l.channel = m.channel
+            ORDER BY l.id DESC LIMIT 1) END)
+        """;
+
+    private Task Finish(
+        long outboxId, string state, string status, string? providerId, string? errorCode, string? error,
+        string? provider = null) =>
         writer.WriteAsync((connection, transaction) =>
         {
             var now = time.GetUtcNow().ToDb();
@@ -166,7 +239,15 @@ public sealed class SqlOutboxStore(Database database, IDatabaseWriter writer, Ti
                 database.Dialect.Lock(connection, transaction, LockScope.ProviderMessage, SqlDialect.Key(providerId));
             }
 
+            // The provider first: an early status is only taken from the provider that sent the message.
+            if (provider is not null)
+            {
+                connection.Command("UPDATE messages SET provider = @via WHERE id = @id", transaction)
+                    .With("@via", provider).With("@id", messageId).ExecuteNonQuery();
+            }
+
             SqlMessageStore.SetStatus(connection, transaction, messageId, status, errorCode, now, providerId);
+
             return messageId;
         });
 }

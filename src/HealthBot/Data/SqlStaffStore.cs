@@ -102,6 +102,18 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
         c.Command("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @a, @x, @t, @d)", t)
             .With("@at", time.GetUtcNow().ToDb()).With("@a", actor).With("@x", action).With("@t", target).With("@d", detail).ExecuteNonQuery());
 
+    public Task<AuditEntry?> AuditEntryAsync(long id)
+    {
+        using var connection = database.Open();
+        using var reader = connection
+            .Command("SELECT id, at, actor, action, target, detail FROM audit_log WHERE id = @id")
+            .With("@id", id).ExecuteReader();
+        return Task.FromResult(reader.Read()
+            ? new AuditEntry(reader.GetInt64(0), reader.GetString(1).ToDateTimeOffset(), reader.GetString(2),
+                reader.GetString(3), reader.GetNullableString(4), reader.GetNullableString(5))
+            : null);
+    }
+
     public Task<IReadOnlyList<AuditEntry>> RecentAuditAsync(int limit)
     {
         using var connection = database.Open();

@@ -2,6 +2,7 @@ using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog.Memory;
 using HealthBot.Safety;
+using HealthBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Dialog;
@@ -16,6 +17,7 @@ public sealed class DialogEngine(
     ContentCatalog catalog,
     ILanguageDetector languages,
     ITriage triage,
+    SecondOpinion secondOpinion,
     IRetriever retriever,
     IAnswerPhraser phraser,
     IContactStore contacts,
@@ -29,17 +31,23 @@ public sealed class DialogEngine(
     ConversationContext conversation,
     IOptions<DialogOptions> options,
     IOptions<SafetyOptions> safety,
-    Channels.ChannelRegistry channels)
+    Channels.ChannelRegistry channels,
+    HealthBotTelemetry telemetry)
 {
     private readonly DialogOptions settings = options.Value;
     private readonly DialogReplies say = new(catalog, options.Value);
     private readonly ShortReplies talk = new(catalog, options.Value, contacts, limiter, handoff, stopChecks, languages);
 
     /// <param name="messageId">The inbound message, so that feedback it gives is recorded once even if it is processed twice.</param>
-    public async Task<DialogOutcome> HandleAsync(Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null)
+    /// <param name="provider">
+    /// The provider the replies will go through: they are shaped for it (null: the channel's sending provider).
+    /// </param>
+    public async Task<DialogOutcome> HandleAsync(
+        Contact contact, string rawText, CancellationToken ct, bool preferWeb = false, long? messageId = null,
+        string? provider = null)
     {
         var text = TextNormalizer.Normalize(rawText);
-        var profile = channels.Profile(contact.Channel, preferWeb);
+        var profile = channels.Profile(contact.Channel, preferWeb, provider);
         var command = KeywordCommands.Match(text, contact.Language);
         var known = contact.Language ?? command.Language ?? settings.DefaultLanguage;
         if (contact.Consent == Consent.OptedOut)
@@ -85,7 +93,9 @@ public sealed class DialogEngine(
         }
 
         // A message of shared words only ("malaria?") from a new contact says nothing: the deployment's language.
+        var started = telemetry.Start();
         var guess = languages.Detect(text, contact.Language);
+        telemetry.Stage(DialogStage.Language, started);
         var language = guess.Confidence == 0 && contact.Language is null ? settings.DefaultLanguage : guess.Language;
         if (language != contact.Language)
         {
@@ -156,8 +166,12 @@ public sealed class DialogEngine(
     private async Task<DialogOutcome> AnswerAsync(Contact contact, NormalizedText text, string language, ChannelProfile profile, CancellationToken ct)
     {
         var memory = await conversation.RecallAsync(contact.Id, ct);
+        var started = telemetry.Start();
         var assessment = triage.Assess(text, language, memory?.UrgentTopic ?? memory?.Topic);
+        telemetry.Stage(DialogStage.Triage, started);
+        started = telemetry.Start();
         var retrieval = retriever.Retrieve(text, language);
+        telemetry.Stage(DialogStage.Retrieval, started);
         var followUp = assessment.Urgent ? null : conversation.Resolve(text, language, memory, retrieval);
         if (followUp is { Emergency: { } kept })
         {
@@ -190,6 +204,15 @@ public sealed class DialogEngine(
             return urgent with { Replies = [.. urgent.Replies, .. say.System(profile, language, ReplyKind.Loss, "loss", "pregnancy-loss").Replies] };
         }
 
+        // The rules found no emergency: the learned second opinion may only add a safety line and a staff alert.
+        var everyday = await EverydayAsync(contact, text, language, profile, memory, retrieval, followUp, ct);
+        return say.WithSecondOpinion(everyday, profile, language, secondOpinion.Check(text, language));
+    }
+
+    /// <summary>Everything but an emergency: a loss, a responder, the limits, a dose, small talk, a follow-up, an answer.</summary>
+    private async Task<DialogOutcome> EverydayAsync(Contact contact, NormalizedText text, string language, ChannelProfile profile,
+        ConversationMemory? memory, RetrievalResult retrieval, FollowUp? followUp, CancellationToken ct)
+    {
         if (PregnancyLoss.Describes(text))
         {
             // Leave the pregnancy messages only, gently; the person keeps every other subscription.
@@ -246,12 +269,16 @@ public sealed class DialogEngine(
         string? context, CancellationToken ct)
     {
         var curated = section ?? DialogReplies.Curated(best, profile);
+        var started = telemetry.Start();
         var answer = await phraser.PhraseAsync(new AnswerRequest(contact, text, best, profile, curated, retrieval.Candidates), ct);
+        telemetry.Stage(DialogStage.Model, started);
         // A follow-up's own retrieval score says nothing about the answer: it was chosen from the remembered topic.
         var flag = context is null ? AnswerFlags.For(retrieval, answer, settings)
             : answer.FallbackReason?.StartsWith("check-", StringComparison.Ordinal) == true ? AnswerFlags.ModelRejected : null;
+        started = telemetry.Start();
         var replies = feedback.WithPrompt(say.Compose(profile, language, answer.Text, ReplyKind.Answer, best.Id, best.Version)
             .Select(r => r with { FromModel = answer.FromModel, FallbackReason = answer.FallbackReason, FlagReason = flag }).ToList(), profile, language);
+        telemetry.Stage(DialogStage.Compose, started);
         var route = (context is null ? string.Empty : "follow-up-") + (answer.FromModel ? "answer-model" : "answer-curated");
         return new DialogOutcome(replies, language, new DialogTrace(route, false, retrieval.Candidates, language, answer.FallbackReason, context))
         {

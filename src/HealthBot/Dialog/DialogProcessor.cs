@@ -1,5 +1,6 @@
 using HealthBot.Data;
 using HealthBot.Safety;
+using HealthBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Dialog;
@@ -15,16 +16,24 @@ public sealed class DialogProcessor(
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<SafetyOptions> safety,
-    ILogger<DialogProcessor> logger)
+    ILogger<DialogProcessor> logger,
+    HealthBotTelemetry telemetry,
+    MessageTraces traces,
+    Outbox.SenderRoutes routes)
 {
     public async Task<DialogOutcome?> ProcessAsync(PendingInbound inbound, CancellationToken ct, bool preferWeb = false)
     {
+        using var activity = traces.StartDialog(inbound.MessageId, inbound.Contact.Channel);
+        var start = telemetry.Start();
         // Re-read the contact: an earlier message of this batch may have changed its language or consent.
         var contact = await contacts.FindAsync(inbound.Contact.Channel, inbound.Contact.Address, ct) ?? inbound.Contact;
         DialogOutcome outcome;
         try
         {
-            outcome = await engine.HandleAsync(contact, inbound.Text, ct, preferWeb, inbound.MessageId);
+            // Shaped for the provider that will send the replies: the one that carried the message when it can
+            // answer (Africa's Talking's SMS parts, Meta's 4,096 characters), not only the channel's chosen sender.
+            var provider = routes.SenderFor(contact.Channel, inbound.Provider)?.Provider;
+            outcome = await engine.HandleAsync(contact, inbound.Text, ct, preferWeb, inbound.MessageId, provider);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -39,16 +48,22 @@ public sealed class DialogProcessor(
             .Select(r => new OutboundDraft(r.Text, r.Kind, r.Language, r.ContentId, r.ContentVersion, Priority: r.Kind == ReplyKind.Urgent ? 20 : 10, r.FromModel, r.FallbackReason,
                 r.FlagReason, r.FeedbackPrompt && r.ContentId is not null))
             .ToList();
+        // A second opinion is for review in the inbox: it does not page on-call staff the way a rule's emergency does.
         var alert = outcome.Alert is { } urgent
             ? new AlertDraft(urgent.Rule ?? "urgent", urgent.TopicId, time.GetUtcNow() - safety.Value.AlertDedupWindow,
-                safety.Value.OnCallNumbers, safety.Value.AlertSmsBudget)
+                urgent.Rule == SecondOpinion.Rule ? [] : safety.Value.OnCallNumbers, safety.Value.AlertSmsBudget)
             : null;
         // The conversation's memory is written with the answer, in the same transaction.
-        await messages.CompleteInboundAsync(inbound.MessageId, outcome.Language, drafts, ct, alert, outcome.Memory);
+        var replyIds = await messages.CompleteInboundAsync(
+            inbound.MessageId, outcome.Language, drafts, ct, alert, outcome.Memory);
+        telemetry.Dialog(start, outcome.Trace.Route, contact.Channel);
+        activity?.SetTag("healthbot.route", outcome.Trace.Route);
+        traces.Replied(activity, replyIds);
 
         if (alert is not null)
         {
-            logger.LogWarning("Urgent message {MessageId} of contact {ContactId} matched {Rule}", inbound.MessageId, contact.Id, alert.Rule);
+            logger.LogWarning("{Kind} message {MessageId} of contact {ContactId} matched {Rule}",
+                alert.Rule == SecondOpinion.Rule ? "Possibly urgent" : "Urgent", inbound.MessageId, contact.Id, alert.Rule);
         }
 
         logger.LogInformation(

@@ -4,7 +4,20 @@ namespace HealthBot.Dialog;
 /// A message from a person, already verified and translated by its channel. The dialog engine sees only this:
 /// never which provider it came from.
 /// </summary>
-public sealed record InboundMessage(string Channel, string Address, string Text, string? ProviderId, DateTimeOffset ReceivedAt);
+public sealed record InboundMessage(string Channel, string Address, string Text, string? ProviderId, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The provider whose webhook received it (<c>africastalking</c>, <c>twilio</c>…); null: none (tests).</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Africa's Talking's premium <c>linkId</c>, which the reply to this message must carry.</summary>
+    public string? LinkId { get; init; }
+
+    /// <summary>
+    /// The address the person wrote to, as the provider gave it (an Africa's Talking short code): the reply goes from
+    /// it when it is one of the deployment's own. Null when the provider does not say or it is not used.
+    /// </summary>
+    public string? To { get; init; }
+}
 
 /// <summary>Channel names as stored with contacts and messages.</summary>
 public static class ChannelNames
@@ -33,6 +46,9 @@ public static class ReplyKind
     public const string Forgotten = "forgotten";
     public const string Loss = "loss";
 
+    /// <summary>The second opinion's safety line after a normal answer (the rules did not find an emergency).</summary>
+    public const string SafetyLine = "safety_line";
+
     /// <summary>The thank-you for a "1" or "2" after "Was this helpful?".</summary>
     public const string Feedback = "feedback";
 
@@ -60,6 +76,9 @@ public sealed record Reply(
 public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Language, DialogTrace Trace)
 {
     public TriageResult? Alert { get; init; }
+
+    /// <summary>The learned second opinion's score when the rules were quiet (null: not asked or switched off).</summary>
+    public HealthBot.Safety.SecondOpinionResult? SecondOpinion { get; init; }
 
     /// <summary>What the conversation remembers after this message (null: leave the memory as it is).</summary>
     public HealthBot.Data.ConversationMemory? Memory { get; init; }

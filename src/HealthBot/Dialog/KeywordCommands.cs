@@ -77,25 +77,37 @@ public static class KeywordCommands
 
     /// <summary>
     /// Small talk that opens or closes a short message ("ok thanks bhai", "poa asante mama", "nice, thanks doc"), if
-    /// any, with the number of words around it that are not small talk.
+    /// any, with the number of words around it and those of them that are not small talk on their own ("doctor",
+    /// "sana", "mesmo" are).
     /// </summary>
-    public static (Command Command, int Others)? MatchPolite(NormalizedText text, string? contactLanguage)
+    public static (Command Command, int Around, IReadOnlyList<string> Others)? MatchPolite(
+        NormalizedText text, string? contactLanguage)
     {
         var tokens = text.Tokens;
-        for (var words = Math.Min(tokens.Count - 1, 3); words >= 1 && tokens.Count <= 6; words--)
+        for (var words = Math.Min(tokens.Count - 1, 3); words >= 1 && tokens.Count <= MaxPoliteWords; words--)
         {
-            foreach (var part in new[] { tokens.Take(words), tokens.Skip(tokens.Count - words) })
+            var parts = new[]
             {
-                var command = Match(TextNormalizer.Normalize(string.Join(' ', part)), contactLanguage);
+                (tokens.Take(words), tokens.Skip(words)),
+                (tokens.Skip(tokens.Count - words), tokens.Take(tokens.Count - words)),
+            };
+            foreach (var (said, around) in parts)
+            {
+                var command = Match(TextNormalizer.Normalize(string.Join(' ', said)), contactLanguage);
                 if (command.Kind == CommandKind.SmallTalk)
                 {
-                    return (command, tokens.Count - words);
+                    var others = around.Where(w =>
+                        Match(TextNormalizer.Normalize(w), contactLanguage).Kind != CommandKind.SmallTalk);
+                    return (command, tokens.Count - words, others.ToList());
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>Longer messages are questions or stories, even with a thanks in them.</summary>
+    private const int MaxPoliteWords = 9;
 
     private static Command? WithoutConsent(IReadOnlyDictionary<string, LexiconParser.Reading> readings)
     {

@@ -74,20 +74,29 @@ internal sealed class ShortReplies(
     }
 
     /// <summary>
-    /// Thanks or OK with words the lexicon lacks ("valeu, brigadao", "ok thanks bhai", "poa asante mama"): small talk
-    /// when nothing else is asked, or when at most two other words are said without a question and match no item
-    /// clearly (<see cref="DialogOptions.NewTopicConfidence"/>). Asked after triage: an emergency with a "thanks" is still one.
+    /// Thanks or OK with words the lexicon lacks ("valeu, brigadao", "ok thanks bhai", "poa asante mama", "merci bcp c
+    /// est tres clair"): small talk when nothing else is asked, when the other words only say more of it
+    /// (<see cref="PoliteTalk"/>), or when at most two other words are said without a question and match no item
+    /// clearly (<see cref="DialogOptions.NewTopicConfidence"/>). Asked after triage: an emergency with a "thanks" is
+    /// still one.
     /// </summary>
     public Command? IsPolite(NormalizedText text, string language, string? known, RetrievalResult retrieval)
     {
-        if (KeywordCommands.MatchPolite(text, known) is not var (command, others) ||
-            FollowUpCues.Continues(text, language))
+        if (KeywordCommands.MatchPolite(text, known) is not var (command, around, others))
+        {
+            return null;
+        }
+
+        // "thanks a lot, that really helped" reads like a follow-up ("that") but asks nothing and names no one.
+        var onlyPolite = PoliteTalk.OnlyPolite(others, language, catalog.Current);
+        if (FollowUpCues.Continues(text, language) && !onlyPolite)
         {
             return null;
         }
 
         var asked = text.Clean.Contains('?', StringComparison.Ordinal);
-        return retrieval.Best is null || (others <= 2 && !asked && retrieval.Confidence < settings.NewTopicConfidence)
+        return retrieval.Best is null || (!asked && onlyPolite)
+            || (around <= 2 && !asked && retrieval.Confidence < settings.NewTopicConfidence)
             ? command
             : null;
     }

@@ -7,6 +7,9 @@ namespace HealthBot.Evaluation;
 public sealed record EvalResult(
     EvalRow Row, bool Urgent, string? AnsweredTopic, string? AnswerLanguage, bool Declined, IReadOnlyList<Candidate> Candidates, string Route, string? FallbackReason = null)
 {
+    /// <summary>Staff were alerted: by the rules' emergency (<see cref="Urgent"/>) or by the learned second opinion.</summary>
+    public bool Alerted { get; init; }
+
     public bool TopicCorrect => Row.Topic != "none" && AnsweredTopic == Row.Topic;
 
     public bool LanguageCorrect => AnswerLanguage == Row.Language;
@@ -49,6 +52,9 @@ public sealed class EvalRunner(IMessageStore messages, IContactStore contacts, D
         var declined = answer is null && outcome.Replies.Any(r => r.Kind is ReplyKind.OutOfScope or ReplyKind.NotUnderstood or ReplyKind.Referral
             or ReplyKind.SmallTalk or ReplyKind.Greeting or ReplyKind.Help or ReplyKind.StopCheck);
         var language = outcome.Replies.FirstOrDefault()?.Language;
-        return new EvalResult(row, outcome.Trace.Urgent, answer?.ContentId, language, declined, outcome.Trace.Candidates, outcome.Trace.Route, outcome.Trace.FallbackReason);
+        return new EvalResult(row, outcome.Trace.Urgent, answer?.ContentId, language, declined, outcome.Trace.Candidates, outcome.Trace.Route, outcome.Trace.FallbackReason)
+        {
+            Alerted = outcome.Trace.Urgent || outcome.Alert is not null,
+        };
     }
 }

@@ -21,30 +21,58 @@ public static class EvalSet
         }
 
         var lines = File.ReadAllLines(path);
-        var conversations = lines.Length > 0 && lines[0].StartsWith(ConversationHeader, StringComparison.Ordinal);
-        if (lines.Length == 0 || !(conversations || lines[0].StartsWith("lang\ttopic\turgent\ttext", StringComparison.Ordinal)))
+        // Lines starting with '#' are comments (a set's provenance, above its header): skipped, numbering kept.
+        var header = Array.FindIndex(lines, l => !l.StartsWith('#'));
+        var order = header >= 0 ? Columns(lines[header]) : null;
+        if (order is null)
         {
             throw new EvalFormatException(
-                $"{path}:1: expected the header 'lang<TAB>topic<TAB>urgent<TAB>text' or 'conv<TAB>turn<TAB>lang<TAB>topic<TAB>urgent<TAB>text'");
+                $"{path}:{Math.Max(header, 0) + 1}: expected the header 'lang<TAB>topic<TAB>urgent<TAB>text' or " +
+                "'conv<TAB>turn<TAB>lang<TAB>topic<TAB>urgent<TAB>text' (columns in any order; language and " +
+                "conversation may be spelt out)");
         }
 
+        var conversations = order.Length == 6;
         var rows = new List<EvalRow>();
-        for (var i = 1; i < lines.Length; i++)
+        for (var i = header + 1; i < lines.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
+            if (string.IsNullOrWhiteSpace(lines[i]) || lines[i].StartsWith('#'))
             {
                 continue;
             }
 
             var where = $"{path}:{(i + 1).ToString(CultureInfo.InvariantCulture)}";
             var cells = lines[i].Split('\t');
+            if (cells.Length != order.Length)
+            {
+                throw new EvalFormatException($"{where}: expected {order.Length} tab-separated columns, found {cells.Length}");
+            }
+
+            cells = order.Select(c => cells[c]).ToArray();
             rows.Add(conversations ? ConversationRow(cells, i + 1, where, rows) : Row(cells, i + 1, where));
         }
 
         return rows;
     }
 
-    private const string ConversationHeader = "conv\tturn\tlang\ttopic\turgent\ttext";
+    private static readonly string[] RowColumns = ["lang", "topic", "urgent", "text"];
+
+    /// <summary>
+    /// Where each column of the canonical order (conv, turn, then lang, topic, urgent, text) is in this header; null
+    /// when the header is not one of the two sets of names. Independent writers order their columns as they like.
+    /// </summary>
+    private static int[]? Columns(string headerLine)
+    {
+        var names = headerLine.Split('\t').Select(n => n.Trim().ToLowerInvariant() switch
+        {
+            "language" => "lang",
+            "conversation" => "conv",
+            var name => name,
+        }).ToList();
+        var wanted = names.Count == 6 ? ["conv", "turn", .. RowColumns] : RowColumns;
+        var order = wanted.Select(n => names.IndexOf(n)).ToArray();
+        return names.Count == wanted.Length && !order.Contains(-1) ? order : null;
+    }
 
     private static EvalRow ConversationRow(string[] cells, int line, string where, List<EvalRow> before)
     {

@@ -27,8 +27,7 @@ public sealed class ContentLanguageDetector : ILanguageDetector
 
     public ContentLanguageDetector(ContentCatalog catalog)
     {
-        catalog.Reloaded += Build;
-        Build(catalog.Current);
+        catalog.Follow(Build);
     }
 
     public LanguageGuess Detect(NormalizedText text, string? prior)

@@ -25,8 +25,7 @@ public sealed class LexicalRetriever : IRetriever
         MinConfidence = minConfidence;
         ClearWinnerConfidence = clearWinnerConfidence;
         ClearWinnerMargin = clearWinnerMargin;
-        catalog.Reloaded += Build;
-        Build(catalog.Current);
+        catalog.Follow(Build);
     }
 
     public double MinConfidence { get; }

@@ -131,14 +131,22 @@ public sealed class ModelAnswerPhraser(
         var language = request.Item.Language;
         if (!request.Profile.SmsCost)
         {
-            return new AnswerShape(language, Sms: false, request.Profile.MaxChars, settings.MaxAnswerTokens);
+            return new AnswerShape(language, Sms: false, request.Profile.MaxChars, settings.MaxAnswerTokens)
+            {
+                Register = Register(language),
+            };
         }
 
         var segments = SegmentBudget(request);
         var perSegment = SmsSegments.Analyze(Sent(request.CuratedText, language)).Encoding == SmsEncoding.Gsm7 ? SmsSegments.GsmPart : SmsSegments.Ucs2Part;
         var chars = segments * perSegment;
-        return new AnswerShape(language, Sms: true, chars, Math.Min(settings.MaxAnswerTokens, (chars * 2 / 3) + 16));
+        return new AnswerShape(language, Sms: true, chars, Math.Min(settings.MaxAnswerTokens, (chars * 2 / 3) + 16))
+        {
+            Register = Register(language),
+        };
     }
+
+    private string? Register(string language) => catalog.Current.System.GetValueOrDefault(language)?.Register;
 
     /// <summary>The configured SMS budget, or the curated text's own length if the staff wrote a longer one.</summary>
     private int SegmentBudget(AnswerRequest request) =>

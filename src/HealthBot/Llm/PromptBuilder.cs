@@ -5,7 +5,11 @@ using HealthBot.Content;
 namespace HealthBot.Llm;
 
 /// <summary>What the answer must look like: the language and the length the channel allows.</summary>
-public sealed record AnswerShape(string Language, bool Sms, int MaxChars, int MaxTokens);
+public sealed record AnswerShape(string Language, bool Sms, int MaxChars, int MaxTokens)
+{
+    /// <summary>The content's regional register (Portuguese for Mozambique or Brazil), so the model keeps to it.</summary>
+    public string? Register { get; init; }
+}
 
 /// <summary>A prompt that fits the context, with the items it carries (the source the answer is checked against).</summary>
 public sealed record BuiltPrompt(ChatPrompt Prompt, IReadOnlyList<ContentItem> Items, int Tokens, int HistoryMessages);
@@ -62,8 +66,17 @@ public static class PromptBuilder
         var format = shape.Sms
             ? "Plain text for an SMS: no links, no lists, no markdown."
             : "Short paragraphs; a simple list is fine; no links.";
+        var language = LanguageNames.GetValueOrDefault(shape.Language, shape.Language);
+        if (LanguageRegisters.Place(shape.Language, shape.Register) is { } place)
+        {
+            // "Portuguese (português, as written in Mozambique)": the register reads as part of the language's name.
+            language = language.EndsWith(')')
+                ? $"{language[..^1]}, as written in {place})"
+                : $"{language} (as written in {place})";
+        }
+
         return template
-            .Replace("{language}", LanguageNames.GetValueOrDefault(shape.Language, shape.Language), StringComparison.Ordinal)
+            .Replace("{language}", language, StringComparison.Ordinal)
             .Replace("{max_length}", length, StringComparison.Ordinal)
             .Replace("{format}", format, StringComparison.Ordinal)
             .Replace("{content}", content.ToString().Trim(), StringComparison.Ordinal);

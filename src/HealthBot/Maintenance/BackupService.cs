@@ -105,16 +105,26 @@ public sealed class BackupService(
         return folder;
     }
 
+    /// <summary>
+    /// Keeps the newest <see cref="BackupOptions.Keep"/> by the time in their names. A folder named after now was
+    /// taken while the clock was ahead: it neither counts nor goes (sorting first by name, it would otherwise push
+    /// real backups out, one a day, while it stays "newest").
+    /// </summary>
     private List<string> Prune(string root)
     {
-        var old = List(root).Skip(options.Value.Keep).ToList();
+        var now = time.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(5);
+        var old = List(root).Where(f => FolderTime(f) <= now).Skip(options.Value.Keep).ToList();
         old.ForEach(TryDelete);
         return old;
     }
 
-    private static bool IsBackupFolder(string path) => DateTime.TryParseExact(
+    private static bool IsBackupFolder(string path) => FolderTime(path) is not null;
+
+    private static DateTime? FolderTime(string path) => DateTime.TryParseExact(
         Path.GetFileName(path)[FolderPrefix.Length..].Split('-')[0], FolderFormat, CultureInfo.InvariantCulture,
-        DateTimeStyles.AdjustToUniversal, out _);
+        DateTimeStyles.AdjustToUniversal, out var at)
+        ? at
+        : null;
 
     private static void TryDelete(string folder)
     {

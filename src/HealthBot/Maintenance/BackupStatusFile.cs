@@ -43,12 +43,25 @@ public sealed class BackupStatusFile(IOptions<StorageOptions> storage)
         }
     }
 
+    /// <summary>
+    /// The last backup is dated after now: it was taken while the clock was ahead, so its age says nothing about
+    /// whether backups still run (the daily job may be waiting for that wrong date). Not "ok".
+    /// </summary>
+    public bool InFuture(TimeProvider time) =>
+        Read() is { } last && last.At > time.GetUtcNow() + TimeSpan.FromMinutes(5);
+
     /// <summary>One line for people: when the last backup was taken and whether it worked.</summary>
     public string Describe(TimeProvider time)
     {
         if (Read() is not { } last)
         {
             return "no backup yet";
+        }
+
+        if (InFuture(time))
+        {
+            return $"last backup dated {last.At:yyyy-MM-dd HH:mm} UTC, after now: the clock was ahead when it was " +
+                   $"taken, in {last.Folder}";
         }
 
         var age = time.GetUtcNow() - last.At;

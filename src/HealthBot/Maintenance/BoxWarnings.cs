@@ -8,23 +8,25 @@ namespace HealthBot.Maintenance;
 public sealed record BoxWarning(string Check, string What, string Detail);
 
 /// <summary>
-/// What the person on site must hear about before it costs messages: a clock the campaigns do not trust, a disk
-/// filling up (early, at <see cref="StorageOptions.WarnFreeMegabytes"/>, before webhooks refuse at the minimum), and
-/// a backup that failed or is too old. Shown on every workspace page; worked out at most every 30 seconds.
+/// What the person on site must hear about before it costs messages: a clock the campaigns do not trust (behind the
+/// stored data, or jumped: <see cref="ClockHold"/>), a disk filling up (early, at
+/// <see cref="StorageOptions.WarnFreeMegabytes"/>, before webhooks refuse at the minimum), and a backup that failed
+/// or is too old. Shown on every workspace page; worked out at most every 30 seconds (at once after a clock jump).
 /// </summary>
 public sealed class BoxWarnings(
     ClockCheck clock, DiskSpace disk, BackupStatusFile backups, IOptions<StorageOptions> storage,
     IOptions<BackupOptions> backup, TimeProvider time, ILogger<BoxWarnings> logger)
 {
     private readonly Lock gate = new();
-    private (DateTimeOffset At, IReadOnlyList<BoxWarning> Warnings)? cached;
+    private (DateTimeOffset At, int Clock, IReadOnlyList<BoxWarning> Warnings)? cached;
 
     public IReadOnlyList<BoxWarning> Current()
     {
         var now = time.GetUtcNow();
         lock (gate)
         {
-            if (cached is { } last && now >= last.At && now - last.At < TimeSpan.FromSeconds(30))
+            if (cached is { } last && last.Clock == clock.Version && now >= last.At
+                && now - last.At < TimeSpan.FromSeconds(30))
             {
                 return last.Warnings;
             }
@@ -33,7 +35,7 @@ public sealed class BoxWarnings(
         IReadOnlyList<BoxWarning> warnings = [.. Clock(), .. Disk(), .. Backup(now)];
         lock (gate)
         {
-            cached = (now, warnings);
+            cached = (now, clock.Version, warnings);
         }
 
         return warnings;
@@ -43,7 +45,9 @@ public sealed class BoxWarnings(
     {
         if (clock.CachedCheck(logger) is { } problem)
         {
-            yield return new BoxWarning("clock", "Campaign messages are held: the clock is wrong.", problem);
+            yield return clock.Jumped() is null
+                ? new BoxWarning("clock", "Campaign messages are held: the clock is wrong.", problem)
+                : new BoxWarning("clock", "Campaign messages are held: the clock jumped.", problem);
         }
     }
 
@@ -79,6 +83,10 @@ public sealed class BoxWarnings(
         if (last is { Ok: false })
         {
             yield return new BoxWarning("backup", "The last backup failed.", backups.Describe(time));
+        }
+        else if (backups.InFuture(time))
+        {
+            yield return new BoxWarning("backup", "The last backup is dated in the future.", backups.Describe(time));
         }
         else if (last is not null && now - last.At > DataChecks.BackupTooOld)
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace HealthBot.Maintenance;
 
 /// <summary>
-/// The data: the database file is sound, the key reads it, the clock is not behind it, it is backed up.
+/// The data: the database file is sound, the key reads it, the clock is not behind it (nor jumped), it is backed up.
 /// </summary>
 public sealed class DataChecks(
     IOptions<StorageOptions> storage, DataKeyCheck keys, DataKeys configuredKeys,
@@ -48,8 +48,9 @@ public sealed class DataChecks(
     }
 
     public DoctorFinding Clock() => clock.Check() is { } problem
-        ? new DoctorFinding("clock", false, problem, ClockCheck.Fix)
-        : new DoctorFinding("clock", true, $"{time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, not behind the stored data");
+        ? new DoctorFinding("clock", false, problem, clock.Jumped() is null ? ClockCheck.Fix : ClockCheck.ConfirmFix)
+        : new DoctorFinding("clock", true,
+            $"{time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, not behind the stored data, no jump to confirm");
 
     public DoctorFinding LastBackup()
     {
@@ -64,6 +65,12 @@ public sealed class DataChecks(
         {
             return new DoctorFinding("last backup", false, line,
                 "run: healthbot backup (and keep HEALTHBOT_DATA_KEY somewhere else than the backups)");
+        }
+
+        if (backups.InFuture(time))
+        {
+            return new DoctorFinding("last backup", false, line,
+                "set the clock right and confirm it (healthbot clock confirm), then: healthbot backup");
         }
 
         return time.GetUtcNow() - last.At <= BackupTooOld

@@ -1,7 +1,4 @@
-using Hangfire;
-using HealthBot.Campaigns;
 using HealthBot.Data;
-using Microsoft.Extensions.Options;
 
 namespace HealthBot.Maintenance;
 
@@ -15,7 +12,14 @@ public static class MaintenanceServiceCollectionExtensions
         services.AddSingleton<BackupService>();
         services.AddSingleton<RestoreService>();
         services.AddSingleton<DiskSpace>();
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ClockJumpDetector>();
+        services.AddSingleton<SqlClockEvents>();
         services.AddSingleton<ClockCheck>();
+        services.AddSingleton<ClockHold>();
+        services.AddSingleton<ClockCorrection>();
+        services.AddSingleton<ClockWatch>();
         services.AddSingleton<BoxWarnings>();
         services.AddSingleton<IBeforeMigration, StartupGuard>();
         return services;
@@ -25,29 +29,14 @@ public static class MaintenanceServiceCollectionExtensions
     public static IServiceCollection AddDataDirectoryLock(this IServiceCollection services) =>
         services.AddHostedService<DataDirectoryLock>();
 
+    /// <summary>The clock's watch (jumps, heartbeats), while <c>serve</c> runs.</summary>
+    public static IServiceCollection AddClockWatch(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<ClockWatch>());
+
     /// <summary>The daily backup as a Hangfire recurring job, where this node runs jobs and data is SQLite.</summary>
     public static WebApplication ScheduleBackups(this WebApplication app)
     {
-        var backup = app.Services.GetRequiredService<IOptions<BackupOptions>>().Value;
-        var runsJobs = app.Services.GetRequiredService<IOptions<CampaignOptions>>().Value.RunJobs;
-        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
-        if (!runsJobs)
-        {
-            return app;
-        }
-
-        if (!backup.Daily || app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
-        {
-            // PostgreSQL is backed up with pg_dump (see README); a switched-off schedule must also stop an old one.
-            jobs.RemoveIfExists(BackupService.DailyJobId);
-            return app;
-        }
-
-        jobs.AddOrUpdate<BackupService>(
-            BackupService.DailyJobId,
-            b => b.Daily(),
-            Cron.Daily(backup.DailyAt.Hours, backup.DailyAt.Minutes),
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Local });
+        BackupSchedule.Register(app.Services);
         return app;
     }
 }

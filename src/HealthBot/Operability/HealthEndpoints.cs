@@ -4,6 +4,7 @@ using HealthBot.Data;
 using HealthBot.Privacy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HealthBot.Operability;
 
@@ -68,7 +69,12 @@ public static class HealthEndpoints
             },
             model = new { state = services.GetServices<IModelStatus>().FirstOrDefault()?.State ?? "off" },
             // The last backup is shown, never a reason to stop answering.
-            backup = new { ok = backups.Read()?.Ok, last = backups.Read()?.At, summary = backups.Describe(time) },
+            backup = new
+            {
+                ok = backups.Read()?.Ok is { } done ? done && !backups.InFuture(time) : (bool?)null,
+                last = backups.Read()?.At,
+                summary = backups.Describe(time),
+            },
             // A provider that is down does not make the service unready: replies wait in the outbox.
             providers = providers.States.Select(p =>
                 new { name = p.Provider, up = p.Up, detail = p.Detail, since = p.Since }),
@@ -79,10 +85,17 @@ public static class HealthEndpoints
                 name = p.Name, channels = p.Channels.Select(c => c.Name), sends = p.Sends,
                 configured = p.Configured, detail = p.Note,
             }),
+            // A clock that holds campaigns (behind the data, or jumped) is shown; replies still go out, so it is ready.
+            clock = services.GetRequiredService<HealthBot.Maintenance.ClockCheck>().CachedCheck(NullLogger.Instance) is
+                { } clockProblem
+                ? new { ok = false, campaigns = "held", problem = (string?)clockProblem }
+                : new { ok = true, campaigns = "sending", problem = (string?)null },
             outbox = new
             {
                 ok = outbox.Status == HealthStatus.Healthy,
                 oldest_due_seconds = outbox.Data?.GetValueOrDefault("oldest_due_seconds") ?? 0d,
+                furthest_due_seconds = outbox.Data?.GetValueOrDefault("furthest_due_seconds") ?? 0d,
+                problem = outbox.Description,
             },
         };
         return http.Response.WriteAsJsonAsync(body);

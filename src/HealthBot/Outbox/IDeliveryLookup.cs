@@ -12,6 +12,11 @@ public interface IDeliveryLookup
     IReadOnlyCollection<string> Channels { get; }
 
     /// <summary>
+    /// The provider it asks (<c>twilio</c>…): a row in doubt is only looked up at the provider it was sent through.
+    /// </summary>
+    string Provider { get; }
+
+    /// <summary>
     /// The provider's messages that match <paramref name="item"/> (recipient, sender and text) created since
     /// <paramref name="since"/>, oldest first; null when this provider cannot tell ("none").
     /// </summary>

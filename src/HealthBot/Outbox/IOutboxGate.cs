@@ -11,4 +11,22 @@ namespace HealthBot.Outbox;
 public interface IOutboxGate
 {
     Task<OutboxItem?> BeforeSendAsync(OutboxItem item, CancellationToken ct);
+
+    /// <summary>
+    /// The same check for a whole claimed batch (none of them in doubt), in claim order: the items to send, possibly
+    /// changed. A gate that reads the database overrides this to decide the batch in a few statements.
+    /// </summary>
+    async Task<IReadOnlyList<OutboxItem>> BeforeSendAsync(IReadOnlyList<OutboxItem> items, CancellationToken ct)
+    {
+        var passed = new List<OutboxItem>(items.Count);
+        foreach (var item in items)
+        {
+            if (await BeforeSendAsync(item, ct) is { } send)
+            {
+                passed.Add(send);
+            }
+        }
+
+        return passed;
+    }
 }

@@ -51,6 +51,13 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReadyMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The furthest ahead a reply's next attempt can legitimately be: the longest backoff with its jitter (1.2), plus
+    /// five minutes. A reply due later than this was scheduled on a wrong clock (or by a stuck sender): the dispatcher
+    /// pulls it back to now and /readyz fails while one is there.
+    /// </summary>
+    public TimeSpan LongestWait() => MaxBackoff * 1.2 + TimeSpan.FromMinutes(5);
+
     /// <summary>How long a message keeps being retried at least, with the jitter at its shortest (0.8).</summary>
     public TimeSpan ShortestRetryWindow()
     {

@@ -10,6 +10,8 @@ public static class OutboxServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChannelRateLimiter>();
         services.AddSingleton<InDoubtSends>();
+        services.AddSingleton<SenderRoutes>();
+        services.AddSingleton<ContactReplyRoute>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: [HealthEndpoints.ReadyTag]);
         return services;

@@ -7,7 +7,8 @@ public static class ProviderHttp
 {
     /// <summary>
     /// A refused send: a 4xx (wrong credentials, parameters or number) is permanent, since retrying repeats it;
-    /// 429 and 5xx are transient. The provider's answer is kept short.
+    /// 429 and 5xx are transient. The provider's answer is kept short and only stored, never logged: an error page
+    /// may echo the number and the text (<see cref="SendResult.Retry.Detail"/>).
     /// </summary>
     public static SendResult Refused(string provider, int status, string answer)
     {
@@ -15,7 +16,7 @@ public static class ProviderHttp
         var reason = answer.Length <= 200 ? answer : answer[..200];
         return status is >= 400 and < 500 and not 429
             ? new SendResult.Fail(code, reason)
-            : new SendResult.Retry($"{code}: {reason}");
+            : new SendResult.Retry(code) { Detail = reason.Length > 0 ? reason : null };
     }
 
     /// <summary>Runs one send; a connection failure or this send's own timeout is transient.</summary>

@@ -18,8 +18,7 @@ public sealed class RuleTriage : ITriage
 
     public RuleTriage(ContentCatalog catalog)
     {
-        catalog.Reloaded += Build;
-        Build(catalog.Current);
+        catalog.Follow(Build);
     }
 
     public TriageResult Assess(NormalizedText text, string language, string? contextTopic = null)

@@ -42,4 +42,18 @@ public sealed class SafetyOptions
     /// <summary>Longer messages get a "please send a shorter question" reply.</summary>
     [Range(160, 100000)]
     public int MaxMessageChars { get; set; } = 1600;
+
+    /// <summary>
+    /// A learned second opinion on messages the danger-sign rules find not urgent: when confident, staff get a
+    /// "possible emergency" alert to review and the person one safety line after their answer. It never changes what
+    /// the rules decide. False: the rules alone.
+    /// </summary>
+    public bool SecondOpinion { get; set; } = true;
+
+    /// <summary>
+    /// The classifier's probability from which it alerts staff; chosen on a cross-validation split of the training
+    /// examples (<c>healthbot bench second-opinion</c>), not on the held-out evaluation sets.
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double SecondOpinionThreshold { get; set; } = 0.95;
 }

@@ -9,6 +9,7 @@ public static class SafetyServiceCollectionExtensions
     {
         services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITriage, RuleTriage>();
+        services.AddSingleton<SecondOpinion>();
         services.AddSingleton<ReplyLimiter>();
         services.AddSingleton<SqlAlertSummaries>();
         return services;

@@ -14,8 +14,18 @@ internal static class TriageAges
     /// <summary>Said of months or years ago ("3 years ago", "ya 3 ans", "ha 3 anos", "miaka 3 iliyopita", "in 2019").</summary>
     public const string Past = "timepast";
 
-    /// <summary>Weeks of a pregnancy said alone: "wife 34wks", "32 semaines", "wiki 30" (12 to 42 weeks, not an age).</summary>
+    /// <summary>
+    /// The length of a pregnancy said alone: "wife 34wks", "32 semaines", "wiki 30" (12 to 42 weeks), "7 months along",
+    /// "abhi 5 mahine hai", "6 mois et je saigne" (3 to 10 months): not an age, not a duration, not months ago.
+    /// </summary>
     public const string Pregnant = "agepregnant";
+
+    /// <summary>Before a number of months, a span rather than a pregnancy: "the last 3 months", "pichle 4 mahine".</summary>
+    private static readonly HashSet<string> Span =
+    [
+        "last", "past", "these", "next", "every", "derniers", "prochains", "ultimos", "proximos", "kila", "pichle",
+        "pichhle", "agle",
+    ];
 
     private static readonly HashSet<string> WeekUnits = ["week", "weeks", "semaine", "semaines", "semana", "semanas", "wiki", "hafte", "hafta", "sem", "w"];
 
@@ -84,7 +94,7 @@ internal static class TriageAges
                     || PastAfter.Contains(At(words, i + 2)));
                 var age = IsAge(words, i, i + 1);
                 days = age ? Math.Min(days, n * length) : days;
-                pregnant |= !age && WeekUnits.Contains(unit) && n is >= 12 and <= 42 && !For.Contains(At(words, i - 1))
+                pregnant |= !age && PregnancyLength(words, i, unit, n, length) && !For.Contains(At(words, i - 1))
                     && !For.Contains(At(words, i + 2));
             }
         }
@@ -93,6 +103,22 @@ internal static class TriageAges
         var ages = days <= 31 ? new[] { Newborn, Child } : days < 13 * 365 ? [Child] : [];
         return [.. ages, .. past ? new[] { Past } : [], .. pregnant ? new[] { Pregnant } : []];
     }
+
+    /// <summary>
+    /// 12 to 42 weeks, or 3 to 10 months that are not a span ("the last 3 months"), a duration of something
+    /// ("3 mois de toux"; but "5 mois de grossesse" says the pregnancy itself) or a child's age said loosely just
+    /// after the child ("a filha dela 9 meses").
+    /// </summary>
+    private static bool PregnancyLength(IReadOnlyList<string> words, int i, string unit, int n, int length) =>
+        WeekUnits.Contains(unit) ? n is >= 12 and <= 42
+        : length == 30 && n is >= 3 and <= 10 && !Span.Contains(At(words, i - 1)) && !Span.Contains(At(words, i - 2))
+            && !PastBefore.Contains(At(words, i - 1)) && !PastAfter.Contains(At(words, i + 2))
+            && !Enumerable.Range(i - 3, 3).Any(j => Person.Contains(At(words, j)))
+            && (!Of.Contains(At(words, i + 2))
+                || PregnancyWords.Any(w => At(words, i + 3).StartsWith(w, StringComparison.Ordinal)));
+
+    /// <summary>"5 mois de grossesse", "6 meses de gravidez", "miezi 7 ya mimba": the pregnancy's own length.</summary>
+    private static readonly string[] PregnancyWords = ["gross", "gravid", "gestac", "mimba", "pregnan"];
 
     private static string At(IReadOnlyList<string> words, int i) => i >= 0 && i < words.Count ? words[i] : "";
 

@@ -74,8 +74,8 @@ internal sealed record TriageRuleSet(
                 var id = name[(name.IndexOf(':') + 1)..].Trim();
                 var signs = Phrases(language, lines.GetValueOrDefault("signs"));
                 var combinations = TriageConcepts.Combinations(lines.GetValueOrDefault("combine"), concepts,
-                    unknown => errors.Add(new ContentError(
-                        document.File, section.Line, $"rule '{name}' combines an unknown concept '{unknown}'")));
+                    unknown => errors.Add(new ContentError(document.File, section.LineOfKey("combine", unknown),
+                        $"rule '{name}' combines an unknown concept '{unknown}'")));
                 if (signs.Count == 0 && combinations.Count == 0)
                 {
                     errors.Add(new ContentError(

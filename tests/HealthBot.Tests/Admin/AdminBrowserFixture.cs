@@ -38,6 +38,8 @@ public sealed class AdminBrowserFixture : IAsyncLifetime
             // Paris, so the default quiet hours (20:00-08:00 local) would hold them whenever CI runs in the evening.
             ["Campaigns:QuietHoursEnd"] = "00:00:00",
             ["Campaigns:QuietHoursStart"] = "23:59:59",
+            // A draft's test questions, run in the background when it is saved.
+            ["Admin:EvalSet"] = HealthBotFactory.RepositoryPath("tests/HealthBot.Tests/Admin/testdata/draft-questions.tsv"),
         });
         BaseAddress = Factory.StartOnLoopback();
         playwright = await Playwright.CreateAsync();

@@ -28,11 +28,17 @@ public static partial class AdminHttp
         return client;
     }
 
-    /// <summary>A form for a page, with the antiforgery token that page handed out.</summary>
+    /// <summary>A form for a page, with the antiforgery token that page handed out and, as a browser posts it, the
+    /// editor's hidden <c>Opened</c> field (what the form was opened on) unless the test sets it.</summary>
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string page, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
         fields["__RequestVerificationToken"] = Token().Match(html).Groups[1].Value;
+        if (!fields.ContainsKey("Opened") && Opened().Match(html) is { Success: true } opened)
+        {
+            fields["Opened"] = WebUtility.HtmlDecode(opened.Groups[1].Value);
+        }
+
         return new FormUrlEncodedContent(fields);
     }
 
@@ -51,6 +57,9 @@ public static partial class AdminHttp
 
         return new FormUrlEncodedContent(fields);
     }
+
+    [GeneratedRegex("name=\"Opened\" value=\"([^\"]*)\"")]
+    private static partial Regex Opened();
 
     [GeneratedRegex("name=\"Revision\" value=\"([^\"]*)\"")]
     private static partial Regex Revision();

@@ -83,7 +83,9 @@ public sealed class CampaignPagesTests : TwilioPeerTests
 
         var broken = await admin.PostAsync("/admin/campaigns/new?handler=Preview", await Form(admin, "/admin/campaigns/new", new() { ["Definition"] = "{ \"name\": " }));
         Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
-        Assert.Contains("not a campaign definition", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var brokenHtml = await broken.Content.ReadAsStringAsync();
+        Assert.Contains("not a campaign definition: the text is not valid JSON at line 1", brokenHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", brokenHtml, StringComparison.Ordinal); // no .NET message
         Assert.Empty(Factory.Service<CampaignService>().List());
     }
 

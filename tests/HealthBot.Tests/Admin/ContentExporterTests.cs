@@ -36,5 +36,25 @@ public sealed class ContentExporterTests : IDisposable
         Assert.Equal(("Anémie", 1, 2, "Texte SMS."), (fr.Title, fr.Version, fr.SourceVersion, fr.Sms));
     }
 
+    [Fact]
+    public void Exported_keywords_and_examples_load_back_as_published_so_the_file_does_not_bring_the_old_ones_back()
+    {
+        var original = Load().Find("anaemia", "en")!;
+        var edited = original with
+        {
+            Version = 2, Keywords = ["anaemia", "low blood", "zibbo $1"], Examples = ["am i anaemic", "tired all the time"],
+        };
+
+        ContentExporter.Export(edited, null, directory);
+
+        var library = Load();
+        Assert.Empty(library.Errors);
+        var en = library.Find("anaemia", "en")!;
+        Assert.Equal(["anaemia", "low blood", "zibbo $1"], en.Keywords);
+        Assert.Equal(["am i anaemic", "tired all the time"], en.Examples);
+        Assert.Equal(original.Sms, en.Sms);
+        Assert.Equal(original.Sources, en.Sources);
+    }
+
     private ContentLibrary Load() => ContentLoader.Load(directory, DateTimeOffset.UtcNow);
 }

@@ -36,10 +36,30 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
 
         var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.ReviewFormAsync(reviewer, editId));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("your own edit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE state = 'published'"));
         Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'content.publish.refused'"));
+    }
+
+    [Fact]
+    public async Task An_admin_opens_and_publishes_another_persons_edit_but_not_their_own()
+    {
+        var admin = await factory.SignedInAsync(StaffRoles.Admin);
+        var editId = await SubmitAsync(await factory.SignedInAsync(StaffRoles.Editor));
+
+        var page = await admin.GetAsync($"/admin/review/{editId}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var published = await admin.PostAsync($"/admin/review/{editId}?handler=Publish",
+            await AdminHttp.ReviewFormAsync(admin, editId));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE state = 'published'"));
+
+        var own = await SubmitAsync(admin);
+        var refused = await admin.PostAsync($"/admin/review/{own}?handler=Publish",
+            await AdminHttp.ReviewFormAsync(admin, own));
+        Assert.Contains("your own edit", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE state = 'published'"));
     }
 
     [Fact]

@@ -40,7 +40,13 @@ public sealed class HandoffBrowserTests(AdminBrowserFixture fixture) : IClassFix
         await RepliesAsync(3);
         Assert.Equal(1, await fixture.Factory.CountAsync($"SELECT COUNT(*) FROM messages WHERE contact_id = {contact.Id} AND direction = 'out' AND kind = 'urgent'"));
 
+        // The urgent alert is still open: handing back asks what the responder did about it first.
         await responder.GetByRole(AriaRole.Button, new() { Name = "Resolve and hand back" }).ClickAsync();
+        await Expect(responder.GetByRole(AriaRole.Alert)).ToContainTextAsync("open urgent alert");
+        await responder.GetByLabel("This person has an open urgent alert").FillAsync("Called her, she is on her way to the clinic.");
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Resolve and hand back" }).ClickAsync();
+        // Not WaitForURLAsync: it also waits for the page's load event, which once never arrived in CI (30 s).
+        await Expect(responder).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/inbox$"));
         await fixture.SendSmsAsync(Person, "how can i prevent malaria");
         await RepliesAsync(4);
         Assert.Equal(1, await fixture.Factory.CountAsync("SELECT COUNT(*) FROM audit_log WHERE actor = 'rose@ngo.example' AND action = 'inbox.take_over'"));

@@ -19,6 +19,29 @@ public sealed class HandoffInboxTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
+    [Theory]
+    [InlineData("en", "Swahili")]
+    [InlineData("fr", "swahili")]
+    [InlineData("pt", "suaíli")]
+    [InlineData("hi", "स्वाहिली")]
+    public async Task The_conversation_header_names_the_contacts_language_in_the_staff_language(
+        string staffLanguage, string name)
+    {
+        await SendAsync("how can i prevent malaria");
+        var contact = await factory.Service<IContactStore>().FindAsync("sms", Person);
+        using (var connection = factory.Service<Database>().Open())
+        {
+            connection.Command($"UPDATE contacts SET language = 'sw' WHERE id = {contact!.Id}").ExecuteNonQuery();
+        }
+
+        var responder = await factory.SignedInAsync(StaffRoles.Responder);
+        await responder.GetAsync($"/admin/language/{staffLanguage}");
+
+        var html = WebUtility.HtmlDecode(await responder.GetStringAsync($"/admin/inbox/{contact.Id}"));
+
+        Assert.Contains($"data-testid=\"contact-language\">{name}</dd>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_message_during_a_handoff_is_unread_in_the_inbox_until_a_responder_opens_the_conversation()
     {
@@ -99,6 +122,27 @@ public sealed class HandoffInboxTests : IAsyncLifetime
         Assert.Contains("data-testid=\"unread\">1 unread", await responder.GetStringAsync("/admin/inbox"), StringComparison.Ordinal);
         Assert.Contains("is a net enough for my baby", await responder.GetStringAsync(page), StringComparison.Ordinal);
         Assert.Single(factory.Service<SqlHandoffStore>().Unanswered(contactId));
+    }
+
+    [Fact]
+    public async Task Resolving_a_conversation_with_an_open_urgent_alert_needs_the_acknowledgement_note()
+    {
+        await SendAsync("my father is shaking all over with foam from the mouth");
+        var contact = await factory.Service<IContactStore>().FindAsync("sms", Person);
+        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact!.Id} AND status = 'open'"));
+        var responder = await factory.SignedInAsync(StaffRoles.Responder);
+        var page = $"/admin/inbox/{contact.Id}";
+        await PostAsync(responder, page, "TakeOver");
+
+        var refused = await PostAsync(responder, page, "Resolve");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("open urgent alert", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact.Id} AND status = 'open'"));
+
+        var resolved = await PostAsync(responder, page, "Resolve", new() { ["note"] = "Called the family, ambulance sent." });
+        Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
+        Assert.Equal(1, await factory.CountAsync($"SELECT COUNT(*) FROM alerts WHERE contact_id = {contact.Id} " +
+            "AND status = 'resolved' AND acknowledgement_note = 'Called the family, ambulance sent.'"));
     }
 
     private async Task<(HttpClient Responder, string Page, long ContactId)> TakeOverAsync(string? email = null)

@@ -27,7 +27,7 @@ public sealed class ReviewIntegrityTests : IAsyncLifetime
         Assert.Equal(editId, await SubmitAsync(editor, Changed));
         var stale = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", shown);
 
-        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var page = await stale.Content.ReadAsStringAsync();
         Assert.Contains("changed since you opened it", page, StringComparison.Ordinal);
         Assert.Contains("bleach", page, StringComparison.Ordinal);
@@ -48,10 +48,24 @@ public sealed class ReviewIntegrityTests : IAsyncLifetime
 
         var response = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.FormAsync(reviewer, $"/admin/review/{editId}", []));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE state = 'published'"));
         var publish = await reviewer.PostAsync($"/admin/review/{editId}?handler=Publish", await AdminHttp.ReviewFormAsync(reviewer, editId));
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_that_names_no_action_changes_nothing_and_is_a_bad_request_not_a_crash()
+    {
+        var editId = await SubmitAsync(await factory.SignedInAsync(StaffRoles.Editor), "Eat beans and greens often.");
+        var reviewer = await factory.SignedInAsync(StaffRoles.Reviewer);
+        var form = await AdminHttp.ReviewFormAsync(reviewer, editId);
+
+        var response = await reviewer.PostAsync($"/admin/review/{editId}", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("anaemia / en", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE state = 'review'"));
     }
 
     private async Task<long> SubmitAsync(HttpClient editor, string sms)

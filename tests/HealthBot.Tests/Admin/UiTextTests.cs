@@ -9,6 +9,19 @@ public sealed partial class UiTextTests
 {
     private static readonly string[] Translated = ["fr", "sw", "pt", "hi"];
 
+    [Theory]
+    [InlineData("hi", "(in pt)", "(pt में)")] // Hindi puts the postposition after the language
+    [InlineData("fr", "title: a\nsms: b\nkeywords: c\nexamples: d", "titre : a\nSMS : b\nmots-clés : c\nexemples : d")]
+    [InlineData("sw", "safety_line", "mstari wa usalama")]
+    [InlineData("fr", "line 374: rule 'emergency: x' combines an unknown concept 'blod'",
+        "ligne 374 : la règle 'emergency: x' combine un concept inconnu 'blod'")]
+    [InlineData("fr", "not a campaign definition: the text is not valid JSON at line 1, position 11",
+        "ce n'est pas une définition de campagne : le texte n'est pas du JSON valide à la ligne 1, position 11")]
+    [InlineData("pt", "Rule removed: emergency: convulsions. People describing fits will no longer get the urgent referral.",
+        "Regra removida: emergency: convulsions. As pessoas que descrevem fits deixarão de receber o encaminhamento urgente.")]
+    public void Texts_built_in_code_read_naturally_in_the_staffs_language(string language, string english, string expected) =>
+        Assert.Equal(expected, UiText.Built(language, english));
+
     [Fact]
     public void Every_key_has_a_text_in_all_five_languages_with_the_same_placeholders()
     {

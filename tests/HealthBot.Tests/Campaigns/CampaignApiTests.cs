@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HealthBot.Channels.Twilio;
+using Hangfire.Storage;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Campaigns;
@@ -54,6 +55,30 @@ public sealed class CampaignApiTests() : TwilioPeerTests(new Dictionary<string, 
         Assert.Equal(2, report.GetProperty("targeted").GetInt32());
         await Task.Delay(500);
         Assert.Equal(2, Peer.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_campaign_due_at_the_next_minute_goes_out_within_a_minute_and_no_job_runs_every_minute()
+    {
+        var admin = Client(Admin);
+        var csv = "phone,consent,language\n+254700200009,yes,en\n";
+        var import = await admin.PostAsync(
+            "/api/contacts/import?group=soon", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.True(import.IsSuccessStatusCode);
+        var now = DateTime.UtcNow;
+        var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc)
+            .AddMinutes(now.Second > 50 ? 2 : 1);
+        var created = await admin.PostAsync(
+            "/api/campaigns", new StringContent(CampaignJson.Once("soon", at, "UTC", group: "soon")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // Planned by the in-process minutely look (CampaignTicker), not at creation: the time had not come yet.
+        await Eventually.WaitForAsync(
+            () => Peer.Received.ToList(), r => r.Count >= 1, "the campaign's message", 150000);
+        var late = DateTime.UtcNow - at;
+        Assert.True(late < TimeSpan.FromMinutes(1), $"sent {late.TotalSeconds:0} s after its time");
+        using var jobs = Factory.Service<Hangfire.JobStorage>().GetConnection();
+        Assert.DoesNotContain(jobs.GetRecurringJobs(), j => j.Id == HealthBot.Campaigns.CampaignJobs.TickJobId);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HealthBot.Tests.Campaigns;
 
@@ -20,7 +19,7 @@ public sealed class CampaignHarness : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private CampaignHarness(ServiceProvider services, LocalTwilioPeer peer, FakeTimeProvider time, string data, bool fakeTime)
+    private CampaignHarness(ServiceProvider services, LocalTwilioPeer peer, WallClock time, string data, bool fakeTime)
     {
         (this.services, Peer, Time, DataDirectory) = (services, peer, time, data);
         TimeProvider clock = fakeTime ? time : TimeProvider.System;
@@ -33,13 +32,16 @@ public sealed class CampaignHarness : IAsyncDisposable
 
     public LocalTwilioPeer Peer { get; }
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>Fake time; <see cref="WallClock.Jump"/> moves the wall clock alone, as <c>date -s</c> would.</summary>
+    public WallClock Time { get; }
 
     public string DataDirectory { get; }
 
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
-    public static async Task<CampaignHarness> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null, bool fakeTime = true)
+    public static async Task<CampaignHarness> StartAsync(
+        DateTimeOffset now, IDictionary<string, string?>? settings = null, bool fakeTime = true,
+        Action<IServiceCollection>? configure = null)
     {
         var peer = await LocalTwilioPeer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
@@ -66,7 +68,8 @@ public sealed class CampaignHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration);
         collection.AddHealthBot(configuration);
-        var time = new FakeTimeProvider(now);
+        configure?.Invoke(collection);
+        var time = new WallClock(now);
         if (fakeTime)
         {
             collection.AddSingleton<TimeProvider>(time);
@@ -78,9 +81,10 @@ public sealed class CampaignHarness : IAsyncDisposable
         return new CampaignHarness(provider, peer, time, data, fakeTime);
     }
 
-    /// <summary>Plans whatever is due now, then sends whatever the outbox has due now.</summary>
+    /// <summary>Looks at the clock, plans whatever is due now, then sends whatever the outbox has due now.</summary>
     public async Task<int> StepAsync()
     {
+        await Get<HealthBot.Maintenance.ClockWatch>().TickAsync();
         await Get<PlanTrigger>().NowAsync();
         return await Get<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
     }

@@ -28,6 +28,31 @@ public sealed class ContentCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_checks_the_second_opinions_example_files_with_file_and_line()
+    {
+        var examples = Path.Combine(content.Directory, "triage-examples");
+        Directory.CreateDirectory(examples);
+        var file = Path.Combine(examples, "extra.tsv");
+        File.WriteAllLines(file,
+        [
+            "# written by a volunteer", "lang\ttopic\turgent\ttext", "en\tsnakebite\tyes\ta snake bit my son",
+            "en\tsnakebite\tmaybe\tsnake in the house", "sw\tnone\tno", "xx\tnone\tno\tbonjour",
+        ]);
+
+        var (exitCode, output) = await RunAsync("content", "validate", content.Directory);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            [
+                $"{file}:4: want a language code, urgent yes|no and a text, got 'en', 'maybe'",
+                $"{file}:5: 3 columns, the header has 4",
+                $"{file}:6: unknown language 'xx' (expected one of en, fr, sw, pt, hi)",
+                "checked 15 files in 5 languages: 3 errors, 0 warnings",
+            ],
+            output);
+    }
+
+    [Fact]
     public async Task Validate_exits_1_and_prints_file_and_line_on_bad_content()
     {
         content.Replace("fr", "diarrhoea-ors.md", "Zinc pour l'enfant 10-14 jours", "Zinc pour l'enfant 10-15 jours");

@@ -25,6 +25,9 @@ public sealed class PostgresConcurrencyTests : IDisposable
     {
         var (a, b) = Nodes();
         await QueueAsync(a.Messages, 300);
+        // Both nodes connected before the race, and claiming 2 rows at a time: a claim takes three round trips now, so
+        // with 7 a node still starting could find the other had claimed everything (then nothing raced).
+        Assert.Equal(300, await b.Outbox.CountAsync("pending"));
         var claimedA = new List<long>();
         var claimedB = new List<long>();
         await Task.WhenAll(ClaimAllAsync(a.Outbox, claimedA), ClaimAllAsync(b.Outbox, claimedB));
@@ -82,6 +85,62 @@ public sealed class PostgresConcurrencyTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task Two_nodes_deciding_claimed_batches_for_one_contact_at_once_let_only_one_under_a_cap_of_one()
+    {
+        var (a, b) = Nodes();
+        var rows = await PlanTwoAsync(a, "+254733000002");
+
+        var decisions = await Task.WhenAll(
+            new SqlCampaignGateStore(a.Database, a.Writer, time).DecideManyAsync([rows[0]], _ => [], UnderCapOfOne),
+            new SqlCampaignGateStore(b.Database, b.Writer, time).DecideManyAsync([rows[1]], _ => [], UnderCapOfOne));
+
+        var all = decisions.SelectMany(d => d.Values).Select(d => d.Decision).ToList();
+        Assert.Single(all, d => d is SendDecision.Send);
+        Assert.Single(all, d => d is SendDecision.Defer);
+    }
+
+    [PostgresFact]
+    public async Task Two_messages_to_one_contact_in_one_claimed_batch_count_each_other_under_the_cap()
+    {
+        var (a, _) = Nodes();
+        var rows = await PlanTwoAsync(a, "+254733000003");
+
+        var decided = await new SqlCampaignGateStore(a.Database, a.Writer, time)
+            .DecideManyAsync(rows, _ => [], UnderCapOfOne);
+
+        Assert.IsType<SendDecision.Send>(decided[rows[0].OutboxId].Decision);
+        Assert.IsType<SendDecision.Defer>(decided[rows[1].OutboxId].Decision);
+        // The deferred one is back in the queue (for tomorrow), the other stays in flight.
+        Assert.Equal(1, await a.Outbox.CountAsync("pending"));
+        Assert.Equal(1, await a.Outbox.CountAsync("sending"));
+    }
+
+    /// <summary>Sends when the contact has no other started send, else waits a day; slow, so that without a lock two
+    /// deciders would both read none.</summary>
+    private SendDecision UnderCapOfOne(SendSnapshot snapshot, IReadOnlyList<DateTimeOffset> recent)
+    {
+        Thread.Sleep(300);
+        return recent.Count == 0
+            ? new SendDecision.Send(null)
+            : new SendDecision.Defer(time.GetUtcNow().AddDays(1), "cap");
+    }
+
+    private async Task<List<GateRow>> PlanTwoAsync(NodeStores node, string address)
+    {
+        var contact = await node.Contacts.GetOrCreateAsync("sms", address);
+        var campaigns = new SqlCampaignStore(node.Database, node.Writer, time);
+        var campaignId =
+            (await campaigns.CreateAsync("cap", CampaignJson.Once("cap", time.GetUtcNow().UtcDateTime, "UTC")))!.Value;
+        await campaigns.BeginRunAsync(campaignId, "run", TimeSpan.FromMinutes(5));
+        await new SqlCampaignPlanStore(node.Database, node.Writer, time).WriteAsync(campaignId, "run", 0,
+            new[] { "m1", "m2" }
+                .Select(k => new PlannedSend(contact.Id, "sms", k, "tip " + k, "en", time.GetUtcNow(), null)).ToList());
+        var rows = await node.Outbox.ClaimDueAsync(["sms"], 10);
+        Assert.Equal(2, rows.Count);
+        return rows.Select(r => new GateRow(r.OutboxId, r.MessageId, contact.Id)).ToList();
+    }
+
+    [PostgresFact]
     public async Task Nodes_alive_share_a_channels_rate_limit_and_a_node_gone_silent_stops_counting()
     {
         var (a, b) = Nodes();
@@ -131,7 +190,7 @@ public sealed class PostgresConcurrencyTests : IDisposable
 
     private static async Task ClaimAllAsync(IOutboxStore outbox, List<long> claimed)
     {
-        while ((await outbox.ClaimDueAsync(["sms"], 7)) is { Count: > 0 } batch)
+        while ((await outbox.ClaimDueAsync(["sms"], 2)) is { Count: > 0 } batch)
         {
             claimed.AddRange(batch.Select(i => i.OutboxId));
         }

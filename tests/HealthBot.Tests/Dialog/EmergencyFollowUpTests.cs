@@ -37,6 +37,25 @@ public sealed class EmergencyFollowUpTests() : TwilioPeerTests(new Dictionary<st
     }
 
     [Fact]
+    public async Task A_hinglish_pregnancy_bleeding_said_in_months_keeps_its_emergency_on_the_next_turns()
+    {
+        const string from = "+919800300002";
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, "abhi 6 mahine hai aur aaj thoda khoon aaya, pet me dard bhi"));
+        await Eventually.WaitForAsync(() => Peer.Received.Where(m => m.To == from).ToList(), r => r.Count >= 2, "the referral and its item");
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, "gaadi nahi mil rahi, kal subah jaayein to chalega?"));
+        await Factory.WaitIdleAsync();
+
+        var contact = (await Factory.Service<IContactStore>().FindAsync("sms", from))!;
+        var replies = (await Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 20)).Where(m => m.Direction == "out").ToList();
+        var alert = Assert.Single(await Factory.Service<IAlertStore>().OpenAsync(10));
+
+        Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
+        Assert.All(replies, r => Assert.Equal("hi", r.Language));
+        Assert.Equal("hi:pregnancy-danger-signs", alert.Rule);
+        Assert.Equal(1, alert.FollowUps);
+    }
+
+    [Fact]
     public async Task A_new_question_after_an_emergency_is_answered_without_the_referral()
     {
         await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(From, "my son was bitten by a snake"));

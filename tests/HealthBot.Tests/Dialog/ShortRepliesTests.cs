@@ -53,6 +53,12 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
     [InlineData("obrigado pela ajuda tia", "De nada. Envie uma pergunta de saude quando quiser.")]
     [InlineData("jankari ke liye shukriya didi", "आपका स्वागत है। जब चाहें, स्वास्थ्य का सवाल भेजें।")]
     [InlineData("thanks for the advice sister", "You're welcome. Send a health question any time.")]
+    // Thanks with more words that ask nothing, name no one and no health subject (issue #12).
+    [InlineData("thanks a lot, that was really useful", "You're welcome. Send a health question any time.")]
+    [InlineData("thank you so much for the quick reply doctor", "You're welcome. Send a health question any time.")]
+    [InlineData("asante sana kwa msaada wenu wote", "Karibu. Tuma swali la afya wakati wowote.")]
+    [InlineData("merci beaucoup, vous etes gentils", "Avec plaisir. Envoyez une question de santé quand vous voulez.")]
+    [InlineData("valeu, obrigada mesmo, ajudou bastante", "De nada. Envie uma pergunta de saude quando quiser.")]
     public async Task Small_talk_gets_a_short_reply_in_the_persons_language_never_an_article_or_an_opt_out(string text, string expected)
     {
         var from = NewNumber();
@@ -63,6 +69,19 @@ public sealed class ShortRepliesTests(ShortRepliesTests.Host host) : IClassFixtu
         Assert.Equal("small_talk", reply.Kind);
         Assert.Null(reply.ContentId);
         Assert.NotEqual(Consent.OptedOut, await ConsentAsync(from));
+    }
+
+    [Theory]
+    [InlineData("thanks, and what about ORS for a baby?", "diarrhoea-ors")]
+    [InlineData("thanks a lot, how do we give ORS to a baby", "diarrhoea-ors")]
+    [InlineData("asante sana, mtoto anaharisha nimpe nini", "diarrhoea-ors")]
+    [InlineData("merci beaucoup, comment utiliser la moustiquaire", "malaria-prevention")]
+    public async Task A_question_with_a_thanks_in_it_is_still_answered(string text, string topic)
+    {
+        var replies = await ExchangeAsync(NewNumber(), text);
+
+        Assert.Contains(replies, r => r.ContentId == topic);
+        Assert.DoesNotContain(replies, r => r.Kind == "small_talk");
     }
 
     [Fact]

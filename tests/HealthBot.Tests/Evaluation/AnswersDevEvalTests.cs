@@ -14,7 +14,7 @@ public sealed partial class AnswersDevEvalTests
     public async Task Everyday_questions_and_small_talk_keep_their_measured_accuracy_and_every_emergency()
     {
         var tsv = HealthBotFactory.RepositoryPath(
-            "tests/HealthBot.Tests/Evaluation/testdata/answers-dev-2026-12-05.tsv");
+            "content/triage-examples/answers-dev-2026-12-05.tsv");
 
         var run = await CliRun.RunAsync("eval", tsv);
 

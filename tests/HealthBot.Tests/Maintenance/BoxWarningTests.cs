@@ -65,6 +65,10 @@ public sealed class BoxWarningTests : IAsyncLifetime
         Assert.Contains("data-testid=\"box-backup\"", page, StringComparison.Ordinal);
         Assert.Contains(UiText.Get("sw", "The last backup failed."), page, StringComparison.Ordinal);
         Assert.Contains("No space left on device", page, StringComparison.Ordinal);
+
+        var jobs = await client.GetStringAsync("/admin/jobs"); // Hangfire's dashboard, wrapped
+        Assert.Contains("data-testid=\"box-clock\"", jobs, StringComparison.Ordinal);
+        Assert.Contains(UiText.Get("sw", "The last backup failed."), jobs, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Sqlite(params (string Key, string Value)[] more)

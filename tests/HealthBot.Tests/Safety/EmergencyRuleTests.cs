@@ -6,13 +6,13 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Safety;
 
 /// <summary>
-/// The repository's danger-sign rules (content/&lt;lang&gt;/triage.md) against testdata/emergencies.tsv: emergencies
-/// said the way people text them (indirectly, abbreviated, misspelt) must be urgent in every language, and questions,
-/// past events and small worries that only look like them must not.
+/// The repository's danger-sign rules (content/&lt;lang&gt;/triage.md) against triage-examples/emergencies.tsv:
+/// emergencies said the way people text them (indirectly, abbreviated, misspelt) must be urgent in every language,
+/// and questions, past events and small worries that only look like them must not.
 /// </summary>
 public sealed class EmergencyRuleTests
 {
-    private const string File = "tests/HealthBot.Tests/Safety/testdata/emergencies.tsv";
+    private const string File = "content/triage-examples/emergencies.tsv";
     private static readonly Lazy<RuleTriage> Triage = new(() => new RuleTriage(RepositoryContent.Catalog));
 
     public static TheoryData<int, string, bool, string> Rows()

@@ -5,15 +5,15 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Safety;
 
 /// <summary>
-/// testdata/emergencies-y.tsv (issue #12, round 3): 400 emergencies and near misses by a second writer who never saw
-/// the rules or code, in other voices: rambling, implied ("locked herself in, left a letter"), mixed-language, short.
+/// triage-examples/emergencies-y.tsv (issue #12, round 3): 400 emergencies and near misses by a second writer who never
+/// saw the rules or code, in other voices: rambling, implied ("locked herself in, left a letter"), mixed-language, short.
 /// Rules were tuned on the rows on lines divisible by 3 of the original file (one more line here: the provenance
 /// comment) and measured on the rest. Each part and language is held to the level reached: a change that loses an
 /// emergency or adds false alarms there fails.
 /// </summary>
 public sealed class TriageDevSetYTests
 {
-    private const string File = "tests/HealthBot.Tests/Safety/testdata/emergencies-y.tsv";
+    private const string File = "content/triage-examples/emergencies-y.tsv";
     private static readonly Lazy<RuleTriage> Triage = new(() => new RuleTriage(RepositoryContent.Catalog));
 
     [Theory]

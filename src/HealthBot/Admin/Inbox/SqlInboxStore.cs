@@ -68,6 +68,22 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
         return acks;
     }
 
+    /// <summary>The person's open urgent alerts nobody has acknowledged yet (resolving needs a note for them).</summary>
+    public IReadOnlyList<long> UnacknowledgedAlerts(long contactId)
+    {
+        using var connection = database.Open();
+        using var reader = connection.Command(
+                "SELECT id FROM alerts WHERE contact_id = @c AND status = 'open' AND acknowledged_at IS NULL ORDER BY id")
+            .With("@c", contactId).ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Records the acknowledgement of an open alert; false when there is no such open alert.</summary>
     public Task<bool> AcknowledgeAsync(long alertId, string actor, string note) => writer.WriteAsync((c, t) => c
         .Command(
@@ -77,6 +93,36 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
             """, t)
         .With("@by", actor).With("@at", time.GetUtcNow().ToDb()).With("@note", note).With("@id", alertId)
         .ExecuteNonQuery() == 1);
+
+    /// <summary>
+    /// The provider that carried each person's last message (received it, or for someone who never wrote, sent the
+    /// last message to them); absent for messages stored before providers were (migration 0021).
+    /// </summary>
+    public IReadOnlyDictionary<long, string> Providers(IReadOnlyCollection<long> contactIds)
+    {
+        var providers = new Dictionary<long, string>();
+        if (contactIds.Count == 0)
+        {
+            return providers;
+        }
+
+        using var connection = database.Open();
+        var ids = string.Join(", ", contactIds.Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        using var reader = connection.Command(
+                $"""
+                SELECT m.contact_id, m.provider FROM messages m WHERE m.id IN (
+                    SELECT MAX(l.id) FROM messages l WHERE l.contact_id IN ({ids})
+                    AND (l.direction = 'in' OR NOT EXISTS (SELECT 1 FROM messages i
+                         WHERE i.contact_id = l.contact_id AND i.direction = 'in'))
+                    GROUP BY l.contact_id) AND m.provider IS NOT NULL
+                """).ExecuteReader();
+        while (reader.Read())
+        {
+            providers[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return providers;
+    }
 
     /// <summary>Conversations with a message matching every condition given, newest first.</summary>
     public IReadOnlyList<SearchHit> Search(InboxSearch search, StaffClock clock, int limit)

@@ -8,4 +8,7 @@ public abstract class AdminPageModel : PageModel
     public string Actor => User.Identity?.Name ?? "anonymous";
 
     public string T(string english) => HttpContext.T(english);
+
+    /// <summary>A text built in code (a problem, a state line, an audit detail) in the page's language.</summary>
+    public string Built(string? english) => HttpContext.Built(english);
 }

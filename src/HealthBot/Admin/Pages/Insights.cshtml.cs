@@ -18,11 +18,11 @@ public sealed class InsightsModel(
     CampaignService campaigns,
     IMessageStore messages,
     IAuthorizationService authorization,
-    ContentCatalog catalog,
     IModelStatus model,
     StaffClock clock,
     TimeProvider time,
-    Channels.ChannelRegistry channels)
+    Channels.ChannelRegistry channels,
+    TopicNames names)
     : AdminPageModel
 {
     private const int CampaignsShown = 20;
@@ -77,9 +77,12 @@ public sealed class InsightsModel(
 
         ByChannel = byChannel.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary();
         ByLanguage = Series(counts, c => c.Language);
-        var totals = insights.ChannelTotals(since).ToDictionary(t => t.Channel);
-        ByProvider = ByChannel.Keys.Select(c => (totals.GetValueOrDefault(c) ?? new ChannelTotal(c, 0, 0, 0),
-            channels.Sender(c)?.Name ?? (c == Dialog.ChannelNames.WebChat ? "web chat" : "-"))).ToList();
+        // One row per channel and the provider stored with its messages (several may receive one channel); a
+        // channel with no message yet still has its row.
+        var totals = insights.ChannelTotals(since).ToLookup(t => t.Channel);
+        ByProvider = ByChannel.Keys.SelectMany(c => totals[c].DefaultIfEmpty(new ChannelTotal(c, 0, 0, 0)))
+            .Select(t => (t, t.Provider ?? (t.Channel == Dialog.ChannelNames.WebChat ? T("web chat")
+                : t.In + t.Out == 0 ? "-" : T("unknown")))).ToList();
         Topics = insights.TopTopics(since, 10);
         Feedback = answers.FeedbackByTopic(since, 30);
         Phrasing = PhrasingSummary.From(answers.Phrasing(since));
@@ -91,11 +94,12 @@ public sealed class InsightsModel(
         }
     }
 
-    /// <summary>A topic as staff know it: its English title (the id only when the topic is gone).</summary>
-    public string TopicTitle(string contentId) =>
-        catalog.Current.Find(contentId, ContentGrid.SourceLanguage)?.Title
-        ?? catalog.Current.Items.FirstOrDefault(i => i.Id == contentId)?.Title
-        ?? contentId;
+    /// <summary>A topic as staff know it: its title in their language (the id only when the topic is gone).</summary>
+    public string TopicTitle(string contentId) => names.Title(contentId, UiText.Language(HttpContext));
+
+    /// <summary>Why an answer was sent as the curated text, in words, with the recorded code beside it.</summary>
+    public string Reason(string code) =>
+        HttpContext.Built(code) is var words && words != code ? $"{words} ({code})" : code;
 
     private Dictionary<string, int[]> Series(IReadOnlyList<DailyCount> counts, Func<DailyCount, string> key) =>
         counts.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>

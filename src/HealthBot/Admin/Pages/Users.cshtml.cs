@@ -44,7 +44,7 @@ public sealed class UsersModel(SqlStaffStore store, StaffAccounts accounts) : Ad
         }
         catch (ArgumentException ex)
         {
-            return await ShowAsync(ex.Message);
+            return await ShowAsync(HttpContext.Built(ex.Message));
         }
     }
 

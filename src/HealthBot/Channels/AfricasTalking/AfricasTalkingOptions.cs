@@ -26,6 +26,12 @@ public sealed class AfricasTalkingOptions : IValidatableObject
     public string From { get; set; } = string.Empty;
 
     /// <summary>
+    /// Other short codes and numbers of this account that people write to: the reply to an SMS sent to one of them
+    /// goes from it (the callback's <c>to</c>). Campaigns go from <see cref="From"/>.
+    /// </summary>
+    public string[] ShortCodes { get; set; } = [];
+
+    /// <summary>
     /// The shared secret in each callback URL (<c>?secret=…</c>), at least 16 characters. Empty: the callbacks answer
     /// 404. Environment variable only.
     /// </summary>
@@ -53,9 +59,24 @@ public sealed class AfricasTalkingOptions : IValidatableObject
 
     public AfricasTalkingUssdOptions Ussd { get; set; } = new();
 
+    /// <summary>A premium (on-demand) short code: its replies carry the person's linkId.</summary>
+    public AfricasTalkingPremiumOptions Premium { get; set; } = new();
+
     public bool CanReceive => CallbackSecret.Length > 0;
 
     public bool CanSend => Username.Length > 0 && ApiKey.Length > 0;
+
+    /// <summary>
+    /// The <c>from</c> of a reply to a person who wrote to <paramref name="wroteTo"/>: that code when it is one of ours
+    /// (<see cref="From"/> or <see cref="ShortCodes"/>). Any other code falls back to <see cref="From"/>: Africa's
+    /// Talking refuses a sender the account does not own (InvalidSenderId), and a callback's <c>to</c> may name a
+    /// shared short code's number or a code added in their dashboard but not here; the person still gets an answer.
+    /// </summary>
+    public string SendFrom(string? wroteTo) =>
+        wroteTo is { Length: > 0 } code && (string.Equals(code, From, StringComparison.OrdinalIgnoreCase) ||
+                                            ShortCodes.Contains(code, StringComparer.OrdinalIgnoreCase))
+            ? code
+            : From;
 
     public string MessagingUrl => ApiBaseUrl.TrimEnd('/') + "/version1/messaging";
 
@@ -87,9 +108,21 @@ public sealed class AfricasTalkingOptions : IValidatableObject
                 "AfricasTalking:Username must have no spaces and AfricasTalking:From at most 16 characters");
         }
 
+        foreach (var code in ShortCodes.Where(c => c.Length is 0 or > 16 || c.Any(char.IsWhiteSpace)))
+        {
+            yield return new ValidationResult(
+                $"AfricasTalking:ShortCodes has '{code}': each must be 1 to 16 characters without spaces");
+        }
+
         foreach (var address in AllowedAddresses.Where(a => !IPAddress.TryParse(a, out _)))
         {
             yield return new ValidationResult($"AfricasTalking:AllowedAddresses has '{address}', not an IP address");
+        }
+
+        if (Premium.Keyword.Any(char.IsWhiteSpace) || Premium.RetryDurationInHours is < 0 or > 72)
+        {
+            yield return new ValidationResult(
+                "AfricasTalking:Premium:Keyword must be one word and RetryDurationInHours between 0 and 72");
         }
 
         foreach (var problem in Ussd.Problems())
@@ -97,6 +130,23 @@ public sealed class AfricasTalkingOptions : IValidatableObject
             yield return new ValidationResult(problem);
         }
     }
+}
+
+/// <summary>
+/// A premium or on-demand short code (https://developers.africastalking.com/docs/sms/premium): every send goes with
+/// <c>bulkSMSMode=0</c> and the <c>keyword</c>, and the reply to a person's message with the <c>linkId</c> that came
+/// with it, so the network delivers it as the answer to that message. Campaigns have no message to answer and go
+/// without one (linkIds expire).
+/// </summary>
+public sealed class AfricasTalkingPremiumOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>The premium keyword registered with Africa's Talking for the short code (e.g. <c>HEALTH</c>).</summary>
+    public string Keyword { get; set; } = string.Empty;
+
+    /// <summary>Hours Africa's Talking retries an undelivered premium message; 0: its default, not sent.</summary>
+    public int RetryDurationInHours { get; set; }
 }
 
 /// <summary>The USSD health menu (https://developers.africastalking.com/docs/ussd/overview).</summary>

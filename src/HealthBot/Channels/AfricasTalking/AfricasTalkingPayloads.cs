@@ -7,8 +7,15 @@ namespace HealthBot.Channels.AfricasTalking;
 /// form fields <c>from</c>, <c>to</c>, <c>text</c>, <c>date</c>, <c>id</c> and, for premium on-demand services,
 /// <c>linkId</c>.
 /// </summary>
-public sealed record AtInboundSms(string From, string To, string Text, string Id)
+/// <param name="To">The short code or number the person wrote to; null when missing or not a plain code.</param>
+public sealed record AtInboundSms(string From, string? To, string Text, string Id)
 {
+    /// <summary>
+    /// A premium (on-demand) short code's <c>linkId</c>: the reply to this message must carry it
+    /// (https://developers.africastalking.com/docs/sms/premium). Null for a standard short code.
+    /// </summary>
+    public string? LinkId { get; init; }
+
     public static (AtInboundSms? Value, string? Error) Parse(IFormCollection form)
     {
         if (AtForm.Phone(form, "from") is not { } from)
@@ -24,7 +31,7 @@ public sealed record AtInboundSms(string From, string To, string Text, string Id
         var text = form["text"].ToString();
         return text.Length > 10_000
             ? (null, "text is longer than 10000 characters")
-            : (new AtInboundSms(from, form["to"].ToString(), text, id), null);
+            : (new AtInboundSms(from, AtForm.Code(form, "to"), text, id) { LinkId = AtForm.Id(form, "linkId") }, null);
     }
 }
 
@@ -150,6 +157,13 @@ internal static class AtForm
     {
         var value = form[name].ToString().Trim();
         return value.Length is >= 8 and <= 16 && value[0] == '+' && value[1..].All(char.IsAsciiDigit) ? value : null;
+    }
+
+    /// <summary>A short code, number or sender id: at most 16 letters, digits and +; null otherwise.</summary>
+    public static string? Code(IFormCollection form, string name)
+    {
+        var value = form[name].ToString().Trim();
+        return value.Length is > 0 and <= 16 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '+') ? value : null;
     }
 
     public static string? Id(IFormCollection form, string name)

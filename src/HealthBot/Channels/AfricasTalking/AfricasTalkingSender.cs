@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using HealthBot.Data;
 using HealthBot.Dialog;
@@ -30,6 +31,8 @@ public sealed class AfricasTalkingSender : IChannelSender
 
     public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms];
 
+    public string? Provider => AfricasTalkingProvider.Name;
+
     /// <summary>API calls made, for the logs and tests: a campaign to many people should take few.</summary>
     public int Calls => calls;
 
@@ -48,13 +51,21 @@ public sealed class AfricasTalkingSender : IChannelSender
             return await bulk.SendAsync(item, ct);
         }
 
-        var results = await PostAsync([item.To], item.Body, ct);
+        // A reply goes from the short code the person wrote to (Channels/README.md, "Which provider answers").
+        var results = await PostAsync([item.To], item.Body, item.LinkId, options.Value.SendFrom(item.ReplyFrom), ct);
         return results[AtSendAnswer.Digits(item.To)];
     }
 
+    /// <summary>
+    /// A bulk call: many recipients, no linkId (it belongs to one person's message), from the configured sender.
+    /// </summary>
+    private Task<IReadOnlyDictionary<string, SendResult>> PostAsync(
+        IReadOnlyList<string> to, string message, CancellationToken ct) =>
+        PostAsync(to, message, null, options.Value.From, ct);
+
     /// <summary>One API call; a result for each recipient, keyed by the number's digits.</summary>
     private async Task<IReadOnlyDictionary<string, SendResult>> PostAsync(
-        IReadOnlyList<string> to, string message, CancellationToken ct)
+        IReadOnlyList<string> to, string message, string? linkId, string from, CancellationToken ct)
     {
         var settings = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -62,7 +73,7 @@ public sealed class AfricasTalkingSender : IChannelSender
         Interlocked.Increment(ref calls);
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.MessagingUrl)
         {
-            Content = new FormUrlEncodedContent(Fields(settings, to, message)),
+            Content = new FormUrlEncodedContent(Fields(settings, to, message, linkId, from)),
         };
         request.Headers.Add("apiKey", settings.ApiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -70,7 +81,8 @@ public sealed class AfricasTalkingSender : IChannelSender
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             var answer = await response.Content.ReadAsStringAsync(timeout.Token);
-            // Their error page is logged and stored as the reason: without control characters (no forged log line).
+            // Their error page is stored as the reason (without control characters), never logged: it may echo the
+            // number and the text (Retry.Detail).
             return response.IsSuccessStatusCode
                 ? AtSendAnswer.Read(answer, to)
                 : All(to, ProviderHttp.Refused(
@@ -87,18 +99,43 @@ public sealed class AfricasTalkingSender : IChannelSender
     }
 
     private static List<KeyValuePair<string, string>> Fields(
-        AfricasTalkingOptions settings, IReadOnlyList<string> to, string message)
+        AfricasTalkingOptions settings, IReadOnlyList<string> to, string message, string? linkId, string from)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
             new("username", settings.Username), new("to", string.Join(',', to)), new("message", message),
         };
-        if (settings.From.Length > 0)
+        if (from.Length > 0)
         {
-            fields.Add(new("from", settings.From));
+            fields.Add(new("from", from));
         }
 
-        return fields;
+        return settings.Premium.Enabled ? [.. fields, .. PremiumFields(settings.Premium, linkId)] : fields;
+    }
+
+    /// <summary>
+    /// https://developers.africastalking.com/docs/sms/premium: <c>bulkSMSMode=0</c> (the premium service, not our
+    /// account, is billed), the <c>keyword</c>, and the <c>linkId</c> of the message answered, only on its reply.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> PremiumFields(
+        AfricasTalkingPremiumOptions premium, string? linkId)
+    {
+        yield return new("bulkSMSMode", "0");
+        if (premium.Keyword.Length > 0)
+        {
+            yield return new("keyword", premium.Keyword);
+        }
+
+        if (linkId is not null)
+        {
+            yield return new("linkId", linkId);
+        }
+
+        if (premium.RetryDurationInHours > 0)
+        {
+            yield return new(
+                "retryDurationInHours", premium.RetryDurationInHours.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private static Dictionary<string, SendResult> All(IReadOnlyList<string> to, SendResult result) =>

@@ -43,7 +43,9 @@ public static class AfricasTalkingServiceCollectionExtensions
         services.AddSingleton<UssdActions>();
         services.AddSingleton<IChannelSender, UssdNoPush>();
         var sends = ChannelProviders.Sends(configuration, AfricasTalkingProvider.Name, ChannelSpec.Sms);
-        if (sends.Count > 0)
+        // Also when another provider sends SMS: with an account, it answers the SMS it received (SenderRoutes).
+        var canSend = configuration.GetSection(AfricasTalkingOptions.Section).Get<AfricasTalkingOptions>()?.CanSend;
+        if (sends.Count > 0 || canSend == true)
         {
             services.AddSingleton<AfricasTalkingSender>();
             services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<AfricasTalkingSender>());

@@ -71,7 +71,8 @@ public static class AfricasTalkingUssdEndpoint
         {
             // The action still checks consent before it queues anything: only the screen may be the usual one.
             log.LogWarning("USSD action still running after {Within}; answered first", within);
-            _ = work.ContinueWith(t => log.LogError(t.Exception, "USSD action failed after the answer"),
+            _ = work.ContinueWith(
+                t => log.LogError("USSD action failed after the answer ({Error})", Outbox.LoggedError.Of(t.Exception!)),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return null;
         }
@@ -83,7 +84,7 @@ public static class AfricasTalkingUssdEndpoint
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The screen (the referral, "we are sending it") is still right to show; staff see the error in the log.
-            log.LogError(ex, "USSD action failed");
+            log.LogError("USSD action failed ({Error})", Outbox.LoggedError.Of(ex));
             return null;
         }
     }

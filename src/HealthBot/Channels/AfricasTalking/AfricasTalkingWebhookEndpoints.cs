@@ -1,5 +1,6 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.AfricasTalking;
@@ -28,7 +29,7 @@ public static class AfricasTalkingWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext http, InboundReceiver receiver, IOptions<AfricasTalkingOptions> options, ILoggerFactory logs)
+        HttpContext http, InboundReceiver receiver, IOptions<AfricasTalkingOptions> options)
     {
         if (AtCallbackGuard.Refuse(http, options.Value) is { } refused)
         {
@@ -47,11 +48,8 @@ public static class AfricasTalkingWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid Africa's Talking message", detail: error);
         }
 
-        var record = await receiver.ReceiveAsync(ChannelNames.Sms, inbound.From, inbound.Text, inbound.Id,
-            http.RequestAborted);
-        logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints)).LogInformation(
-            "Africa's Talking inbound message {MessageId} from contact {ContactId}{Duplicate}",
-            record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
+        await receiver.ReceiveAsync(AfricasTalkingProvider.Name, ChannelNames.Sms, inbound.From, inbound.Text,
+            inbound.Id, http.RequestAborted, linkId: inbound.LinkId, to: inbound.To);
         return Results.Text(string.Empty, "text/plain");
     }
 
@@ -76,15 +74,18 @@ public static class AfricasTalkingWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid Africa's Talking delivery report", detail: error);
         }
 
+        // Only a message Africa's Talking sent: another provider's id (a Twilio SID) is not for it to change.
+        var scope = http.RequestServices.GetRequiredService<ChannelRegistry>().Scope(AfricasTalkingProvider.Name);
         var known = await messages.UpdateStatusByProviderIdAsync(
-            report.Id, report.HealthBotStatus, report.ErrorCode, http.RequestAborted);
+            report.Id, report.HealthBotStatus, report.ErrorCode, http.RequestAborted, scope);
         var log = logs.CreateLogger(typeof(AfricasTalkingWebhookEndpoints));
         log.LogInformation(
-            "Africa's Talking delivery report {Status} ({Mapped}, {Reason}) for {Known} message", report.Status,
-            report.HealthBotStatus, report.FailureReason ?? "-", known ? "a known" : "an unknown");
+            "Africa's Talking delivery report {Status} ({Mapped}, {Reason}) for {Known} message",
+            LoggedError.Code(report.Status), report.HealthBotStatus, LoggedError.Code(report.FailureReason),
+            known ? "a known" : "an unknown");
         if (report.PersonBlocked)
         {
-            await BlacklistedAsync(report.Id, messages, contacts, log, http.RequestAborted);
+            await BlacklistedAsync(report.Id, scope, messages, contacts, log, http.RequestAborted);
         }
 
         return Results.Text(string.Empty, "text/plain");
@@ -96,9 +97,10 @@ public static class AfricasTalkingWebhookEndpoints
     /// another number, or a number written otherwise, must neither silence someone else nor be ignored).
     /// </summary>
     private static async Task BlacklistedAsync(
-        string providerId, IMessageStore messages, IContactStore contacts, ILogger log, CancellationToken ct)
+        string providerId, ProviderScope scope, IMessageStore messages, IContactStore contacts, ILogger log,
+        CancellationToken ct)
     {
-        if (await messages.FindOutboundByProviderIdAsync(providerId, ct) is not { } message)
+        if (await messages.FindOutboundByProviderIdAsync(providerId, ct, scope) is not { } message)
         {
             log.LogWarning("Africa's Talking reports UserInBlackList for an unknown message: nobody was opted out");
             return;

@@ -39,7 +39,7 @@ public static class AtStatuses
 
             // 405 InsufficientBalance: topping up the account fixes it, so the message waits rather than being lost.
             // 500 InternalServerError, 501 GatewayError: theirs, transient. None of these took the message.
-            405 or 500 or 501 => new SendResult.Retry($"{code}: {reason}", InDoubt: false),
+            405 or 500 or 501 => new SendResult.Retry(code, InDoubt: false) { Detail = reason },
 
             // 406 UserInBlacklist: the person blocked our sender id or short code.
             406 => new SendResult.Fail(code, reason, RecipientOptedOut: true),

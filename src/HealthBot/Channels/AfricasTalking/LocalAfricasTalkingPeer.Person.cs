@@ -16,6 +16,9 @@ public sealed partial class LocalAfricasTalkingPeer
 
     public string CallbackSecret { get; set; } = string.Empty;
 
+    /// <summary>What posts the callbacks: a real socket by default, or a test host's own client.</summary>
+    public HttpClient CallbackClient { get; set; } = Http;
+
     /// <summary>The short code people text and the USSD code they dial.</summary>
     public string ShortCode { get; set; } = "21525";
 
@@ -26,7 +29,7 @@ public sealed partial class LocalAfricasTalkingPeer
         (await PostAsync("/sms", new()
         {
             ["from"] = from, ["to"] = ShortCode, ["text"] = text, ["date"] = "2027-01-11 09:00:00",
-            ["id"] = id ?? Guid.NewGuid().ToString(), ["linkId"] = Guid.NewGuid().ToString(),
+            ["id"] = id ?? Guid.NewGuid().ToString(), ["linkId"] = IssueLinkId(from),
         })).Status;
 
     /// <summary>A delivery report for a message this peer accepted.</summary>
@@ -76,7 +79,7 @@ public sealed partial class LocalAfricasTalkingPeer
         var key = secret ?? CallbackSecret;
         var url = CallbackBaseUrl.TrimEnd('/') + path +
                   (key.Length == 0 ? string.Empty : "?secret=" + Uri.EscapeDataString(key));
-        using var response = await Http.PostAsync(url, new FormUrlEncodedContent(form));
+        using var response = await CallbackClient.PostAsync(url, new FormUrlEncodedContent(form));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

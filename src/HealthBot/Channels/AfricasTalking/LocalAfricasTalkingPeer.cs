@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Builder;
 namespace HealthBot.Channels.AfricasTalking;
 
 /// <summary>One SMS as Africa's Talking took it: one recipient of a send call.</summary>
-public sealed record AtSentSms(string To, string Message, string From, string MessageId, int Call);
+public sealed record AtSentSms(string To, string Message, string From, string MessageId, int Call)
+{
+    /// <summary>The premium linkId it was sent with, if any.</summary>
+    public string? LinkId { get; init; }
+}
 
 /// <summary>
 /// A local stand-in for Africa's Talking on 127.0.0.1: <c>POST /version1/messaging</c> with the <c>apiKey</c> header
@@ -75,6 +79,12 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     public void ScriptAnswer(int status, string body, bool taken = true) =>
         httpScript.Enqueue((status, body, taken));
 
+    /// <summary>
+    /// The sender ids and short codes the account owns; a send from another is refused per recipient with 402
+    /// InvalidSenderId, as Africa's Talking does. Empty: any (and none).
+    /// </summary>
+    public HashSet<string> OwnedSenders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The application's balance, <c>KES …</c>, as GET /version1/user answers it.</summary>
     public string Balance { get; set; } = "KES 1785.5000";
 
@@ -108,7 +118,14 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
             return Results.Text("Request is missing required form field 'to' or 'message'", statusCode: 400);
         }
 
-        var recipients = to.Select(number => Recipient(number, message, form["from"].ToString(), call)).ToList();
+        if (PremiumRefusal(form, to) is { } premiumRefused)
+        {
+            return Results.Text(premiumRefused, statusCode: 400);
+        }
+
+        var linkId = form["linkId"].ToString() is { Length: > 0 } link ? link : null;
+        var recipients = to.Select(number => Recipient(number, message, form["from"].ToString(), call, linkId))
+            .ToList();
         if (scriptedAnswer is { } taken)
         {
             return Results.Text(taken.Body, "text/html", statusCode: taken.Status);
@@ -134,15 +151,16 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
                 ["UserData"] = new Dictionary<string, string> { ["balance"] = Balance },
             }, AsWritten);
 
-    private Dictionary<string, object> Recipient(string number, string message, string from, int call)
+    private Dictionary<string, object> Recipient(string number, string message, string from, int call, string? linkId)
     {
         var valid = number.Length is >= 8 and <= 16 && number[0] == '+' && number[1..].All(char.IsAsciiDigit);
-        var code = !valid ? 403 : scripted.TryRemove(number, out var s) ? s : 101;
+        var owned = OwnedSenders.Count == 0 || OwnedSenders.Contains(from);
+        var code = !valid ? 403 : !owned ? 402 : scripted.TryRemove(number, out var s) ? s : 101;
         var accepted = code is 100 or 101 or 102;
         var id = accepted ? "ATXid_" + Guid.NewGuid().ToString("N") : "None";
         if (accepted)
         {
-            Sent.Enqueue(new AtSentSms(number, message, from, id, call));
+            Sent.Enqueue(new AtSentSms(number, message, from, id, call) { LinkId = linkId });
         }
 
         return new Dictionary<string, object>

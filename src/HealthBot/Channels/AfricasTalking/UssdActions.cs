@@ -14,8 +14,8 @@ namespace HealthBot.Channels.AfricasTalking;
 /// </summary>
 public sealed class UssdActions(
     ContentCatalog catalog, IContactStore contacts, IMessageStore messages, IAlertStore alerts, OutboxSignal outbox,
-    ChannelRegistry channels, IOptions<DialogOptions> dialog, IOptions<SafetyOptions> safety, TimeProvider time,
-    ILogger<UssdActions> logger)
+    Outbox.ContactReplyRoute replyRoute, IOptions<DialogOptions> dialog, IOptions<SafetyOptions> safety,
+    TimeProvider time, ILogger<UssdActions> logger, Telemetry.HealthBotTelemetry telemetry)
 {
     public const string Rule = "ussd-help-now";
 
@@ -64,7 +64,10 @@ public sealed class UssdActions(
             await contacts.SetLanguageAsync(contact.Id, action.Language, ct);
         }
 
-        var parts = ReplyComposer.Compose(item.Sms, channels.Profile(ChannelNames.Sms),
+        // Shaped for the sender the outbox will use: a row that answers no message goes through the provider of the
+        // person's last SMS when it can send (SenderRoutes), whose limits may differ from the chosen sender's.
+        var (_, profile) = await replyRoute.ForAsync(contact.Id, ChannelNames.Sms, ct);
+        var parts = ReplyComposer.Compose(item.Sms, profile,
             dialog.Value.FoldAccentsForSms && action.Language != "hi", action.Language);
         var queued = 0;
         for (var i = 0; i < parts.Count; i++)
@@ -92,12 +95,16 @@ public sealed class UssdActions(
             var text = $"USSD: {UssdLabels.For(action.Language).HelpNow}";
             var id = $"ussd:{request.SessionId}:help" + (attempt == 0 ? string.Empty : ":again");
             var record = await messages.RecordInboundAsync(
-                new InboundMessage(UssdChannel.Name, request.PhoneNumber, text, id, time.GetUtcNow()), ct);
+                new InboundMessage(UssdChannel.Name, request.PhoneNumber, text, id, time.GetUtcNow())
+                {
+                    Provider = AfricasTalkingProvider.Name,
+                }, ct);
             if (record.Duplicate)
             {
                 return;
             }
 
+            telemetry.Inbound(UssdChannel.Name);
             var settings = safety.Value;
             var alert = new AlertDraft(Rule, action.TopicId, time.GetUtcNow() - settings.AlertDedupWindow,
                 settings.OnCallNumbers, settings.AlertSmsBudget);

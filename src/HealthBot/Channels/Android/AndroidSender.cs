@@ -24,6 +24,8 @@ public sealed class AndroidSender(IHttpClientFactory httpClients, IOptions<Andro
 
     public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms];
 
+    public string? Provider => ChannelProviders.Android;
+
     public static string GatewayId(long messageId) => "healthbot-" + messageId.ToString(CultureInfo.InvariantCulture);
 
     public static string ProviderId(string gatewayMessageId) => "android-" + gatewayMessageId;

@@ -27,7 +27,9 @@ public static class AndroidServiceCollectionExtensions
         services.AddSingleton<AndroidReplayGuard>();
         services.AddHttpClient(AndroidSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         var sends = ChannelProviders.Sends(configuration, ChannelProviders.Android, ChannelSpec.Sms);
-        if (sends.Count > 0)
+        // Also when another provider sends SMS: with the phone's server set, it answers the SMS it received.
+        var canSend = configuration.GetSection(AndroidGatewayOptions.Section).Get<AndroidGatewayOptions>()?.CanSend;
+        if (sends.Count > 0 || canSend == true)
         {
             services.AddSingleton<IChannelSender, AndroidSender>();
         }

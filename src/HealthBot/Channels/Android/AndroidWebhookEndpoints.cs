@@ -60,13 +60,15 @@ public static class AndroidWebhookEndpoints
             return Results.Json(new { handled = false, reason = "duplicate event" });
         }
 
-        var handled = await HandleAsync(evt, receiver, messages, log, http.RequestAborted);
+        var scope = http.RequestServices.GetRequiredService<ChannelRegistry>().Scope(ChannelProviders.Android);
+        var handled = await HandleAsync(evt, receiver, messages, scope, log, http.RequestAborted);
         replays.Remember(evt.Id);
         return Results.Json(new { handled });
     }
 
     private static async Task<bool> HandleAsync(
-        AndroidEvent evt, InboundReceiver receiver, IMessageStore messages, ILogger log, CancellationToken ct)
+        AndroidEvent evt, InboundReceiver receiver, IMessageStore messages, ProviderScope scope, ILogger log,
+        CancellationToken ct)
     {
         if (evt.Event == AndroidEvent.Received)
         {
@@ -77,10 +79,8 @@ public static class AndroidWebhookEndpoints
                 return false;
             }
 
-            var record = await receiver.ReceiveAsync(ChannelNames.Sms, evt.PhoneNumber!, evt.Text ?? string.Empty,
-                "android-event-" + evt.Id, ct);
-            log.LogInformation("Android gateway inbound message {MessageId} from contact {ContactId}{Duplicate}",
-                record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
+            var record = await receiver.ReceiveAsync(ChannelProviders.Android, ChannelNames.Sms, evt.PhoneNumber!,
+                evt.Text ?? string.Empty, "android-event-" + evt.Id, ct);
             return !record.Duplicate;
         }
 
@@ -90,7 +90,7 @@ public static class AndroidWebhookEndpoints
         }
 
         var known = await messages.UpdateStatusByProviderIdAsync(
-            AndroidSender.ProviderId(evt.MessageId!), evt.Status, evt.ErrorCode, ct);
+            AndroidSender.ProviderId(evt.MessageId!), evt.Status, evt.ErrorCode, ct, scope);
         log.LogInformation("Android gateway {Event} ({Status}) for {Known} message", evt.Event, evt.Status,
             known ? "a known" : "an unknown");
         return known;

@@ -20,6 +20,8 @@ public sealed class KannelSender(IHttpClientFactory httpClients, IOptions<Kannel
 
     public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.Sms];
 
+    public string? Provider => ChannelProviders.Kannel;
+
     public static string ProviderId(long messageId) => "kannel-" + messageId.ToString(CultureInfo.InvariantCulture);
 
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
@@ -37,11 +39,26 @@ public sealed class KannelSender(IHttpClientFactory httpClients, IOptions<Kannel
             var client = httpClients.CreateClient(HttpClientName);
             using var response = await client.GetAsync(SendUrl(item, settings), timeout.Token);
             var answer = (await response.Content.ReadAsStringAsync(timeout.Token)).Trim();
-            return response.IsSuccessStatusCode
+            if (!response.IsSuccessStatusCode)
+            {
+                return ProviderHttp.Refused(ChannelProviders.Kannel, (int)response.StatusCode, answer);
+            }
+
+            // Only sendsms's own answer means taken; any other 2xx (a captive portal's or proxy's page) may or may
+            // not have reached Kannel: in doubt, sent again (Kannel has no lookup).
+            return Taken(answer)
                 ? new SendResult.Sent(ProviderId(item.MessageId), "queued")
-                : ProviderHttp.Refused(ChannelProviders.Kannel, (int)response.StatusCode, answer);
+                : new SendResult.Retry($"kannel-http-{(int)response.StatusCode}: not sendsms's answer: in doubt");
         }, ct);
     }
+
+    /// <summary>
+    /// sendsms's answers to a taken message (user guide, "Kannel HTTP interface for sending SMS"): "0: Accepted for
+    /// delivery", or "3: Queued for later delivery" while the SMSC is down.
+    /// </summary>
+    public static bool Taken(string answer) =>
+        answer.StartsWith("0: Accepted", StringComparison.OrdinalIgnoreCase) ||
+        answer.StartsWith("3: Queued", StringComparison.OrdinalIgnoreCase);
 
     private static Uri SendUrl(OutboxItem item, KannelOptions settings)
     {

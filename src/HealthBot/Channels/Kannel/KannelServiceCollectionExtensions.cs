@@ -25,7 +25,8 @@ public static class KannelServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(KannelSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         var sends = ChannelProviders.Sends(configuration, ChannelProviders.Kannel, ChannelSpec.Sms);
-        if (sends.Count > 0)
+        // Also when another provider sends SMS: with sendsms set, it answers the SMS it received (SenderRoutes).
+        if (sends.Count > 0 || configuration.GetSection(KannelOptions.Section).Get<KannelOptions>()?.CanSend == true)
         {
             services.AddSingleton<IChannelSender, KannelSender>();
         }

@@ -22,7 +22,7 @@ public static class KannelWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext http, InboundReceiver receiver, IOptions<KannelOptions> options, ILoggerFactory logs)
+        HttpContext http, InboundReceiver receiver, IOptions<KannelOptions> options)
     {
         if (Refuse(http, options.Value) is { } refused)
         {
@@ -35,11 +35,8 @@ public static class KannelWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid Kannel message", detail: error);
         }
 
-        var record = await receiver.ReceiveAsync(inbound.Channel, inbound.From, inbound.Text, inbound.Id,
+        await receiver.ReceiveAsync(ChannelProviders.Kannel, inbound.Channel, inbound.From, inbound.Text, inbound.Id,
             http.RequestAborted);
-        logs.CreateLogger(typeof(KannelWebhookEndpoints)).LogInformation(
-            "Kannel inbound message {MessageId} from contact {ContactId}{Duplicate}",
-            record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
 
         // The sms-service has max-messages = 0, so this body is never sent back as an SMS; replies leave by the outbox.
         return Results.Text(string.Empty, "text/plain");
@@ -60,7 +57,8 @@ public static class KannelWebhookEndpoints
         }
 
         var known = await messages.UpdateStatusByProviderIdAsync(
-            KannelSender.ProviderId(report.MessageId), report.Status, report.ErrorCode, http.RequestAborted);
+            KannelSender.ProviderId(report.MessageId), report.Status, report.ErrorCode, http.RequestAborted,
+            http.RequestServices.GetRequiredService<ChannelRegistry>().Scope(ChannelProviders.Kannel));
         logs.CreateLogger(typeof(KannelWebhookEndpoints)).LogInformation(
             "Kannel delivery report {Type} ({Status}) for {Known} message", report.Type, report.Status,
             known ? "a known" : "an unknown");

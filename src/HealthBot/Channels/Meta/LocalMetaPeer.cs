@@ -55,6 +55,15 @@ public sealed partial class LocalMetaPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next send is answered with this status and body as it is (a 200 <c>{}</c>, a proxy's page, a 400 whose
+    /// message names the number…). <paramref name="taken"/>: the message was taken first, as when only the answer
+    /// is spoilt on the way back.
+    /// </summary>
+    public void ScriptAnswer(int status, string body, bool taken = false) => answers.Enqueue((status, body, taken));
+
+    private readonly ConcurrentQueue<(int Status, string Body, bool Taken)> answers = new();
+
     public static async Task<LocalMetaPeer> StartAsync(string accessToken, string appSecret, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -101,6 +110,17 @@ public sealed partial class LocalMetaPeer : IAsyncDisposable
         if (invalid is not null || (string?)body!["messaging_product"] != "whatsapp")
         {
             return Error(400, 100, "Invalid parameter", invalid ?? "messaging_product");
+        }
+
+        if (answers.TryDequeue(out var answer))
+        {
+            if (answer.Taken)
+            {
+                Received.Enqueue(body);
+            }
+
+            return Results.Text(answer.Body, answer.Body.StartsWith('<') ? "text/html" : "application/json",
+                statusCode: answer.Status);
         }
 
         if (script.TryDequeue(out var scripted))

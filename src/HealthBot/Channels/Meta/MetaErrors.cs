@@ -48,7 +48,8 @@ public static class MetaErrors
         if (Transient.Contains(code) || httpStatus >= 500)
         {
             // Refused before it was accepted: nothing to look up before the retry.
-            return (new SendResult.Retry($"meta {name}: {reason}", InDoubt: httpStatus >= 500), false);
+            // Meta's message is stored for staff, never logged: it may name the number (Retry.Detail).
+            return (new SendResult.Retry($"meta {name}", InDoubt: httpStatus >= 500) { Detail = reason }, false);
         }
 
         return (new SendResult.Fail(shortCode, reason, RecipientOptedOut: code == StoppedMarketing), false);

@@ -23,6 +23,8 @@ public sealed class MetaSender(
 
     public IReadOnlyCollection<string> Channels { get; } = [ChannelNames.WhatsApp];
 
+    public string? Provider => ChannelProviders.Meta;
+
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var settings = options.Value;
@@ -110,7 +112,9 @@ public sealed class MetaSender(
         {
         }
 
-        // Accepted but unreadable: the message is out, yet its statuses cannot be matched.
-        return new SendResult.Sent(null, "accepted");
+        // A 2xx without messages[0].id (an empty object, a proxy's page) is not Meta's answer to an accepted
+        // message: it may or may not be out. In doubt, like a timeout; Meta has no lookup, so it is sent again
+        // (at least once, Channels/README.md) rather than recorded as accepted and lost.
+        return new SendResult.Retry("meta: a 2xx answer without messages[0].id: in doubt");
     }
 }

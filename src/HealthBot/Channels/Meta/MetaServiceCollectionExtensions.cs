@@ -17,7 +17,7 @@ public static class MetaServiceCollectionExtensions
     /// <summary>
     /// WhatsApp through Meta's Cloud API: its webhook always maps (404 until <c>MetaWhatsApp__AppSecret</c> is set),
     /// and it sends the WhatsApp channel when <c>Channels:WhatsApp:Provider</c> is <c>meta</c>; Twilio settings are
-    /// then not needed.
+    /// then not needed. With credentials it answers the WhatsApp messages it carried whichever provider is chosen.
     /// </summary>
     public static IServiceCollection AddMetaWhatsAppChannel(
         this IServiceCollection services, IConfiguration configuration)
@@ -27,8 +27,12 @@ public static class MetaServiceCollectionExtensions
         services.AddHttpClient(MetaSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<MetaTopicMenu>();
         var sends = ChannelProviders.Sends(configuration, ChannelProviders.Meta, ChannelSpec.WhatsApp);
-        if (sends.Count > 0)
+        // Also when Twilio sends WhatsApp: with a number id and token, Meta answers the WhatsApp messages it received
+        // (SenderRoutes); without them those are answered by the chosen sender.
+        var canSend = configuration.GetSection(MetaWhatsAppOptions.Section).Get<MetaWhatsAppOptions>()?.CanSend;
+        if (sends.Count > 0 || canSend == true)
         {
+            // Probed whenever it sends, replies included: a Meta that only answers is as visible down as a chosen one.
             services.AddSingleton<IChannelSender, MetaSender>();
             services.AddSingleton<IProviderProbe, MetaProbe>();
         }

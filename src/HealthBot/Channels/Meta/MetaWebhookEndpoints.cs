@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.Meta;
@@ -87,25 +88,27 @@ public static class MetaWebhookEndpoints
         var log = logs.CreateLogger(typeof(MetaWebhookEndpoints));
         foreach (var accountError in webhook.AccountErrors)
         {
-            log.LogWarning("Meta reports an error for the WhatsApp number: {Error}", accountError);
+            log.LogWarning("Meta reports error {Error} for the WhatsApp number", LoggedError.Code(accountError));
         }
 
         var (stored, duplicates) = (0, 0);
         foreach (var message in webhook.Messages.Where(m => !m.Ignored))
         {
             var record = await receiver.ReceiveAsync(
-                ChannelNames.WhatsApp, message.Address, message.Text, message.Id, http.RequestAborted);
+                ChannelProviders.Meta, ChannelNames.WhatsApp, message.Address, message.Text, message.Id,
+                http.RequestAborted);
+            // The receiver logs the one line for the message (ids only).
             (stored, duplicates) = record.Duplicate ? (stored, duplicates + 1) : (stored + 1, duplicates);
-            log.LogInformation("Meta WhatsApp inbound {Type} message {MessageId} from contact {ContactId}{Duplicate}",
-                message.Type, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : "");
         }
 
         var known = 0;
         foreach (var status in webhook.Statuses)
         {
             known += await messages.UpdateStatusByProviderIdAsync(
-                status.Id, status.Status, status.ErrorCode, http.RequestAborted) ? 1 : 0;
-            log.LogInformation("Meta WhatsApp status {Status} (error {ErrorCode})", status.Status, status.ErrorCode);
+                status.Id, status.Status, status.ErrorCode, http.RequestAborted,
+                http.RequestServices.GetRequiredService<ChannelRegistry>().Scope(ChannelProviders.Meta)) ? 1 : 0;
+            log.LogInformation("Meta WhatsApp status {Status} (error {ErrorCode})", LoggedError.Code(status.Status),
+                LoggedError.Code(status.ErrorCode));
         }
 
         return Results.Json(new { stored, duplicates, statuses = webhook.Statuses.Count, known });

@@ -36,10 +36,9 @@ public sealed class TelegramInbound(
         var text = TelegramCommands.IsStart(update.Text) && contact.Consent != Consent.OptedOut
             ? await FirstStartAsync(contact, ct)
             : TelegramCommands.ToDialog(update.Text ?? string.Empty);
+        // The receiver logs the one line for the message (ids only).
         var record = await receiver.ReceiveAsync(
-            TelegramProvider.Channel, update.Address, text, update.ProviderId, ct);
-        logger.LogInformation("Telegram inbound {What} {MessageId} from contact {ContactId}{Duplicate}",
-            update.What, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : "");
+            TelegramProvider.Name, TelegramProvider.Channel, update.Address, text, update.ProviderId, ct);
         return new TelegramOutcome(!record.Duplicate, record.Duplicate, false);
     }
 

@@ -20,6 +20,8 @@ public sealed class TelegramSender(TelegramApi api, TimeProvider time) : IChanne
 
     public IReadOnlyCollection<string> Channels { get; } = [TelegramProvider.Channel];
 
+    public string? Provider => TelegramProvider.Name;
+
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
         if (!api.Settings.CanSend)

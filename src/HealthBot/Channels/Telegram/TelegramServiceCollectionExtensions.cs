@@ -15,7 +15,33 @@ public sealed class TelegramProvider : IProviderFolder
     /// </summary>
     public static readonly ChannelSpec Spec = new(
         Channel, TextEncoding.Unicode, TextFormatting.Markdown, MaxChars: 4096, MaxParts: 3, UseWebBody: true,
-        Campaigns: true);
+        Campaigns: true)
+    {
+        AddressProblem = ChatIdProblem,
+    };
+
+    /// <summary>
+    /// A person's chat id is a positive number (https://core.telegram.org/bots/api#chat); groups and channels have
+    /// negative ones, and a health bot messages people, never a group.
+    /// </summary>
+    public static string? ChatIdProblem(string address) =>
+        (long.TryParse(address, System.Globalization.NumberStyles.AllowLeadingSign,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) && !address.StartsWith('+')) switch
+        {
+            false => $"a telegram address is a chat id (digits), e.g. 123456789, not '{address}'",
+            true when id < 0 => $"telegram chat id {address} is a group or channel: the bot messages people only " +
+                                "(a person's chat id is a positive number)",
+            true when id == 0 => "telegram chat id 0 is not a chat",
+            // 0123456789 would be another contact than the 123456789 Telegram sends updates from: refused, not
+            // guessed.
+            true when address.StartsWith('0') =>
+                $"telegram chat id {address} has a leading zero: write it as Telegram gives it, {id}",
+            // "at most 52 significant bits" (https://core.telegram.org/bots/api#chat).
+            true when id >= MaxChatId => $"telegram chat id {address} is beyond Telegram's 52-bit range",
+            _ => null,
+        };
+
+    private const long MaxChatId = 1L << 52;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddTelegramChannel(configuration);

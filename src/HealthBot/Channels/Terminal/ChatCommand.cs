@@ -57,6 +57,13 @@ public static class ChatCommand
                 Console.Out.WriteLine($"  triage: {alert.Rule} ({alert.Why ?? "-"})");
             }
 
+            if (outcome.SecondOpinion is { } opinion)
+            {
+                var verdict = opinion.Alert ? "staff alerted (possible emergency)" : "quiet";
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  second opinion: score={opinion.Score:0.000} threshold={opinion.Threshold:0.00} {verdict}"));
+            }
+
             if (trace.Context is { } context)
             {
                 Console.Out.WriteLine($"  context: {context}");

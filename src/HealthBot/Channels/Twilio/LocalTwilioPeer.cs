@@ -16,11 +16,15 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> script = new();
     private readonly ConcurrentQueue<TimeSpan> delays = new();
+    private readonly ConcurrentQueue<(int Status, string Body, bool Taken)> answers = new();
     private long counter;
 
     private LocalTwilioPeer(WebApplication app) => this.app = app;
 
     public ConcurrentQueue<PeerMessage> Received { get; } = new();
+
+    /// <summary>The <c>To</c> of each message list read (GET Messages.json): whom Twilio was asked about.</summary>
+    public ConcurrentQueue<string> LookedUp { get; } = new();
 
     public int Attempts => (int)Interlocked.Read(ref counter);
 
@@ -56,6 +60,12 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next send is answered with this status and body as it is (a 200 <c>{}</c>, a captive portal's page).
+    /// <paramref name="taken"/>: the message was created first, as when only the answer is spoilt on the way back.
+    /// </summary>
+    public void ScriptAnswer(int status, string body, bool taken) => answers.Enqueue((status, body, taken));
+
     public static async Task<LocalTwilioPeer> StartAsync(int port = 0, string? authToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -82,6 +92,12 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
 
         var form = await http.Request.ReadFormAsync();
         var to = form["To"].ToString();
+        (int Status, string Body, bool Taken)? answer = answers.TryDequeue(out var next) ? next : null;
+        if (answer is { Taken: false } spoilt)
+        {
+            return Spoilt(spoilt.Status, spoilt.Body);
+        }
+
         if (!script.TryDequeue(out var status))
         {
             status = 201;
@@ -113,6 +129,11 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         };
         Received.Enqueue(message);
         OnMessage?.Invoke(message);
+        if (answer is { } taken)
+        {
+            return Spoilt(taken.Status, taken.Body);
+        }
+
         if ((delays.TryDequeue(out var delay) ? delay : AnswerDelay) is { Ticks: > 0 } wait)
         {
             try
@@ -135,6 +156,9 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
             statusCode: 201);
     }
 
+    private static IResult Spoilt(int status, string body) =>
+        Results.Text(body, body.StartsWith('<') ? "text/html" : "application/json", statusCode: status);
+
     /// <summary>
     /// Message list filtered by To and From, newest first, one page
     /// (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).
@@ -147,6 +171,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         }
 
         var to = http.Request.Query["To"].ToString();
+        LookedUp.Enqueue(to);
         var from = http.Request.Query["From"].ToString();
         var uri = $"/2010-04-01/Accounts/{accountSid}/Messages.json";
         var matching = Received.Reverse()

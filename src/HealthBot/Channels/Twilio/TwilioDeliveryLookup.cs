@@ -26,6 +26,8 @@ public sealed class TwilioDeliveryLookup(
 
     public IReadOnlyCollection<string> Channels => channels.Names;
 
+    public string Provider => ChannelProviders.Twilio;
+
     public async Task<IReadOnlyList<ProviderMessage>?> FindAsync(
         OutboxItem item, DateTimeOffset since, CancellationToken ct)
     {

@@ -20,9 +20,21 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
 
     public IReadOnlyCollection<string> Channels => channels.Names;
 
+    public string? Provider => ChannelProviders.Twilio;
+
+    /// <summary>With credentials, it answers SMS and WhatsApp it received, whichever provider sends them.</summary>
+    public IReadOnlyCollection<string> Answers =>
+        options.Value.CanSend ? [ChannelNames.Sms, ChannelNames.WhatsApp] : channels.Names;
+
     /// <summary>Contacts are stored without Twilio's whatsapp: scheme (<see cref="ContactAddress"/>).</summary>
     public static string To(OutboxItem item) =>
         item.Channel == ChannelNames.WhatsApp ? ContactAddress.WithScheme(item.Channel, item.To) : item.To;
+
+    /// <summary>
+    /// A message sid: SM or MM and 32 hex digits (https://www.twilio.com/docs/glossary/what-is-a-sid).
+    /// </summary>
+    public static bool IsMessageSid(string sid) =>
+        sid.Length == 34 && sid[..2] is "SM" or "MM" && sid[2..].All(char.IsAsciiHexDigit);
 
     public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken ct)
     {
@@ -67,7 +79,17 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
         try
         {
             var message = await MessageResource.CreateAsync(create, client.Value).WaitAsync(ct);
-            return new SendResult.Sent(message.Sid, message.Status?.ToString() ?? "queued");
+            // Twilio's answer to a created message always has its sid (SM…/MM…). A 2xx without one (an empty
+            // object, a captive portal's or proxy's page) says nothing about the message: in doubt, so the lookup
+            // finds it or it is sent again, never recorded as queued under an id Twilio did not give.
+            return message?.Sid is { } sid && IsMessageSid(sid)
+                ? new SendResult.Sent(sid, message.Status?.ToString() ?? "queued")
+                : new SendResult.Retry("twilio: a 2xx answer without a message sid: in doubt");
+        }
+        catch (ApiException ex) when (ex.Status == 0)
+        {
+            // Not an answer of Twilio's (the library could not read it as a message): in doubt.
+            return new SendResult.Retry("twilio: an answer that is not Twilio's JSON: in doubt");
         }
         catch (ApiException ex) when (ex.Status is >= 400 and < 500 && ex.Status != 429)
         {

@@ -32,7 +32,7 @@ public static class TwilioWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext http, InboundReceiver receiver, IOptions<TwilioOptions> options, ILoggerFactory logs)
+        HttpContext http, InboundReceiver receiver, IOptions<TwilioOptions> options)
     {
         var (form, problem) = await VerifiedFormAsync(http, options.Value);
         if (form is null)
@@ -46,11 +46,8 @@ public static class TwilioWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid Twilio webhook", detail: error);
         }
 
-        var record = await receiver.ReceiveAsync(inbound.Channel, inbound.Address, inbound.Body, inbound.MessageSid,
-            http.RequestAborted, Answered(inbound.OptOutType));
-        logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogInformation(
-            "Twilio inbound {Channel} message {MessageId} from contact {ContactId}{Duplicate}",
-            inbound.Channel, record.MessageId, record.ContactId, record.Duplicate ? " (duplicate, ignored)" : string.Empty);
+        await receiver.ReceiveAsync(ChannelProviders.Twilio, inbound.Channel, inbound.Address, inbound.Body,
+            inbound.MessageSid, http.RequestAborted, Answered(inbound.OptOutType));
         return Results.Text(EmptyTwiml, "text/xml");
     }
 
@@ -81,7 +78,9 @@ public static class TwilioWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid Twilio status callback", detail: error);
         }
 
-        var known = await messages.UpdateStatusByProviderIdAsync(callback.MessageSid, callback.MessageStatus, callback.ErrorCode, http.RequestAborted);
+        var known = await messages.UpdateStatusByProviderIdAsync(
+            callback.MessageSid, callback.MessageStatus, callback.ErrorCode, http.RequestAborted,
+            http.RequestServices.GetRequiredService<ChannelRegistry>().Scope(ChannelProviders.Twilio));
         logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogInformation(
             "Twilio status {Status} (error {ErrorCode}) for {Known} message", callback.MessageStatus, callback.ErrorCode, known ? "a known" : "an unknown");
         return Results.Text(EmptyTwiml, "text/xml");

@@ -1,6 +1,7 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Safety;
+using HealthBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.WebChat;
@@ -28,7 +29,7 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> SendAsync(
         HttpContext http, WebChatSend? request, IMessageStore messages, IContactStore contacts, InboundSignal signal,
-        TimeProvider time, WebChatSessions sessions, IOptions<SafetyOptions> safety)
+        TimeProvider time, WebChatSessions sessions, IOptions<SafetyOptions> safety, HealthBotTelemetry telemetry)
     {
         if (request?.Text is null)
         {
@@ -66,10 +67,15 @@ public static class WebChatEndpoints
         // A client-chosen id makes a retried POST (flaky 2G) a duplicate rather than a second question.
         var providerId = request.ClientId is { Length: > 0 } clientId ? $"webchat:{conversation}:{clientId}" : null;
         var text = InboundText.Clean(request.Text);
-        var inbound = new InboundMessage(ChannelNames.WebChat, conversation, text, providerId, time.GetUtcNow());
+        var inbound = new InboundMessage(ChannelNames.WebChat, conversation, text, providerId, time.GetUtcNow())
+        {
+            Provider = ChannelNames.WebChat,
+        };
         var record = await messages.RecordInboundAsync(inbound, http.RequestAborted);
         if (!record.Duplicate)
         {
+            // Stored here, not through InboundReceiver (no provider webhook): counted here as every channel is.
+            telemetry.Inbound(ChannelNames.WebChat);
             signal.Set();
         }
 

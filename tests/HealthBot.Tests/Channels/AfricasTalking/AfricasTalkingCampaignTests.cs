@@ -20,6 +20,7 @@ public sealed class AfricasTalkingCampaignTests : IAsyncLifetime
         var settings = AfricasTalkingEndToEndTests.Settings(peer);
         // A wide window, so a busy test machine starting the sends slowly still gathers them.
         settings["AfricasTalking:BulkWindowMilliseconds"] = "1000";
+        AfricasTalkingReplyFromTests.Codes(peer, settings);
         h = await CampaignHarness.StartAsync(Morning, settings);
     }
 
@@ -61,6 +62,33 @@ public sealed class AfricasTalkingCampaignTests : IAsyncLifetime
         var message = Assert.Single(await h.Get<IMessageStore>().ConversationAsync(contact!.Id, 0, 10));
         Assert.Equal(peer.Sent.Single(s => s.To == english[3]).MessageId, message.ProviderId);
         Assert.Equal("sent", message.Status);
+    }
+
+    /// <summary>A campaign answers nobody: it goes from AfricasTalking:From, not the code one last wrote to.</summary>
+    [Fact]
+    public async Task A_campaign_goes_from_the_configured_sender_even_to_someone_who_wrote_to_another_code()
+    {
+        var numbers = Enumerable.Range(60, 3).Select(i => $"+2547110007{i:00}").ToList();
+        foreach (var number in numbers)
+        {
+            await h.ContactAsync(number, "en", "Africa/Nairobi", "alerts");
+        }
+
+        var messages = h.Get<IMessageStore>();
+        var wrote = await messages.RecordInboundAsync(new HealthBot.Dialog.InboundMessage(
+            "sms", numbers[0], "thanks", "at-in-960", Morning)
+        {
+            Provider = AfricasTalkingProvider.Name, To = AfricasTalkingReplyFromTests.OtherCode,
+        });
+        await messages.CompleteInboundAsync(wrote.MessageId, "en", []);
+        await h.CreateAsync(
+            CampaignJson.Once("clinic3", new DateTime(2027, 1, 11, 12, 0, 0), "Africa/Nairobi", "alerts"));
+
+        await h.RunUntilAsync(Morning.AddHours(4), TimeSpan.FromMinutes(10));
+
+        var campaign = peer.Sent.Where(s => s.Message.StartsWith("Vaccination day", StringComparison.Ordinal)).ToList();
+        Assert.Equal(numbers.Order(), campaign.Select(s => s.To).Order());
+        Assert.All(campaign, s => Assert.Equal("21525", s.From));
     }
 
     [Fact]

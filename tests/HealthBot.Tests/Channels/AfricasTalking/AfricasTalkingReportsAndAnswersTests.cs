@@ -77,9 +77,9 @@ public sealed class AfricasTalkingReportsAndAnswersTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         var stored = (await OutboundAsync(number))!;
         Assert.Equal("Failed: x info: Forged[0] r3-forged", stored.ErrorCode);
-        var forgedLines = factory.Logs.Where(l => l.Contains("Forged", StringComparison.Ordinal)).ToList();
-        Assert.True(forgedLines.Count >= 2, string.Join(" | ", forgedLines));
-        Assert.All(forgedLines, l => Assert.DoesNotContain(l, c => char.IsControl(c)));
+        // The provider's text is stored for staff (cleaned) but never logged: it may echo the number and the text.
+        Assert.DoesNotContain(factory.Logs, l => l.Contains("Forged", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs, l => l.Contains("africastalking-http-503", StringComparison.Ordinal));
     }
 
     [Theory]

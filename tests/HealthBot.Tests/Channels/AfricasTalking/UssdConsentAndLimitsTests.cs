@@ -97,8 +97,12 @@ public sealed class UssdConsentAndLimitsTests : IAsyncLifetime
             await peer.UssdAsync("ATUid_long_text2", "+254711000906", new string('9', 300)));
     }
 
+    private Task<string> AskForSmsAsync(string phone, string topic, string language) =>
+        AskForSmsAsync(factory, peer, phone, topic, language);
+
     /// <summary>Dials, opens the topic, pages to its last screen and chooses "2 Send me this by SMS".</summary>
-    private async Task<string> AskForSmsAsync(string phone, string topic, string language)
+    internal static async Task<string> AskForSmsAsync(
+        HealthBotFactory factory, LocalAfricasTalkingPeer peer, string phone, string topic, string language)
     {
         var library = factory.Service<ContentCatalog>().Current;
         var group = UssdGroup.Standard.Select((g, i) => (g, i)).Single(x => x.g.Topics.Contains(topic));

@@ -98,7 +98,7 @@ public sealed class KannelEndToEndTests : IAsyncLifetime
         await gateway.StopBoxesAsync();
         foreach (var sender in senders)
         {
-            await factory.Service<HealthBot.Channels.InboundReceiver>().ReceiveAsync("sms", sender, "what are the signs of malaria", null, default);
+            await factory.Service<HealthBot.Channels.InboundReceiver>().ReceiveAsync("kannel", "sms", sender, "what are the signs of malaria", null, default);
         }
 
         // The outbox meets a closed port, backs off and keeps every reply.

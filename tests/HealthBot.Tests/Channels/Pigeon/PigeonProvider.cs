@@ -35,7 +35,7 @@ public sealed class PigeonProvider : IProviderFolder
     public void MapEndpoints(IEndpointRouteBuilder app) =>
         app.MapPost("/webhooks/pigeon/notes", async (PigeonNote note, InboundReceiver receiver, HttpContext http) =>
         {
-            var record = await receiver.ReceiveAsync(Name, note.From, note.Text, note.Id, http.RequestAborted);
+            var record = await receiver.ReceiveAsync(Name, Name, note.From, note.Text, note.Id, http.RequestAborted);
             return Results.Ok(new { id = record.MessageId, duplicate = record.Duplicate });
         }).DisableAntiforgery();
 }

@@ -64,6 +64,8 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         Assert.Equal(address == "-" ? 0 : 1,
             await factory.CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'in'"));
+        InboundLogs.AssertOneLinePerMessageAndNoPersonalData(
+            name, factory.Logs.ToList(), address == "-" ? 0 : 1, address, text);
     }
 
     [Theory]

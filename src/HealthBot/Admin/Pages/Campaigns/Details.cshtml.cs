@@ -54,7 +54,7 @@ public sealed class CampaignsDetailsModel(CampaignService campaigns, CampaignWor
         }
 
         var result = await workspace.TestSendAsync(Actor, row, channel ?? string.Empty, to ?? string.Empty, language);
-        Show(result.Sent, T("Test message queued."), $"{T("Not sent:")} {result.Problem}");
+        Show(result.Sent, T("Test message queued."), $"{T("Not sent:")} {HttpContext.Built(result.Problem)}");
         await LoadAsync();
         return Page();
     }

@@ -12,6 +12,7 @@ public sealed class ContentEditModel(
     ContentCatalog catalog,
     SqlContentEditStore edits,
     ContentWorkflow workflow,
+    DraftImpacts impacts,
     IOptions<AdminOptions> options,
     IOptions<DialogOptions> dialog) : AdminPageModel
 {
@@ -29,6 +30,24 @@ public sealed class ContentEditModel(
 
     [BindProperty]
     public string Web { get; set; } = "";
+
+    /// <summary>One a line; null when the form did not send it (the draft keeps what it has).</summary>
+    [BindProperty]
+    public string? Keywords { get; set; }
+
+    [BindProperty]
+    public string? Examples { get; set; }
+
+    /// <summary>What the form was opened on (the open draft's revision, or the served version), posted back with a
+    /// save: a save from a form opened before someone else's save is refused instead of overwriting it.</summary>
+    [BindProperty]
+    public string? Opened { get; set; }
+
+    /// <summary>The text a refused (stale) save sent, shown beside the newer draft so nothing typed is lost.</summary>
+    public string? Unsaved { get; private set; }
+
+    /// <summary>The open draft's test questions answered differently (null without a draft).</summary>
+    public DraftImpact? Impact { get; private set; }
 
     public string State { get; private set; } = "missing";
 
@@ -54,14 +73,22 @@ public sealed class ContentEditModel(
         (Title, Sms, Web) = open is not null
             ? (open.Title, open.Sms, open.Web)
             : (basis?.Title ?? "", basis?.Sms ?? "", basis?.Web ?? "");
+        Keywords = open?.Keywords ?? EditLines.Join(basis?.Keywords ?? []);
+        Examples = open?.Examples ?? EditLines.Join(basis?.Examples ?? []);
+        Impact = open is null ? null : impacts.For(open);
         State = ContentGrid.StateOf(item, source, open);
         Version = open?.Version ?? item?.Version;
+        Opened = OpenedOn(open, item);
         return Page();
     }
 
     /// <summary>The preview fragment the page's script fetches as the editor types.</summary>
     public ContentResult OnGetPreview(string? text) =>
         Content(PreviewOf(text ?? "").ToHtml(T), "text/html; charset=utf-8");
+
+    private static string OpenedOn(ContentEdit? open, ContentItem? item) => open is not null
+        ? $"edit {open.Id} {ContentWorkflow.Revision(open)}"
+        : $"v{item?.Version ?? 0}";
 
     /// <summary>
     /// Measured as a reply in this language is sent (accents folded or not, as the bot is configured).
@@ -82,8 +109,7 @@ public sealed class ContentEditModel(
             return NotFound();
         }
 
-        await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web);
-        return RedirectToPage(new { Id, Lang });
+        return await SaveAsync(submit: false);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync()
@@ -93,8 +119,56 @@ public sealed class ContentEditModel(
             return NotFound();
         }
 
-        var editId = await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web);
-        await workflow.SubmitAsync(Actor, editId);
+        return await SaveAsync(submit: true);
+    }
+
+    /// <summary>Saves (and submits) the draft, and starts its test questions in the background.</summary>
+    private async Task<IActionResult> SaveAsync(bool submit)
+    {
+        if (EditorLimits.TooLong(EditorLimits.TextChars, ("Title", Title), ("SMS text", Sms), ("Web text", Web),
+            ("Keywords (one a line)", Keywords), ("Example questions (one a line)", Examples)) is { } tooLong)
+        {
+            Message = Built(tooLong);
+            State = "draft";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var now = OpenedOn(await edits.OpenAsync(Id, Lang), catalog.Current.Find(Id, Lang));
+        // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
+        if (!string.Equals(Opened, now, StringComparison.Ordinal))
+        {
+            Unsaved = string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
+            await OnGetAsync();
+            Message = T("This draft changed since you opened it: nothing was saved. " +
+                "The form shows the new text; your text is above it. Make your change again.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        long editId;
+        try
+        {
+            editId = await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web, Keywords, Examples);
+        }
+        catch (DraftRefusedException ex)
+        {
+            Message = T(ex.Message);
+            State = "draft";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (submit)
+        {
+            await workflow.SubmitAsync(Actor, editId);
+        }
+
+        if (await edits.GetAsync(editId) is { } saved)
+        {
+            impacts.For(saved);
+        }
+
         return RedirectToPage(new { Id, Lang });
     }
 }

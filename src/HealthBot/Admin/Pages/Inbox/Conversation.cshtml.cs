@@ -21,8 +21,8 @@ public sealed class ConversationModel(
     SqlInboxStore inboxStore,
     SqlStaffStore audit,
     InboxService inbox,
+    StaffReplyShaper shaper,
     StaffClock clock,
-    Channels.ChannelRegistry channels,
     IOptions<AdminOptions> options,
     IOptions<DialogOptions> dialog,
     TimeProvider time) : AdminPageModel
@@ -45,15 +45,25 @@ public sealed class ConversationModel(
 
     public string? Problem { get; private set; }
 
+    /// <summary>Open urgent alerts nobody acknowledged: the hand-back form asks for a note about them.</summary>
+    public bool AlertOpen => inboxStore.UnacknowledgedAlerts(ContactId).Count > 0;
+
     public StaffClock Clock => clock;
+
+    /// <summary>The contact's language by its name in the staff's language ("Swahili", "swahili"…).</summary>
+    public string LanguageName => HttpContext.LanguageName(Language);
 
     public string Language =>
         Contact?.Language ?? Messages.LastOrDefault(m => m.Language is not null)?.Language ?? "en";
 
     public string Channel => Contact?.Channel ?? Messages.LastOrDefault()?.Channel ?? "";
 
-    /// <summary>Who carries the channel's answers now, from the provider folders' registrations.</summary>
-    public string Provider => channels.Sender(Channel)?.Name ?? (Channel == ChannelNames.WebChat ? "web chat" : "");
+    /// <summary>
+    /// The provider that carried the person's last message (or, for someone who never wrote, the last one sent), as
+    /// stored with it: several providers may receive one channel. Messages from before it was stored: "unknown".
+    /// </summary>
+    public string Provider => Channel == ChannelNames.WebChat ? T("web chat")
+        : (Messages.LastOrDefault(m => m.Direction == "in") ?? Messages.LastOrDefault())?.Provider ?? T("unknown");
 
     public string MaskedNumber => Contact is null ? "" : PhoneMask.Mask(Contact.Address);
 
@@ -81,11 +91,17 @@ public sealed class ConversationModel(
         return Page();
     }
 
-    /// <summary>The reply box's preview fragment, fetched as the responder types.</summary>
-    public ContentResult OnGetPreview(string? text)
+    /// <summary>
+    /// The reply box's preview fragment, fetched as the responder types: segments and cost of the messages the
+    /// provider that will send the reply takes, and whether it fits at all.
+    /// </summary>
+    public async Task<ContentResult> OnGetPreviewAsync(string? text)
     {
         Contact = inboxStore.Card(ContactId);
-        return Content(ReplyPreview(text ?? "").ToHtml(T), "text/html; charset=utf-8");
+        var channel = Contact?.Channel ?? ChannelNames.Sms;
+        var reply = await shaper.ShapeAsync(ContactId, channel, text ?? "", Language);
+        var preview = SmsPreview.ForReply(text ?? "", reply, options.Value, dialog.Value.FoldAccentsForSms);
+        return Content(preview.ToHtml(T), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostTakeOverAsync()
@@ -94,10 +110,27 @@ public sealed class ConversationModel(
         return RedirectToPage(new { ContactId });
     }
 
+    /// <summary>The text of a reply that was not sent, kept in the box for the responder to shorten.</summary>
+    public string ReplyText { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnPostReplyAsync(string text)
     {
-        await inbox.ReplyAsync(Actor, ContactId, text);
-        return RedirectToPage(new { ContactId });
+        var reply = await inbox.ReplyAsync(Actor, ContactId, text ?? "");
+        if (reply is not { TooLong: true })
+        {
+            return RedirectToPage(new { ContactId });
+        }
+
+        // Refused before anything is queued: the provider would fail it as too long and the person get nothing.
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        ReplyText = text ?? "";
+        Problem = reply.Refusal(T);
+        return Page();
     }
 
     /// <summary>
@@ -132,13 +165,32 @@ public sealed class ConversationModel(
         }
 
         await audit.AuditAsync(Actor, "inbox.export_conversation", $"contact #{ContactId}", $"{all.Count} messages");
-        var csv = InboxCsv.Conversation(ContactId, all, clock);
+        var csv = InboxCsv.Conversation(ContactId, all, HttpContext.Built, clock);
         return File(csv, "text/csv; charset=utf-8", $"contact-{ContactId}.csv");
     }
 
     /// <param name="bot">The responder chose to let the bot answer the messages nobody answered.</param>
-    public async Task<IActionResult> OnPostResolveAsync(bool bot = false)
+    /// <param name="note">What the responder did about the person's open urgent alert (required when there is one).
+    /// </param>
+    public async Task<IActionResult> OnPostResolveAsync(bool bot = false, string? note = null)
     {
+        // Resolving closes the person's alerts: an urgent one needs the same note acknowledging it asks for.
+        var alerts = inboxStore.UnacknowledgedAlerts(ContactId);
+        if (alerts.Count > 0 && (string.IsNullOrWhiteSpace(note) || note.Length > 500))
+        {
+            await LoadAsync();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Problem = T("Not handed back: this person has an open urgent alert. Write a short note (up to 500 " +
+                "characters) of what you did about it.");
+            return Page();
+        }
+
+        foreach (var alert in alerts)
+        {
+            await inboxStore.AcknowledgeAsync(alert, Actor, note!.Trim());
+            await audit.AuditAsync(Actor, "inbox.acknowledge_alert", $"alert #{alert}", $"{note.Trim().Length} characters");
+        }
+
         var result = await inbox.ResolveAsync(Actor, ContactId, bot);
         if (result.Resolved)
         {
@@ -162,7 +214,7 @@ public sealed class ConversationModel(
     {
         var from = MessageLook.From(m);
         var what = from is MessageLook.Bot or MessageLook.Urgent
-            ? $" · {m.Kind}{(m.ContentId is null ? "" : $" {m.ContentId} v{m.ContentVersion}")}"
+            ? $" · {HttpContext.Built(m.Kind)}{(m.ContentId is null ? "" : $" {m.ContentId} v{m.ContentVersion}")}"
             : "";
         // A reply that never reached the person says so, with the provider's reason (e.g. WhatsApp's 131026).
         var failed = m.Direction == "out" && m.Status is "failed" or "undelivered"

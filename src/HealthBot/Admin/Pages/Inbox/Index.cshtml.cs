@@ -22,7 +22,8 @@ public sealed class InboxIndexModel(
     StaffClock clock,
     HealthBot.Content.ContentCatalog catalog,
     TimeProvider time,
-    Channels.ChannelRegistry channels) : AdminPageModel
+    Channels.ChannelRegistry channels,
+    TopicNames names) : AdminPageModel
 {
     private const int Shown = 100;
 
@@ -63,10 +64,13 @@ public sealed class InboxIndexModel(
     /// <summary>The channels staff can search by: every one a provider folder registered.</summary>
     public IReadOnlyList<string> Channels => channels.Channels.Select(c => c.Name).ToList();
 
-    /// <summary>Topics by their English title, for the search.</summary>
-    public IReadOnlyList<(string Id, string Title)> Topics => catalog.Current.Items
-        .GroupBy(i => i.Id).Select(g => (g.Key, (g.FirstOrDefault(i => i.Language == "en") ?? g.First()).Title))
-        .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>Topics by their title in the staff's language, for the search.</summary>
+    public IReadOnlyList<(string Id, string Title)> Topics => catalog.Current.Items.Select(i => i.Id)
+        .Distinct(StringComparer.Ordinal).Select(id => (id, names.Title(id, UiText.Language(HttpContext))))
+        .OrderBy(t => t.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
+
+    /// <summary>An alert by the urgent topic's name in the staff's language; the rule id as a detail.</summary>
+    public AlertLabel AlertLabel(Alert alert) => names.Alert(alert, UiText.Language(HttpContext));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -80,6 +84,9 @@ public sealed class InboxIndexModel(
         {
             Hits = inbox.Search(search, clock, Shown);
         }
+
+        providers = inbox.Providers(Handled.Select(h => h.ContactId).Concat(Hits?.Select(h => h.ContactId) ?? [])
+            .ToList());
 
         return Page();
     }
@@ -115,12 +122,12 @@ public sealed class InboxIndexModel(
         await LoadAsync();
         await audit.AuditAsync(
             Actor, "inbox.export_flagged", "flagged conversations", $"{Flagged.Count} conversations");
-        var csv = InboxCsv.Flagged(Flagged, r => T(InboxFlags.Label(r)), clock);
+        var csv = InboxCsv.Flagged(Flagged, r => HttpContext.Built(InboxFlags.Label(r)), HttpContext.Built, clock);
         return File(csv, "text/csv; charset=utf-8", "flagged-conversations.csv");
     }
 
     public string Reasons(FlaggedConversation flagged) =>
-        string.Join("; ", flagged.Reasons.Select(r => T(InboxFlags.Label(r))));
+        string.Join("; ", flagged.Reasons.Select(r => HttpContext.Built(InboxFlags.Label(r))));
 
     public string FlagLabel(string flag) =>
         flag == Dialog.ReplyKind.Urgent ? "Urgent: emergency referral" : InboxFlags.Label(flag);
@@ -135,9 +142,15 @@ public sealed class InboxIndexModel(
         Flagged = InboxFlags.Merge(handoffs.Flagged(Shown), answerFlags, alerted, Shown);
     }
 
-    /// <summary>"sms via kannel": the channel and the provider carrying the answers, from the registrations.</summary>
-    public string Via(string channel) => channel.Length == 0 ? string.Empty
-        : channels.Sender(channel) is { } provider ? $"{channel} {T("via")} {provider.Name}" : channel;
+    private IReadOnlyDictionary<long, string> providers = new Dictionary<long, string>();
+
+    /// <summary>
+    /// "sms via africastalking": the channel and the provider that carried the person's last message, as stored with
+    /// it; "unknown" for messages from before providers were stored (never the channel's sending provider: several
+    /// providers may receive one channel).
+    /// </summary>
+    public string Via(long contactId, string channel) => channel.Length == 0 ? string.Empty
+        : $"{channel} {T("via")} {providers.GetValueOrDefault(contactId) ?? T("unknown")}";
 
     /// <summary>The search from the query string, or null (and a reason shown) when a field is not valid.</summary>
     private InboxSearch? ParseSearch()

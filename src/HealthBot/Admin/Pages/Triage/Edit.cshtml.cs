@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using HealthBot.Content;
+using HealthBot.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HealthBot.Admin.Pages.Triage;
+
+/// <summary>
+/// A language's danger-sign rules (triage.md). Admins only write drafts: a wrong rule can keep an emergency from being
+/// referred. A reviewer (another person) publishes them after seeing how they move urgent recall and false alarms.
+/// </summary>
+[Authorize(Policy = StaffRoles.AdminPolicy)]
+public sealed class TriageEditModel(
+    ContentCatalog catalog,
+    SqlContentEditStore edits,
+    ContentWorkflow workflow,
+    TriageDrafts triage,
+    DraftImpacts impacts)
+    : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Lang { get; set; } = "";
+
+    [BindProperty]
+    public string Rules { get; set; } = "";
+
+    /// <summary>What the form was opened on (the open draft's revision, or the served text), posted back with a save:
+    /// a save from a form opened before someone else's save is refused instead of overwriting it.</summary>
+    [BindProperty]
+    public string? Opened { get; set; }
+
+    /// <summary>The rules a refused (stale) save sent, shown beside the newer draft so nothing typed is lost.</summary>
+    public string? Unsaved { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public IEnumerable<string> Languages => catalog.Current.Triage.Keys.Order(StringComparer.Ordinal);
+
+    public ContentEdit? Open { get; private set; }
+
+    public string State => Open?.State ?? "published";
+
+    public int Version => Open?.Version ?? triage.CurrentVersion(Lang);
+
+    /// <summary>The parser's lines when a draft was refused.</summary>
+    public string? Refused { get; private set; }
+
+    public DraftImpact? Impact { get; private set; }
+
+    /// <summary>The open draft's rules added, removed or changed compared with the rules served now.</summary>
+    public IReadOnlyList<TriageRuleChange> RuleChanges =>
+        Open is null ? [] : TriageRuleChanges.Compare(Lang, triage.CurrentText(Lang), Open.Web);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!triage.HasRules(Lang))
+        {
+            return NotFound();
+        }
+
+        Open = await edits.OpenAsync(ContentEdit.TriageId, Lang);
+        Rules = Open?.Web ?? triage.CurrentText(Lang);
+        Impact = Open is null ? null : impacts.For(Open);
+        Opened = OpenedOn(Open);
+        return Page();
+    }
+
+    private string OpenedOn(ContentEdit? open) => open is not null
+        ? $"edit {open.Id} {ContentWorkflow.Revision(open)}"
+        : $"served {Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(triage.CurrentText(Lang))))[..32]}";
+
+    public Task<IActionResult> OnPostSaveAsync() => SaveAsync(submit: false);
+
+    public Task<IActionResult> OnPostSubmitAsync() => SaveAsync(submit: true);
+
+    private async Task<IActionResult> SaveAsync(bool submit)
+    {
+        if (!triage.HasRules(Lang))
+        {
+            return NotFound();
+        }
+
+        if (EditorLimits.TooLong(EditorLimits.TriageChars, ("Danger-sign rules (triage.md)", Rules)) is { } tooLong)
+        {
+            Message = Built(tooLong);
+            Open = await edits.OpenAsync(ContentEdit.TriageId, Lang);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var now = OpenedOn(await edits.OpenAsync(ContentEdit.TriageId, Lang));
+        // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
+        if (!string.Equals(Opened, now, StringComparison.Ordinal))
+        {
+            Unsaved = Rules;
+            await OnGetAsync();
+            Message = T("This draft changed since you opened it: nothing was saved. " +
+                "The form shows the new text; your text is above it. Make your change again.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        long editId;
+        try
+        {
+            editId = await workflow.SaveTriageDraftAsync(Actor, Lang, Rules);
+        }
+        catch (DraftRefusedException ex)
+        {
+            // Nothing is saved: the draft stays in the box, with the parser's lines above it.
+            Refused = ex.Message;
+            Open = await edits.OpenAsync(ContentEdit.TriageId, Lang);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (submit)
+        {
+            await workflow.SubmitAsync(Actor, editId);
+        }
+
+        if (await edits.GetAsync(editId) is { } saved)
+        {
+            impacts.For(saved);
+        }
+
+        return RedirectToPage(new { Lang });
+    }
+}
