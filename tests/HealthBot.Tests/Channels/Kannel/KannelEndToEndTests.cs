@@ -22,7 +22,9 @@ public sealed class KannelEndToEndTests : IAsyncLifetime
             return;
         }
 
+        // Kannel first: it picks its ports (again, when one was taken meanwhile), and HealthBot is told them.
         var port = HealthBotFactory.FreeLoopbackPort();
+        await gateway.StartAsync(new Uri($"http://127.0.0.1:{port}"), Secret);
         factory = new HealthBotFactory(settings: new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = string.Empty,
@@ -42,7 +44,7 @@ public sealed class KannelEndToEndTests : IAsyncLifetime
             ["Kannel:StatusUrl"] = gateway.StatusUrl,
             ["Channels:ProbeInterval"] = "00:00:01",
         });
-        await gateway.StartAsync(factory.StartOnLoopback(port), Secret);
+        factory.StartOnLoopback(port);
     }
 
     public async Task DisposeAsync()

@@ -17,12 +17,10 @@ public sealed class KannelGateway : IAsyncDisposable
     public const string ShortCode = "12345";
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "healthbot-kannel", Guid.NewGuid().ToString("N"));
-    private readonly int adminPort = HealthBotFactory.FreeLoopbackPort();
-    private readonly int boxPort = HealthBotFactory.FreeLoopbackPort();
-    private readonly int sendPort = HealthBotFactory.FreeLoopbackPort();
+    private int adminPort, boxPort, sendPort;
     private Process? bearerbox, smsbox;
 
-    public int SmscPort { get; } = HealthBotFactory.FreeLoopbackPort();
+    public int SmscPort { get; private set; }
 
     public string SendSmsUrl => $"http://127.0.0.1:{sendPort}/cgi-bin/sendsms";
 
@@ -31,22 +29,39 @@ public sealed class KannelGateway : IAsyncDisposable
     public static bool Installed => File.Exists(Bearerbox) && File.Exists(FakePhone.Fakesmsc);
 
     /// <summary>Writes the configuration and starts both boxes, waiting until sendsms answers.</summary>
+    /// <remarks>
+    /// A port found free can be taken before the box binds it (on a busy machine every outgoing connection borrows
+    /// one): then the boxes start again on fresh ports, up to three times.
+    /// </remarks>
     public async Task StartAsync(Uri healthBot, string secret)
     {
         Directory.CreateDirectory(dir);
         var getUrl = $"{healthBot.ToString().TrimEnd('/')}/webhooks/kannel/sms?secret={secret}" +
                      "&from=%p&to=%P&text=%a&coding=%c&charset=%C&smsc=%i&id=%I";
-        await File.WriteAllTextAsync(Path.Combine(dir, "kannel.conf"), Config(getUrl));
-        await StartBoxesAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            (adminPort, boxPort, sendPort) = (FreePort(), FreePort(), FreePort());
+            SmscPort = FreePort();
+            await File.WriteAllTextAsync(Path.Combine(dir, "kannel.conf"), Config(getUrl));
+            try
+            {
+                await StartBoxesAsync();
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await StopBoxesAsync();
+            }
+        }
     }
 
     public async Task StartBoxesAsync()
     {
         var conf = Path.Combine(dir, "kannel.conf");
         bearerbox = StartProcess(Bearerbox, conf);
-        await WaitForPortAsync(boxPort);
+        await WaitForPortAsync(bearerbox, boxPort, "bearerbox.log");
         smsbox = StartProcess("/usr/sbin/smsbox", conf);
-        await WaitForPortAsync(sendPort);
+        await WaitForPortAsync(smsbox, sendPort, "smsbox.log");
     }
 
     /// <summary>Both boxes down at once, as when the gateway machine or service stops.</summary>
@@ -130,10 +145,14 @@ public sealed class KannelGateway : IAsyncDisposable
         return process;
     }
 
-    private static async Task WaitForPortAsync(int port)
+    private static int FreePort() => HealthBotFactory.FreeLoopbackPort();
+
+    /// <summary>Until the box listens; a box that exited or never listened is a <see cref="TimeoutException"/>
+    /// carrying the end of its log.</summary>
+    private async Task WaitForPortAsync(Process box, int port, string log)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!box.HasExited && DateTime.UtcNow < deadline)
         {
             try
             {
@@ -141,10 +160,14 @@ public sealed class KannelGateway : IAsyncDisposable
                 await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException)
             {
                 await Task.Delay(50);
             }
         }
+
+        var path = Path.Combine(dir, log);
+        var tail = File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(5)) : "(no log)";
+        throw new TimeoutException($"{log}: not listening on {port} (exited: {box.HasExited}): {tail}");
     }
 }
