@@ -214,7 +214,8 @@ public sealed class DialogEngine(
         return checkedOutcome.Alert is { Rule: SecondOpinion.Rule } possible
             ? checkedOutcome with
             {
-                Memory = conversation.Remember(language, checkedOutcome.Memory?.Topic ?? possible.TopicId, possible, memory),
+                Memory = conversation.Remember(
+                    language, checkedOutcome.Memory?.Topic ?? possible.TopicId, possible, memory),
             }
             : checkedOutcome;
     }

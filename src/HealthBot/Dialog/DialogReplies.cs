@@ -32,7 +32,8 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
     /// whatever this message scores ("il ne tète plus bien" after fast breathing).
     /// </param>
     public DialogOutcome WithSecondOpinion(
-        DialogOutcome outcome, ChannelProfile profile, string language, HealthBot.Safety.SecondOpinionResult? opinion, bool kept = false)
+        DialogOutcome outcome, ChannelProfile profile, string language, HealthBot.Safety.SecondOpinionResult? opinion,
+        bool kept = false)
     {
         if ((opinion is not { Alert: true } && !kept) || outcome.Alert is not null)
         {
@@ -52,7 +53,8 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
             Alert = new TriageResult(false, topic, HealthBot.Safety.SecondOpinion.Rule)
             {
                 Why = opinion is { Alert: true }
-                    ? string.Create(CultureInfo.InvariantCulture, $"score {opinion.Score:0.00} >= {opinion.Threshold:0.00}")
+                    ? string.Create(
+                        CultureInfo.InvariantCulture, $"score {opinion.Score:0.00} >= {opinion.Threshold:0.00}")
                     : "follow-up of a possible emergency",
             },
         };

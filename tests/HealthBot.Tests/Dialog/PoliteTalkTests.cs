@@ -12,7 +12,8 @@ public sealed class PoliteTalkTests : TwilioPeerTests
     [Theory]
     [InlineData("+221770320006", "merci beaucoup, c est tres clair")]
     [InlineData("+919800320007", "हैलो")]
-    public async Task Thanks_with_words_of_a_keyword_phrase_and_a_devanagari_hello_are_small_talk(string from, string text)
+    public async Task Thanks_with_words_of_a_keyword_phrase_and_a_devanagari_hello_are_small_talk(
+        string from, string text)
     {
         await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
         await Factory.WaitIdleAsync();

@@ -96,7 +96,7 @@ internal static class ContentSections
             .Select(k => (IReadOnlyList<string>)k.Select(s => asked[stems.IndexOf(s)]).ToList()).ToList();
     }
 
-    /// <summary>The item's keywords (and title) said whole in the message, each as the message stems that say it.</summary>
+    /// <summary>The item's keywords (and title) said whole in the message, each as the stems that say it.</summary>
     private static List<List<string>> Named(ContentItem item, IReadOnlyList<string> stems, string language)
     {
         var function = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty)

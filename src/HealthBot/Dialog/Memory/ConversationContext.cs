@@ -59,7 +59,8 @@ public sealed class ConversationContext(
 
         // Leaving an emergency takes a clearer new question: "its still going on what do i do" is no new topic
         // because a common word of it matches some item weakly.
-        var fresh = emergency is not null && !possible && !afresh ? settings.EmergencyNewTopicConfidence : settings.NewTopicConfidence;
+        var fresh = emergency is not null && !possible && !afresh
+            ? settings.EmergencyNewTopicConfidence : settings.NewTopicConfidence;
         if ((!fits || NamesAnother(item, words, language, retrieval)) && retrieval.Best is { } best && best.Id != topic
             && retrieval.Confidence >= fresh)
         {
@@ -94,7 +95,8 @@ public sealed class ConversationContext(
     /// Whether a follow-up names another topic ("and measles?", "et la bouillie?"): a keyword of the best match
     /// none of whose words the remembered item mentions, or one it mentions in passing when the match is clear.
     /// </summary>
-    private bool NamesAnother(ContentItem? item, IReadOnlyList<string> words, string language, RetrievalResult retrieval)
+    private bool NamesAnother(
+        ContentItem? item, IReadOnlyList<string> words, string language, RetrievalResult retrieval)
     {
         if (item is null || retrieval.Best is not { } other || other.Id == item.Id)
         {
