@@ -173,7 +173,7 @@ public sealed class DialogEngine(
         var retrieval = retriever.Retrieve(text, language);
         telemetry.Stage(DialogStage.Retrieval, started);
         var followUp = assessment.Urgent ? null : conversation.Resolve(text, language, memory, retrieval);
-        if (followUp is { Emergency: { } kept })
+        if (followUp is { Emergency: { } kept } && kept.Rule != SecondOpinion.Rule)
         {
             // Still the same emergency ("he is 5, the leg is swelling"): the referral again, on the same alert.
             return say.Urgent(profile, language, followUp.Item, retrieval.Candidates, followUp.Section) with
@@ -206,7 +206,18 @@ public sealed class DialogEngine(
 
         // The rules found no emergency: the learned second opinion may only add a safety line and a staff alert.
         var everyday = await EverydayAsync(contact, text, language, profile, memory, retrieval, followUp, ct);
-        return say.WithSecondOpinion(everyday, profile, language, secondOpinion.Check(text, language));
+        // A follow-up answered within a possible emergency keeps its safety line and reaches staff on the same alert.
+        var possiblyUrgent = followUp is { Emergency.Rule: SecondOpinion.Rule } && everyday.Trace.Context is not null;
+        // A message that only says who or how old ("il a 4 mois") carries no sign the classifier could weigh.
+        var opinion = FollowUpCues.SaysOnlyWho(text, language) ? null : secondOpinion.Check(text, language);
+        var checkedOutcome = say.WithSecondOpinion(everyday, profile, language, opinion, possiblyUrgent);
+        return checkedOutcome.Alert is { Rule: SecondOpinion.Rule } possible
+            ? checkedOutcome with
+            {
+                Memory = conversation.Remember(
+                    language, checkedOutcome.Memory?.Topic ?? possible.TopicId, possible, memory),
+            }
+            : checkedOutcome;
     }
 
     /// <summary>Everything but an emergency: a loss, a responder, the limits, a dose, small talk, a follow-up, an answer.</summary>

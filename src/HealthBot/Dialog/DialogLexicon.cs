@@ -177,7 +177,8 @@ public static class DialogLexicon
         add("hi", Meaning.Help, "madad", "मदद", "सहायता", "help");
         add("hi", Meaning.Forget, "bhool jao", "mujhe bhool jao", "data delete karo", "mera data delete karo",
             "मुझे भूल जाओ", "मेरा डेटा हटाओ");
-        add("hi", Meaning.Greeting, "namaste", "namaskar", "नमस्ते", "नमस्कार", "pranam", "प्रणाम", "hi", "hello");
+        add("hi", Meaning.Greeting, "namaste", "namaskar", "नमस्ते", "नमस्कार", "pranam", "प्रणाम", "hi", "hello",
+            "हैलो", "हेलो", "हलो", "हाय");
         add("hi", Meaning.Thanks, "shukriya", "dhanyavad", "dhanyawad", "धन्यवाद", "शुक्रिया", "thanks", "thank you",
             "thx", "dhanyavaad", "shukria", "sukriya", "thanku", "meherbani", "मेहरबानी", "aapka dhanyavad",
             "आपका धन्यवाद", "bahut shukriya");

@@ -57,9 +57,16 @@ public sealed class DialogOptions
     [Range(0.0, 1.0)]
     public double NewTopicConfidence { get; set; } = 0.30;
 
-    /// <summary>As <see cref="NewTopicConfidence"/>, for a message that reads as continuing an emergency.</summary>
+    /// <summary>As <see cref="NewTopicConfidence"/>, for a message after an emergency the rules found.</summary>
     [Range(0.0, 1.0)]
     public double EmergencyNewTopicConfidence { get; set; } = 0.45;
+
+    /// <summary>
+    /// A retrieval score from which a follow-up naming another topic's keyword ("and measles?") asks about that
+    /// topic even though the remembered item mentions the word too.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NamedTopicConfidence { get; set; } = 0.60;
 
     /// <summary>"Was this helpful? Reply 1 yes, 2 no" after answers from content.</summary>
     public FeedbackOptions Feedback { get; set; } = new();

@@ -27,9 +27,15 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
     /// The learned second opinion on a message the rules found not urgent: when it is confident, one safety line
     /// after the normal answer and an alert for staff to review. The answer itself is left as it is.
     /// </summary>
-    public DialogOutcome WithSecondOpinion(DialogOutcome outcome, ChannelProfile profile, string language, HealthBot.Safety.SecondOpinionResult? opinion)
+    /// <param name="kept">
+    /// The message continues a conversation the second opinion found possibly urgent: the line and the alert stay
+    /// whatever this message scores ("il ne tète plus bien" after fast breathing).
+    /// </param>
+    public DialogOutcome WithSecondOpinion(
+        DialogOutcome outcome, ChannelProfile profile, string language, HealthBot.Safety.SecondOpinionResult? opinion,
+        bool kept = false)
     {
-        if (opinion is not { Alert: true } || outcome.Alert is not null)
+        if ((opinion is not { Alert: true } && !kept) || outcome.Alert is not null)
         {
             return outcome with { SecondOpinion = opinion };
         }
@@ -46,7 +52,10 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
             SecondOpinion = opinion,
             Alert = new TriageResult(false, topic, HealthBot.Safety.SecondOpinion.Rule)
             {
-                Why = string.Create(CultureInfo.InvariantCulture, $"score {opinion.Score:0.00} >= {opinion.Threshold:0.00}"),
+                Why = opinion is { Alert: true }
+                    ? string.Create(
+                        CultureInfo.InvariantCulture, $"score {opinion.Score:0.00} >= {opinion.Threshold:0.00}")
+                    : "follow-up of a possible emergency",
             },
         };
     }

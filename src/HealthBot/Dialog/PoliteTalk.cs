@@ -39,7 +39,7 @@ internal static class PoliteTalk
                  "वह वो उसे उसको उसका उसकी उनको उनका",
     };
 
-    private static readonly ConditionalWeakTable<ContentLibrary, Dictionary<string, HashSet<string>>> Keywords =
+    private static readonly ConditionalWeakTable<ContentLibrary, Dictionary<string, List<string[]>>> Keywords =
         new();
 
     /// <summary>None of <paramref name="others"/> asks, points to someone or names a health subject.</summary>
@@ -52,27 +52,37 @@ internal static class PoliteTalk
             return false;
         }
 
-        var subjects = Keywords.GetValue(library, _ => new Dictionary<string, HashSet<string>>(StringComparer.Ordinal));
-        HashSet<string> Subjects(string lang)
+        // A subject is named by a whole keyword: "clair" alone is thanks ("c est tres clair"), though "bouillie
+        // claire" is a keyword of feeding a child.
+        bool Names(string lang)
         {
-            lock (subjects)
-            {
-                if (!subjects.TryGetValue(lang, out var stems))
-                {
-                    // Keywords are phrases ("cough that wont go"): their function words name no subject.
-                    var function = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(lang) ?? "")
-                        .Tokens;
-                    subjects[lang] = stems = library.Items.Where(i => i.Language == lang).SelectMany(i => i.Keywords)
-                        .SelectMany(k => TextNormalizer.Normalize(k).Tokens).Except(function)
-                        .Select(t => Stemmer.MatchStem(t, lang)).ToHashSet(StringComparer.Ordinal);
-                }
-
-                return stems;
-            }
+            var said = others.Select(w => Stemmer.MatchStem(w, lang)).ToHashSet(StringComparer.Ordinal);
+            return Subjects(library, lang).Any(keyword => keyword.All(said.Contains));
         }
 
-        return !others.Any(w => Subjects(language).Contains(Stemmer.MatchStem(w, language))
-            || Subjects("en").Contains(Stemmer.MatchStem(w, "en")));
+        return !Names(language) && !Names("en");
+    }
+
+    /// <summary>The language's keywords, each as the stems of its words but function words.</summary>
+    private static List<string[]> Subjects(ContentLibrary library, string language)
+    {
+        var subjects = Keywords.GetValue(library, _ => new Dictionary<string, List<string[]>>(StringComparer.Ordinal));
+        lock (subjects)
+        {
+            if (!subjects.TryGetValue(language, out var keywords))
+            {
+                // Keywords are phrases ("cough that wont go"): their function words name no subject.
+                var function = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? "")
+                    .Tokens.ToHashSet(StringComparer.Ordinal);
+                subjects[language] = keywords = library.Items.Where(i => i.Language == language)
+                    .SelectMany(i => i.Keywords)
+                    .Select(k => TextNormalizer.Normalize(k).Tokens.Where(t => !function.Contains(t))
+                        .Select(t => Stemmer.MatchStem(t, language)).ToArray())
+                    .Where(k => k.Length > 0).ToList();
+            }
+
+            return keywords;
+        }
     }
 
     private static HashSet<string> Words(IReadOnlyDictionary<string, string> table, string language) =>

@@ -25,15 +25,18 @@ internal static class TriageDefaults
         ("postpartum", "postpartum-care", new()
         {
             ["en"] = "after birth | after giving birth | gave birth | after delivery | since delivery | " +
-                     "since i delivered | delivered | after childbirth | since the birth | after the birth",
+                     "since i delivered | delivered | after childbirth | since the birth | after the birth | " +
+                     "had my baby | had the baby | had a baby | baby was born | since my baby was born",
             ["fr"] = "apres l accouchement | apres accouchement | depuis l accouchement | j ai accouche | accouche | " +
-                     "apres la naissance | apres avoir accouche",
+                     "apres la naissance | apres avoir accouche | j ai eu mon bebe | j ai eu le bebe | j ai eu un bebe",
             ["sw"] = "baada ya kujifungua | tangu nijifungue | nilijifungua | alijifungua | amejifungua | " +
-                     "baada ya kuzaa | tangu kujifungua",
+                     "baada ya kuzaa | tangu kujifungua | nimejifungua | nilizaa | nimezaa",
             ["pt"] = "depois do parto | apos o parto | pos parto | pos-parto | dei a luz | desde o parto | " +
-                     "depois de dar a luz | deu a luz",
+                     "depois de dar a luz | deu a luz | tive bebe | tive o bebe | tive a bebe | tive o meu bebe | " +
+                     "tive a minha bebe | o bebe nasceu | ganhei bebe | ganhei o bebe",
             ["hi"] = "डिलीवरी के बाद | delivery ke baad | delivery ke bad | प्रसव के बाद | prasav ke baad | " +
-                     "बच्चा होने के बाद | bachcha hone ke baad",
+                     "बच्चा होने के बाद | bachcha hone ke baad | bachcha hua | baby hua | delivery hui | " +
+                     "बच्चा हुआ | डिलीवरी हुई",
         }),
         ("pregnancy", "pregnancy-danger-signs | antenatal-care", new()
         {

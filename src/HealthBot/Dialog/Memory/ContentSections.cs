@@ -80,6 +80,42 @@ internal static class ContentSections
     public static bool CoversAll(ContentItem item, IReadOnlyList<string> words, string language) =>
         Covered(item, words, language) == words.Count;
 
+    /// <summary>
+    /// The keywords of <paramref name="other"/> that <paramref name="words"/> say whole (every word of the phrase)
+    /// and no keyword of <paramref name="item"/> says too, each as the message's words: the message names the other
+    /// topic. Words that say who is affected ("and for a newborn?") name no topic.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> NamedByOther(
+        ContentItem other, ContentItem item, IReadOnlyList<string> words, string language)
+    {
+        var people = FollowUpCues.PersonStems(language);
+        var asked = words.Where(w => !people.Contains(Stemmer.MatchStem(w, language))).ToList();
+        var stems = asked.Select(w => Stemmer.MatchStem(w, language)).ToList();
+        var own = Named(item, stems, language).SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        return Named(other, stems, language).Where(k => !k.All(own.Contains))
+            .Select(k => (IReadOnlyList<string>)k.Select(s => asked[stems.IndexOf(s)]).ToList()).ToList();
+    }
+
+    /// <summary>The item's keywords (and title) said whole in the message, each as the stems that say it.</summary>
+    private static List<List<string>> Named(ContentItem item, IReadOnlyList<string> stems, string language)
+    {
+        var function = TextNormalizer.Normalize(LanguageSeeds.FunctionWords.GetValueOrDefault(language) ?? string.Empty)
+            .Tokens.ToHashSet(StringComparer.Ordinal);
+        var named = new List<List<string>>();
+        foreach (var keyword in item.Keywords.Append(item.Title))
+        {
+            var parts = TextNormalizer.Normalize(keyword).Tokens.Where(t => !function.Contains(t))
+                .Select(t => Stemmer.MatchStem(t, language)).ToList();
+            var found = parts.Select(p => stems.FirstOrDefault(s => Matches(s, p))).ToList();
+            if (parts.Count > 0 && found.All(f => f is not null))
+            {
+                named.Add(found.OfType<string>().Distinct().ToList());
+            }
+        }
+
+        return named;
+    }
+
     private static int Covered(ContentItem item, IReadOnlyList<string> words, string language)
     {
         var text = string.Join(' ', [item.Title, .. item.Keywords, .. item.Examples, item.Sms, item.Web]);

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Safety;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Dialog.Memory;
@@ -47,16 +48,28 @@ public sealed class ConversationContext(
         var fits = item is not null && (cued ? ContentSections.Covers(item, words, item.Language)
             : brief && words.Count > 0 && ContentSections.CoversAll(item, words, item.Language));
         var emergency = memory.HasEmergency ? new TriageResult(true, memory.UrgentTopic, memory.UrgentRule) : null;
-        // Leaving an emergency takes a clearer new question when the message reads as continuing it ("he is 2, what now").
-        var fresh = emergency is not null && cued ? settings.EmergencyNewTopicConfidence : settings.NewTopicConfidence;
-        if (!fits && retrieval.Best is { } best && best.Id != topic && retrieval.Confidence >= fresh)
+        // Only the rules' emergency holds on to the conversation; the second opinion's possible one is kept while
+        // the person goes on about the same thing, and "one more question" leaves as it would any topic.
+        var possible = memory.UrgentRule == SecondOpinion.Rule;
+        var afresh = FollowUpCues.StartsAfresh(text, language);
+        if (afresh && (emergency is null || possible))
+        {
+            return null;
+        }
+
+        // Leaving an emergency takes a clearer new question: "its still going on what do i do" is no new topic
+        // because a common word of it matches some item weakly.
+        var fresh = emergency is not null && !possible && !afresh
+            ? settings.EmergencyNewTopicConfidence : settings.NewTopicConfidence;
+        if ((!fits || NamesAnother(item, words, language, retrieval)) && retrieval.Best is { } best && best.Id != topic
+            && retrieval.Confidence >= fresh)
         {
             return null;
         }
 
         // After an emergency anything that is not clearly a new question keeps the referral: recall comes first.
         // Short is counted in meaningful words: "raat ko kya karein?" ("what to do at night?") has one.
-        if (!cued && !brief && emergency is null)
+        if (!cued && !brief && (emergency is null || possible))
         {
             return null;
         }
@@ -78,11 +91,30 @@ public sealed class ConversationContext(
             : new FollowUp(item, null, "topic", emergency);
     }
 
+    /// <summary>
+    /// Whether a follow-up names another topic ("and measles?", "et la bouillie?"): a keyword of the best match
+    /// none of whose words the remembered item mentions, or one it mentions in passing when the match is clear.
+    /// </summary>
+    private bool NamesAnother(
+        ContentItem? item, IReadOnlyList<string> words, string language, RetrievalResult retrieval)
+    {
+        if (item is null || retrieval.Best is not { } other || other.Id == item.Id)
+        {
+            return false;
+        }
+
+        var named = ContentSections.NamedByOther(other, item, words, language);
+        return named.Any(keyword => keyword.All(w => !ContentSections.Covers(item, [w], item.Language)))
+            || (named.Count > 0 && retrieval.Confidence >= settings.NamedTopicConfidence);
+    }
+
     /// <summary>What to remember after this answer: the topic, and an emergency while it lasts.</summary>
     public ConversationMemory Remember(string language, string? topic, TriageResult? emergency, ConversationMemory? before)
     {
         var now = time.GetUtcNow();
-        if (emergency is not { Urgent: true })
+        // The second opinion's alert is remembered too (not urgent: it never brings the referral), so that a
+        // follow-up reaches staff on the same alert.
+        if (emergency is not { Urgent: true } && emergency?.Rule != SecondOpinion.Rule)
         {
             return new ConversationMemory(language, topic, null, null, null, now);
         }

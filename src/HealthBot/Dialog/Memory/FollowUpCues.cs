@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HealthBot.Grounding;
 
 namespace HealthBot.Dialog.Memory;
@@ -32,6 +33,28 @@ internal static class FollowUpCues
             "uski", "ise", "iska", "yeh", "ye"],
     };
 
+    /// <summary>Phrases that announce a new question ("one more question", "autre question").</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Afresh = new Dictionary<string, string[]>
+    {
+        ["en"] = ["another question", "other question", "new question", "one more question", "different question",
+            "something else", "unrelated"],
+        ["fr"] = ["autre question", "une autre question", "nouvelle question", "encore une question", "autre chose"],
+        ["sw"] = ["swali lingine", "swali jingine", "swali jipya", "jambo lingine", "kitu kingine"],
+        ["pt"] = ["outra pergunta", "outra duvida", "nova pergunta", "mais uma pergunta", "outra coisa"],
+        ["hi"] = ["ek aur sawaal", "ek aur sawal", "dusra sawaal", "dusra sawal", "naya sawaal", "naya sawal",
+            "एक और सवाल", "दूसरा सवाल", "नया सवाल"],
+    };
+
+    /// <summary>Whether the message says it asks something new: then it leaves even an emergency more easily.</summary>
+    public static bool StartsAfresh(NormalizedText text, string language)
+    {
+        var tokens = text.Tokens;
+        return Afresh.GetValueOrDefault(language, []).Concat(Afresh["en"])
+            .Select(p => TextNormalizer.Normalize(p).Tokens)
+            .Any(p => Enumerable.Range(0, Math.Max(0, tokens.Count - p.Count + 1))
+                .Any(i => p.Select((w, j) => tokens[i + j] == w).All(m => m)));
+    }
+
     /// <summary>How far into the message a pronoun still marks a follow-up ("is it safe…", "how much should he…").</summary>
     private const int PronounReach = 4;
 
@@ -51,6 +74,28 @@ internal static class FollowUpCues
         var tokens = text.Tokens;
         return cues.Leads.Any(lead => lead.Length <= tokens.Count && lead.Select((w, i) => tokens[i] == w).All(m => m))
             || tokens.Take(PronounReach).Any(cues.Pronouns.Contains);
+    }
+
+    private static readonly ConcurrentDictionary<string, HashSet<string>> People = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Stems of the words that say who is affected and how old (the triage's lists: "baby", "mtoto mchanga",
+    /// "months", "ans"), in the language and in English.
+    /// </summary>
+    public static HashSet<string> PersonStems(string language) => People.GetOrAdd(language, lang =>
+        Safety.TriageDefaults.Affected
+            .SelectMany(a => new[] { a.Words.GetValueOrDefault(lang), a.Words.GetValueOrDefault("en") })
+            .SelectMany(w => TextNormalizer.Normalize(w ?? string.Empty).Tokens)
+            .Select(t => Stemmer.MatchStem(t, lang)).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Whether the message only says who or how old ("il a 4 mois", "ana miezi 10"): no sign of anything in it.
+    /// </summary>
+    public static bool SaysOnlyWho(NormalizedText text, string language)
+    {
+        var people = PersonStems(language);
+        var words = ContentWords(text, language);
+        return words.Count > 0 && words.All(w => people.Contains(Stemmer.MatchStem(w, language)));
     }
 
     /// <summary>The words that carry the follow-up's meaning: not cues, not function words.</summary>
