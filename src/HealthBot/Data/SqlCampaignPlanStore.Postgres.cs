@@ -39,7 +39,8 @@ public sealed partial class SqlCampaignPlanStore
             .DistinctBy(p => (p.ContactId, p.MessageKey)).ToList();
         var ids = new Queue<long>(SqlDialect.Postgres.ReserveIds(
             connection, transaction, "messages", plans.Count(p => p.SkipReason is null)));
-        var fresh = plans.Select(p => (Plan: p, MessageId: p.SkipReason is null ? ids.Dequeue() : (long?)null)).ToList();
+        var fresh = plans.Select(p => (Plan: p, MessageId: p.SkipReason is null ? ids.Dequeue() : (long?)null))
+            .ToList();
         var sending = fresh.Where(f => f.MessageId is not null).Select(f => (f.Plan, Id: f.MessageId!.Value)).ToList();
         if (sending.Count > 0)
         {
@@ -52,7 +53,8 @@ public sealed partial class SqlCampaignPlanStore
             connection.Command(PostgresHistory, transaction).With("@now", now).With("@m", messageIds).ExecuteNonQuery();
             connection.Command(PostgresOutbox, transaction).With("@prio", priority).With("@now", now)
                 .With("@m", messageIds).With("@ch", channels)
-                .With("@k", sending.Select(s => IdempotencyKey(campaignId, s.Plan.MessageKey, s.Plan.ContactId)).ToArray())
+                .With("@k", sending.Select(s => IdempotencyKey(campaignId, s.Plan.MessageKey, s.Plan.ContactId))
+                    .ToArray())
                 .With("@d", sending.Select(s => s.Plan.Due.ToDb()).ToArray()).ExecuteNonQuery();
         }
 

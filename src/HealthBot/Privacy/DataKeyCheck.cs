@@ -153,7 +153,8 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
     private int Write(DbConnection connection, DbTransaction? transaction, string purpose, string value) =>
         connection.Command(
                 "INSERT INTO key_checks (purpose, check_value, updated_at) VALUES (@p, @v, @t) " +
-                "ON CONFLICT (purpose) DO UPDATE SET check_value = excluded.check_value, updated_at = excluded.updated_at",
+                "ON CONFLICT (purpose) DO UPDATE SET check_value = excluded.check_value, " +
+                "updated_at = excluded.updated_at",
                 transaction)
             .With("@p", purpose).With("@v", value).With("@t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
 

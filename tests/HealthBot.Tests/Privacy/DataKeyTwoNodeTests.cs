@@ -28,7 +28,7 @@ public sealed class DataKeyTwoNodeTests
         }
     }
 
-    /// <summary>A command that reads the database: it starts as the service does (migrations, then the key check).</summary>
+    /// <summary>A command that reads the database: it starts as the service does (migrations, the key check).</summary>
     private static Task<CliRun.Result> StartAsync(string connection)
     {
         var environment = new Dictionary<string, string?>
@@ -38,7 +38,8 @@ public sealed class DataKeyTwoNodeTests
             ["HEALTHBOT_LOOKUP_KEY"] = null,
             ["Storage__Provider"] = "postgres",
             ["Storage__PostgresConnection"] = connection,
-            ["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N")),
+            ["Storage__DataDirectory"] =
+                Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N")),
             ["Content__Directory"] = HealthBotFactory.ContentDirectory,
         };
         return CliRun.RunAsync(null, environment, TimeSpan.FromSeconds(90), "campaign", "list");
