@@ -14,7 +14,7 @@ namespace HealthBot.Data;
 /// Microsoft.Data.Sqlite, five times per send, which made a 100,000-contact plan take 15 s instead of 3. On PostgreSQL
 /// each statement is a round trip: bigger chunks there (<see cref="SqlDialect.RowsPerInsert"/>).
 /// </remarks>
-public sealed class SqlCampaignPlanStore(Database database, IDatabaseWriter writer, TimeProvider time)
+public sealed partial class SqlCampaignPlanStore(Database database, IDatabaseWriter writer, TimeProvider time)
 {
     public const string Kind = "campaign";
 
@@ -27,7 +27,9 @@ public sealed class SqlCampaignPlanStore(Database database, IDatabaseWriter writ
             database.Dialect.Lock(connection, transaction, LockScope.Campaign, campaignId);
             connection.Command("UPDATE campaign_runs SET heartbeat_at = @t WHERE campaign_id = @c AND run_key = @k", transaction)
                 .With("@t", now).With("@c", campaignId).With("@k", runKey).ExecuteNonQuery();
-            return Write(connection, transaction, database.Dialect, campaignId, priority, sends, now);
+            return database.Dialect == SqlDialect.Postgres
+                ? WritePostgres(connection, transaction, campaignId, priority, sends, now)
+                : Write(connection, transaction, database.Dialect, campaignId, priority, sends, now);
         });
 
     public static string IdempotencyKey(long campaignId, string messageKey, long contactId) => $"campaign:{campaignId}:{messageKey}:{contactId}";

@@ -15,7 +15,7 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
 {
     private const string DataPurpose = "data-key";
     private const string LookupPurpose = "lookup-key";
-    private const string Upsert = "DO UPDATE SET check_value = excluded.check_value, updated_at = excluded.updated_at";
+    private const string DevelopmentKeyId = "dev:";
 
     /// <summary>True once <see cref="Verify"/> has passed in this process (/readyz reports it).</summary>
     public bool Verified { get; private set; }
@@ -26,28 +26,39 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
     public void Verify()
     {
         using var connection = database.Open();
+        // Nodes starting at once on one database: a node writes the marker only if what it read is still stored
+        // (insert if absent, replace only the value read); when another node wrote first, it judges that one.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (TryVerify(connection))
+            {
+                Verified = true;
+                return;
+            }
+        }
+
+        throw new DataKeyMismatchException(OtherKeyMessage());
+    }
+
+    /// <summary>True when the keys read the data; false when another node changed the marker meanwhile.</summary>
+    private bool TryVerify(DbConnection connection)
+    {
         var stored = Stored(connection);
         if (!stored.TryGetValue(DataPurpose, out var data))
         {
             // A database from before this check (or a new one): try the keys on the data itself, then remember them
             // (during a rotation, once the re-encryption has finished).
-            if (CheckAgainstStoredData(connection))
-            {
-                Save(connection, null, onConflict: "DO NOTHING");
-            }
-
-            Verified = true;
-            return;
+            return !CheckAgainstStoredData(connection) || Claim(connection, null);
         }
 
         var index = Keys.Keys.ToList().FindIndex(k => DataCheck(k) == data);
         if (index < 0 && !HoldsPersonalData(connection))
         {
-            // Nothing to read yet (e.g. only a staff account made with a command before the key was set): the keys
-            // of this start are the ones the data will be written with.
-            Save(connection, null, Upsert);
-            Verified = true;
-            return;
+            // Nothing to read yet. Only a development key's marker gives way (e.g. a staff account made with a
+            // command before the key was set): another key's may be that of a node running now.
+            return data.StartsWith(DevelopmentKeyId, StringComparison.Ordinal) && Keys.FromEnvironment
+                ? Claim(connection, data)
+                : throw new DataKeyMismatchException(OtherKeyMessage());
         }
 
         if (index < 0)
@@ -61,12 +72,12 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
             throw new DataKeyMismatchException(LookupKeyMessage());
         }
 
-        Verified = true;
+        return true;
     }
 
     /// <summary>Records the current keys, once every stored value is encrypted (and hashed) with them.</summary>
     public Task RecordCurrentAsync() =>
-        writer.WriteAsync((connection, transaction) => Save(connection, transaction, Upsert));
+        writer.WriteAsync((connection, transaction) => Save(connection, transaction));
 
     /// <summary>Throws when a stored value cannot be read; true when the data is under the current keys.</summary>
     private bool CheckAgainstStoredData(DbConnection connection)
@@ -113,21 +124,39 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
         }
     }
 
-    private int Save(DbConnection connection, DbTransaction? transaction, string onConflict)
+    /// <summary>
+    /// Records the current keys if the marker is still <paramref name="expected"/> (null: absent); false when another
+    /// node's start wrote first.
+    /// </summary>
+    private bool Claim(DbConnection connection, string? expected)
     {
-        var changed = 0;
-        var checks = new[] { (DataPurpose, DataCheck(Keys.Current)), (LookupPurpose, LookupCheck()) };
-        foreach (var (purpose, value) in checks)
+        using var transaction = connection.BeginTransaction();
+        var sql = expected is null
+            ? "INSERT INTO key_checks (purpose, check_value, updated_at) VALUES (@p, @v, @t) " +
+              "ON CONFLICT (purpose) DO NOTHING"
+            : "UPDATE key_checks SET check_value = @v, updated_at = @t WHERE purpose = @p AND check_value = @e";
+        var claimed = connection.Command(sql, transaction).With("@p", DataPurpose).With("@v", DataCheck(Keys.Current))
+            .With("@t", time.GetUtcNow().ToDb()).With("@e", expected ?? string.Empty).ExecuteNonQuery() == 1;
+        if (claimed)
         {
-            changed += connection.Command(
-                    "INSERT INTO key_checks (purpose, check_value, updated_at) VALUES (@p, @v, @t) " +
-                    $"ON CONFLICT (purpose) {onConflict}",
-                    transaction)
-                .With("@p", purpose).With("@v", value).With("@t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
+            Write(connection, transaction, LookupPurpose, LookupCheck());
+            transaction.Commit();
         }
 
-        return changed;
+        return claimed;
     }
+
+    private int Save(DbConnection connection, DbTransaction? transaction) =>
+        Write(connection, transaction, DataPurpose, DataCheck(Keys.Current)) +
+        Write(connection, transaction, LookupPurpose, LookupCheck());
+
+    private int Write(DbConnection connection, DbTransaction? transaction, string purpose, string value) =>
+        connection.Command(
+                "INSERT INTO key_checks (purpose, check_value, updated_at) VALUES (@p, @v, @t) " +
+                "ON CONFLICT (purpose) DO UPDATE SET check_value = excluded.check_value, " +
+                "updated_at = excluded.updated_at",
+                transaction)
+            .With("@p", purpose).With("@v", value).With("@t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
 
     private static Dictionary<string, string> Stored(DbConnection connection)
     {
@@ -158,6 +187,15 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
         $"Start HealthBot with the {DataKeys.DataKeyVariable} the data was written with (after a key change, the old " +
         $"key goes in {DataKeys.PreviousKeysVariable} until `healthbot data rekey` has run). Refusing to start: the " +
         "stored contacts would be unreadable and people who opted out would be treated as new contacts.";
+
+    private string OtherKeyMessage() =>
+        $"the database {database.Describe} is kept under another data key than this start's " +
+        (Keys.FromEnvironment
+            ? $"({DataKeys.DataKeyVariable} holds a different key), "
+            : $"({DataKeys.DataKeyVariable} is not set, so a development key file beside the database was used), ") +
+        "and holds no personal data yet: another node may be running with that key. Start every node with the same " +
+        $"{DataKeys.DataKeyVariable} (to move to a new key, start once with the old one in " +
+        $"{DataKeys.PreviousKeysVariable}). Refusing to start: data written under two keys could not all be read.";
 
     private string LookupKeyMessage() =>
         $"the database {database.Describe} finds contacts by a lookup key that is not available now: set " +
