@@ -69,6 +69,10 @@ public interface IOutboxStore
 {
     /// <summary>Claims up to <paramref name="limit"/> due rows (marking them in flight), highest priority first.</summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default);
+
+    /// <summary>The same for one sending lane: only the rows of <paramref name="shares"/>.</summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(
+        IReadOnlyCollection<OutboxShare> shares, int limit, CancellationToken ct = default);
     /// <param name="provider">The provider that took the message, stored with it for the inbox.</param>
     Task MarkSentAsync(
         long outboxId, string? providerId, string status, string? provider = null, CancellationToken ct = default);
@@ -103,6 +107,9 @@ public interface IOutboxStore
     Task<int> HeartbeatAsync(CancellationToken ct = default);
     Task<int> CountAsync(string state, CancellationToken ct = default);
     Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
+
+    /// <summary>When the next pending row of <paramref name="shares"/> falls due (null: none).</summary>
+    Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<OutboxShare> shares, CancellationToken ct = default);
 
     /// <summary>When the longest-waiting due message of <paramref name="minPriority"/> or more fell due; null: none.
     /// </summary>

@@ -95,3 +95,13 @@ public sealed record Alert(long Id, long ContactId, long? MessageId, string Rule
 
 /// <summary>Replies counted for the rate limits: answered messages and notices in the last hour and day.</summary>
 public sealed record RecentReplies(int AnsweredHour, int NoticesHour, int AnsweredDay, int NoticesDay);
+
+/// <summary>
+/// A sending lane's part of the outbox: the rows of <paramref name="Channel"/>; with <paramref name="Via"/>, only those
+/// answered through that provider; otherwise those answered through none or a provider not in
+/// <paramref name="NotVia"/> (the providers that have lanes of their own on the channel).
+/// </summary>
+public sealed record OutboxShare(string Channel, string? Via = null, IReadOnlyList<string>? NotVia = null)
+{
+    public IReadOnlyList<string> NotVia { get; init; } = NotVia ?? [];
+}
