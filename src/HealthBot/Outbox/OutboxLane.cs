@@ -121,7 +121,8 @@ internal sealed class OutboxLane(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Nothing of these was sent: back to the queue, not in doubt (else they would wait for the sending lease).
-            logger.LogWarning("Outbox gates failed ({Error}); {Count} rows will retry", LoggedError.Of(ex), fresh.Count);
+            logger.LogWarning(
+                "Outbox gates failed ({Error}); {Count} rows will retry", LoggedError.Of(ex), fresh.Count);
             foreach (var item in batch.Where(i => i.InDoubtSince is null))
             {
                 await outbox.MarkRetryAsync(

@@ -77,7 +77,8 @@ public sealed class SenderRoutes
         }
 
         return shares.GroupBy(s => s.Sender, ReferenceEqualityComparer.Instance)
-            .Select(g => new SendLane(((IChannelSender)g.Key!).Provider ?? string.Join('+', g.Select(s => s.Share.Channel)),
+            .Select(g => new SendLane(
+                ((IChannelSender)g.Key!).Provider ?? string.Join('+', g.Select(s => s.Share.Channel)),
                 g.Select(s => s.Share).ToList()))
             .ToList();
     }

@@ -8,8 +8,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Outbox;
 
 /// <summary>
-/// SMS through Africa's Talking and WhatsApp through Meta, each against its local peer. Africa's Talking stalls: it holds
-/// the send request without answering (its time limits set long, so the call hangs for minutes). A WhatsApp reply
+/// SMS through Africa's Talking and WhatsApp through Meta, each against its local peer. Africa's Talking stalls: it
+/// holds the send request without answering (its time limits set long, so the call hangs for minutes). A WhatsApp reply
 /// through Meta still goes out while that request is held: one provider's stall delays only its own messages.
 /// </summary>
 public sealed class StalledProviderTests : IAsyncLifetime
