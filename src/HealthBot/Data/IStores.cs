@@ -91,6 +91,12 @@ public interface IOutboxStore
         long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default);
 
     /// <summary>
+    /// Records that the row is being sent again in the in-doubt <paramref name="episode"/> through a provider with no
+    /// lookup (before the call, so a restart during it knows); null: that resend got an answer, the count starts over.
+    /// </summary>
+    Task MarkResentInDoubtAsync(long outboxId, DateTimeOffset? episode, CancellationToken ct = default);
+
+    /// <summary>
     /// Those of <paramref name="providerIds"/> recorded on an outbound message other than <paramref name="messageId"/>.
     /// </summary>
     Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(

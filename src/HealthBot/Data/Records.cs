@@ -55,6 +55,12 @@ public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, s
     /// staff reply the person's last message; only when sent through the provider that carried it. Null: campaigns.
     /// </summary>
     public string? ReplyFrom { get; init; }
+
+    /// <summary>
+    /// The in-doubt episode (its <see cref="InDoubtSince"/>) in which the row was already sent again through a provider
+    /// that has no lookup: it is not sent a third time, even after a restart. Null: not sent again.
+    /// </summary>
+    public DateTimeOffset? ResentInDoubt { get; init; }
 }
 
 /// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>

@@ -50,7 +50,7 @@ public sealed partial class SqlOutboxStore
         var select = connection.Command(
             $"""
             SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind,
-                   o.in_doubt_since, {ViaColumn}, {LinkColumn}, {ToColumn}
+                   o.in_doubt_since, {ViaColumn}, {LinkColumn}, {ToColumn}, o.resent_in_doubt
             FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
                  LEFT JOIN messages r ON r.id = m.reply_to
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND {ShareFilter(shares)}
@@ -80,6 +80,7 @@ public sealed partial class SqlOutboxStore
                     Via = reader.GetNullableString(10),
                     LinkId = reader.GetNullableString(11),
                     ReplyFrom = reader.GetNullableString(12),
+                    ResentInDoubt = reader.GetNullableString(13)?.ToDateTimeOffset(),
                 });
             }
         }

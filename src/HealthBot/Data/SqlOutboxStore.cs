@@ -39,6 +39,11 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
                 .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
                 .ExecuteNonQuery());
 
+    public Task MarkResentInDoubtAsync(long outboxId, DateTimeOffset? episode, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command("UPDATE outbox SET resent_in_doubt = @e WHERE id = @id", transaction)
+                .With("@e", episode?.ToDb()).With("@id", outboxId).ExecuteNonQuery());
+
     public Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
         long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default)
     {

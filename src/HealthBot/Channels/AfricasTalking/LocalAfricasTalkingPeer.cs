@@ -31,6 +31,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     private int calls;
     private int holding;
     private TaskCompletionSource? held;
+    private volatile int holdAfter;
 
     private LocalAfricasTalkingPeer(WebApplication app, string apiKey)
     {
@@ -91,9 +92,14 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     public string Balance { get; set; } = "KES 1785.5000";
 
     /// <summary>
-    /// From now on every send call is held (no answer, as from a provider that stalls) until <see cref="Release"/>.
+    /// Every send call after the first <paramref name="afterCalls"/> is held (no answer, as from a provider that
+    /// stalls) until <see cref="Release"/>.
     /// </summary>
-    public void Hold() => held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Hold(int afterCalls = 0)
+    {
+        holdAfter = afterCalls;
+        held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Answers the held calls and stops holding.</summary>
     public void Release() => Interlocked.Exchange(ref held, null)?.TrySetResult();
@@ -110,7 +116,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     private async Task<IResult> SendAsync(HttpContext http)
     {
         var call = Interlocked.Increment(ref calls);
-        if (held is { } stall)
+        if (held is { } stall && call > holdAfter)
         {
             Interlocked.Increment(ref holding);
             try
