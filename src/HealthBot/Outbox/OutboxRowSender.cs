@@ -5,9 +5,9 @@ using HealthBot.Telemetry;
 namespace HealthBot.Outbox;
 
 /// <summary>
-/// Sends one claimed row and records the outcome: a row in doubt is settled at its provider first, then the gates (unless
-/// passed with its batch), the provider's length limit, the channel's rate limit and the provider call. Transient
-/// failures back off exponentially; permanent ones keep the provider's error code and stop.
+/// Sends one claimed row and records the outcome: a row in doubt is settled at its provider first, then the gates
+/// (unless passed with its batch), the provider's length limit, the channel's rate limit and the provider call.
+/// Transient failures back off exponentially; permanent ones keep the provider's error code and stop.
 /// </summary>
 internal sealed class OutboxRowSender(
     IOutboxStore outbox,
@@ -71,8 +71,8 @@ internal sealed class OutboxRowSender(
     }
 
     /// <summary>
-    /// Gates (unless already passed with the batch), rate limit, provider call and how long the provider took; <see cref="GatedOff"/> when a gate dealt with
-    /// the row.
+    /// Gates (unless already passed with the batch), rate limit, provider call and how long the provider took;
+    /// <see cref="GatedOff"/> when a gate dealt with the row.
     /// </summary>
     private async Task<(SendResult, TimeSpan?)> GateAndSendAsync(OutboxItem item, bool gated, CancellationToken ct)
     {
@@ -140,7 +140,9 @@ internal sealed class OutboxRowSender(
                 // A provider's Retry-After beyond the longest wait would look like a wrong clock (and be pulled back).
                 delay = delay > settings.LongestWait() ? settings.LongestWait() : delay;
                 logger.LogInformation("Outbox row {OutboxId} will retry in {Delay} after: {Error}", item.OutboxId, delay, retry.Error);
-                await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Stored, retry.InDoubt, ct);
+                // A row already in doubt stays so: this attempt not reaching the provider says nothing of the earlier.
+                await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Stored,
+                    retry.InDoubt || item.InDoubtSince is not null, ct);
                 break;
         }
     }
