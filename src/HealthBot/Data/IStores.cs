@@ -69,6 +69,10 @@ public interface IOutboxStore
 {
     /// <summary>Claims up to <paramref name="limit"/> due rows (marking them in flight), highest priority first.</summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default);
+
+    /// <summary>The same for one sending lane: only the rows of <paramref name="shares"/>.</summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(
+        IReadOnlyCollection<OutboxShare> shares, int limit, CancellationToken ct = default);
     /// <param name="provider">The provider that took the message, stored with it for the inbox.</param>
     Task MarkSentAsync(
         long outboxId, string? providerId, string status, string? provider = null, CancellationToken ct = default);
@@ -87,6 +91,12 @@ public interface IOutboxStore
         long outboxId, DateTimeOffset nextAttemptAt, string error, bool inDoubt = true, CancellationToken ct = default);
 
     /// <summary>
+    /// Records that the row is being sent again in the in-doubt <paramref name="episode"/> through a provider with no
+    /// lookup (before the call, so a restart during it knows); null: that resend got an answer, the count starts over.
+    /// </summary>
+    Task MarkResentInDoubtAsync(long outboxId, DateTimeOffset? episode, CancellationToken ct = default);
+
+    /// <summary>
     /// Those of <paramref name="providerIds"/> recorded on an outbound message other than <paramref name="messageId"/>.
     /// </summary>
     Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
@@ -103,6 +113,9 @@ public interface IOutboxStore
     Task<int> HeartbeatAsync(CancellationToken ct = default);
     Task<int> CountAsync(string state, CancellationToken ct = default);
     Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
+
+    /// <summary>When the next pending row of <paramref name="shares"/> falls due (null: none).</summary>
+    Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<OutboxShare> shares, CancellationToken ct = default);
 
     /// <summary>When the longest-waiting due message of <paramref name="minPriority"/> or more fell due; null: none.
     /// </summary>

@@ -55,6 +55,12 @@ public sealed record OutboxItem(long OutboxId, long MessageId, string Channel, s
     /// staff reply the person's last message; only when sent through the provider that carried it. Null: campaigns.
     /// </summary>
     public string? ReplyFrom { get; init; }
+
+    /// <summary>
+    /// The in-doubt episode (its <see cref="InDoubtSince"/>) in which the row was already sent again through a provider
+    /// that has no lookup: it is not sent a third time, even after a restart. Null: not sent again.
+    /// </summary>
+    public DateTimeOffset? ResentInDoubt { get; init; }
 }
 
 /// <summary>A pre-approved provider template: Twilio's Content SID and its variables as the JSON object Twilio expects.</summary>
@@ -95,3 +101,13 @@ public sealed record Alert(long Id, long ContactId, long? MessageId, string Rule
 
 /// <summary>Replies counted for the rate limits: answered messages and notices in the last hour and day.</summary>
 public sealed record RecentReplies(int AnsweredHour, int NoticesHour, int AnsweredDay, int NoticesDay);
+
+/// <summary>
+/// A sending lane's part of the outbox: the rows of <paramref name="Channel"/>; with <paramref name="Via"/>, only those
+/// answered through that provider; otherwise those answered through none or a provider not in
+/// <paramref name="NotVia"/> (the providers that have lanes of their own on the channel).
+/// </summary>
+public sealed record OutboxShare(string Channel, string? Via = null, IReadOnlyList<string>? NotVia = null)
+{
+    public IReadOnlyList<string> NotVia { get; init; } = NotVia ?? [];
+}

@@ -11,7 +11,14 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
     private const string CampaignKind = SqlCampaignPlanStore.Kind;
 
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => Claim(connection, transaction, database, channels, limit, time.GetUtcNow().ToDb(), storage.Value.Node));
+        ClaimDueAsync(channels.Select(c => new OutboxShare(c)).ToList(), limit, ct);
+
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(
+        IReadOnlyCollection<OutboxShare> shares, int limit, CancellationToken ct = default) =>
+        shares.Count == 0
+            ? Task.FromResult<IReadOnlyList<OutboxItem>>([])
+            : writer.WriteAsync((connection, transaction) =>
+                Claim(connection, transaction, database, shares, limit, time.GetUtcNow().ToDb(), storage.Value.Node));
 
     public Task MarkSentAsync(
         long outboxId, string? providerId, string status, string? provider, CancellationToken ct = default) =>
@@ -31,6 +38,11 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
                     transaction)
                 .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
                 .ExecuteNonQuery());
+
+    public Task MarkResentInDoubtAsync(long outboxId, DateTimeOffset? episode, CancellationToken ct = default) =>
+        writer.WriteAsync((connection, transaction) =>
+            connection.Command("UPDATE outbox SET resent_in_doubt = @e WHERE id = @id", transaction)
+                .With("@e", episode?.ToDb()).With("@id", outboxId).ExecuteNonQuery());
 
     public Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
         long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default)
@@ -89,6 +101,21 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
         return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
     }
 
+    public Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<OutboxShare> shares, CancellationToken ct = default)
+    {
+        if (shares.Count == 0)
+        {
+            return Task.FromResult<DateTimeOffset?>(null);
+        }
+
+        using var connection = database.Open();
+        var command = connection.Command(
+            "SELECT MIN(o.next_attempt_at) FROM outbox o JOIN messages m ON m.id = o.message_id " +
+            $"LEFT JOIN messages r ON r.id = m.reply_to WHERE o.state = 'pending' AND {ShareFilter(shares)}");
+        var value = WithShares(command, shares).ExecuteScalar();
+        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+    }
+
     public Task<DateTimeOffset?> OldestDueAsync(int minPriority, CancellationToken ct = default)
     {
         using var connection = database.Open();
@@ -126,105 +153,6 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
 
                 return update.ExecuteNonQuery();
             });
-
-    private static IReadOnlyList<OutboxItem> Claim(
-        DbConnection connection, DbTransaction transaction, Database database, IReadOnlyCollection<string> channels, int limit, string now, string node)
-    {
-        var channelList = string.Join(", ", channels.Select((_, i) => $"@ch{i}"));
-        var select = connection.Command(
-            $"""
-            SELECT o.id, o.message_id, o.channel, c.address, m.body, o.attempts, c.id, c.consent, m.kind,
-                   o.in_doubt_since, {ViaColumn}, {LinkColumn}, {ToColumn}
-            FROM outbox o JOIN messages m ON m.id = o.message_id JOIN contacts c ON c.id = m.contact_id
-                 LEFT JOIN messages r ON r.id = m.reply_to
-            WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.channel IN ({channelList})
-            ORDER BY o.priority DESC, o.next_attempt_at, o.id LIMIT @limit{database.Dialect.ForUpdateSkipLocked("o")}
-            """, transaction).With("@now", now).With("@limit", limit);
-        var i = 0;
-        foreach (var channel in channels)
-        {
-            select.With($"@ch{i++}", channel);
-        }
-
-        var items = new List<OutboxItem>();
-        var skipped = new List<(long OutboxId, long MessageId)>();
-        using (var reader = select.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                // Consent is checked again at send time: a STOP that arrived after a message was queued wins.
-                // Campaign messages are left to the campaign gate, which checks the same and reports why it skipped.
-                var kind = reader.GetNullableString(8) ?? string.Empty;
-                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(kind) && kind != CampaignKind)
-                {
-                    skipped.Add((reader.GetInt64(0), reader.GetInt64(1)));
-                    continue;
-                }
-
-                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), database.Protector.Decrypt(reader.GetString(3)), database.Protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6))
-                {
-                    Kind = kind,
-                    InDoubtSince = reader.GetNullableString(9)?.ToDateTimeOffset(),
-                    Via = reader.GetNullableString(10),
-                    LinkId = reader.GetNullableString(11),
-                    ReplyFrom = reader.GetNullableString(12),
-                });
-            }
-        }
-
-        foreach (var (outboxId, messageId) in skipped)
-        {
-            connection.Command("UPDATE outbox SET state = 'failed', last_error = 'recipient opted out', updated_at = @now WHERE id = @id", transaction)
-                .With("@now", now).With("@id", outboxId).ExecuteNonQuery();
-            SqlMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
-        }
-
-        // From now until its outcome is recorded the send is in doubt: after a crash it is looked up, not resent.
-        // One statement for the whole batch (on PostgreSQL each statement is a round trip).
-        if (items.Count > 0)
-        {
-            connection.Command(
-                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, updated_at = @now, " +
-                    "in_doubt_since = COALESCE(in_doubt_since, @now) " +
-                    $"WHERE id IN (SELECT r.o FROM {database.Dialect.Rows("@rows", ("o", "bigint"))} r)", transaction)
-                .With("@now", now).With("@node", node).With("@rows", JsonRows.Of(items, i => [i.OutboxId]))
-                .ExecuteNonQuery();
-        }
-
-        return items;
-    }
-
-    /// <summary>
-    /// The provider to answer through: the one that carried the message replied to, or for a message that replies
-    /// to none (a staff reply) the one that carried the person's last message on the channel. Campaigns: none, they
-    /// go through the channel's sending provider.
-    /// </summary>
-    // Africa's Talking's premium linkId: a reply carries the one of the message it answers (when a provider carried
-    // it); a staff reply, which answers no one message, the one of the person's last message (Channels/README.md).
-    private const string LinkColumn =
-        """
-        CASE WHEN m.reply_to IS NOT NULL THEN CASE WHEN r.provider IS NOT NULL THEN r.provider_link_id END
-            WHEN m.kind = 'human' THEN (SELECT l.provider_link_id FROM messages l
-                WHERE l.contact_id = m.contact_id AND l.direction = 'in' AND l.channel = m.channel
-                ORDER BY l.id DESC LIMIT 1) END
-        """;
-
-    // The short code the person wrote to, chosen as the linkId is: campaigns answer nobody and keep the configured
-    // sender (Channels/README.md, "Which provider answers").
-    private const string ToColumn =
-        """
-        CASE WHEN m.reply_to IS NOT NULL THEN CASE WHEN r.provider IS NOT NULL THEN r.provider_to END
-            WHEN m.kind = 'human' THEN (SELECT l.provider_to FROM messages l
-                WHERE l.contact_id = m.contact_id AND l.direction = 'in' AND l.channel = m.channel
-                ORDER BY l.id DESC LIMIT 1) END
-        """;
-
-    private const string ViaColumn =
-        """
-        COALESCE(r.provider, CASE WHEN COALESCE(m.kind, '') <> 'campaign' THEN (SELECT l.provider FROM messages l
-            WHERE l.contact_id = m.contact_id AND l.direction = 'in' AND l.channel = m.channel
-            ORDER BY l.id DESC LIMIT 1) END)
-        """;
 
     private Task Finish(
         long outboxId, string state, string status, string? providerId, string? errorCode, string? error,

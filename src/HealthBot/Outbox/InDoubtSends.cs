@@ -31,8 +31,9 @@ public sealed class InDoubtSends(
     // Requests given up on by this process that may still be answered (the provider call cannot be cancelled).
     private readonly ConcurrentDictionary<long, Task<SendResult>> abandoned = new();
 
-    // Rows sent again in doubt through a provider with no lookup, by the in-doubt episode (its InDoubtSince): at most
-    // once per episode (Channels/README.md, "Exactly once or at least once").
+    // Rows this process sent again in doubt through a provider with no lookup. The episode itself is stored with the
+    // row (OutboxItem.ResentInDoubt), so a restart during the resend does not send a third copy; this only says which
+    // marks to clear when the resend is answered (Channels/README.md, "Exactly once or at least once").
     private readonly ConcurrentDictionary<long, DateTimeOffset> resent = new();
 
     // When this process's last call for a row ended; after a restart it is unknown (then: the time limit's end).
@@ -50,15 +51,20 @@ public sealed class InDoubtSends(
             if (result is not SendResult.Retry { InDoubt: true } retry)
             {
                 ended.TryRemove(outboxId, out _);
-                resent.TryRemove(outboxId, out _);
+                if (resent.TryRemove(outboxId, out _) && result is SendResult.Retry)
+                {
+                    // The resend certainly did not reach the provider (refused, 503): it does not count.
+                    await outbox.MarkResentInDoubtAsync(outboxId, null, CancellationToken.None);
+                }
+
                 return result;
             }
 
             ended[outboxId] = time.GetUtcNow();
-            if (!retry.Error.StartsWith("timeout", StringComparison.Ordinal))
+            if (!retry.Error.StartsWith("timeout", StringComparison.Ordinal) && resent.TryRemove(outboxId, out _))
             {
                 // The provider answered, unclearly (a 5xx, a page that is not its answer): not a lost answer twice.
-                resent.TryRemove(outboxId, out _);
+                await outbox.MarkResentInDoubtAsync(outboxId, null, CancellationToken.None);
             }
 
             return result;
@@ -104,7 +110,7 @@ public sealed class InDoubtSends(
         }
 
         abandoned.TryRemove(item.OutboxId, out _);
-        return hasLookup ? null : WithoutLookup(item, provider);
+        return hasLookup ? null : await WithoutLookupAsync(item, provider);
     }
 
     /// <summary>
@@ -114,11 +120,11 @@ public sealed class InDoubtSends(
     /// does not make copies at once. When that one resend
     /// got no answer either, it is not sent a third time: the row fails "unconfirmed" for staff to check.
     /// </summary>
-    private SendResult? WithoutLookup(OutboxItem item, string? provider)
+    private async Task<SendResult?> WithoutLookupAsync(OutboxItem item, string? provider)
     {
         var episode = item.InDoubtSince!.Value;
         var name = provider ?? "the provider";
-        if (resent.TryGetValue(item.OutboxId, out var earlier) && earlier == episode)
+        if (item.ResentInDoubt == episode)
         {
             resent.TryRemove(item.OutboxId, out _);
             ended.TryRemove(item.OutboxId, out _);
@@ -139,6 +145,8 @@ public sealed class InDoubtSends(
                 After: due - time.GetUtcNow());
         }
 
+        // Stored before the call: a process killed during it must not send a third copy after its restart.
+        await outbox.MarkResentInDoubtAsync(item.OutboxId, episode, CancellationToken.None);
         resent[item.OutboxId] = episode;
         ended.TryRemove(item.OutboxId, out _);
         logger.LogInformation(

@@ -14,7 +14,10 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(1, 10000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>Sends in flight at once.</summary>
+    /// <summary>
+    /// Sends in flight at once per sending provider: each provider has its own lane (OutboxLane), so one that hangs
+    /// does not take the others' turns.
+    /// </summary>
     [Range(1, 256)]
     public int MaxParallelSends { get; set; } = 16;
 

@@ -19,6 +19,19 @@ public static class ProviderHttp
             : new SendResult.Retry(code) { Detail = reason.Length > 0 ? reason : null };
     }
 
+    /// <summary>
+    /// A failure before any byte of the request left: the name did not resolve, the connection was refused or the
+    /// host unreachable (SocketsHttpHandler wraps the connect's SocketException), the proxy tunnel or the TLS
+    /// handshake failed. The provider cannot have the message: a plain retry, not in doubt.
+    /// </summary>
+    public static bool NeverSent(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError
+            or HttpRequestError.SecureConnectionError => true,
+        HttpRequestError.ConnectionError => ex.InnerException is System.Net.Sockets.SocketException,
+        _ => false,
+    };
+
     /// <summary>Runs one send; a connection failure or this send's own timeout is transient.</summary>
     public static async Task<SendResult> GuardAsync(Func<Task<SendResult>> send, CancellationToken ct)
     {
@@ -28,7 +41,7 @@ public static class ProviderHttp
         }
         catch (HttpRequestException ex)
         {
-            return new SendResult.Retry($"connection: {ex.HttpRequestError}");
+            return new SendResult.Retry($"connection: {ex.HttpRequestError}", InDoubt: !NeverSent(ex));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -59,6 +59,34 @@ public sealed class SenderRoutes
             : chosen;
     }
 
+    /// <summary>
+    /// One sending lane per sender: the rows it takes (those <see cref="For"/> gives it), so the outbox can claim and
+    /// send them apart from the other senders' and a provider that hangs holds up only its own rows.
+    /// </summary>
+    public IReadOnlyList<SendLane> Lanes()
+    {
+        var shares = new List<(IChannelSender Sender, OutboxShare Share)>();
+        foreach (var (channel, chosen) in byChannel)
+        {
+            // Providers that answer what they carried on this channel, when another is the chosen one.
+            var carriers = chosen.Provider is null
+                ? []
+                : byProvider.Where(p => p.Key.Channel == channel && p.Key.Provider != chosen.Provider).ToList();
+            shares.Add((chosen, new OutboxShare(channel, NotVia: carriers.Select(c => c.Key.Provider).ToList())));
+            shares.AddRange(carriers.Select(c => (c.Value, new OutboxShare(channel, Via: c.Key.Provider))));
+        }
+
+        return shares.GroupBy(s => s.Sender, ReferenceEqualityComparer.Instance)
+            .Select(g => new SendLane(
+                ((IChannelSender)g.Key!).Provider ?? string.Join('+', g.Select(s => s.Share.Channel)),
+                g.Select(s => s.Share).ToList()))
+            .ToList();
+    }
+
     private static bool Chosen(IChannelSender sender, string channel, ChannelRegistry registry) =>
         sender.Provider is null || registry.Sender(channel)?.Name is not { } chosen || chosen == sender.Provider;
 }
+
+/// <summary>The rows one sender takes (<see cref="SenderRoutes.Lanes"/>); <paramref name="Name"/> for logs.</summary>
+public sealed record SendLane(string Name, IReadOnlyList<OutboxShare> Shares);
+

@@ -112,8 +112,15 @@ public sealed class ServerProcess : IDisposable
         process.WaitForExit();
     }
 
+    /// <summary>Kills the server if it still runs; again is harmless (a failed restart must not hide its error).
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited)
         {
             KillHard();
@@ -121,6 +128,8 @@ public sealed class ServerProcess : IDisposable
 
         process.Dispose();
     }
+
+    private int disposed;
 
     private async Task WaitReadyAsync()
     {

@@ -6,6 +6,7 @@ using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Tests.Admin;
 using HealthBot.Tests.Channels.AfricasTalking;
+using HealthBot.Tests.Channels.Telegram;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels;
@@ -86,6 +87,30 @@ public sealed class ProviderFreeTextLogTests
         AssertLogsClean(factory, "meta-http-500", "254700000999");
     }
 
+    [Fact]
+    public async Task Telegrams_descriptions_are_stored_for_staff_and_only_their_codes_logged()
+    {
+        var (telegram, factory) = await TelegramTestBot.StartAsync(false);
+        try
+        {
+            telegram.Script(500, description: Page);
+            telegram.Script(429, retryAfter: 30); // held long enough to be read
+
+            var error = await SendAsync(factory, "telegram", "1111699", "telegram 500");
+            var limited = await WaitForErrorAsync(factory, "telegram 429");
+
+            Assert.Contains(Words, error, StringComparison.Ordinal);
+            Assert.Contains("Too Many Requests", limited, StringComparison.Ordinal); // Telegram's description
+            AssertLogsClean(factory, "telegram 500", "254700000999");
+            AssertLogsClean(factory, "telegram 429", "254700000999");
+            Assert.DoesNotContain(factory.Logs, l => l.Contains("Too Many Requests", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await TelegramTestBot.StopAsync(factory, telegram);
+        }
+    }
+
     private static void AssertLogsClean(HealthBotFactory factory, string code, string number)
     {
         var logs = factory.Logs.ToList();
@@ -102,11 +127,23 @@ public sealed class ProviderFreeTextLogTests
         var id = await factory.Service<IMessageStore>().EnqueueAsync(
             contact.Id, channel, draft, $"t-{Guid.NewGuid():N}");
         factory.Service<OutboxSignal>().Set();
-        return await Eventually.WaitAsync(async () =>
+        return await WaitForErrorAsync(factory, code, id);
+    }
+
+    /// <summary>Waits until the row of message <paramref name="id"/> (or any row) stored an error with this text.
+    /// </summary>
+    private static Task<string> WaitForErrorAsync(HealthBotFactory factory, string code, long? id = null) =>
+        Eventually.WaitAsync(() =>
         {
             using var connection = factory.Service<Database>().Open();
-            return connection.Command($"SELECT last_error FROM outbox WHERE message_id = {id}").ExecuteScalar()
-                as string ?? string.Empty;
+            var rows = id is null ? string.Empty : $" WHERE message_id = {id}";
+            var errors = new List<string>();
+            using var reader = connection.Command($"SELECT last_error FROM outbox{rows}").ExecuteReader();
+            while (reader.Read())
+            {
+                errors.Add(reader.IsDBNull(0) ? string.Empty : reader.GetString(0));
+            }
+
+            return Task.FromResult(errors.FirstOrDefault(e => e.Contains(code, StringComparison.Ordinal)) ?? "");
         }, e => e.Contains(code, StringComparison.Ordinal), $"the {code} error", 30000);
-    }
 }

@@ -90,7 +90,9 @@ public sealed class AfricasTalkingSender : IChannelSender
         }
         catch (HttpRequestException ex)
         {
-            return All(to, new SendResult.Retry($"connection: {ex.HttpRequestError}"));
+            // Refused or unreachable before any byte left: a plain retry; otherwise it may have been taken.
+            return All(to, new SendResult.Retry($"connection: {ex.HttpRequestError}",
+                InDoubt: !ProviderHttp.NeverSent(ex)));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

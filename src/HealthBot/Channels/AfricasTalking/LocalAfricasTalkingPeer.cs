@@ -29,6 +29,9 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(int Status, string Body, bool Taken)> httpScript = new();
     private int calls;
+    private int holding;
+    private TaskCompletionSource? held;
+    private volatile int holdAfter;
 
     private LocalAfricasTalkingPeer(WebApplication app, string apiKey)
     {
@@ -88,11 +91,44 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     /// <summary>The application's balance, <c>KES …</c>, as GET /version1/user answers it.</summary>
     public string Balance { get; set; } = "KES 1785.5000";
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    /// <summary>
+    /// Every send call after the first <paramref name="afterCalls"/> is held (no answer, as from a provider that
+    /// stalls) until <see cref="Release"/>.
+    /// </summary>
+    public void Hold(int afterCalls = 0)
+    {
+        holdAfter = afterCalls;
+        held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Answers the held calls and stops holding.</summary>
+    public void Release() => Interlocked.Exchange(ref held, null)?.TrySetResult();
+
+    /// <summary>Send calls held now (<see cref="Hold"/>).</summary>
+    public int Holding => holding;
+
+    public async ValueTask DisposeAsync()
+    {
+        Release();
+        await app.DisposeAsync();
+    }
 
     private async Task<IResult> SendAsync(HttpContext http)
     {
         var call = Interlocked.Increment(ref calls);
+        if (held is { } stall && call > holdAfter)
+        {
+            Interlocked.Increment(ref holding);
+            try
+            {
+                await stall.Task.WaitAsync(http.RequestAborted);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref holding);
+            }
+        }
+
         if (http.Request.Headers["apiKey"] != ApiKey)
         {
             return Results.Text("The supplied authentication is invalid", statusCode: 401);

@@ -41,7 +41,11 @@ public sealed class KannelSender(IHttpClientFactory httpClients, IOptions<Kannel
             var answer = (await response.Content.ReadAsStringAsync(timeout.Token)).Trim();
             if (!response.IsSuccessStatusCode)
             {
-                return ProviderHttp.Refused(ChannelProviders.Kannel, (int)response.StatusCode, answer);
+                var refused = ProviderHttp.Refused(ChannelProviders.Kannel, (int)response.StatusCode, answer);
+                // sendsms's 503 ("Temporal failure, try again later"): documented as not taken, so not in doubt.
+                return response.StatusCode == HttpStatusCode.ServiceUnavailable && refused is SendResult.Retry retry
+                    ? retry with { InDoubt = false }
+                    : refused;
             }
 
             // Only sendsms's own answer means taken; any other 2xx (a captive portal's or proxy's page) may or may

@@ -95,12 +95,13 @@ public sealed class TelegramSender(TelegramApi api, TimeProvider time) : IChanne
         {
             // Refused before it was taken: nothing is in doubt.
             var after = answer.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            return new SendResult.Retry($"telegram 429: {reason}", InDoubt: false, after);
+            return new SendResult.Retry("telegram 429", InDoubt: false, after) { Detail = reason };
         }
 
         if (answer.HttpStatus >= 500 || answer.ErrorCode >= 500)
         {
-            return new SendResult.Retry($"telegram {code}: {reason}");
+            // The description is Telegram's free text: stored for staff (Detail), never in the log line (Error).
+            return new SendResult.Retry($"telegram {code}") { Detail = reason };
         }
 
         var shortCode = $"{code} {reason}";

@@ -104,12 +104,14 @@ public sealed class TwilioSender(IHttpClientFactory httpClients, IOptions<Twilio
         }
         catch (ApiConnectionException ex)
         {
-            // The request may have reached Twilio before the connection broke: in doubt (the default).
-            return new SendResult.Retry($"connection: {ex.InnerException?.GetType().Name ?? ex.GetType().Name}");
+            // The request may have reached Twilio before the connection broke: in doubt (the default), unless the
+            // connection was refused or never made.
+            return new SendResult.Retry($"connection: {ex.InnerException?.GetType().Name ?? ex.GetType().Name}",
+                InDoubt: ex.InnerException is not HttpRequestException http || !ProviderHttp.NeverSent(http));
         }
         catch (HttpRequestException ex)
         {
-            return new SendResult.Retry($"connection: {ex.HttpRequestError}");
+            return new SendResult.Retry($"connection: {ex.HttpRequestError}", InDoubt: !ProviderHttp.NeverSent(ex));
         }
     }
 }
