@@ -134,22 +134,24 @@ public sealed class ContentEditModel(
             return Page();
         }
 
-        var now = OpenedOn(await edits.OpenAsync(Id, Lang), catalog.Current.Find(Id, Lang));
+        var open = await edits.OpenAsync(Id, Lang);
         // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
-        if (!string.Equals(Opened, now, StringComparison.Ordinal))
+        if (!string.Equals(Opened, OpenedOn(open, catalog.Current.Find(Id, Lang)), StringComparison.Ordinal))
         {
-            Unsaved = string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
-            await OnGetAsync();
-            Message = T("This draft changed since you opened it: nothing was saved. " +
-                "The form shows the new text; your text is above it. Make your change again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ConflictAsync();
         }
 
         long editId;
         try
         {
-            editId = await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web, Keywords, Examples);
+            // The store checks the draft is still this one in the statement that writes it: of two saves posted at
+            // the same moment from the same form version, one is written and the other is a conflict.
+            editId = await workflow.SaveDraftAsync(
+                Actor, Id, Lang, Title, Sms, Web, Keywords, Examples, new DraftBasis(open));
+        }
+        catch (DraftChangedException)
+        {
+            return await ConflictAsync();
         }
         catch (DraftRefusedException ex)
         {
@@ -170,5 +172,16 @@ public sealed class ContentEditModel(
         }
 
         return RedirectToPage(new { Id, Lang });
+    }
+
+    /// <summary>The 409 page: the newer draft in the form, the person's own text kept above it.</summary>
+    private async Task<IActionResult> ConflictAsync()
+    {
+        Unsaved = string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
+        await OnGetAsync();
+        Message = T("This draft changed since you opened it: nothing was saved. " +
+            "The form shows the new text; your text is above it. Make your change again.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }

@@ -90,22 +90,22 @@ public sealed class TriageEditModel(
             return Page();
         }
 
-        var now = OpenedOn(await edits.OpenAsync(ContentEdit.TriageId, Lang));
+        var open = await edits.OpenAsync(ContentEdit.TriageId, Lang);
         // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
-        if (!string.Equals(Opened, now, StringComparison.Ordinal))
+        if (!string.Equals(Opened, OpenedOn(open), StringComparison.Ordinal))
         {
-            Unsaved = Rules;
-            await OnGetAsync();
-            Message = T("This draft changed since you opened it: nothing was saved. " +
-                "The form shows the new text; your text is above it. Make your change again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ConflictAsync();
         }
 
         long editId;
         try
         {
-            editId = await workflow.SaveTriageDraftAsync(Actor, Lang, Rules);
+            // Checked again in the statement that writes it: of two simultaneous saves one wins, one is a conflict.
+            editId = await workflow.SaveTriageDraftAsync(Actor, Lang, Rules, new DraftBasis(open));
+        }
+        catch (DraftChangedException)
+        {
+            return await ConflictAsync();
         }
         catch (DraftRefusedException ex)
         {
@@ -127,5 +127,16 @@ public sealed class TriageEditModel(
         }
 
         return RedirectToPage(new { Lang });
+    }
+
+    /// <summary>The 409 page: the newer draft in the form, the person's own rules kept above it.</summary>
+    private async Task<IActionResult> ConflictAsync()
+    {
+        Unsaved = Rules;
+        await OnGetAsync();
+        Message = T("This draft changed since you opened it: nothing was saved. " +
+            "The form shows the new text; your text is above it. Make your change again.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }
