@@ -62,6 +62,16 @@ public sealed class ContentWorkflow(
         // an edit of only those keeps the version, so translations do not turn stale.
         var sameFacts = current is not null && current.Title == title.Trim()
             && Normalize(current.Sms) == Normalize(sms) && Normalize(current.Web) == Normalize(web);
+        // A save that changes nothing writes nothing: no draft, no author, no audit entry (Admin/README.md).
+        var own = (Keywords: EditLines.Join(current?.Keywords ?? []), Examples: EditLines.Join(current?.Examples ?? []));
+        if (open is not null
+            ? open.Title == title.Trim() && open.Sms == Normalize(sms) && open.Web == Normalize(web)
+                && (open.Keywords ?? own.Keywords) == keywords && (open.Examples ?? own.Examples) == examples
+            : sameFacts && (keywords ?? own.Keywords) == own.Keywords && (examples ?? own.Examples) == own.Examples)
+        {
+            throw new NothingChangedException(open);
+        }
+
         var version = NextVersion(contentId, language, current?.Version ?? 0) - (sameFacts ? 1 : 0);
         var id = await edits.SaveDraftAsync(
             contentId, language, version, title.Trim(), Normalize(sms), Normalize(web), actor, keywords, examples,
@@ -83,8 +93,14 @@ public sealed class ContentWorkflow(
             throw new DraftRefusedException(string.Join("\n", problems));
         }
 
-        var version = NextVersion(ContentEdit.TriageId, language, triage.CurrentVersion(language));
         var before = triage.CurrentText(language);
+        var open = basis is null ? await edits.OpenAsync(ContentEdit.TriageId, language) : basis.Open;
+        if (text == Normalize(open?.Web ?? before) + "\n")
+        {
+            throw new NothingChangedException(open);
+        }
+
+        var version = NextVersion(ContentEdit.TriageId, language, triage.CurrentVersion(language));
         text = TriageDrafts.WithVersion(text, version);
         var id = await edits.SaveDraftAsync(
             ContentEdit.TriageId, language, version, "triage", "", text, actor, basis: basis);

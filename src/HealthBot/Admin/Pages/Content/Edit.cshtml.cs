@@ -55,6 +55,9 @@ public sealed class ContentEditModel(
 
     public string? Message { get; private set; }
 
+    /// <summary>What happened when it is not an error (a save that changed nothing).</summary>
+    public string? Notice { get; private set; }
+
     public SmsPreview Preview => PreviewOf(Sms);
 
     public async Task<IActionResult> OnGetAsync()
@@ -152,6 +155,20 @@ public sealed class ContentEditModel(
         catch (DraftChangedException)
         {
             return await ConflictAsync();
+        }
+        catch (NothingChangedException unchanged)
+        {
+            // Submitting an unchanged open draft still submits it (nobody becomes its author; one already in review
+            // stays there); anything else says so.
+            if (submit && unchanged.Open is { } draft)
+            {
+                await workflow.SubmitAsync(Actor, draft.Id);
+                return RedirectToPage(new { Id, Lang });
+            }
+
+            await OnGetAsync();
+            Notice = T("Nothing changed: nothing was saved.");
+            return Page();
         }
         catch (DraftRefusedException ex)
         {

@@ -36,6 +36,9 @@ public sealed class TriageEditModel(
 
     public string? Message { get; private set; }
 
+    /// <summary>What happened when it is not an error (a save that changed nothing).</summary>
+    public string? Notice { get; private set; }
+
     public IEnumerable<string> Languages => catalog.Current.Triage.Keys.Order(StringComparer.Ordinal);
 
     public ContentEdit? Open { get; private set; }
@@ -106,6 +109,20 @@ public sealed class TriageEditModel(
         catch (DraftChangedException)
         {
             return await ConflictAsync();
+        }
+        catch (NothingChangedException unchanged)
+        {
+            // Submitting an unchanged open draft still submits it (nobody becomes its author; one already in review
+            // stays there); anything else says so.
+            if (submit && unchanged.Open is { } draft)
+            {
+                await workflow.SubmitAsync(Actor, draft.Id);
+                return RedirectToPage(new { Lang });
+            }
+
+            await OnGetAsync();
+            Notice = T("Nothing changed: nothing was saved.");
+            return Page();
         }
         catch (DraftRefusedException ex)
         {
