@@ -63,7 +63,8 @@ public sealed class ContentWorkflow(
         var sameFacts = current is not null && current.Title == title.Trim()
             && Normalize(current.Sms) == Normalize(sms) && Normalize(current.Web) == Normalize(web);
         // A save that changes nothing writes nothing: no draft, no author, no audit entry (Admin/README.md).
-        var own = (Keywords: EditLines.Join(current?.Keywords ?? []), Examples: EditLines.Join(current?.Examples ?? []));
+        var own = (Keywords: EditLines.Join(current?.Keywords ?? []),
+            Examples: EditLines.Join(current?.Examples ?? []));
         if (open is not null
             ? open.Title == title.Trim() && open.Sms == Normalize(sms) && open.Web == Normalize(web)
                 && (open.Keywords ?? own.Keywords) == keywords && (open.Examples ?? own.Examples) == examples

@@ -43,8 +43,13 @@ public sealed class ContentEditModel(
     [BindProperty]
     public string? Opened { get; set; }
 
+    /// <summary>The text the form was opened on, posted back so a refused save can show the person their own change
+    /// (not the whole text) against it.</summary>
+    [BindProperty]
+    public string? Was { get; set; }
+
     /// <summary>The text a refused (stale) save sent, shown beside the newer draft so nothing typed is lost.</summary>
-    public string? Unsaved { get; private set; }
+    public UnsavedText? Unsaved { get; private set; }
 
     /// <summary>The open draft's test questions answered differently (null without a draft).</summary>
     public DraftImpact? Impact { get; private set; }
@@ -82,6 +87,7 @@ public sealed class ContentEditModel(
         State = ContentGrid.StateOf(item, source, open);
         Version = open?.Version ?? item?.Version;
         Opened = OpenedOn(open, item);
+        Was = Joined();
         return Page();
     }
 
@@ -191,10 +197,13 @@ public sealed class ContentEditModel(
         return RedirectToPage(new { Id, Lang });
     }
 
+    private string Joined() => string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
+
     /// <summary>The 409 page: the newer draft in the form, the person's own text kept above it.</summary>
     private async Task<IActionResult> ConflictAsync()
     {
-        Unsaved = string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
+        var mine = Joined();
+        Unsaved = new UnsavedText(mine, Was is null ? null : TextDiff.Changes(Was, mine), T);
         await OnGetAsync();
         Message = T("This draft changed since you opened it: nothing was saved. " +
             "The form shows the new text; your text is above it. Make your change again.");

@@ -31,8 +31,13 @@ public sealed class TriageEditModel(
     [BindProperty]
     public string? Opened { get; set; }
 
+    /// <summary>The text the form was opened on, posted back so a refused save can show the person their own change
+    /// (not the whole text) against it.</summary>
+    [BindProperty]
+    public string? Was { get; set; }
+
     /// <summary>The rules a refused (stale) save sent, shown beside the newer draft so nothing typed is lost.</summary>
-    public string? Unsaved { get; private set; }
+    public UnsavedText? Unsaved { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -67,6 +72,7 @@ public sealed class TriageEditModel(
         Rules = Open?.Web ?? triage.CurrentText(Lang);
         Impact = Open is null ? null : impacts.For(Open);
         Opened = OpenedOn(Open);
+        Was = Rules;
         return Page();
     }
 
@@ -149,7 +155,7 @@ public sealed class TriageEditModel(
     /// <summary>The 409 page: the newer draft in the form, the person's own rules kept above it.</summary>
     private async Task<IActionResult> ConflictAsync()
     {
-        Unsaved = Rules;
+        Unsaved = new UnsavedText(Rules, Was is null ? null : TextDiff.Changes(Was, Rules), T);
         await OnGetAsync();
         Message = T("This draft changed since you opened it: nothing was saved. " +
             "The form shows the new text; your text is above it. Make your change again.");
