@@ -1,6 +1,7 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -136,6 +137,11 @@ public static class AdminServiceCollectionExtensions
             return;
         }
 
+        if (await AnonymousPostAsync(http))
+        {
+            return;
+        }
+
         if (await FormTooLargeAsync(http))
         {
             // Re-executed as the workspace's 413 page, which says the limit; the page itself would read the form for
@@ -156,6 +162,26 @@ public static class AdminServiceCollectionExtensions
             http.Response.StatusCode = ex is BadHttpRequestException bad
                 ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         }
+    }
+
+    /// <summary>
+    /// A post from someone not signed in is sent to sign in (as the page's own authorization would) before its body
+    /// is read: otherwise anyone could make the server read several megabytes of form per request.
+    /// </summary>
+    private static async Task<bool> AnonymousPostAsync(HttpContext http)
+    {
+        var path = http.Request.Path;
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            || path.StartsWithSegments(LoginPath) || path.StartsWithSegments("/admin/language")
+            || path.StartsWithSegments("/admin/assets")
+            || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || (await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme)).Succeeded)
+        {
+            return false;
+        }
+
+        await http.ChallengeAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return true;
     }
 
     /// <summary>Reads a posted form first (the page would read it anyway): true when it is over the size limit.

@@ -36,10 +36,12 @@ public sealed class ContentWorkflow(
 
     /// <summary>
     /// Saves the item's draft. Keywords and examples are one a line; null keeps the open draft's (or the item's own).
+    /// Given <paramref name="basis"/> (what the form showed), a draft changed since throws
+    /// <see cref="DraftChangedException"/> and nothing is saved.
     /// </summary>
     public async Task<long> SaveDraftAsync(
         string actor, string contentId, string language, string title, string sms, string web,
-        string? keywords = null, string? examples = null)
+        string? keywords = null, string? examples = null, DraftBasis? basis = null)
     {
         if (!CanEdit(contentId, language))
         {
@@ -47,7 +49,7 @@ public sealed class ContentWorkflow(
         }
 
         var current = catalog.Current.Find(contentId, language);
-        var open = await edits.OpenAsync(contentId, language);
+        var open = basis is null ? await edits.OpenAsync(contentId, language) : basis.Open;
         // A file keeps keywords as an inline [a, b] list: a comma separates two keywords there, so it does here.
         keywords = EditLines.Normalize(keywords?.Replace(',', '\n')) ?? open?.Keywords;
         examples = EditLines.Normalize(examples) ?? open?.Examples;
@@ -60,9 +62,21 @@ public sealed class ContentWorkflow(
         // an edit of only those keeps the version, so translations do not turn stale.
         var sameFacts = current is not null && current.Title == title.Trim()
             && Normalize(current.Sms) == Normalize(sms) && Normalize(current.Web) == Normalize(web);
+        // A save that changes nothing writes nothing: no draft, no author, no audit entry (Admin/README.md).
+        var own = (Keywords: EditLines.Join(current?.Keywords ?? []),
+            Examples: EditLines.Join(current?.Examples ?? []));
+        if (open is not null
+            ? open.Title == title.Trim() && open.Sms == Normalize(sms) && open.Web == Normalize(web)
+                && (open.Keywords ?? own.Keywords) == keywords && (open.Examples ?? own.Examples) == examples
+            : sameFacts && (keywords ?? own.Keywords) == own.Keywords && (examples ?? own.Examples) == own.Examples)
+        {
+            throw new NothingChangedException(open);
+        }
+
         var version = NextVersion(contentId, language, current?.Version ?? 0) - (sameFacts ? 1 : 0);
         var id = await edits.SaveDraftAsync(
-            contentId, language, version, title.Trim(), Normalize(sms), Normalize(web), actor, keywords, examples);
+            contentId, language, version, title.Trim(), Normalize(sms), Normalize(web), actor, keywords, examples,
+            basis);
         var draft = new ContentEdit(id, contentId, language, version, "draft", title.Trim(), Normalize(sms), Normalize(web),
             actor, null, time.GetUtcNow(), null) { Keywords = keywords, Examples = examples };
         await audit.AuditAsync(
@@ -72,7 +86,7 @@ public sealed class ContentWorkflow(
 
     /// <summary>Saves a language's triage rules as a draft; refused with the parser's lines when they do not parse.
     /// </summary>
-    public async Task<long> SaveTriageDraftAsync(string actor, string language, string text)
+    public async Task<long> SaveTriageDraftAsync(string actor, string language, string text, DraftBasis? basis = null)
     {
         text = Normalize(text) + "\n";
         if (TriageDrafts.Problems(language, text) is { Count: > 0 } problems)
@@ -80,10 +94,17 @@ public sealed class ContentWorkflow(
             throw new DraftRefusedException(string.Join("\n", problems));
         }
 
-        var version = NextVersion(ContentEdit.TriageId, language, triage.CurrentVersion(language));
         var before = triage.CurrentText(language);
+        var open = basis is null ? await edits.OpenAsync(ContentEdit.TriageId, language) : basis.Open;
+        if (text == Normalize(open?.Web ?? before) + "\n")
+        {
+            throw new NothingChangedException(open);
+        }
+
+        var version = NextVersion(ContentEdit.TriageId, language, triage.CurrentVersion(language));
         text = TriageDrafts.WithVersion(text, version);
-        var id = await edits.SaveDraftAsync(ContentEdit.TriageId, language, version, "triage", "", text, actor);
+        var id = await edits.SaveDraftAsync(
+            ContentEdit.TriageId, language, version, "triage", "", text, actor, basis: basis);
         await audit.AuditAsync(actor, "triage.draft", $"triage/{language} v{version} (edit {id})",
             TextDiff.ToText(TextDiff.Lines(before, text)));
         return id;

@@ -21,6 +21,30 @@ public static class TextDiff
     public static IReadOnlyList<DiffPart> Lines(string before, string after) =>
         Diff(before.TrimEnd('\n').Split('\n'), after.TrimEnd('\n').Split('\n'), "\n");
 
+    /// <summary>
+    /// Only what changed, one entry per changed place: lines first (a triage file has thousands of words), then the
+    /// changed lines word by word. The conflict page shows a person their own change without the whole file.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<DiffPart>> Changes(string before, string after)
+    {
+        var lines = Lines(before.Replace("\r\n", "\n", StringComparison.Ordinal),
+            after.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var changes = new List<IReadOnlyList<DiffPart>>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Op == DiffOp.Removed && i + 1 < lines.Count && lines[i + 1].Op == DiffOp.Added)
+            {
+                changes.Add(Words(lines[i].Text.Replace('\n', ' '), lines[++i].Text.Replace('\n', ' ')));
+            }
+            else if (lines[i].Op != DiffOp.Same)
+            {
+                changes.Add([lines[i] with { Text = lines[i].Text.Replace('\n', ' ').Trim() }]);
+            }
+        }
+
+        return changes;
+    }
+
     private static List<DiffPart> Diff(string[] a, string[] b, string separator)
     {
         var lcs = new int[a.Length + 1, b.Length + 1];

@@ -9,6 +9,13 @@ namespace HealthBot.Admin;
 /// <summary>A triage draft the parser refuses: nothing is saved, and the page shows the parser's lines.</summary>
 public sealed class DraftRefusedException(string message) : Exception(message);
 
+/// <summary>A save whose text is the one it started from (the open draft's, or the served one when there is none):
+/// nothing is written. <see cref="Open"/> is the open draft, which a "Submit for review" still submits.</summary>
+public sealed class NothingChangedException(ContentEdit? open) : Exception("nothing changed")
+{
+    public ContentEdit? Open { get; } = open;
+}
+
 /// <summary>
 /// A language's danger-sign rules edited in the workspace. Safety first: a draft is parsed exactly as the bot parses
 /// triage.md, and any problem refuses it with its line; only a clean file reaches review.

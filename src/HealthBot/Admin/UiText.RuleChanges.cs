@@ -53,6 +53,15 @@ public static partial class UiText
             "O formulário mostra o novo texto; o seu está acima. Faça a sua alteração de novo.",
             "आपके खोलने के बाद यह ड्राफ़्ट बदल गया: कुछ भी सहेजा नहीं गया। " +
             "फ़ॉर्म नया पाठ दिखाता है; आपका पाठ उसके ऊपर है। अपना बदलाव फिर से करें।"),
+        ["Your change (not saved)"] = ("Votre modification (non enregistrée)", "Mabadiliko yako (hayajahifadhiwa)",
+            "A sua alteração (não guardada)", "आपका बदलाव (सहेजा नहीं गया)"),
+        ["The text your form was opened on is not known: your whole text is below."] = (
+            "Le texte sur lequel votre formulaire a été ouvert est inconnu : votre texte complet est ci-dessous.",
+            "Maandishi ambayo fomu yako ilifunguliwa nayo hayajulikani: maandishi yako yote yako hapa chini.",
+            "O texto com que o seu formulário foi aberto não é conhecido: o seu texto completo está abaixo.",
+            "जिस पाठ पर आपका फ़ॉर्म खोला गया था वह ज्ञात नहीं है: आपका पूरा पाठ नीचे है।"),
+        ["You had not changed anything."] = ("Vous n'aviez rien modifié.", "Hukuwa umebadilisha chochote.",
+            "Não tinha alterado nada.", "आपने कुछ भी नहीं बदला था।"),
         ["Your text (not saved)"] = ("Votre texte (non enregistré)", "Maandishi yako (hayajahifadhiwa)",
             "O seu texto (não guardado)", "आपका पाठ (सहेजा नहीं गया)"),
         ["Not handed back: this person has an open urgent alert. Write a short note (up to 500 " +

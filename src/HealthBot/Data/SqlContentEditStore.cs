@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace HealthBot.Data;
 
@@ -24,6 +25,13 @@ public sealed record ContentEdit(
 
     public bool IsAuthor(string actor) => Authors.Contains(actor, StringComparer.OrdinalIgnoreCase);
 }
+
+/// <summary>What a save was based on: the open edit the person's form showed, or none (the form showed the served
+/// text).</summary>
+public sealed record DraftBasis(ContentEdit? Open);
+
+/// <summary>The open draft changed (or one was started) after the form was opened: nothing was saved.</summary>
+public sealed class DraftChangedException() : Exception("the draft changed since the form was opened");
 
 /// <summary>The workspace's content edits: one open edit (draft or review) per item at a time, and every published one, kept.</summary>
 public sealed class SqlContentEditStore(Database database, IDatabaseWriter writer, TimeProvider time)
@@ -60,33 +68,58 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
         Task.FromResult<IReadOnlyList<ContentEdit>>(Query("WHERE content_id = @p0 AND language = @p1 ORDER BY id DESC", contentId, language));
 
     /// <summary>Writes the item's open draft (updating it, or starting one); returns its id. A save that changes the
-    /// text adds <paramref name="author"/> to the draft's authors; one that changes nothing adds nobody.</summary>
+    /// text adds <paramref name="author"/> to the draft's authors; one that changes nothing adds nobody. Given
+    /// <paramref name="basis"/> (what the person's form showed), the check that it is still current and the write are
+    /// one statement: of two saves from the same basis exactly one is written and the other throws
+    /// <see cref="DraftChangedException"/>. Without a basis (a rollback) the open draft is overwritten.</summary>
     public Task<long> SaveDraftAsync(
         string contentId, string language, int version, string title, string sms, string web, string author,
-        string? keywords = null, string? examples = null) =>
+        string? keywords = null, string? examples = null, DraftBasis? basis = null) =>
         writer.WriteAsync((c, t) =>
         {
             var now = time.GetUtcNow().ToDb();
             var open = Query(c, t, "WHERE content_id = @p0 AND language = @p1 AND state IN ('draft', 'review') " +
                 "ORDER BY id DESC LIMIT 1", contentId, language).FirstOrDefault();
-            var command = open is not null
-                ? c.Command("UPDATE content_edits SET state = 'draft', title = @title, sms = @sms, web = @web, author = @a, version = @v, " +
-                    "keywords = @k, examples = @e, updated_at = @now WHERE id = @id RETURNING id", t)
-                    .With("@id", open.Id)
+            var expected = basis is null ? open : basis.Open;
+            if (basis is not null && (open is null) != (expected is null))
+            {
+                throw new DraftChangedException();
+            }
+
+            var check = basis is null ? "" : SameText;
+            var command = expected is not null
+                ? Unchanged(c.Command(
+                    "UPDATE content_edits SET state = 'draft', title = @title, sms = @sms, web = @web, author = @a, " +
+                    $"version = @v, keywords = @k, examples = @e, updated_at = @now WHERE id = @id{check} RETURNING id",
+                    t).With("@id", expected.Id), basis is null ? null : expected)
                 : c.Command(
                     """
                     INSERT INTO content_edits (content_id, language, version, state, title, sms, web, author, keywords, examples,
                         created_at, updated_at)
-                    VALUES (@c, @l, @v, 'draft', @title, @sms, @web, @a, @k, @e, @now, @now) RETURNING id
+                    VALUES (@c, @l, @v, 'draft', @title, @sms, @web, @a, @k, @e, @now, @now)
+                    ON CONFLICT DO NOTHING RETURNING id
                     """, t).With("@c", contentId).With("@l", language);
             var changed = open is null || open.Title != title || open.Sms != sms || open.Web != web
                 || open.Keywords != keywords || open.Examples != examples;
             var authors = open is null ? author
                 : !changed || open.IsAuthor(author) ? open.Author : $"{open.Author}, {author}";
-            return command.With("@v", version).With("@title", title).With("@sms", sms).With("@web", web)
+            // No row: another save changed the draft (or started one) after this person's form was opened.
+            var id = command.With("@v", version).With("@title", title).With("@sms", sms).With("@web", web)
                 .With("@a", authors).With("@now", now)
-                .With("@k", keywords).With("@e", examples).ScalarLong();
+                .With("@k", keywords).With("@e", examples).ExecuteScalar();
+            return id is null or DBNull
+                ? throw new DraftChangedException()
+                : Convert.ToInt64(id, CultureInfo.InvariantCulture);
         });
+
+    /// <summary>The condition that an open edit still holds the text it was read with (and is still open).</summary>
+    private const string SameText = " AND state IN ('draft', 'review') AND version = @ov AND title = @ot" +
+        " AND sms = @os AND web = @ow AND COALESCE(keywords, '') = @ok AND COALESCE(examples, '') = @oe";
+
+    /// <summary>Binds <see cref="SameText"/> to <paramref name="edit"/>'s text (nothing to bind without one).</summary>
+    private static DbCommand Unchanged(DbCommand command, ContentEdit? edit) => edit is null ? command
+        : command.With("@ov", edit.Version).With("@ot", edit.Title).With("@os", edit.Sms).With("@ow", edit.Web)
+            .With("@ok", edit.Keywords ?? "").With("@oe", edit.Examples ?? "");
 
     /// <summary>
     /// Moves an edit from <paramref name="from"/> to <paramref name="to"/>; false when it was not in <paramref name="from"/>

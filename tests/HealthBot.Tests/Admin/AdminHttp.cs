@@ -29,7 +29,8 @@ public static partial class AdminHttp
     }
 
     /// <summary>A form for a page, with the antiforgery token that page handed out and, as a browser posts it, the
-    /// editor's hidden <c>Opened</c> field (what the form was opened on) unless the test sets it.</summary>
+    /// editor's hidden <c>Opened</c> and <c>Was</c> fields (what the form was opened on) unless the test sets them.
+    /// </summary>
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string page, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
@@ -37,6 +38,11 @@ public static partial class AdminHttp
         if (!fields.ContainsKey("Opened") && Opened().Match(html) is { Success: true } opened)
         {
             fields["Opened"] = WebUtility.HtmlDecode(opened.Groups[1].Value);
+        }
+
+        if (!fields.ContainsKey("Was") && Was().Match(html) is { Success: true } was)
+        {
+            fields["Was"] = WebUtility.HtmlDecode(was.Groups[1].Value);
         }
 
         return new FormUrlEncodedContent(fields);
@@ -66,4 +72,7 @@ public static partial class AdminHttp
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("name=\"Was\" value=\"([^\"]*)\"")]
+    private static partial Regex Was();
 }

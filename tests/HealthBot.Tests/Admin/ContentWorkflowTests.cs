@@ -55,7 +55,7 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(1, await factory.CountAsync("SELECT COUNT(*) FROM content_edits WHERE state = 'published'"));
 
-        var own = await SubmitAsync(admin);
+        var own = await SubmitAsync(admin, "Eat iron-rich food every day, with fruit."); // a change: not published text
         var refused = await admin.PostAsync($"/admin/review/{own}?handler=Publish",
             await AdminHttp.ReviewFormAsync(admin, own));
         Assert.Contains("your own edit", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -120,12 +120,12 @@ public sealed class ContentWorkflowTests : IAsyncLifetime
         Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM content_edits"));
     }
 
-    private async Task<long> SubmitAsync(HttpClient client)
+    private async Task<long> SubmitAsync(HttpClient client, string sms = "Eat iron-rich food every day.")
     {
         var form = await AdminHttp.FormAsync(client, "/admin/content/anaemia/en", new()
         {
             ["Title"] = "Anaemia (low blood)",
-            ["Sms"] = "Eat iron-rich food every day.",
+            ["Sms"] = sms,
             ["Web"] = "Eat iron-rich food every day.",
         });
         var response = await client.PostAsync("/admin/content/anaemia/en?handler=Submit", form);

@@ -71,6 +71,35 @@ public sealed partial class StaleEditorFormTests : IAsyncLifetime
         Assert.Contains("emergency: secondrule", await first.GetStringAsync(TriagePage), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_triage_save_shows_the_persons_own_change_and_folds_their_whole_text_away()
+    {
+        var first = await factory.SignedInAsync(StaffRoles.Admin);
+        var second = await factory.SignedInAsync(StaffRoles.Admin);
+        var firstForm = await TriageFormAsync(first, "firstrule");
+        var secondForm = await TriageFormAsync(second, "secondrule");
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await first.PostAsync($"{TriagePage}?handler=Save", firstForm)).StatusCode);
+
+        var html = await (await second.PostAsync($"{TriagePage}?handler=Save", secondForm)).Content
+            .ReadAsStringAsync();
+
+        var start = html.IndexOf("data-testid=\"unsaved\"", StringComparison.Ordinal);
+        var folded = html.IndexOf("<details", start, StringComparison.Ordinal);
+        var change = html[start..folded];
+        // Their change, word by word, against the rules their form was opened on: one rule, not the 30 KB file.
+        Assert.Contains("<ins>## emergency: secondrule signs: purple spots spreading</ins>", change,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("firstrule", change, StringComparison.Ordinal);
+        Assert.True(change.Length < 1_000, $"the change block is {change.Length} characters");
+        // Their whole text is kept, folded away.
+        Assert.Matches("^<details\\s*><summary>", html[folded..]); // closed: no "open"
+        var whole = html[folded..html.IndexOf("</details>", folded, StringComparison.Ordinal)];
+        Assert.Contains("emergency: secondrule", whole, StringComparison.Ordinal);
+        Assert.Contains("## emergency:", whole[..whole.IndexOf("secondrule", StringComparison.Ordinal)],
+            StringComparison.Ordinal); // the rules before theirs too
+    }
+
     [Theory]
     [InlineData(Page, null)]
     [InlineData(Page, "")]

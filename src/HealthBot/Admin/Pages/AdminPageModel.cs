@@ -12,3 +12,7 @@ public abstract class AdminPageModel : PageModel
     /// <summary>A text built in code (a problem, a state line, an audit detail) in the page's language.</summary>
     public string Built(string? english) => HttpContext.Built(english);
 }
+
+/// <summary>A refused save's whole text and its changes against the text the form was opened on (null: not known).
+/// </summary>
+public sealed record UnsavedText(string Text, IReadOnlyList<IReadOnlyList<DiffPart>>? Changes, Func<string, string> T);

@@ -43,8 +43,13 @@ public sealed class ContentEditModel(
     [BindProperty]
     public string? Opened { get; set; }
 
+    /// <summary>The text the form was opened on, posted back so a refused save can show the person their own change
+    /// (not the whole text) against it.</summary>
+    [BindProperty]
+    public string? Was { get; set; }
+
     /// <summary>The text a refused (stale) save sent, shown beside the newer draft so nothing typed is lost.</summary>
-    public string? Unsaved { get; private set; }
+    public UnsavedText? Unsaved { get; private set; }
 
     /// <summary>The open draft's test questions answered differently (null without a draft).</summary>
     public DraftImpact? Impact { get; private set; }
@@ -54,6 +59,9 @@ public sealed class ContentEditModel(
     public int? Version { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>What happened when it is not an error (a save that changed nothing).</summary>
+    public string? Notice { get; private set; }
 
     public SmsPreview Preview => PreviewOf(Sms);
 
@@ -79,6 +87,7 @@ public sealed class ContentEditModel(
         State = ContentGrid.StateOf(item, source, open);
         Version = open?.Version ?? item?.Version;
         Opened = OpenedOn(open, item);
+        Was = Joined();
         return Page();
     }
 
@@ -134,22 +143,38 @@ public sealed class ContentEditModel(
             return Page();
         }
 
-        var now = OpenedOn(await edits.OpenAsync(Id, Lang), catalog.Current.Find(Id, Lang));
+        var open = await edits.OpenAsync(Id, Lang);
         // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
-        if (!string.Equals(Opened, now, StringComparison.Ordinal))
+        if (!string.Equals(Opened, OpenedOn(open, catalog.Current.Find(Id, Lang)), StringComparison.Ordinal))
         {
-            Unsaved = string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
-            await OnGetAsync();
-            Message = T("This draft changed since you opened it: nothing was saved. " +
-                "The form shows the new text; your text is above it. Make your change again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ConflictAsync();
         }
 
         long editId;
         try
         {
-            editId = await workflow.SaveDraftAsync(Actor, Id, Lang, Title, Sms, Web, Keywords, Examples);
+            // The store checks the draft is still this one in the statement that writes it: of two saves posted at
+            // the same moment from the same form version, one is written and the other is a conflict.
+            editId = await workflow.SaveDraftAsync(
+                Actor, Id, Lang, Title, Sms, Web, Keywords, Examples, new DraftBasis(open));
+        }
+        catch (DraftChangedException)
+        {
+            return await ConflictAsync();
+        }
+        catch (NothingChangedException unchanged)
+        {
+            // Submitting an unchanged open draft still submits it (nobody becomes its author; one already in review
+            // stays there); anything else says so.
+            if (submit && unchanged.Open is { } draft)
+            {
+                await workflow.SubmitAsync(Actor, draft.Id);
+                return RedirectToPage(new { Id, Lang });
+            }
+
+            await OnGetAsync();
+            Notice = T("Nothing changed: nothing was saved.");
+            return Page();
         }
         catch (DraftRefusedException ex)
         {
@@ -170,5 +195,19 @@ public sealed class ContentEditModel(
         }
 
         return RedirectToPage(new { Id, Lang });
+    }
+
+    private string Joined() => string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
+
+    /// <summary>The 409 page: the newer draft in the form, the person's own text kept above it.</summary>
+    private async Task<IActionResult> ConflictAsync()
+    {
+        var mine = Joined();
+        Unsaved = new UnsavedText(mine, Was is null ? null : TextDiff.Changes(Was, mine), T);
+        await OnGetAsync();
+        Message = T("This draft changed since you opened it: nothing was saved. " +
+            "The form shows the new text; your text is above it. Make your change again.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }

@@ -34,6 +34,15 @@ public sealed class ContentHistoryModel(SqlContentHistory history, SqlContentEdi
             return Forbid();
         }
 
-        return await workflow.RollbackAsync(Actor, Id, Lang, version) is null ? NotFound() : Redirect($"/admin/content/{Id}/{Lang}");
+        try
+        {
+            return await workflow.RollbackAsync(Actor, Id, Lang, version) is null
+                ? NotFound() : Redirect($"/admin/content/{Id}/{Lang}");
+        }
+        catch (NothingChangedException)
+        {
+            // That version's text is the one served (or drafted) already: there is nothing to restore.
+            return Redirect($"/admin/content/{Id}/{Lang}");
+        }
     }
 }

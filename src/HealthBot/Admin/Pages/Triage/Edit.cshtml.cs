@@ -31,10 +31,18 @@ public sealed class TriageEditModel(
     [BindProperty]
     public string? Opened { get; set; }
 
+    /// <summary>The text the form was opened on, posted back so a refused save can show the person their own change
+    /// (not the whole text) against it.</summary>
+    [BindProperty]
+    public string? Was { get; set; }
+
     /// <summary>The rules a refused (stale) save sent, shown beside the newer draft so nothing typed is lost.</summary>
-    public string? Unsaved { get; private set; }
+    public UnsavedText? Unsaved { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>What happened when it is not an error (a save that changed nothing).</summary>
+    public string? Notice { get; private set; }
 
     public IEnumerable<string> Languages => catalog.Current.Triage.Keys.Order(StringComparer.Ordinal);
 
@@ -64,6 +72,7 @@ public sealed class TriageEditModel(
         Rules = Open?.Web ?? triage.CurrentText(Lang);
         Impact = Open is null ? null : impacts.For(Open);
         Opened = OpenedOn(Open);
+        Was = Rules;
         return Page();
     }
 
@@ -90,22 +99,36 @@ public sealed class TriageEditModel(
             return Page();
         }
 
-        var now = OpenedOn(await edits.OpenAsync(ContentEdit.TriageId, Lang));
+        var open = await edits.OpenAsync(ContentEdit.TriageId, Lang);
         // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
-        if (!string.Equals(Opened, now, StringComparison.Ordinal))
+        if (!string.Equals(Opened, OpenedOn(open), StringComparison.Ordinal))
         {
-            Unsaved = Rules;
-            await OnGetAsync();
-            Message = T("This draft changed since you opened it: nothing was saved. " +
-                "The form shows the new text; your text is above it. Make your change again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ConflictAsync();
         }
 
         long editId;
         try
         {
-            editId = await workflow.SaveTriageDraftAsync(Actor, Lang, Rules);
+            // Checked again in the statement that writes it: of two simultaneous saves one wins, one is a conflict.
+            editId = await workflow.SaveTriageDraftAsync(Actor, Lang, Rules, new DraftBasis(open));
+        }
+        catch (DraftChangedException)
+        {
+            return await ConflictAsync();
+        }
+        catch (NothingChangedException unchanged)
+        {
+            // Submitting an unchanged open draft still submits it (nobody becomes its author; one already in review
+            // stays there); anything else says so.
+            if (submit && unchanged.Open is { } draft)
+            {
+                await workflow.SubmitAsync(Actor, draft.Id);
+                return RedirectToPage(new { Lang });
+            }
+
+            await OnGetAsync();
+            Notice = T("Nothing changed: nothing was saved.");
+            return Page();
         }
         catch (DraftRefusedException ex)
         {
@@ -127,5 +150,16 @@ public sealed class TriageEditModel(
         }
 
         return RedirectToPage(new { Lang });
+    }
+
+    /// <summary>The 409 page: the newer draft in the form, the person's own rules kept above it.</summary>
+    private async Task<IActionResult> ConflictAsync()
+    {
+        Unsaved = new UnsavedText(Rules, Was is null ? null : TextDiff.Changes(Was, Rules), T);
+        await OnGetAsync();
+        Message = T("This draft changed since you opened it: nothing was saved. " +
+            "The form shows the new text; your text is above it. Make your change again.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }
