@@ -67,13 +67,18 @@ public sealed partial class SqlOutboxStore
                 // Consent is checked again at send time: a STOP that arrived after a message was queued wins.
                 // Campaign messages are left to the campaign gate, which checks the same and reports why it skipped.
                 var kind = reader.GetNullableString(8) ?? string.Empty;
-                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(kind) && kind != CampaignKind)
+                if (reader.GetString(7) == Consent.OptedOut && !ConfirmationKinds.Contains(kind)
+                    && kind != CampaignKind)
                 {
                     skipped.Add((reader.GetInt64(0), reader.GetInt64(1)));
                     continue;
                 }
 
-                items.Add(new OutboxItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), database.Protector.Decrypt(reader.GetString(3)), database.Protector.Decrypt(reader.GetString(4)), reader.GetInt32(5), reader.GetInt64(6))
+                var to = database.Protector.Decrypt(reader.GetString(3));
+                var body = database.Protector.Decrypt(reader.GetString(4));
+                items.Add(new OutboxItem(
+                    reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), to, body, reader.GetInt32(5),
+                    reader.GetInt64(6))
                 {
                     Kind = kind,
                     InDoubtSince = reader.GetNullableString(9)?.ToDateTimeOffset(),
@@ -87,7 +92,9 @@ public sealed partial class SqlOutboxStore
 
         foreach (var (outboxId, messageId) in skipped)
         {
-            connection.Command("UPDATE outbox SET state = 'failed', last_error = 'recipient opted out', updated_at = @now WHERE id = @id", transaction)
+            connection.Command(
+                    "UPDATE outbox SET state = 'failed', last_error = 'recipient opted out', updated_at = @now " +
+                    "WHERE id = @id", transaction)
                 .With("@now", now).With("@id", outboxId).ExecuteNonQuery();
             SqlMessageStore.SetStatus(connection, transaction, messageId, "skipped", "opted-out", now, null);
         }
@@ -97,7 +104,8 @@ public sealed partial class SqlOutboxStore
         if (items.Count > 0)
         {
             connection.Command(
-                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, updated_at = @now, " +
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = @node, " +
+                    "updated_at = @now, " +
                     "in_doubt_since = COALESCE(in_doubt_since, @now) " +
                     $"WHERE id IN (SELECT r.o FROM {database.Dialect.Rows("@rows", ("o", "bigint"))} r)", transaction)
                 .With("@now", now).With("@node", node).With("@rows", JsonRows.Of(items, i => [i.OutboxId]))

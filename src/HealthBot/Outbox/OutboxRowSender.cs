@@ -131,7 +131,8 @@ internal sealed class OutboxRowSender(
                 await outbox.MarkFailedAsync(item.OutboxId, fail.ErrorCode, fail.Error, ct);
                 break;
             case SendResult.Retry retry when item.Attempts + 1 >= settings.MaxAttempts:
-                logger.LogWarning("Outbox row {OutboxId} gave up after {Attempts} attempts: {Error}", item.OutboxId, item.Attempts + 1, retry.Error);
+                logger.LogWarning("Outbox row {OutboxId} gave up after {Attempts} attempts: {Error}",
+                    item.OutboxId, item.Attempts + 1, retry.Error);
                 await outbox.MarkFailedAsync(item.OutboxId, "max-attempts", retry.Stored, ct);
                 break;
             case SendResult.Retry retry:
@@ -139,7 +140,8 @@ internal sealed class OutboxRowSender(
                 delay = retry.After is { } after && after > delay ? after : delay;
                 // A provider's Retry-After beyond the longest wait would look like a wrong clock (and be pulled back).
                 delay = delay > settings.LongestWait() ? settings.LongestWait() : delay;
-                logger.LogInformation("Outbox row {OutboxId} will retry in {Delay} after: {Error}", item.OutboxId, delay, retry.Error);
+                logger.LogInformation(
+                    "Outbox row {OutboxId} will retry in {Delay} after: {Error}", item.OutboxId, delay, retry.Error);
                 // A row already in doubt stays so: this attempt not reaching the provider says nothing of the earlier.
                 await outbox.MarkRetryAsync(item.OutboxId, time.GetUtcNow() + delay, retry.Stored,
                     retry.InDoubt || item.InDoubtSince is not null, ct);
