@@ -171,7 +171,10 @@ public static class AdminServiceCollectionExtensions
     private static async Task<bool> AnonymousPostAsync(HttpContext http)
     {
         var path = http.Request.Path;
-        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+        // A request without a body (a DELETE to the token-guarded metrics) has nothing to read: routing answers it.
+        var body = http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0
+                   || http.Request.HasFormContentType;
+        if (!body || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
             || path.StartsWithSegments(LoginPath) || path.StartsWithSegments("/admin/language")
             || path.StartsWithSegments("/admin/assets")
             || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
