@@ -18,12 +18,13 @@ public static class TwilioPeerCommand
         await using var peer = await LocalTwilioPeer.StartAsync(port);
         peer.AnswerDelay = TimeSpan.FromMilliseconds(Number(args, "--delay-ms") ?? 0);
         peer.OnMessage = m => Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] to {m.To} from {m.From}{m.MessagingServiceSid}: {m.Body}");
-        Console.Out.WriteLine($"Twilio API stand-in listening on {peer.BaseUrl} — Ctrl+C to stop.");
-        // Ctrl+C, `kill` and `systemctl stop` all end it cleanly (SIGINT, SIGTERM; SIGQUIT too).
+        // Ctrl+C, `kill` and `systemctl stop` all end it cleanly (SIGINT, SIGTERM; SIGQUIT too). Registered before
+        // "listening" is said: a signal sent as soon as that line appears once found no handler yet (the suite).
         var stop = new TaskCompletionSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
+        Console.Out.WriteLine($"Twilio API stand-in listening on {peer.BaseUrl} — Ctrl+C to stop.");
         await stop.Task;
         Console.Out.WriteLine("Twilio API stand-in stopped.");
         return 0;
