@@ -27,6 +27,9 @@ public sealed class MatchingEditsTwoNodeTests
         await using var nodeA = new HealthBotFactory(settings: settings);
         await using var nodeB = new HealthBotFactory(settings: settings);
         _ = nodeA.Service<ContentCatalog>();
+        // One data key for both, as for every node of a deployment: the key check refuses a node with another.
+        Directory.CreateDirectory(nodeB.DataDirectory);
+        File.Copy(Path.Combine(nodeA.DataDirectory, "dev-data.key"), Path.Combine(nodeB.DataDirectory, "dev-data.key"));
         var chatB = nodeB.CreateClient();
         var reviewer = await nodeA.SignedInAsync(StaffRoles.Reviewer);
         var admin = await nodeA.SignedInAsync(StaffRoles.Admin);
