@@ -1,6 +1,6 @@
 namespace HealthBot.Admin;
 
-/// <summary>The bot's languages by name, in the staff's language ("Swahili", "swahili", "Kiswahili"…), for where a
+/// <summary>The bot's languages (and channels) by name, in the staff's language ("Swahili", "swahili", "Kiswahili"…), for where a
 /// contact's language is shown to staff rather than its code.</summary>
 public static partial class UiText
 {
@@ -22,4 +22,15 @@ public static partial class UiText
     /// <summary>A language code's name in the page's language; an unknown code is shown as it is.</summary>
     public static string LanguageName(this HttpContext http, string code) =>
         LanguageKeys.TryGetValue(code, out var english) ? http.T(english) : code;
+
+    /// <summary>A channel as staff call it ("SMS", "Web chat" in the page's language), not its stored code.</summary>
+    public static string ChannelName(this HttpContext http, string channel) => channel switch
+    {
+        "sms" => "SMS",
+        "whatsapp" => "WhatsApp",
+        "webchat" => char.ToUpperInvariant(http.T("web chat")[0]) + http.T("web chat")[1..],
+        "telegram" => "Telegram",
+        "ussd" => "USSD",
+        _ => channel,
+    };
 }

@@ -44,7 +44,7 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
 
         await alert.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(responder.GetByTestId("contact-language")).ToHaveTextAsync("English");
-        await Expect(responder.GetByTestId("contact-channel")).ToHaveTextAsync("sms");
+        await Expect(responder.GetByTestId("contact-channel")).ToHaveTextAsync("SMS");
         await Expect(responder.GetByTestId("contact-provider")).ToHaveTextAsync("twilio");
         await Expect(responder.GetByTestId("contact-number")).ToHaveTextAsync("+2547•••••123");
         await Expect(responder.GetByRole(AriaRole.Button, new() { Name = "Show full number" })).ToHaveCountAsync(0);
@@ -60,7 +60,7 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         await Expect(responder.GetByRole(AriaRole.Button, new() { Name = "Take over" })).ToHaveCountAsync(0);
 
         // The reply box counts segments and cost while typing.
-        var reply = responder.GetByLabel("Reply (in en)");
+        var reply = responder.GetByLabel("Reply (in English)");
         var preview = responder.Locator("#reply-preview");
         await reply.FillAsync(new string('a', 200));
         await Expect(preview.GetByTestId("segments")).ToHaveTextAsync("2");

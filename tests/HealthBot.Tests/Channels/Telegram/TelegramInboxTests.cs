@@ -34,7 +34,7 @@ public sealed class TelegramInboxTests : IAsyncLifetime
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/inbox/{contact!.Id}"));
 
         Assert.Contains("not delivered: 403 Forbidden: bot was blocked by the user", page);
-        Assert.Contains("<dd data-testid=\"contact-channel\">telegram</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd data-testid=\"contact-channel\">Telegram</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dd data-testid=\"contact-provider\">telegram</dd>", page, StringComparison.Ordinal);
         Assert.Equal(Consent.OptedOut, (await factory.Service<IContactStore>().FindAsync("telegram", "1111701"))!
             .Consent);

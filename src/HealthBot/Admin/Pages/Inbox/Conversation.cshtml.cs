@@ -58,6 +58,9 @@ public sealed class ConversationModel(
 
     public string Channel => Contact?.Channel ?? Messages.LastOrDefault()?.Channel ?? "";
 
+    /// <summary>The channel as staff call it ("SMS", "Web chat"), not its stored code ("webchat").</summary>
+    public string ChannelName => HttpContext.ChannelName(Channel);
+
     /// <summary>
     /// The provider that carried the person's last message (or, for someone who never wrote, the last one sent), as
     /// stored with it: several providers may receive one channel. Messages from before it was stored: "unknown".
