@@ -1,7 +1,7 @@
 namespace HealthBot.Admin;
 
-/// <summary>The bot's languages (and channels) by name, in the staff's language ("Swahili", "swahili", "Kiswahili"…), for where a
-/// contact's language is shown to staff rather than its code.</summary>
+/// <summary>The bot's languages (and channels) by name, in the staff's language ("Swahili", "swahili",
+/// "Kiswahili"…), for where a contact's language is shown to staff rather than its code.</summary>
 public static partial class UiText
 {
     private static readonly Dictionary<string, string> LanguageKeys = new(StringComparer.Ordinal)
