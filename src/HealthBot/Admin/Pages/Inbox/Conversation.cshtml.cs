@@ -11,8 +11,8 @@ namespace HealthBot.Admin.Pages.Inbox;
 /// <summary>
 /// One conversation: who it is with (language, channel, provider, masked number), who holds it, every message
 /// (refreshed while open, so a message sent during the handoff shows at once) in the look of who wrote it, the
-/// messages nobody answered yet, the reply box with its SMS cost, the CSV export, and the hand-back that never drops
-/// a message.
+/// messages nobody answered yet, the reply box with its SMS cost or its WhatsApp message as sent, the CSV export, and
+/// the hand-back that never drops a message.
 /// </summary>
 [Authorize(Policy = StaffRoles.InboxPolicy)]
 public sealed class ConversationModel(
