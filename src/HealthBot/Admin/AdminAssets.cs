@@ -37,6 +37,7 @@ public static class AdminAssets
         .from-staff{background:#dbeafe;border-left:4px solid #0b3d60}.legend span{padding:0 .4rem}
         .conversation li.from-person{margin-right:2rem}.conversation li:not(.from-person){margin-left:2rem}
         #reply-preview dl{display:flex;flex-wrap:wrap;gap:0 .4rem}#reply-preview dd{margin:0 1rem 0 0}
+        #reply-preview .as-sent{white-space:pre-wrap}
         .urgent form label{color:#111;font-weight:400}.urgent form{margin-bottom:.5rem}.contact-card{display:flex;flex-wrap:wrap;gap:.2rem 1rem}.contact-card dt{font-weight:600}
         .contact-card dd{margin:0 1rem 0 0}form.inline{display:inline}button.link{background:none;color:#0645ad;border:0;
         text-decoration:underline;padding:0;margin:0}.ack{font-weight:400;color:#111}

@@ -11,6 +11,7 @@ namespace HealthBot.Admin;
 /// </summary>
 public sealed class InboxService(
     IMessageStore messages,
+    SqlInboxStore inbox,
     StaffReplyShaper shaper,
     SqlHandoffStore handoffs,
     SqlStaffStore audit,
@@ -34,15 +35,15 @@ public sealed class InboxService(
     /// </summary>
     public async Task<StaffReply?> ReplyAsync(string actor, long contactId, string text)
     {
-        var conversation = await messages.ConversationAsync(contactId, 0, 1);
-        var first = conversation.FirstOrDefault(m => m.Direction == "in") ?? conversation.FirstOrDefault();
-        if (first is null || string.IsNullOrWhiteSpace(text))
+        // The person's latest message, not their first: they may have changed language since (StaffReplyTarget).
+        var target = await StaffReplyTarget.ForAsync(messages, inbox, contactId);
+        if (target is null || string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var language = first.Language ?? "en";
-        var reply = await shaper.ShapeAsync(contactId, first.Channel, text, language);
+        var (channel, language) = target;
+        var reply = await shaper.ShapeAsync(contactId, channel, text, language);
         if (reply.TooLong)
         {
             return reply;
@@ -54,7 +55,7 @@ public sealed class InboxService(
         {
             // Parts in order: the outbox takes rows of one contact by priority, then by id.
             var draft = new OutboundDraft(reply.Parts[i], HumanKind, language, null, null, Priority: 20);
-            await messages.EnqueueAsync(contactId, first.Channel, draft, i == 0 ? key : $"{key}:{i}");
+            await messages.EnqueueAsync(contactId, channel, draft, i == 0 ? key : $"{key}:{i}");
         }
 
         outbox.Set();

@@ -57,6 +57,12 @@ public interface IMessageStore
     /// providers were stored): the outbox sends rows that answer no message through it (<c>SqlOutboxStore</c>).
     /// </summary>
     Task<string?> LastInboundProviderAsync(long contactId, string channel, CancellationToken ct = default);
+
+    /// <summary>
+    /// The contact's latest message to us (null: they never wrote): a staff reply takes its language and channel from
+    /// it, since a person may have first written in English and now writes in Swahili.
+    /// </summary>
+    Task<StoredMessage?> LatestInboundAsync(long contactId, CancellationToken ct = default);
     Task<IReadOnlyList<StoredMessage>> ConversationAsync(long contactId, long afterId, int limit, CancellationToken ct = default);
     Task<IReadOnlyList<(string Status, string? ErrorCode, DateTimeOffset At)>> StatusHistoryAsync(long messageId, CancellationToken ct = default);
 }

@@ -42,6 +42,16 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         return Task.FromResult(value as string);
     }
 
+    public Task<StoredMessage?> LatestInboundAsync(long contactId, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var reader = connection.Command(
+                $"SELECT {MessageColumns} FROM messages WHERE contact_id = @c AND direction = 'in' " +
+                "ORDER BY id DESC LIMIT 1")
+            .With("@c", contactId).ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadMessage(reader, database.Protector) : null);
+    }
+
     public Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(int limit, CancellationToken ct = default)
     {
         using var connection = database.Open();

@@ -48,6 +48,11 @@ public sealed class StaffReplyShaper(
             // What an SMS reply becomes on its way out (the preview's "As it will arrive"), measured as sent.
             text = OutgoingSms.Prepare(text, language, dialog.Value.FoldAccentsForSms);
         }
+        else if (profile.Formatting == TextFormatting.WhatsApp)
+        {
+            // As the composer shapes the bot's answers: WhatsApp shows Markdown's ** literally (WhatsAppPreview).
+            text = WhatsAppFormat.FromMarkdown(text);
+        }
 
         var parts = Split(text, profile);
         var reply = new StaffReply(provider ?? channels.Sender(channel)?.Name, language ?? "en", parts, parts.Count,

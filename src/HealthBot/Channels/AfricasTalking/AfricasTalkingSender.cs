@@ -52,7 +52,15 @@ public sealed class AfricasTalkingSender : IChannelSender
         }
 
         // A reply goes from the short code the person wrote to (Channels/README.md, "Which provider answers").
-        var results = await PostAsync([item.To], item.Body, item.LinkId, options.Value.SendFrom(item.ReplyFrom), ct);
+        var from = options.Value.SendFrom(item.ReplyFrom);
+        // A premium linkId belongs to the message the person sent to that short code: sent from any other sender
+        // (SendFrom's fallback for a code not configured here) it is refused or billed to the wrong service
+        // (https://developers.africastalking.com/docs/sms/sending/premium), so the reply goes without it. A message
+        // stored before its code was (migration 0025) was answered from From, as it still is, with its linkId.
+        var linkId = item.ReplyFrom is null || string.Equals(from, item.ReplyFrom, StringComparison.OrdinalIgnoreCase)
+            ? item.LinkId
+            : null;
+        var results = await PostAsync([item.To], item.Body, linkId, from, ct);
         return results[AtSendAnswer.Digits(item.To)];
     }
 

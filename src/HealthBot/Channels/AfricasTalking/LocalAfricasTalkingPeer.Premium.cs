@@ -9,7 +9,8 @@ namespace HealthBot.Channels.AfricasTalking;
 /// </summary>
 public sealed partial class LocalAfricasTalkingPeer
 {
-    private readonly ConcurrentDictionary<string, string> issuedLinks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Number, string ShortCode)> issuedLinks =
+        new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> lastLink = new(StringComparer.Ordinal);
 
     /// <summary>The short code is premium: sends are checked as Africa's Talking checks them.</summary>
@@ -23,7 +24,7 @@ public sealed partial class LocalAfricasTalkingPeer
     private string IssueLinkId(string from)
     {
         var linkId = "SampleLinkId" + Guid.NewGuid().ToString("N");
-        issuedLinks[linkId] = from;
+        issuedLinks[linkId] = (from, ShortCode);
         lastLink[from] = linkId;
         return linkId;
     }
@@ -47,9 +48,11 @@ public sealed partial class LocalAfricasTalkingPeer
             return null;
         }
 
-        // A linkId answers one message of one person, once: it is used up (expired) by its reply.
-        return to.Count == 1 && issuedLinks.TryRemove(linkId, out var number) && number == to[0]
-            ? null
+        // A linkId answers one message of one person, once: it is used up (expired) by its reply. It belongs to the
+        // premium service the person wrote to, so it goes only from that short code.
+        return to.Count == 1 && issuedLinks.TryRemove(linkId, out var issued) && issued.Number == to[0]
+            ? form["from"] == issued.ShortCode ? null
+            : $"Invalid linkId: issued for short code {issued.ShortCode}, sent from '{form["from"]}'"
             : "Invalid linkId: not the linkId of this recipient's message, or already used";
     }
 }

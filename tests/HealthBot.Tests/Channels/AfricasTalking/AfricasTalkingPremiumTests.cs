@@ -69,6 +69,26 @@ public sealed class AfricasTalkingPremiumTests : IAsyncLifetime
         Assert.All(sent, s => Assert.Contains(s.LinkId, new[] { first, second }));
     }
 
+    /// <summary>
+    /// The person wrote to a code of the account this deployment does not list: the answer falls back to
+    /// AfricasTalking:From, and a linkId issued for the other code must not go with it (the peer refuses it, as
+    /// Africa's Talking does; it belongs to that code's service).
+    /// </summary>
+    [Fact]
+    public async Task A_reply_from_the_fallback_sender_goes_without_the_linkId_of_another_short_code()
+    {
+        const string person = "+254711000954";
+        peer.ShortCode = "30303";
+        Assert.Equal(HttpStatusCode.OK, await peer.PersonSendsAsync(person, "how do i make ORS at home"));
+
+        var sent = await Eventually.WaitForAsync(() => peer.Sent.Where(s => s.To == person).ToList(),
+            s => s.Count > 0, "the answer at Africa's Talking", 30000);
+
+        Assert.All(sent, s => Assert.Equal(("21525", (string?)null), (s.From, s.LinkId)));
+        Assert.Contains("ORS", sent[0].Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await factory.CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'failed'"));
+    }
+
     [Fact]
     public async Task A_staff_reply_carries_the_linkId_of_the_persons_last_message()
     {

@@ -11,8 +11,8 @@ namespace HealthBot.Admin.Pages.Inbox;
 /// <summary>
 /// One conversation: who it is with (language, channel, provider, masked number), who holds it, every message
 /// (refreshed while open, so a message sent during the handoff shows at once) in the look of who wrote it, the
-/// messages nobody answered yet, the reply box with its SMS cost, the CSV export, and the hand-back that never drops
-/// a message.
+/// messages nobody answered yet, the reply box with its SMS cost or its WhatsApp message as sent, the CSV export, and
+/// the hand-back that never drops a message.
 /// </summary>
 [Authorize(Policy = StaffRoles.InboxPolicy)]
 public sealed class ConversationModel(
@@ -72,11 +72,27 @@ public sealed class ConversationModel(
 
     public bool MayRevealNumber => options.Value.FullNumberRoleList.Any(User.IsInRole);
 
-    /// <summary>The reply's SMS cost while typing: only SMS is paid per segment.</summary>
-    public bool SmsCost => Channel == ChannelNames.Sms;
+    /// <summary>
+    /// The channel and language of the reply: those of the person's latest message (<see cref="StaffReplyTarget"/>),
+    /// as <see cref="InboxService.ReplyAsync"/> sends it, so the label and the preview say what the person will get.
+    /// </summary>
+    public StaffReplyTarget? ReplyTarget { get; private set; }
 
-    public SmsPreview ReplyPreview(string text) =>
-        SmsPreview.For(text, Language, options.Value, dialog.Value.FoldAccentsForSms);
+    public string ReplyLanguage => ReplyTarget?.Language ?? Language;
+
+    public string ReplyLanguageName => HttpContext.LanguageName(ReplyLanguage);
+
+    private string ReplyChannel => ReplyTarget?.Channel ?? Channel;
+
+    /// <summary>The reply's SMS cost while typing: only SMS is paid per segment.</summary>
+    public bool SmsCost => ReplyChannel == ChannelNames.Sms;
+
+    /// <summary>A WhatsApp reply's preview while typing: the text as sent, its length against the limit.</summary>
+    public bool WhatsApp => ReplyChannel == ChannelNames.WhatsApp;
+
+    /// <summary>The preview shown with the page (the script then refreshes it from <see cref="OnGetPreviewAsync"/>).
+    /// </summary>
+    public string ReplyPreviewHtml { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -101,10 +117,13 @@ public sealed class ConversationModel(
     public async Task<ContentResult> OnGetPreviewAsync(string? text)
     {
         Contact = inboxStore.Card(ContactId);
-        var channel = Contact?.Channel ?? ChannelNames.Sms;
-        var reply = await shaper.ShapeAsync(ContactId, channel, text ?? "", Language);
-        var preview = SmsPreview.ForReply(text ?? "", reply, options.Value, dialog.Value.FoldAccentsForSms);
-        return Content(preview.ToHtml(T), "text/html; charset=utf-8");
+        ReplyTarget = await StaffReplyTarget.ForAsync(messages, inboxStore, ContactId);
+        var channel = ReplyTarget?.Channel ?? Contact?.Channel ?? ChannelNames.Sms;
+        var reply = await shaper.ShapeAsync(ContactId, channel, text ?? "", ReplyLanguage);
+        var html = channel == ChannelNames.WhatsApp
+            ? new WhatsAppPreview(reply).ToHtml(T)
+            : SmsPreview.ForReply(text ?? "", reply, options.Value, dialog.Value.FoldAccentsForSms).ToHtml(T);
+        return Content(html, "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostTakeOverAsync()
@@ -125,13 +144,14 @@ public sealed class ConversationModel(
         }
 
         // Refused before anything is queued: the provider would fail it as too long and the person get nothing.
+        // The text stays in the box, its preview with it.
+        ReplyText = text ?? "";
         if (!await LoadAsync())
         {
             return NotFound();
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        ReplyText = text ?? "";
         Problem = reply.Refusal(T);
         return Page();
     }
@@ -240,6 +260,10 @@ public sealed class ConversationModel(
         Handling = await handoffs.IsHumanHandlingAsync(ContactId);
         Holder = Handling ? handoff : null;
         Unanswered = Handling ? handoffs.Unanswered(ContactId).ToHashSet() : new HashSet<long>();
+        ReplyTarget = await StaffReplyTarget.ForAsync(messages, inboxStore, ContactId);
+        ReplyPreviewHtml = WhatsApp
+            ? new WhatsAppPreview(await shaper.ShapeAsync(ContactId, ReplyChannel, ReplyText, ReplyLanguage)).ToHtml(T)
+            : SmsPreview.For(ReplyText, ReplyLanguage, options.Value, dialog.Value.FoldAccentsForSms).ToHtml(T);
         return true;
     }
 
