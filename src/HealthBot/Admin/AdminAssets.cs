@@ -45,7 +45,11 @@ public static class AdminAssets
         .cards{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
         .cards li{border:1px solid #999;padding:.5rem 1rem;flex:1 1 12rem}.cards strong{display:block;font-size:2rem}
         .cards .card-alert{border:3px solid #a00000}progress{max-width:100%}
-        .lines{white-space:pre-wrap;max-height:30rem;overflow:auto;border:1px solid #999;padding:.5rem}
+        .lines{white-space:pre-wrap;overflow-wrap:anywhere;max-height:30rem;overflow:auto;border:1px solid #999;
+          padding:.5rem}
+        .wrap{white-space:pre-wrap;overflow-wrap:anywhere;contain:inline-size;margin:0}
+        table.audit td{vertical-align:top}table.audit th,table.audit .who,table.audit .what{overflow-wrap:anywhere}
+        table.audit .changes{width:50%}
         """;
 
     /// <summary>

@@ -32,9 +32,17 @@ public static class TextDiff
         var changes = new List<IReadOnlyList<DiffPart>>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].Op == DiffOp.Removed && i + 1 < lines.Count && lines[i + 1].Op == DiffOp.Added)
+            // A changed line comes out as its new text then its old one (the walk prefers an addition on a tie), or
+            // the other way round: either pair is one place, diffed word by word, so a person sees the word they
+            // changed rather than the whole line twice.
+            if (i + 1 < lines.Count && lines[i].Op != DiffOp.Same && lines[i + 1].Op != DiffOp.Same
+                && lines[i].Op != lines[i + 1].Op)
             {
-                changes.Add(Words(lines[i].Text.Replace('\n', ' '), lines[++i].Text.Replace('\n', ' ')));
+                var (removed, added) = lines[i].Op == DiffOp.Removed
+                    ? (lines[i], lines[i + 1])
+                    : (lines[i + 1], lines[i]);
+                changes.Add(Words(removed.Text.Replace('\n', ' '), added.Text.Replace('\n', ' ')));
+                i++;
             }
             else if (lines[i].Op != DiffOp.Same)
             {

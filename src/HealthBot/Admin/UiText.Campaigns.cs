@@ -100,6 +100,23 @@ public static partial class UiText
             "{0}.text.{1}: {2}, zaidi ya bajeti ya SMS ya sehemu {3}",
             "{0}.text.{1}: {2}, acima do limite SMS de {3} segmentos",
             "{0}.text.{1}: {2}, SMS की सीमा {3} हिस्सों से ज़्यादा"),
+        ["At most {0} characters in each language: the most one message can carry here."] = (
+            "{0} caractères au plus dans chaque langue : le maximum qu'un message peut porter ici.",
+            "Herufi {0} kwa zaidi katika kila lugha: kiwango cha juu ambacho ujumbe mmoja unaweza kubeba hapa.",
+            "No máximo {0} caracteres em cada língua: o máximo que uma mensagem pode levar aqui.",
+            "हर भाषा में अधिकतम {0} अक्षर: यहाँ एक संदेश में इससे ज़्यादा नहीं जा सकता।"),
+        // A text the sender refuses (ChannelRegistry.TooLong), after the message's field name.
+        ["{0}.text.{1}: {2}"] = ("{0}.text.{1} : {2}", "{0}.text.{1}: {2}", "{0}.text.{1}: {2}", "{0}.text.{1}: {2}"),
+        ["too long for {0}: {1}; it sends at most {2} per message"] = (
+            "trop long pour {0} : {1} ; il envoie au plus {2} par message",
+            "ndefu mno kwa {0}: {1}; hutuma hadi {2} kwa ujumbe mmoja",
+            "demasiado longo para {0}: {1}; envia no máximo {2} por mensagem",
+            "{0} के लिए बहुत लंबा: {1}; यह एक संदेश में अधिकतम {2} भेजता है"),
+        ["{0} characters and {1} SMS parts"] = ("{0} caractères et {1} parties SMS", "herufi {0} na sehemu {1} za SMS",
+            "{0} caracteres e {1} partes SMS", "{0} अक्षर और {1} SMS हिस्से"),
+        ["{0}, {1} characters"] = ("{0}, {1} caractères", "{0}, herufi {1}", "{0}, {1} caracteres", "{0}, {1} अक्षर"),
+        ["{0}: {1} characters; at most {2}"] = ("{0} : {1} caractères ; {2} au plus", "{0}: herufi {1}; zisizozidi {2}",
+            "{0}: {1} caracteres; no máximo {2}", "{0}: {1} अक्षर; अधिकतम {2}"),
         ["encoding={0} segments={1} units={2}"] = ("{1} segments en {0}, {2} caractères",
             "sehemu {1} kwa {0}, herufi {2}", "{1} segmentos em {0}, {2} caracteres", "{0} में {1} हिस्से, {2} अक्षर"),
         ["'{0}' is not an offset such as -36w, +12w or 3d"] = ("« {0} » n'est pas un décalage comme -36w, +12w ou 3d",

@@ -11,6 +11,17 @@ public static partial class UiText
         ["Rules added, removed or changed"] = ("Règles ajoutées, supprimées ou modifiées",
             "Sheria zilizoongezwa, kuondolewa au kubadilishwa", "Regras adicionadas, removidas ou alteradas",
             "जोड़े, हटाए या बदले गए नियम"),
+        ["Rules added, removed or changed in the text you sent (not saved)"] = (
+            "Règles ajoutées, supprimées ou modifiées dans le texte envoyé (non enregistré)",
+            "Sheria zilizoongezwa, kuondolewa au kubadilishwa katika maandishi uliyotuma (hayajahifadhiwa)",
+            "Regras adicionadas, removidas ou alteradas no texto que enviou (não guardado)",
+            "आपके भेजे पाठ में जोड़े, हटाए या बदले गए नियम (सहेजा नहीं गया)"),
+        ["Rules added, removed or changed in the saved draft (not in the text you sent)"] = (
+            "Règles ajoutées, supprimées ou modifiées dans le brouillon enregistré (pas dans le texte envoyé)",
+            "Sheria zilizoongezwa, kuondolewa au kubadilishwa katika rasimu iliyohifadhiwa (si katika maandishi " +
+            "uliyotuma)",
+            "Regras adicionadas, removidas ou alteradas no rascunho guardado (não no texto que enviou)",
+            "सहेजे गए ड्राफ़्ट में जोड़े, हटाए या बदले गए नियम (आपके भेजे पाठ में नहीं)"),
         ["No rule is added, removed or changed: only other lines differ."] = (
             "Aucune règle n'est ajoutée, supprimée ou modifiée : seules d'autres lignes changent.",
             "Hakuna sheria iliyoongezwa, kuondolewa au kubadilishwa: mistari mingine tu inatofautiana.",

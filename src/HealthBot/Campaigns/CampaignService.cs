@@ -39,7 +39,7 @@ public sealed class CampaignService(
         {
             var definition = CampaignDefinition.Parse(json);
             return (definition, CampaignValidator.Validate(definition, options.Value.MaxSmsSegments,
-                channels.CampaignChannels.Select(channels.Spec).ToList()));
+                channels.CampaignChannels.Select(channels.Spec).ToList(), (c, text) => channels.TooLong(c, text)));
         }
         catch (JsonException ex)
         {

@@ -5,7 +5,7 @@ using HealthBot.Sms;
 namespace HealthBot.Campaigns;
 
 /// <summary>Checks a definition before it is stored; every problem is reported, in words staff can act on.</summary>
-public static class CampaignValidator
+public static partial class CampaignValidator
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "sw", "pt", "hi"];
     /// <summary>SMS texts are measured as they will be sent: with GSM-friendly punctuation and, except Hindi, folded accents.</summary>
@@ -13,13 +13,17 @@ public static class CampaignValidator
     /// The channels campaigns may target (<see cref="ChannelRegistry.CampaignChannels"/>); null: the SMS and WhatsApp
     /// that HealthBot ships, for checks without a running host.
     /// </param>
+    /// <param name="tooLong">Why a text cannot go out as one message on a channel, as the sender checks it
+    /// (<see cref="ChannelRegistry.TooLong"/>); null: the channels' own character limits.</param>
     public static IReadOnlyList<string> Validate(
-        CampaignDefinition campaign, int maxSmsSegments, IReadOnlyList<ChannelSpec>? channels = null)
+        CampaignDefinition campaign, int maxSmsSegments, IReadOnlyList<ChannelSpec>? channels = null,
+        Func<string, string, string?>? tooLong = null)
     {
         channels ??= [ChannelSpec.Sms, ChannelSpec.WhatsApp];
         var sendChannels = channels.Select(c => c.Name).ToList();
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(campaign.Name) || campaign.Name.Length > 100 || long.TryParse(campaign.Name, out _))
+        if (string.IsNullOrWhiteSpace(campaign.Name) || campaign.Name.Length > MaxNameChars
+            || long.TryParse(campaign.Name, out _))
         {
             problems.Add("name: required, at most 100 characters, not only digits");
         }
@@ -34,7 +38,10 @@ public static class CampaignValidator
         problems.AddRange(Schedule(campaign.Schedule));
         var measuredAsSms = campaign.Channels?.Any(c =>
             channels.Any(s => s.Name == c && s.Encoding == TextEncoding.Sms));
-        problems.AddRange(Messages(campaign, maxSmsSegments, measuredAsSms == true));
+        problems.AddRange(Lengths(campaign));
+        tooLong ??= (channel, text) => TooLongFor(channels, channel, text);
+        var targeted = campaign.Channels?.Where(sendChannels.Contains).ToList() ?? [];
+        problems.AddRange(Messages(campaign, maxSmsSegments, measuredAsSms == true, targeted, tooLong));
         foreach (var language in campaign.Who.Languages ?? [])
         {
             if (!Languages.Contains(language))
@@ -142,46 +149,6 @@ public static class CampaignValidator
             yield return "schedule: 'to' must not be before 'from', and 'every' must be at least 1d";
         }
     }
-
-    private static IEnumerable<string> Messages(CampaignDefinition campaign, int maxSmsSegments, bool asSms)
-    {
-        if (campaign.Messages is not { Count: > 0 })
-        {
-            yield return "messages: at least one";
-            yield break;
-        }
-
-        foreach (var message in campaign.Messages)
-        {
-            // A pasted definition can hold a bare null; it gets a problem, not a NullReferenceException.
-            if (message is null)
-            {
-                yield return "messages: an entry is empty (null)";
-                continue;
-            }
-
-            var label = message.N is { } n ? $"messages[n={n}]" : "messages[]";
-            foreach (var (language, text) in message.Text ?? new Dictionary<string, string>())
-            {
-                if (!Languages.Contains(language))
-                {
-                    yield return $"{label}.text: '{language}' is not one of {string.Join(", ", Languages)}";
-                }
-                else if (string.IsNullOrWhiteSpace(text))
-                {
-                    yield return $"{label}.text.{language}: empty";
-                }
-                else if (asSms && SmsSegments.Analyze(CampaignPlanner.ForChannel(
-                             Fill(text, message.N), ChannelNames.Sms, language)) is { Segments: var segments } info
-                         && segments > maxSmsSegments)
-                {
-                    yield return $"{label}.text.{language}: {info} is over the SMS budget of {maxSmsSegments} segments";
-                }
-            }
-        }
-    }
-
-    private static string Fill(string text, int? n) => text.Replace("{n}", (n ?? 99).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static bool IsCron(string? cron)
     {

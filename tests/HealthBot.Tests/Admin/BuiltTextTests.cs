@@ -17,7 +17,8 @@ public sealed partial class BuiltTextTests
     /// <summary>The files whose sentences staff read on workspace pages (beside the pages' T("…") keys).</summary>
     private static readonly string[] Producers =
     [
-        "Campaigns/CampaignValidator.cs", "Campaigns/CampaignClock.cs", "Admin/Pages/Campaigns/CampaignForm.cs",
+        "Campaigns/CampaignValidator.cs", "Campaigns/CampaignValidator.Messages.cs", "Channels/ChannelRegistry.cs",
+        "Campaigns/CampaignClock.cs", "Admin/Pages/Campaigns/CampaignForm.cs",
         "Admin/CampaignWorkspace.cs", "Maintenance/BackupStatusFile.cs", "Maintenance/BoxWarnings.cs",
         "Maintenance/ClockCheck.cs", "Maintenance/ClockJumpDetector.cs", "Channels/ProviderHealth.cs",
         "Channels/Kannel/KannelProbe.cs", "Channels/Android/AndroidProbe.cs", "Channels/Meta/MetaProbe.cs", "Channels/Telegram/TelegramProbe.cs",
@@ -32,6 +33,7 @@ public sealed partial class BuiltTextTests
     private static readonly string[] NotForPages =
     [
         "unknown campaign action 'X'", // a programming error (the page offers three actions)
+        "Both X and X would send X", // a configuration error, refused at start
         "no content item 'X' to edit in language 'X'", // the editor's pages only link to items that exist
         "set the time (sudo date", // healthbot doctor's fix, on the command line (the page says to run doctor)
         "compare the box's time with a phone's", // doctor's and `clock`'s fix after a jump (the page has its own)
@@ -55,6 +57,7 @@ public sealed partial class BuiltTextTests
         "fr:contact", "fr:version", "pt:editor", "fr:Insights", "fr:Message", "fr:Text", "pt:Model", "fr:Model",
         "sw:Model", "fr:Providers", "fr:Provider", "fr:Channels", "fr:Channel", "fr:Language",
         "fr:Audience", "sw:bot", "pt:bot",
+        "sw:{0}.text.{1}: {2}", "pt:{0}.text.{1}: {2}", "hi:{0}.text.{1}: {2}", // field names stay; {2} is translated
     };
 
     [Fact]

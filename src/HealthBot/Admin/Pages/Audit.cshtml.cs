@@ -60,6 +60,22 @@ public sealed class AuditModel(SqlStaffStore store) : AdminPageModel
         _ => $"Rule changed: {change.Name}",
     };
 
+    /// <summary>The folded line of a long detail (its first line, cut short), or null when it is short enough to
+    /// show whole.</summary>
+    public static string? Fold(string detail)
+    {
+        const int shown = 80;
+        if (detail.Length <= 300 && detail.Count(c => c == '\n') < 6)
+        {
+            return null;
+        }
+
+        var text = detail.TrimStart();
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        return first.Length > shown ? first[..shown] + "…" : first + " …";
+    }
+
     /// <summary>What was done, in the page's language; an action this page does not know shows its code.</summary>
     public string Action(string code) => Actions.TryGetValue(code, out var english) ? T(english) : code;
 }

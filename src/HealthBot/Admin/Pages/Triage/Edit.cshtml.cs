@@ -57,9 +57,24 @@ public sealed class TriageEditModel(
 
     public DraftImpact? Impact { get; private set; }
 
-    /// <summary>The open draft's rules added, removed or changed compared with the rules served now.</summary>
-    public IReadOnlyList<TriageRuleChange> RuleChanges =>
-        Open is null ? [] : TriageRuleChanges.Compare(Lang, triage.CurrentText(Lang), Open.Web);
+    /// <summary>A save refused for its size: the box holds the sent text, which is not summarised (too long to
+    /// parse on every page view), so the summary says it is of the saved draft.</summary>
+    private bool TooLongSent { get; set; }
+
+    /// <summary>The heading of the rule summary, saying whose text it is of; null when there is nothing to summarise.
+    /// A refused draft is summarised as sent, so the person reads what their own text would change, not the saved
+    /// draft's changes under a page that shows their text.</summary>
+    public string? RuleChangesTitle => Refused is not null
+        ? T("Rules added, removed or changed in the text you sent (not saved)")
+        : Open is null ? null
+        : TooLongSent ? T("Rules added, removed or changed in the saved draft (not in the text you sent)")
+        : T("Rules added, removed or changed");
+
+    /// <summary>The rules added, removed or changed compared with the rules served now: of the text a refused save
+    /// sent, else of the open draft.</summary>
+    public IReadOnlyList<TriageRuleChange> RuleChanges => Refused is not null
+        ? TriageRuleChanges.Compare(Lang, triage.CurrentText(Lang), Rules)
+        : Open is null ? [] : TriageRuleChanges.Compare(Lang, triage.CurrentText(Lang), Open.Web);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -95,6 +110,7 @@ public sealed class TriageEditModel(
         {
             Message = Built(tooLong);
             Open = await edits.OpenAsync(ContentEdit.TriageId, Lang);
+            TooLongSent = true;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
