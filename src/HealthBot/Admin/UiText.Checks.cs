@@ -30,6 +30,8 @@ public static partial class UiText
             "foi guardado: volte atrás, recarregue a página e envie o formulário de novo.",
             "फ़ॉर्म पढ़ा नहीं जा सका (वह कट गया या वैसे नहीं भेजा गया जैसे ब्राउज़र भेजता है)। कुछ भी सहेजा नहीं " +
             "गया: वापस जाएँ, पेज फिर से लोड करें और फ़ॉर्म फिर से भेजें।"),
+        ["not a language of this service"] = ("pas une langue de ce service", "si lugha ya huduma hii",
+            "não é uma língua deste serviço", "इस सेवा की भाषा नहीं"),
         ["A field"] = ("Un champ", "Sehemu moja", "Um campo", "एक फ़ील्ड"),
     };
 
