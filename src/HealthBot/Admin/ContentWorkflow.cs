@@ -62,8 +62,8 @@ public sealed class ContentWorkflow(
         // A file keeps keywords as an inline [a, b] list: a comma separates two keywords there, so it does here.
         keywords = EditLines.Normalize(keywords?.Replace(',', '\n')) ?? open?.Keywords;
         examples = EditLines.Normalize(examples) ?? open?.Examples;
-        if (FormProblems.Control(("Title", title), ("SMS text", sms), ("Web text", web), ("Keywords (one a line)", keywords),
-            ("Example questions (one a line)", examples)) is { } control)
+        if (FormProblems.Control(("Title", title), ("SMS text", sms), ("Web text", web),
+            ("Keywords (one a line)", keywords), ("Example questions (one a line)", examples)) is { } control)
         {
             throw new DraftRefusedException(control); // the page says it first, naming the field in its words
         }

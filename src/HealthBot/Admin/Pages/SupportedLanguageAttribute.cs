@@ -12,7 +12,8 @@ public sealed class SupportedLanguageAttribute : Attribute, IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (!ContentWorkflow.IsSupportedLanguage(context.RouteData.Values["lang"]?.ToString()))
         {

@@ -152,7 +152,8 @@ public sealed class InboxIndexModel(
     public string Via(long contactId, string channel) => channel.Length == 0 ? string.Empty
         : channel == Dialog.ChannelNames.WebChat ? HttpContext.ChannelName(channel) // the service is its provider
         : $"{HttpContext.ChannelName(channel)} {T("via")} " +
-            (providers.GetValueOrDefault(contactId) is { } provider ? HttpContext.ProviderName(provider) : T("unknown"));
+            (providers.GetValueOrDefault(contactId) is { } provider
+                ? HttpContext.ProviderName(provider) : T("unknown"));
 
     /// <summary>The search from the query string, or null (and a reason shown) when a field is not valid.</summary>
     private InboxSearch? ParseSearch()
