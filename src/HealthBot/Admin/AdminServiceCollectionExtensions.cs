@@ -142,11 +142,12 @@ public static class AdminServiceCollectionExtensions
             return;
         }
 
-        if (await FormTooLargeAsync(http))
+        if (await FormRefusedAsync(http) is { } refused)
         {
-            // Re-executed as the workspace's 413 page, which says the limit; the page itself would read the form for
-            // its antiforgery token, fail, and answer a plain 400 (and its re-execution had lost its status code).
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            // Re-executed as the workspace's 413 page, which says the limit (or its 400 page, which says why the form
+            // could not be read); the page itself would read the form for its antiforgery token, fail, and answer a
+            // plain 400 (and its re-execution had lost its status code).
+            http.Response.StatusCode = refused;
             return;
         }
 
@@ -187,9 +188,9 @@ public static class AdminServiceCollectionExtensions
         return true;
     }
 
-    /// <summary>Reads a posted form first (the page would read it anyway): true when it is over the size limit.
-    /// </summary>
-    private static async Task<bool> FormTooLargeAsync(HttpContext http)
+    /// <summary>Reads a posted form first (the page would read it anyway): 413 when it is over the size limit, 400
+    /// (with the reason in <see cref="FormProblems.ItemKey"/>) when it cannot be read, else null.</summary>
+    private static async Task<int?> FormRefusedAsync(HttpContext http)
     {
         // Editor forms carry whole texts (a language's triage.md, form-encoded, is up to ~1 MB): more than the
         // server's default; a field over its own limit is then refused on the form itself (EditorLimits).
@@ -205,7 +206,7 @@ public static class AdminServiceCollectionExtensions
                 // instead of the 413 page.
                 limit.MaxRequestBodySize = declared;
                 await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
-                return true;
+                return StatusCodes.Status413PayloadTooLarge;
             }
         }
 
@@ -213,18 +214,36 @@ public static class AdminServiceCollectionExtensions
         if (HttpMethods.IsGet(http.Request.Method) || !http.Request.HasFormContentType ||
             http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
         {
-            return false;
+            return null;
+        }
+
+        // Kept (in memory, then a temporary file) so a refused form can be read again to name the field at fault.
+        var encoded = http.Request.ContentType?.StartsWith("application/x-www-form-urlencoded",
+            StringComparison.OrdinalIgnoreCase) == true;
+        if (encoded)
+        {
+            http.Request.EnableBuffering();
         }
 
         try
         {
             await http.Request.ReadFormAsync(http.RequestAborted);
-            return false;
+            return null;
         }
-        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-            or InvalidDataException)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return true; // over MaxFormBytes, or one value over the form reader's own limit
+            return StatusCodes.Status413PayloadTooLarge; // over MaxFormBytes
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return StatusCodes.Status413PayloadTooLarge; // one value (or part) over the form reader's own limit
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException)
+        {
+            // A NUL in a value, a broken multipart body: the form is refused, but not for its size.
+            http.Items[FormProblems.ItemKey] = encoded
+                ? await FormProblems.ExplainAsync(http.Request.Body, http.RequestAborted) : FormProblems.Unreadable;
+            return StatusCodes.Status400BadRequest;
         }
     }
 

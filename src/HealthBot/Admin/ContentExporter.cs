@@ -13,6 +13,12 @@ public static class ContentExporter
 {
     public static string Export(ContentItem item, ContentItem? template, string directory)
     {
+        if (!ContentWorkflow.IsSupportedLanguage(item.Language))
+        {
+            // content/<lang>/ is what the catalog loads: a folder for another language would add one to the bot.
+            throw new ArgumentException($"'{item.Language}' is not one of the service's languages", nameof(item));
+        }
+
         var path = Path.Combine(directory, item.Language, item.Id + ".md");
         var text = File.Exists(path) ? File.ReadAllText(path)
             : template is not null && File.Exists(template.File) ? File.ReadAllText(template.File)

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Admin;
@@ -30,9 +31,17 @@ public sealed class ContentWorkflow(
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
-    /// <summary>Edits start from an item that exists in some language, in a language folder name (never a path).</summary>
+    /// <summary>
+    /// The deployment's languages (<see cref="DialogOptions.Languages"/>): no page, publish or export makes another
+    /// (a draft in "xx" would otherwise be published, exported to content/xx and served as a sixth language).
+    /// </summary>
+    public static bool IsSupportedLanguage(string? language) =>
+        language is not null && DialogOptions.Languages.Contains(language, StringComparer.Ordinal);
+
+    /// <summary>Edits start from an item that exists in some language, in one of the deployment's languages.</summary>
     public bool CanEdit(string contentId, string language) =>
-        ContentLoader.IsLanguageFolder(language) && catalog.Current.Items.Any(i => i.Id == contentId);
+        IsSupportedLanguage(language) && ContentLoader.IsLanguageFolder(language)
+        && catalog.Current.Items.Any(i => i.Id == contentId);
 
     /// <summary>
     /// Saves the item's draft. Keywords and examples are one a line; null keeps the open draft's (or the item's own).
@@ -53,6 +62,12 @@ public sealed class ContentWorkflow(
         // A file keeps keywords as an inline [a, b] list: a comma separates two keywords there, so it does here.
         keywords = EditLines.Normalize(keywords?.Replace(',', '\n')) ?? open?.Keywords;
         examples = EditLines.Normalize(examples) ?? open?.Examples;
+        if (FormProblems.Control(("Title", title), ("SMS text", sms), ("Web text", web),
+            ("Keywords (one a line)", keywords), ("Example questions (one a line)", examples)) is { } control)
+        {
+            throw new DraftRefusedException(control); // the page says it first, naming the field in its words
+        }
+
         if (keywords is "")
         {
             throw new DraftRefusedException("Write at least one keyword: people's words are how the bot finds this topic.");
@@ -83,6 +98,17 @@ public sealed class ContentWorkflow(
             actor, "content.draft", $"{contentId}/{language} v{version} (edit {id})", Diff(current, draft));
         return id;
     }
+
+    /// <summary>
+    /// True when the open draft already holds exactly this text (as a save would store it) and
+    /// <paramref name="actor"/> is among its authors: the second post of a double-clicked Save, which is no conflict.
+    /// Keywords or examples not posted (null) are not compared: a save would keep the draft's.
+    /// </summary>
+    public static bool AlreadySaved(
+        ContentEdit open, string actor, string title, string sms, string web, string? keywords, string? examples) =>
+        open.IsAuthor(actor) && open.Title == title.Trim() && open.Sms == Normalize(sms) && open.Web == Normalize(web)
+        && (keywords is null || open.Keywords == EditLines.Normalize(keywords.Replace(',', '\n')))
+        && (examples is null || open.Examples == EditLines.Normalize(examples));
 
     /// <summary>Saves a language's triage rules as a draft; refused with the parser's lines when they do not parse.
     /// </summary>
@@ -148,6 +174,13 @@ public sealed class ContentWorkflow(
         var edit = await edits.GetAsync(editId);
         if (edit is null)
         {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!IsSupportedLanguage(edit.Language))
+        {
+            // A draft saved before languages were checked (or written to the database by hand) is not served.
+            await audit.AuditAsync(actor, "content.publish.refused", Target(edit), "not a language of this service");
             return WorkflowResult.NotFound;
         }
 

@@ -82,7 +82,8 @@ public sealed class PublishedContentOverlay(ContentCatalog catalog, SqlContentEd
         }
 
         var result = library;
-        foreach (var edit in edits.LatestPublished())
+        // Only the deployment's languages: an edit in another one (published before they were checked) is not served.
+        foreach (var edit in edits.LatestPublished().Where(e => ContentWorkflow.IsSupportedLanguage(e.Language)))
         {
             result = DraftLibrary.With(result, edit);
         }

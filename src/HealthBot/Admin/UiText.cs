@@ -246,7 +246,7 @@ public static partial class UiText
         };
         foreach (var (key, (f, sw, pt, hi)) in Day.Concat(InboxWords).Concat(BoxWords).Concat(EditingWords)
             .Concat(RuleChangeWords).Concat(TriageParserWords).Concat(LanguageWords).Concat(CampaignWords)
-            .Concat(StatusWords).Concat(AlertWords).Concat(AuditWords))
+            .Concat(StatusWords).Concat(AlertWords).Concat(AuditWords).Concat(CheckWords))
         {
             (tables["fr"][key], tables["sw"][key], tables["pt"][key], tables["hi"][key]) = (f, sw, pt, hi);
         }

@@ -45,7 +45,7 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         await alert.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(responder.GetByTestId("contact-language")).ToHaveTextAsync("English");
         await Expect(responder.GetByTestId("contact-channel")).ToHaveTextAsync("SMS");
-        await Expect(responder.GetByTestId("contact-provider")).ToHaveTextAsync("twilio");
+        await Expect(responder.GetByTestId("contact-provider")).ToHaveTextAsync("Twilio");
         await Expect(responder.GetByTestId("contact-number")).ToHaveTextAsync("+2547•••••123");
         await Expect(responder.GetByRole(AriaRole.Button, new() { Name = "Show full number" })).ToHaveCountAsync(0);
         await Expect(responder.Locator("main")).Not.ToContainTextAsync("712345");

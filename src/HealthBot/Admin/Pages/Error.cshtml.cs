@@ -36,6 +36,8 @@ public sealed class ErrorModel : AdminPageModel
 
     public string Advice => Code switch
     {
+        // A form that could not be read says why (a control character in a named field, a broken body).
+        StatusCodes.Status400BadRequest when HttpContext.Items[FormProblems.ItemKey] is string problem => problem,
         StatusCodes.Status400BadRequest =>
             "Nothing was saved: the form had expired (for example after you signed in again) or came from another " +
             "site. Go back, reload the page and send the form again.",

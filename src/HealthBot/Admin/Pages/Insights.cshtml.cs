@@ -75,14 +75,18 @@ public sealed class InsightsModel(
             byChannel[spec.Name] = new int[Days.Count];
         }
 
-        ByChannel = byChannel.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary();
+        var ordered = byChannel.Keys.Order(StringComparer.Ordinal).ToList();
+        // Staff read channels by name ("Web chat", "SMS"): the charts' legends, tooltips and tables use them.
+        ByChannel = ordered.ToDictionary(c => HttpContext.ChannelName(c), c => byChannel[c]);
         ByLanguage = Series(counts, c => c.Language);
         // One row per channel and the provider stored with its messages (several may receive one channel); a
         // channel with no message yet still has its row.
         var totals = insights.ChannelTotals(since).ToLookup(t => t.Channel);
-        ByProvider = ByChannel.Keys.SelectMany(c => totals[c].DefaultIfEmpty(new ChannelTotal(c, 0, 0, 0)))
-            .Select(t => (t, t.Provider ?? (t.Channel == Dialog.ChannelNames.WebChat ? T("web chat")
-                : t.In + t.Out == 0 ? "-" : T("unknown")))).ToList();
+        ByProvider = ordered.SelectMany(c => totals[c].DefaultIfEmpty(new ChannelTotal(c, 0, 0, 0)))
+            .Select(t => (t with { Channel = HttpContext.ChannelName(t.Channel) },
+                t.Provider is { } provider ? HttpContext.ProviderName(provider)
+                : t.Channel == Dialog.ChannelNames.WebChat ? T("web chat")
+                : t.In + t.Out == 0 ? "-" : T("unknown"))).ToList();
         Topics = insights.TopTopics(since, 10);
         Feedback = answers.FeedbackByTopic(since, 30);
         Phrasing = PhrasingSummary.From(answers.Phrasing(since));

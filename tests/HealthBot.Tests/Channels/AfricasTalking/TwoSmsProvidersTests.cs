@@ -68,18 +68,18 @@ public sealed class TwoSmsProvidersTests : IAsyncLifetime
             "the sending provider recorded with each answer", 30000);
         var admin = await factory.SignedInAsync(StaffRoles.Admin);
 
-        Assert.Equal("africastalking", await ProviderShownAsync(admin, atContact));
-        Assert.Equal("twilio", await ProviderShownAsync(admin, twilioContact));
+        Assert.Equal("Africa's Talking", await ProviderShownAsync(admin, atContact));
+        Assert.Equal("Twilio", await ProviderShownAsync(admin, twilioContact));
         var search = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/inbox?Channel=sms"));
-        Assert.Matches(Hit(atContact, "africastalking"), search);
-        Assert.Matches(Hit(twilioContact, "twilio"), search);
+        Assert.Matches(Hit(atContact, "Africa's Talking"), search);
+        Assert.Matches(Hit(twilioContact, "Twilio"), search);
         var csv = await ExportAsync(admin, atContact);
         Assert.StartsWith("contact,time", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains(",sms,africastalking,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("twilio", csv, StringComparison.Ordinal);
         var insights = await admin.GetStringAsync("/admin/insights");
-        Assert.Matches(Row("africastalking", 1, 1), insights);
-        Assert.Matches(Row("twilio", 1, 1), insights);
+        Assert.Matches(Row("Africa&#x27;s Talking", 1, 1), insights);
+        Assert.Matches(Row("Twilio", 1, 1), insights);
     }
 
     /// <summary>A message stored before providers were (migration 0021) shows "unknown", not a guess.</summary>
@@ -96,7 +96,8 @@ public sealed class TwoSmsProvidersTests : IAsyncLifetime
     private static async Task<string> ProviderShownAsync(HttpClient admin, long contactId)
     {
         var page = await admin.GetStringAsync($"/admin/inbox/{contactId}");
-        return Regex.Match(page, "<dd data-testid=\"contact-provider\">([^<]*)</dd>").Groups[1].Value;
+        return WebUtility.HtmlDecode(
+            Regex.Match(page, "<dd data-testid=\"contact-provider\">([^<]*)</dd>").Groups[1].Value);
     }
 
     private static async Task<string> ExportAsync(HttpClient admin, long contactId)
@@ -107,12 +108,13 @@ public sealed class TwoSmsProvidersTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>A search hit: the conversation, its channel and the provider of the person's last message.</summary>
+    /// <summary>A search hit: the conversation, its channel and the provider of the person's last message (by name).
+    /// </summary>
     private static Regex Hit(long contactId, string provider) =>
-        new($@"#{contactId}</a> ·\s*<span data-testid=""hit-channel"">sms via {provider}</span>");
+        new($@"#{contactId}</a> ·\s*<span data-testid=""hit-channel"">SMS via {Regex.Escape(provider)}</span>");
 
     /// <summary>The insights row: channel, provider, conversations, messages in, messages out (at least).</summary>
     private static Regex Row(string provider, int conversations, int messagesIn) => new(
-        $@"<tr><th scope=""row"">sms</th><td>{provider}</td><td class=""num"">{conversations}</td>\s*" +
+        $@"<tr><th scope=""row"">SMS</th><td>{Regex.Escape(provider)}</td><td class=""num"">{conversations}</td>\s*" +
         $@"<td class=""num"">{messagesIn}</td><td class=""num"">[1-9]\d*</td></tr>");
 }

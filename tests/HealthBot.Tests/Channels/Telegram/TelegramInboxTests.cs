@@ -35,7 +35,7 @@ public sealed class TelegramInboxTests : IAsyncLifetime
 
         Assert.Contains("not delivered: 403 Forbidden: bot was blocked by the user", page);
         Assert.Contains("<dd data-testid=\"contact-channel\">Telegram</dd>", page, StringComparison.Ordinal);
-        Assert.Contains("<dd data-testid=\"contact-provider\">telegram</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd data-testid=\"contact-provider\">Telegram</dd>", page, StringComparison.Ordinal);
         Assert.Equal(Consent.OptedOut, (await factory.Service<IContactStore>().FindAsync("telegram", "1111701"))!
             .Consent);
     }
@@ -54,13 +54,13 @@ public sealed class TelegramInboxTests : IAsyncLifetime
 
         var inbox = await responder.GetStringAsync("/admin/inbox");
 
-        Assert.Contains("<span data-testid=\"channel\">telegram via telegram</span>", inbox, StringComparison.Ordinal);
+        Assert.Contains("<span data-testid=\"channel\">Telegram via Telegram</span>", inbox, StringComparison.Ordinal);
         var admin = await factory.SignedInAsync(StaffRoles.Admin, "lead@ngo.example");
         var insights = await admin.GetStringAsync("/admin/insights");
-        Assert.Contains("<th scope=\"col\">telegram</th>", insights, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Telegram</th>", insights, StringComparison.Ordinal);
         // The table beside the charts: channel, provider, conversations, messages in, messages out.
         var row = System.Text.RegularExpressions.Regex.Match(insights,
-            @"<tr><th scope=""row"">telegram</th><td>telegram</td><td class=""num"">(\d+)</td>\s*" +
+            @"<tr><th scope=""row"">Telegram</th><td>Telegram</td><td class=""num"">(\d+)</td>\s*" +
             @"<td class=""num"">(\d+)</td><td class=""num"">(\d+)</td></tr>");
         Assert.True(row.Success, "no telegram row in the per-provider table");
         Assert.Equal(("1", "1"), (row.Groups[1].Value, row.Groups[2].Value));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HealthBot.Admin.Pages.Content;
 
 [Authorize(Policy = StaffRoles.EditPolicy)]
+[SupportedLanguage]
 public sealed class ContentEditModel(
     ContentCatalog catalog,
     SqlContentEditStore edits,
@@ -134,10 +135,11 @@ public sealed class ContentEditModel(
     /// <summary>Saves (and submits) the draft, and starts its test questions in the background.</summary>
     private async Task<IActionResult> SaveAsync(bool submit)
     {
-        if (EditorLimits.TooLong(EditorLimits.TextChars, ("Title", Title), ("SMS text", Sms), ("Web text", Web),
-            ("Keywords (one a line)", Keywords), ("Example questions (one a line)", Examples)) is { } tooLong)
+        (string, string?)[] fields = [("Title", Title), ("SMS text", Sms), ("Web text", Web),
+            ("Keywords (one a line)", Keywords), ("Example questions (one a line)", Examples)];
+        if ((EditorLimits.TooLong(EditorLimits.TextChars, fields) ?? FormProblems.Control(fields)) is { } refused)
         {
-            Message = Built(tooLong);
+            Message = Built(refused);
             State = "draft";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -147,7 +149,7 @@ public sealed class ContentEditModel(
         // No Opened (or an empty one) is refused too: without it a save could overwrite a newer draft unseen.
         if (!string.Equals(Opened, OpenedOn(open, catalog.Current.Find(Id, Lang)), StringComparison.Ordinal))
         {
-            return await ConflictAsync();
+            return await ConflictAsync(submit);
         }
 
         long editId;
@@ -160,7 +162,7 @@ public sealed class ContentEditModel(
         }
         catch (DraftChangedException)
         {
-            return await ConflictAsync();
+            return await ConflictAsync(submit);
         }
         catch (NothingChangedException unchanged)
         {
@@ -178,7 +180,7 @@ public sealed class ContentEditModel(
         }
         catch (DraftRefusedException ex)
         {
-            Message = T(ex.Message);
+            Message = Built(ex.Message);
             State = "draft";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -200,8 +202,21 @@ public sealed class ContentEditModel(
     private string Joined() => string.Join("\n\n", Title, Sms, Web, Keywords, Examples);
 
     /// <summary>The 409 page: the newer draft in the form, the person's own text kept above it.</summary>
-    private async Task<IActionResult> ConflictAsync()
+    private async Task<IActionResult> ConflictAsync(bool submit)
     {
+        // A double-clicked Save (or Submit) posts the same form twice: the draft already holds exactly this person's
+        // text, so the second post is their save done, not someone else's change.
+        if (await edits.OpenAsync(Id, Lang) is { } open
+            && ContentWorkflow.AlreadySaved(open, Actor, Title, Sms, Web, Keywords, Examples))
+        {
+            if (submit && open.State == "draft")
+            {
+                await workflow.SubmitAsync(Actor, open.Id);
+            }
+
+            return RedirectToPage(new { Id, Lang });
+        }
+
         var mine = Joined();
         Unsaved = new UnsavedText(mine, Was is null ? null : TextDiff.Changes(Was, mine), T);
         await OnGetAsync();

@@ -35,7 +35,8 @@ public sealed class ContentExportModel(ContentCatalog catalog, SqlContentEditSto
     private List<ContentItem> PendingItems()
     {
         var published = edits.LatestPublished().Select(e => (e.ContentId, e.Language, e.Version)).ToHashSet();
-        return catalog.Current.Items.Where(i => published.Contains((i.Id, i.Language, i.Version)) && !FileHasVersion(i)).ToList();
+        return catalog.Current.Items.Where(i => ContentWorkflow.IsSupportedLanguage(i.Language)
+            && published.Contains((i.Id, i.Language, i.Version)) && !FileHasVersion(i)).ToList();
     }
 
     private bool FileHasVersion(ContentItem item)

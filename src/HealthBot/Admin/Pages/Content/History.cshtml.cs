@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HealthBot.Admin.Pages.Content;
 
-public sealed class ContentHistoryModel(SqlContentHistory history, SqlContentEditStore edits, ContentWorkflow workflow, IAuthorizationService authorization)
+[SupportedLanguage]
+public sealed class ContentHistoryModel(
+    SqlContentHistory history, SqlContentEditStore edits, ContentWorkflow workflow, IAuthorizationService authorization)
     : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]

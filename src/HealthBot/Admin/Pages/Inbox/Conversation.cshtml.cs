@@ -66,7 +66,8 @@ public sealed class ConversationModel(
     /// stored with it: several providers may receive one channel. Messages from before it was stored: "unknown".
     /// </summary>
     public string Provider => Channel == ChannelNames.WebChat ? T("web chat")
-        : (Messages.LastOrDefault(m => m.Direction == "in") ?? Messages.LastOrDefault())?.Provider ?? T("unknown");
+        : (Messages.LastOrDefault(m => m.Direction == "in") ?? Messages.LastOrDefault())?.Provider is { } provider
+            ? HttpContext.ProviderName(provider) : T("unknown");
 
     public string MaskedNumber => Contact is null ? "" : PhoneMask.Mask(Contact.Address);
 

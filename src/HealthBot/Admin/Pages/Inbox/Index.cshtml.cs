@@ -150,7 +150,10 @@ public sealed class InboxIndexModel(
     /// providers may receive one channel).
     /// </summary>
     public string Via(long contactId, string channel) => channel.Length == 0 ? string.Empty
-        : $"{channel} {T("via")} {providers.GetValueOrDefault(contactId) ?? T("unknown")}";
+        : channel == Dialog.ChannelNames.WebChat ? HttpContext.ChannelName(channel) // the service is its provider
+        : $"{HttpContext.ChannelName(channel)} {T("via")} " +
+            (providers.GetValueOrDefault(contactId) is { } provider
+                ? HttpContext.ProviderName(provider) : T("unknown"));
 
     /// <summary>The search from the query string, or null (and a reason shown) when a field is not valid.</summary>
     private InboxSearch? ParseSearch()
@@ -176,7 +179,8 @@ public sealed class InboxIndexModel(
             Empty(Topic), Day(From, "From date"), Day(To, "To date"), Empty(Channel), Empty(Flag));
         if (search.Channel is { } c && !Channels.Contains(c))
         {
-            SearchProblem = $"{T("Channel")}: {T("one of")} {string.Join(", ", Channels)}";
+            SearchProblem =
+                $"{T("Channel")}: {T("one of")} {string.Join(", ", Channels.Select(HttpContext.ChannelName))}";
         }
 
         if (search.Flag is { } f && !SqlInboxStore.SearchFlags.Contains(f))
