@@ -28,22 +28,15 @@ internal sealed class PhraseIndex
     private readonly Dictionary<char, List<TriagePhrase>> fuzzy = [];
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly bool literal;
-    private readonly bool asWritten;
     private readonly int maxGap;
 
     /// <param name="literal">
     /// Each phrase word must be the very word as written (after folding), side by side: for phrases that weigh AGAINST an emergency, a
     /// loose match is a missed emergency ("a snake bit" is not "a bit", French "prévenu" is not "prévenir").
     /// </param>
-    /// <param name="asWritten">
-    /// Short words must be the very word written, as for another language's message, and no misspelling counts: for
-    /// asking phrases, which weigh against an emergency. Stemming makes Hindi क्यों (why) and क्या (what) one word,
-    /// so "सांप ने काटा, क्या रस्सी बांध दें?" (a snake bit, shall we tie a rope?) read as a question.
-    /// </param>
-    public PhraseIndex(IEnumerable<TriagePhrase> phrases, bool literal = false, bool asWritten = false)
+    public PhraseIndex(IEnumerable<TriagePhrase> phrases, bool literal = false)
     {
         this.literal = literal;
-        this.asWritten = asWritten;
         maxGap = literal ? 0 : 2;
         foreach (var phrase in phrases.Distinct())
         {
@@ -80,7 +73,7 @@ internal sealed class PhraseIndex
     public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false, IReadOnlySet<string>? known = null)
     {
         var found = new HashSet<TriagePhrase>();
-        var message = new Message(stems, words, strict || asWritten, literal) { Known = known };
+        var message = new Message(stems, words, strict, literal) { Known = known };
         for (var start = 0; start < stems.Count; start++)
         {
             if (Negated(stems, start, negations))

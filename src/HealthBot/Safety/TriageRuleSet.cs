@@ -47,7 +47,7 @@ internal sealed record TriageRuleSet(
     public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context))
         .Concat(Concepts?.Values.SelectMany(c => c.Words.Concat(c.Except)) ?? []));
 
-    public PhraseIndex AskingIndex { get; } = new(Asking, asWritten: true);
+    public PhraseIndex AskingIndex { get; } = new(Asking);
 
     public PhraseIndex NowIndex { get; } = new(Now);
 
