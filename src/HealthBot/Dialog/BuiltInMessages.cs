@@ -9,6 +9,8 @@ internal static class BuiltInMessages
     public static string Get(string name) => name switch
     {
         "urgent_referral" => "This may be an emergency. Go to {facility} now or call {emergency_number}.",
+        "urgent_closing" =>
+            "Thank you for letting us know. We wish you well. If things get worse, call {emergency_number}.",
         "second_opinion_safety" => "If this is happening now and is serious, go to {facility} or call {emergency_number}.",
         "opt_out" => "You will not get more messages from us. Send START to come back.",
         "opt_in" => "Welcome back. Send us your health question.",

@@ -172,6 +172,16 @@ public sealed class DialogEngine(
         started = telemetry.Start();
         var retrieval = retriever.Retrieve(text, language);
         telemetry.Stage(DialogStage.Retrieval, started);
+        // "ok we are going" after the rules' referral: no referral again and nothing new for staff, but a reminder.
+        if (!assessment.Urgent && memory is { HasEmergency: true } && memory.UrgentRule != SecondOpinion.Rule
+            && EmergencyClosings.Is(text, language))
+        {
+            return await handoff.IsHumanHandlingAsync(contact.Id, ct)
+                ? new DialogOutcome(
+                    [], language, new DialogTrace("human-handling", false, retrieval.Candidates, language))
+                : say.Closing(profile, language, retrieval.Candidates);
+        }
+
         var followUp = assessment.Urgent ? null : conversation.Resolve(text, language, memory, retrieval);
         if (followUp is { Emergency: { } kept } && kept.Rule != SecondOpinion.Rule)
         {

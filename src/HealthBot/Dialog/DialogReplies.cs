@@ -24,6 +24,14 @@ internal sealed class DialogReplies(ContentCatalog catalog, DialogOptions settin
     }
 
     /// <summary>
+    /// A closing after a referral ("ok we are going", "sawa tumefika"): thanks and the one-line safety reminder, in the
+    /// person's language; the referral is not repeated and the memory of the emergency is left as it is.
+    /// </summary>
+    public DialogOutcome Closing(ChannelProfile profile, string language, IReadOnlyList<Candidate> candidates) =>
+        new(Compose(profile, language, Referral(language, "urgent_closing"), ReplyKind.SmallTalk, null, null).ToList(),
+            language, new DialogTrace("closing-after-emergency", false, candidates, language));
+
+    /// <summary>
     /// The learned second opinion on a message the rules found not urgent: when it is confident, one safety line
     /// after the normal answer and an alert for staff to review. The answer itself is left as it is.
     /// </summary>

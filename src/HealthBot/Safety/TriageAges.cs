@@ -40,9 +40,9 @@ internal static class TriageAges
     /// <summary>Unit words and their length in days.</summary>
     private static readonly Dictionary<string, int> Units = Table(
         (1, "day days d jour jours dia dias siku din दिन"),
-        (7, "week weeks semaine semaines semana semanas wiki hafte hafta हफ्ते हफ्ता सप्ताह"),
-        (30, "month months mois mes meses mwezi miezi mahine mahina महीने महीना"),
-        (365, "year years an ans ano anos mwaka miaka saal sal साल वर्ष"));
+        (7, "week weeks semaine semaines semana semanas sem wiki hafte hafta hfte हफ्ते हफ्ता सप्ताह"),
+        (30, "month months mois mes meses mwezi miezi mahine mahina mahino mhine maah माह महीने महीना"),
+        (365, "year years an ans ano anos mwaka miaka saal sal baras varsh साल वर्ष बरस"));
 
     /// <summary>Swahili writes the unit first: "siku 4", "miezi 8".</summary>
     private static readonly HashSet<string> UnitFirst = ["siku", "wiki", "mwezi", "miezi", "mwaka", "miaka"];
@@ -65,7 +65,7 @@ internal static class TriageAges
     private static readonly HashSet<string> Intro =
     [
         "is", "s", "aged", "age", "my", "our", "a", "tem", "com", "ana", "mwenye", "umri", "wa", "cha", "mon", "ma",
-        "meu", "minha", "mera", "meri", "mere", "हैं", "है",
+        "meu", "minha", "mera", "meri", "mere", "हैं", "है", "umar", "umr", "उम्र",
     ];
 
     private static readonly HashSet<string> Person =

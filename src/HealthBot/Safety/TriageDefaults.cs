@@ -158,7 +158,7 @@ internal static class TriageDefaults
                  "homework | school project | college project | कॉलेज प्रोजेक्ट | प्रोजेक्ट | " +
                  "assignment | nibandh | निबंध | jagrukta | जागरूकता | aankde | आंकड़े | " +
                  "data chahiye | tv serial | सीरियल | kahani | कहानी | dukaan ke liye | " +
-                 "दुकान के लिए | kheti ke liye | खेत में | kahan milegi | कहाँ मिलेगी | " +
+                 "दुकान के लिए | kheti ke liye | खेती के लिए | kahan milegi | कहाँ मिलेगी | " +
                  "bacchon se door | bachchon se door | बच्चों से दूर | बच्चे न छुएं | kahan rakhe | " +
                  "कहाँ रखें | " +
                  "awareness | session | seminar | class ke liye | sach hai | सच है | log kehte | लोग कहते | " +
