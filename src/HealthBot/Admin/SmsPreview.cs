@@ -80,7 +80,7 @@ public sealed record SmsPreview(OutgoingSms Sms, string? Language, decimal Cost,
 
         var e = HtmlEncoder.Default;
         var html = $"<dt>{e.Encode(t("Provider"))}</dt>" +
-            $"<dd data-testid=\"provider\">{e.Encode(reply.Provider ?? "")}</dd>";
+            $"<dd data-testid=\"provider\">{e.Encode(reply.Provider is { } p ? UiText.ProviderName(p, t) : "")}</dd>";
         if (reply.TooLong)
         {
             return html + $"<dt>{e.Encode(t("Not sent"))}</dt>" +

@@ -36,15 +36,18 @@ public static partial class UiText
     };
 
     /// <summary>A provider as staff know it ("Twilio", "Africa's Talking"), not its configuration id.</summary>
-    public static string ProviderName(this HttpContext http, string provider) => provider switch
+    public static string ProviderName(this HttpContext http, string provider) => ProviderName(provider, http.T);
+
+    /// <inheritdoc cref="ProviderName(HttpContext, string)"/>
+    public static string ProviderName(string provider, Func<string, string> t) => provider switch
     {
         "twilio" => "Twilio",
         "meta" => "Meta",
         "africastalking" => "Africa's Talking",
         "kannel" => "Kannel",
-        "android" => http.T("Android gateway"),
+        "android" => t("Android gateway"),
         "telegram" => "Telegram",
-        "webchat" => http.ChannelName("webchat"),
+        "webchat" => char.ToUpperInvariant(t("web chat")[0]) + t("web chat")[1..],
         _ => provider,
     };
 }

@@ -21,7 +21,7 @@ public sealed record WhatsAppPreview(StaffReply Reply)
     {
         var e = HtmlEncoder.Default;
         var html = $"<dl><dt>{e.Encode(t("Provider"))}</dt>" +
-            $"<dd data-testid=\"provider\">{e.Encode(Reply.Provider ?? "")}</dd>" +
+            $"<dd data-testid=\"provider\">{e.Encode(Reply.Provider is { } p ? UiText.ProviderName(p, t) : "")}</dd>" +
             $"<dt>{e.Encode(t("Characters"))}</dt><dd data-testid=\"characters\">{Characters}</dd>" +
             $"<dt>{e.Encode(t("Most characters in one WhatsApp message"))}</dt>" +
             $"<dd data-testid=\"limit\">{Reply.PartChars.ToString(CultureInfo.InvariantCulture)}</dd>" +

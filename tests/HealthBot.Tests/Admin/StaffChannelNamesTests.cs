@@ -54,9 +54,10 @@ public sealed partial class StaffChannelNamesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("en", "Web chat")]
-    [InlineData("fr", "Chat web")]
-    public async Task Insights_charts_legends_tooltips_and_tables_name_the_channels(string language, string webChat)
+    [InlineData("en", "Web chat", "English")]
+    [InlineData("fr", "Chat web", "anglais")]
+    public async Task Insights_charts_legends_tooltips_and_tables_name_the_channels(
+        string language, string webChat, string english)
     {
         await SmsContactAsync();
         var viewer = await factory.SignedInAsync(StaffRoles.Viewer);
@@ -66,6 +67,8 @@ public sealed partial class StaffChannelNamesTests : IAsyncLifetime
 
         Assert.Contains(webChat, Visible(html), StringComparison.Ordinal);
         Assert.Contains("Twilio", Visible(html), StringComparison.Ordinal);
+        Assert.Contains(english, Visible(html), StringComparison.Ordinal); // the language chart's legend and table
+        Assert.DoesNotContain(">en<", html, StringComparison.Ordinal);
         // Tooltips (<title>) and table cells are text staff read: no id in any of them.
         AssertNoIds(Visible(html));
         Assert.DoesNotContain(">twilio<", html, StringComparison.Ordinal);

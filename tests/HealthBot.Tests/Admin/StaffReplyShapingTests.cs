@@ -46,7 +46,7 @@ public sealed class StaffReplyShapingTests : IAsyncLifetime
 
         var preview = WebUtility.HtmlDecode(await responder.GetStringAsync(
             $"{page}?handler=Preview&text={Uri.EscapeDataString(Long)}"));
-        Assert.Contains("data-testid=\"provider\">kannel<", preview, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"provider\">Kannel<", preview, StringComparison.Ordinal);
         var shown = System.Text.RegularExpressions.Regex.Match(preview, "data-testid=\"messages\">([0-9]+)<");
         Assert.True(shown.Success, preview);
         Assert.DoesNotContain("too-long", preview, StringComparison.Ordinal);

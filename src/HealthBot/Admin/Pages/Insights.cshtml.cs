@@ -78,7 +78,9 @@ public sealed class InsightsModel(
         var ordered = byChannel.Keys.Order(StringComparer.Ordinal).ToList();
         // Staff read channels by name ("Web chat", "SMS"): the charts' legends, tooltips and tables use them.
         ByChannel = ordered.ToDictionary(c => HttpContext.ChannelName(c), c => byChannel[c]);
-        ByLanguage = Series(counts, c => c.Language);
+        // Languages by name too ("Swahili", "Kiswahili"); a message with no detected language keeps its code.
+        ByLanguage = Series(counts, c => c.Language)
+            .ToDictionary(l => HttpContext.LanguageName(l.Key), l => l.Value);
         // One row per channel and the provider stored with its messages (several may receive one channel); a
         // channel with no message yet still has its row.
         var totals = insights.ChannelTotals(since).ToLookup(t => t.Channel);

@@ -64,7 +64,7 @@ public sealed class MetaStaffReplyPreviewTests : IAsyncLifetime
         Assert.Contains($"data-testid=\"characters\">{AsSent.Length}</dd>", preview, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"limit\">4096</dd>", preview, StringComparison.Ordinal);
         Assert.Contains(noCost, preview, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"provider\">meta</dd>", preview, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"provider\">Meta</dd>", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("segments", preview, StringComparison.Ordinal);
     }
 
