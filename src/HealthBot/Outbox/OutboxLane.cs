@@ -12,7 +12,7 @@ namespace HealthBot.Outbox;
 /// waits for that person's previous one, even across batches); a rate-limited channel has about a second of sends in
 /// hand. Claims skip rows locked by other nodes (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL).
 /// </summary>
-internal sealed class OutboxLane(
+internal sealed partial class OutboxLane(
     SendLane lane,
     IOutboxStore outbox,
     OutboxRowSender sender,
@@ -30,6 +30,7 @@ internal sealed class OutboxLane(
     private readonly Dictionary<(string Channel, string To), Task> tails = [];
     private readonly Dictionary<string, int> inHand = [];
     private WakeSignal freed = new();
+    private TaskCompletionSource rowDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SendLane Lane => lane;
 
@@ -40,6 +41,8 @@ internal sealed class OutboxLane(
         var running = new List<Task>();
         while (true)
         {
+            // Taken before the claim, so a row done between the claim and the wait is not missed.
+            var released = rowDone.Task;
             if (await ClaimAsync(shares, ct) is { Count: > 0 } batch)
             {
                 total += batch.Count;
@@ -58,8 +61,8 @@ internal sealed class OutboxLane(
                 return total;
             }
 
-            // Something is still being sent: claim again when a row is done (or soon, for rows falling due).
-            await freed.WaitAsync(FlushEvery, time, ct);
+            // Something is still being sent: claim again when a row is done or a batch ends (whichever first).
+            await Task.WhenAny(Task.WhenAny(running), released);
         }
     }
 
@@ -175,7 +178,7 @@ internal sealed class OutboxLane(
         }
     }
 
-    /// <summary>Runs <paramref name="send"/> after this person's previous messages in the lane, in claim order.</summary>
+    /// <summary>Runs <paramref name="send"/> after this person's earlier messages in the lane, in claim order.</summary>
     private Task InTurn((string Channel, string To) person, Func<Task> send)
     {
         lock (gate)
@@ -216,83 +219,6 @@ internal sealed class OutboxLane(
         }
 
         freed.Set();
-    }
-
-    /// <summary>
-    /// Unlimited channels fill the lane's hand up to a batch; each rate-limited channel up to about one second of sends
-    /// (more in hand would wait in memory for the limit and keep later, more urgent replies behind it).
-    /// </summary>
-    private async Task<List<OutboxItem>> ClaimAsync(IReadOnlyList<OutboxShare> shares, CancellationToken ct)
-    {
-        var batch = new List<OutboxItem>();
-        var unlimited = shares.Where(s => !limiter.IsLimited(s.Channel)).ToList();
-        var room = settings.BatchSize - InHand(unlimited.Select(s => s.Channel));
-        if (unlimited.Count > 0 && room > 0)
-        {
-            batch.AddRange(await outbox.ClaimDueAsync(unlimited, room, ct));
-        }
-
-        foreach (var limited in shares.Where(s => limiter.IsLimited(s.Channel)).GroupBy(s => s.Channel))
-        {
-            var allowance = limiter.ClaimAllowance(limited.Key, settings.BatchSize) - InHand([limited.Key]);
-            if (allowance > 0)
-            {
-                batch.AddRange(await outbox.ClaimDueAsync(limited.ToList(), allowance, ct));
-            }
-        }
-
-        lock (gate)
-        {
-            foreach (var item in batch)
-            {
-                inHand[item.Channel] = inHand.GetValueOrDefault(item.Channel) + 1;
-            }
-        }
-
-        return batch;
-    }
-
-    private int InHand(IEnumerable<string> channels)
-    {
-        lock (gate)
-        {
-            return channels.Distinct().Sum(c => inHand.GetValueOrDefault(c));
-        }
-    }
-
-    /// <summary>
-    /// The gates decide the rows not in doubt all at once (a campaign's in a few statements per batch); a row in doubt
-    /// is first looked up at the provider and gated on its own (OutboxRowSender). Claim order is kept.
-    /// </summary>
-    private async Task<List<(OutboxItem Item, bool Gated)>> GateAsync(
-        IReadOnlyList<OutboxItem> batch, CancellationToken ct)
-    {
-        IReadOnlyList<OutboxItem> fresh = batch.Where(i => i.InDoubtSince is null).ToList();
-        try
-        {
-            foreach (var gate in gateList)
-            {
-                fresh = await gate.BeforeSendAsync(fresh, ct);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Nothing of these was sent: back to the queue, not in doubt (else they would wait for the sending lease).
-            logger.LogWarning(
-                "Outbox gates failed ({Error}); {Count} rows will retry", LoggedError.Of(ex), fresh.Count);
-            foreach (var item in batch.Where(i => i.InDoubtSince is null))
-            {
-                await outbox.MarkRetryAsync(
-                    item.OutboxId, time.GetUtcNow() + sender.Backoff(1), "gate failed", false, ct);
-            }
-
-            fresh = [];
-        }
-
-        var passed = fresh.ToDictionary(i => i.OutboxId);
-        return batch
-            .Where(i => i.InDoubtSince is not null || passed.ContainsKey(i.OutboxId))
-            .Select(i => i.InDoubtSince is null ? (passed[i.OutboxId], true) : (i, false))
-            .ToList();
+        Interlocked.Exchange(ref rowDone, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }

@@ -93,7 +93,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     public string Balance { get; set; } = "KES 1785.5000";
 
     /// <summary>
-    /// Every send call after the first <paramref name="afterCalls"/> (only the next <paramref name="count"/> of them) is
+    /// Every send call after the first <paramref name="afterCalls"/> (only the next <paramref name="count"/>) is
     /// held (no answer, as from a provider that stalls) until <see cref="Release"/>.
     /// </summary>
     public void Hold(int afterCalls = 0, int count = int.MaxValue)
