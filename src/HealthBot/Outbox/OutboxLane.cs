@@ -6,11 +6,13 @@ namespace HealthBot.Outbox;
 /// <summary>
 /// One sender's rows (<see cref="SendLane"/>): claimed, gated and sent apart from every other sender's, so a provider
 /// whose calls hang until their time limit holds up only its own messages; the other lanes keep claiming and sending.
-/// Within a lane a batch is sent in parallel and the next claimed when it is done, as before lanes: replies (higher
-/// priority) are claimed before campaigns, one person's messages go in order, and a limited channel claims about a
-/// second of sends per round. Claims skip rows locked by other nodes (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL).
+/// Within a lane claiming does not wait for a claimed batch to finish: while fewer than a batch of rows are in hand
+/// the lane claims more, so one call that hangs holds one of <see cref="OutboxOptions.MaxParallelSends"/> slots, not
+/// the lane. Replies (higher priority) are claimed before campaigns; one person's messages go in claim order (each
+/// waits for that person's previous one, even across batches); a rate-limited channel has about a second of sends in
+/// hand. Claims skip rows locked by other nodes (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL).
 /// </summary>
-internal sealed class OutboxLane(
+internal sealed partial class OutboxLane(
     SendLane lane,
     IOutboxStore outbox,
     OutboxRowSender sender,
@@ -20,48 +22,67 @@ internal sealed class OutboxLane(
     OutboxOptions settings,
     ILogger logger)
 {
+    // Sends recorded as taken are written together, at most this long after the provider answered (SentBatch).
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim slots = new(settings.MaxParallelSends, settings.MaxParallelSends);
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Channel, string To), Task> tails = [];
+    private readonly Dictionary<string, int> inHand = [];
+    private WakeSignal freed = new();
+    private TaskCompletionSource rowDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public SendLane Lane => lane;
 
     /// <summary>Sends everything of <paramref name="shares"/> (this lane's, or some of them) due now.</summary>
     public async Task<int> DrainAsync(IReadOnlyList<OutboxShare> shares, CancellationToken ct)
     {
         var total = 0;
-        while (await ClaimAsync(shares, ct) is { Count: > 0 } batch)
+        var running = new List<Task>();
+        while (true)
         {
-            var ready = await GateAsync(batch, ct);
-            var sent = new SentBatch(outbox);
-            try
+            // Taken before the claim, so a row done between the claim and the wait is not missed.
+            var released = rowDone.Task;
+            if (await ClaimAsync(shares, ct) is { Count: > 0 } batch)
             {
-                // Different people in parallel; one person's messages in order (the urgent referral before the item).
-                await Parallel.ForEachAsync(ready.GroupBy(i => (i.Item.Channel, i.Item.To)),
-                    new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSends, CancellationToken = ct },
-                    async (group, token) =>
-                    {
-                        foreach (var (item, gated) in group)
-                        {
-                            await sender.SendOneAsync(item, gated, sent, token);
-                        }
-                    });
-            }
-            finally
-            {
-                await sent.FlushAsync();
+                total += batch.Count;
+                running.Add(SendBatchAsync(batch, ct));
+                continue;
             }
 
-            total += batch.Count;
+            foreach (var done in running.Where(t => t.IsCompleted).ToList())
+            {
+                running.Remove(done);
+                await done; // a failed batch fails the drain, as before
+            }
+
+            if (running.Count == 0)
+            {
+                return total;
+            }
+
+            // Something is still being sent: claim again when a row is done or a batch ends (whichever first).
+            await Task.WhenAny(Task.WhenAny(running), released);
         }
-
-        return total;
     }
 
-    /// <summary>Drains the lane whenever it is woken or its next row falls due, until the host stops.</summary>
+    /// <summary>Sends whenever the lane is woken, a row is done or its next row falls due, until the host stops.
+    /// </summary>
     public async Task RunAsync(WakeSignal wake, CancellationToken stoppingToken)
     {
+        freed = wake;
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await DrainAsync(lane.Shares, stoppingToken);
+                running.RemoveAll(t => t.IsCompleted && Logged(t));
+                if (await ClaimAsync(lane.Shares, stoppingToken) is { Count: > 0 } batch)
+                {
+                    running.Add(SendBatchAsync(batch, stoppingToken));
+                    continue;
+                }
+
                 // Only this lane's next row: another lane's backlog (a stalled provider's) must not keep it spinning.
                 var wait = settings.PollInterval;
                 if (await outbox.NextDueAsync(lane.Shares, stoppingToken) is { } next)
@@ -82,60 +103,122 @@ internal sealed class OutboxLane(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }
+
+        // Sends under way are cancelled with the host; what they recorded is flushed before the lane ends.
+        await Task.WhenAll(running.Select(t => t.ContinueWith(Logged, TaskScheduler.Default)));
     }
 
-    /// <summary>Unlimited channels claim a full batch; each rate-limited channel about one second of sends.</summary>
-    private async Task<List<OutboxItem>> ClaimAsync(IReadOnlyList<OutboxShare> shares, CancellationToken ct)
+    private bool Logged(Task batch)
     {
-        var batch = new List<OutboxItem>();
-        var unlimited = shares.Where(s => !limiter.IsLimited(s.Channel)).ToList();
-        if (unlimited.Count > 0)
+        if (batch.Exception is { } ex)
         {
-            batch.AddRange(await outbox.ClaimDueAsync(unlimited, settings.BatchSize, ct));
+            logger.LogError("Outbox lane {Lane} batch failed ({Error}); its rows are recovered after their lease",
+                lane.Name, LoggedError.Of(ex.GetBaseException()));
         }
 
-        foreach (var limited in shares.Where(s => limiter.IsLimited(s.Channel)).GroupBy(s => s.Channel))
-        {
-            var allowance = limiter.ClaimAllowance(limited.Key, settings.BatchSize);
-            batch.AddRange(await outbox.ClaimDueAsync(limited.ToList(), allowance, ct));
-        }
-
-        return batch;
+        return true;
     }
 
     /// <summary>
-    /// The gates decide the rows not in doubt all at once (a campaign's in a few statements per batch); a row in doubt
-    /// is first looked up at the provider and gated on its own (OutboxRowSender). Claim order is kept.
+    /// Gates a claimed batch, then sends it: different people in parallel within the lane's slots, one person's
+    /// messages in order (the urgent referral before the item). Sends taken are recorded every second and at the end.
     /// </summary>
-    private async Task<List<(OutboxItem Item, bool Gated)>> GateAsync(
-        IReadOnlyList<OutboxItem> batch, CancellationToken ct)
+    private async Task SendBatchAsync(List<OutboxItem> batch, CancellationToken ct)
     {
-        IReadOnlyList<OutboxItem> fresh = batch.Where(i => i.InDoubtSince is null).ToList();
+        var sent = new SentBatch(outbox);
+        var left = batch.ToList();
         try
         {
-            foreach (var gate in gateList)
+            var ready = await GateAsync(batch, ct);
+            var passed = ready.Select(r => r.Item.OutboxId).ToHashSet();
+            Release(left.Where(i => !passed.Contains(i.OutboxId)).ToList());
+            left = ready.Select(r => r.Item).ToList();
+            var all = Task.WhenAll(ready.GroupBy(i => (i.Item.Channel, i.Item.To))
+                .Select(group => InTurn(group.Key, () => SendGroupAsync(group.ToList(), sent, left, ct))));
+            while (await Task.WhenAny(all, Task.Delay(FlushEvery, time, CancellationToken.None)) != all)
             {
-                fresh = await gate.BeforeSendAsync(fresh, ct);
+                await sent.FlushAsync();
             }
+
+            await all;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            // Nothing of these was sent: back to the queue, not in doubt (else they would wait for the sending lease).
-            logger.LogWarning(
-                "Outbox gates failed ({Error}); {Count} rows will retry", LoggedError.Of(ex), fresh.Count);
-            foreach (var item in batch.Where(i => i.InDoubtSince is null))
-            {
-                await outbox.MarkRetryAsync(
-                    item.OutboxId, time.GetUtcNow() + sender.Backoff(1), "gate failed", false, ct);
-            }
+            await sent.FlushAsync();
+            Release(left);
+        }
+    }
 
-            fresh = [];
+    private async Task SendGroupAsync(
+        List<(OutboxItem Item, bool Gated)> group, SentBatch sent, List<OutboxItem> left, CancellationToken ct)
+    {
+        await slots.WaitAsync(ct);
+        try
+        {
+            foreach (var (item, gated) in group)
+            {
+                try
+                {
+                    await sender.SendOneAsync(item, gated, sent, ct);
+                }
+                finally
+                {
+                    lock (gate)
+                    {
+                        left.Remove(item);
+                    }
+
+                    Release([item]);
+                }
+            }
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="send"/> after this person's earlier messages in the lane, in claim order.</summary>
+    private Task InTurn((string Channel, string To) person, Func<Task> send)
+    {
+        lock (gate)
+        {
+            var previous = tails.GetValueOrDefault(person) ?? Task.CompletedTask;
+            var mine = previous.ContinueWith(_ => send(), TaskScheduler.Default).Unwrap();
+            tails[person] = mine;
+            _ = mine.ContinueWith(
+                _ =>
+                {
+                    lock (gate)
+                    {
+                        if (tails.GetValueOrDefault(person) == mine)
+                        {
+                            tails.Remove(person);
+                        }
+                    }
+                },
+                TaskScheduler.Default);
+            return mine;
+        }
+    }
+
+    /// <summary>Rows no longer in hand (sent, gated off, or their batch ended): room to claim more.</summary>
+    private void Release(IReadOnlyList<OutboxItem> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
         }
 
-        var passed = fresh.ToDictionary(i => i.OutboxId);
-        return batch
-            .Where(i => i.InDoubtSince is not null || passed.ContainsKey(i.OutboxId))
-            .Select(i => i.InDoubtSince is null ? (passed[i.OutboxId], true) : (i, false))
-            .ToList();
+        lock (gate)
+        {
+            foreach (var item in items)
+            {
+                inHand[item.Channel] = inHand.GetValueOrDefault(item.Channel) - 1;
+            }
+        }
+
+        freed.Set();
+        Interlocked.Exchange(ref rowDone, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }

@@ -31,6 +31,18 @@ public sealed class OutboxInDoubtTests()
     }
 
     [Fact]
+    public async Task A_reply_whose_call_hangs_without_reaching_twilio_is_sent_once_that_call_is_closed()
+    {
+        Peer.HangNext(1); // never answered, never taken: closed after four send time limits, then looked up
+
+        await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm("+254700000604", Question));
+
+        await Eventually.WaitAsync(() => DoneAsync(), c => c == 1, "the reply sent after the hung call", 30_000);
+        await Factory.WaitIdleAsync();
+        Assert.Single(Peer.Received);
+    }
+
+    [Fact]
     public async Task A_reply_whose_send_failed_in_doubt_and_never_reached_twilio_is_sent_once()
     {
         Peer.Script(500); // a server error: Twilio may or may not have created it; this time it did not

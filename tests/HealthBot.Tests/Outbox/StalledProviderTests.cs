@@ -68,4 +68,23 @@ public sealed class StalledProviderTests : IAsyncLifetime
         await Eventually.WaitForAsync(() => at.Sent.Count(s => s.To == SmsPerson), n => n > 0,
             "the SMS reply taken once Africa's Talking answers", 30000);
     }
+
+    [Fact]
+    public async Task One_held_send_does_not_hold_the_other_replies_through_the_same_provider()
+    {
+        // Only the next call hangs (a provider that drops one request); the others are answered at once.
+        at.Hold(afterCalls: at.Calls, count: 1);
+        Assert.Equal(HttpStatusCode.OK, await at.PersonSendsAsync("+254711000960", Question));
+        await Eventually.WaitForAsync(() => at.Holding, n => n == 1, "the first SMS reply held", 30000);
+
+        var others = Enumerable.Range(1, 5).Select(i => $"+25471100096{i}").ToList();
+        foreach (var person in others)
+        {
+            Assert.Equal(HttpStatusCode.OK, await at.PersonSendsAsync(person, Question));
+        }
+
+        await Eventually.WaitForAsync(() => others.Count(p => at.Sent.Any(s => s.To == p)), n => n == others.Count,
+            "the other five SMS replies sent while the first call is held", 30000);
+        Assert.Equal(1, at.Holding);
+    }
 }

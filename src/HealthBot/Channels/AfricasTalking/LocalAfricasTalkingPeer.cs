@@ -32,6 +32,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     private int holding;
     private TaskCompletionSource? held;
     private volatile int holdAfter;
+    private volatile int holdUntil = int.MaxValue;
 
     private LocalAfricasTalkingPeer(WebApplication app, string apiKey)
     {
@@ -92,12 +93,13 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     public string Balance { get; set; } = "KES 1785.5000";
 
     /// <summary>
-    /// Every send call after the first <paramref name="afterCalls"/> is held (no answer, as from a provider that
-    /// stalls) until <see cref="Release"/>.
+    /// Every send call after the first <paramref name="afterCalls"/> (only the next <paramref name="count"/>) is
+    /// held (no answer, as from a provider that stalls) until <see cref="Release"/>.
     /// </summary>
-    public void Hold(int afterCalls = 0)
+    public void Hold(int afterCalls = 0, int count = int.MaxValue)
     {
         holdAfter = afterCalls;
+        holdUntil = count == int.MaxValue ? int.MaxValue : afterCalls + count;
         held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -116,7 +118,7 @@ public sealed partial class LocalAfricasTalkingPeer : IAsyncDisposable
     private async Task<IResult> SendAsync(HttpContext http)
     {
         var call = Interlocked.Increment(ref calls);
-        if (held is { } stall && call > holdAfter)
+        if (held is { } stall && call > holdAfter && call <= holdUntil)
         {
             Interlocked.Increment(ref holding);
             try

@@ -16,6 +16,7 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> script = new();
     private readonly ConcurrentQueue<TimeSpan> delays = new();
+    private int hangs;
     private readonly ConcurrentQueue<(int Status, string Body, bool Taken)> answers = new();
     private long counter;
 
@@ -66,6 +67,12 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     /// </summary>
     public void ScriptAnswer(int status, string body, bool taken) => answers.Enqueue((status, body, taken));
 
+    /// <summary>
+    /// The next <paramref name="count"/> sends are never answered and never taken: the connection stays open until the
+    /// caller hangs up, as with a request lost on the way in a network that does not close it.
+    /// </summary>
+    public void HangNext(int count) => Interlocked.Add(ref hangs, count);
+
     public static async Task<LocalTwilioPeer> StartAsync(int port = 0, string? authToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -91,6 +98,13 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         }
 
         var form = await http.Request.ReadFormAsync();
+        if (Interlocked.Decrement(ref hangs) >= 0)
+        {
+            await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+
+        Interlocked.Increment(ref hangs);
         var to = form["To"].ToString();
         (int Status, string Body, bool Taken)? answer = answers.TryDequeue(out var next) ? next : null;
         if (answer is { Taken: false } spoilt)

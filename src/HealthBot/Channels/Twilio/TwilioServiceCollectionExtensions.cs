@@ -15,12 +15,19 @@ public sealed class TwilioProvider : IProviderFolder
 
 public static class TwilioServiceCollectionExtensions
 {
+    /// <summary>How many send time limits a Twilio call may stay open before it is closed.</summary>
+    public const int AbandonedCallFactor = 4;
+
     public static IServiceCollection AddTwilioChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<TwilioApiBaseHandler>();
-        // The library applies its own timeout handling; ours is the outbox's SendTimeout.
-        services.AddHttpClient(TwilioSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        // The outbox stops waiting after its SendTimeout but cannot cancel the library's call, which stays open (the
+        // row in doubt) until it ends; a connection that never answers is closed at four times that, so the row is
+        // then looked up at Twilio and sent if Twilio does not have it, instead of waiting for as long as it hangs.
+        services.AddHttpClient(TwilioSender.HttpClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<OutboxOptions>>().Value
+                .SendTimeout * AbandonedCallFactor)
             .AddHttpMessageHandler<TwilioApiBaseHandler>();
         // Twilio sends WhatsApp and SMS unless another provider is chosen for them (Channels:Sms:Provider); its sender
         // and its in-doubt lookup then leave SMS alone, so a Kannel deployment never asks Twilio about its sends.

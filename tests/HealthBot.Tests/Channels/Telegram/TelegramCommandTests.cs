@@ -115,6 +115,8 @@ public sealed class TelegramCommandTests : IAsyncLifetime
             ["Telegram__BotToken"] = TelegramWebhookTests.BotToken,
             ["Telegram__WebhookSecret"] = TelegramWebhookTests.Secret,
             ["Telegram__PublicBaseUrl"] = "https://bot.example.org",
+            // A cold CLI process on a loaded 2-core CI machine took over the default 10 s for its first call.
+            ["Telegram__TimeoutSeconds"] = "60",
         };
         foreach (var (key, value) in extra)
         {
