@@ -178,7 +178,7 @@ internal sealed partial class OutboxLane(
         }
     }
 
-    /// <summary>Runs <paramref name="send"/> after this person's earlier messages in the lane, in claim order.</summary>
+    /// <summary>Runs <paramref name="send"/> after the person's earlier messages in the lane, in claim order.</summary>
     private Task InTurn((string Channel, string To) person, Func<Task> send)
     {
         lock (gate)
