@@ -13,8 +13,8 @@ internal sealed partial class OutboxLane
     {
         var batch = new List<OutboxItem>();
         var unlimited = shares.Where(s => !limiter.IsLimited(s.Channel)).ToList();
-        var room = settings.BatchSize - InHand(unlimited.Select(s => s.Channel));
-        if (unlimited.Count > 0 && room > 0)
+        var room = Room();
+        if (unlimited.Count > 0 && room >= MinRoom)
         {
             batch.AddRange(await outbox.ClaimDueAsync(unlimited, room, ct));
         }
@@ -38,6 +38,23 @@ internal sealed partial class OutboxLane
 
         return batch;
     }
+
+    /// <summary>
+    /// Claims of unlimited channels wait for a quarter of a batch of room: claiming each row as another ends would
+    /// cost a claim (a write transaction) per message under load.
+    /// </summary>
+    private int MinRoom => Math.Max(1, settings.BatchSize / 4);
+
+    /// <summary>The lane's shares with room to claim now.</summary>
+    private List<OutboxShare> Claimable() => lane.Shares
+        .Where(s => limiter.IsLimited(s.Channel)
+            ? limiter.ClaimAllowance(s.Channel, settings.BatchSize) > InHand([s.Channel])
+            : Room() >= MinRoom)
+        .ToList();
+
+    /// <summary>Rows of the lane's unlimited channels that may still be claimed.</summary>
+    private int Room() =>
+        settings.BatchSize - InHand(lane.Shares.Where(s => !limiter.IsLimited(s.Channel)).Select(s => s.Channel));
 
     private int InHand(IEnumerable<string> channels)
     {

@@ -83,9 +83,10 @@ internal sealed partial class OutboxLane(
                     continue;
                 }
 
-                // Only this lane's next row: another lane's backlog (a stalled provider's) must not keep it spinning.
+                // Only the next row this lane could claim now: another lane's backlog (a stalled provider's), or rows
+                // of a channel whose hand is full, must not keep it spinning; a row that ends wakes it (Release).
                 var wait = settings.PollInterval;
-                if (await outbox.NextDueAsync(lane.Shares, stoppingToken) is { } next)
+                if (Claimable() is { Count: > 0 } open && await outbox.NextDueAsync(open, stoppingToken) is { } next)
                 {
                     var untilDue = next - time.GetUtcNow();
                     wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;
@@ -210,12 +211,19 @@ internal sealed partial class OutboxLane(
             return;
         }
 
+        var before = Room();
         lock (gate)
         {
             foreach (var item in items)
             {
                 inHand[item.Channel] = inHand.GetValueOrDefault(item.Channel) - 1;
             }
+        }
+
+        // Woken only when a claim can follow: a limited channel's slot, or a quarter batch of room just freed.
+        if (!items.Any(i => limiter.IsLimited(i.Channel)) && (before >= MinRoom || Room() < MinRoom))
+        {
+            return;
         }
 
         freed.Set();

@@ -21,6 +21,8 @@ public sealed class CampaignTwoNodeTests(ITestOutputHelper output)
         var connection = TestPostgres.CreateDatabase();
         var (database, writer) = TestDatabase.CreatePostgres(data, connection);
         await SeedAsync(database, writer);
+        // The peer takes a third, then holds every send: node A is killed at that exact point, whatever the load.
+        peer.HoldAfter(Contacts / 3);
 
         using var nodeA = await ServerProcess.StartAsync(Environment(data, connection, peer.BaseUrl, "node-a"));
         using var nodeB = await ServerProcess.StartAsync(Environment(data, connection, peer.BaseUrl, "node-b"));
@@ -28,6 +30,7 @@ public sealed class CampaignTwoNodeTests(ITestOutputHelper output)
         var byNodeAtKill = await CountAsync(database, "SELECT COUNT(DISTINCT claimed_by) FROM outbox WHERE claimed_by IS NOT NULL");
         nodeA.KillHard();
         var atKill = peer.Received.Count;
+        peer.Release();
         var inFlight = await CountAsync(database, "SELECT COUNT(*) FROM outbox WHERE state = 'sending' AND claimed_by = 'node-a'");
         output.WriteLine($"node-a killed with {atKill} messages at the peer and {inFlight} of its rows in flight");
 

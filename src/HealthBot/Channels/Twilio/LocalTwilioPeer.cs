@@ -17,6 +17,8 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     private readonly ConcurrentQueue<int> script = new();
     private readonly ConcurrentQueue<TimeSpan> delays = new();
     private int hangs;
+    private int holdAt;
+    private TaskCompletionSource? held;
     private readonly ConcurrentQueue<(int Status, string Body, bool Taken)> answers = new();
     private long counter;
 
@@ -73,6 +75,19 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
     /// </summary>
     public void HangNext(int count) => Interlocked.Add(ref hangs, count);
 
+    /// <summary>
+    /// Once <paramref name="taken"/> messages are taken, later sends wait (not taken) until <see cref="Release"/>; a
+    /// caller that hangs up meanwhile (a killed node) has sent nothing. Lets a test act at an exact point.
+    /// </summary>
+    public void HoldAfter(int taken)
+    {
+        holdAt = taken;
+        held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Lets the held sends go on and stops holding.</summary>
+    public void Release() => Interlocked.Exchange(ref held, null)?.TrySetResult();
+
     public static async Task<LocalTwilioPeer> StartAsync(int port = 0, string? authToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -105,6 +120,18 @@ public sealed class LocalTwilioPeer : IAsyncDisposable
         }
 
         Interlocked.Increment(ref hangs);
+        if (held is { } hold && Received.Count >= holdAt)
+        {
+            try
+            {
+                await hold.Task.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+
         var to = form["To"].ToString();
         (int Status, string Body, bool Taken)? answer = answers.TryDequeue(out var next) ? next : null;
         if (answer is { Taken: false } spoilt)
