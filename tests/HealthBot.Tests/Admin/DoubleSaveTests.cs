@@ -44,7 +44,8 @@ public sealed class DoubleSaveTests : IAsyncLifetime
         var editor = await factory.SignedInAsync(StaffRoles.Editor);
         var first = await FormAsync(editor, "Wash your hands with soap, twice.");
         var stale = await FormAsync(editor, "Wash your hands with ash.");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(editor, "Save", await first.ReadAsStringAsync())).StatusCode);
+        var again = await PostAsync(editor, "Save", await first.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
 
         var second = await PostAsync(editor, "Save", await stale.ReadAsStringAsync());
 
@@ -60,7 +61,8 @@ public sealed class DoubleSaveTests : IAsyncLifetime
         var other = await factory.SignedInAsync(StaffRoles.Editor);
         var mine = await FormAsync(one, "Wash your hands with soap, twice.");
         var theirs = await FormAsync(other, "Wash your hands with soap, twice.");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(one, "Save", await mine.ReadAsStringAsync())).StatusCode);
+        var saved = await PostAsync(one, "Save", await mine.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var second = await PostAsync(other, "Save", await theirs.ReadAsStringAsync());
 

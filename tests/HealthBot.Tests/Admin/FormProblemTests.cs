@@ -44,7 +44,8 @@ public sealed class FormProblemTests : IAsyncLifetime
         var editor = await factory.SignedInAsync(StaffRoles.Editor);
         var body = new StringContent("--b\r\nContent-Disposition: form-data; name=\"Sms\"\r\n\r\nhalf a form",
             Encoding.UTF8);
-        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        body.Headers.ContentType =
+            System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
 
         var response = await editor.PostAsync($"{Page}?handler=Save", body);
 

@@ -106,7 +106,8 @@ public sealed partial class StaffChannelNamesTests : IAsyncLifetime
     private static async Task TakeOverAsync(HttpClient responder, long contactId)
     {
         var page = $"/admin/inbox/{contactId}";
-        var response = await responder.PostAsync($"{page}?handler=TakeOver", await AdminHttp.FormAsync(responder, page, []));
+        var form = await AdminHttp.FormAsync(responder, page, []);
+        var response = await responder.PostAsync($"{page}?handler=TakeOver", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
