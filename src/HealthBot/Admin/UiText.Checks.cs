@@ -47,7 +47,7 @@ public static partial class UiText
         "kannel" => "Kannel",
         "android" => t("Android gateway"),
         "telegram" => "Telegram",
-        "webchat" => char.ToUpperInvariant(t("web chat")[0]) + t("web chat")[1..],
+        "webchat" => WebChatName(t),
         _ => provider,
     };
 }

@@ -28,9 +28,13 @@ public static partial class UiText
     {
         "sms" => "SMS",
         "whatsapp" => "WhatsApp",
-        "webchat" => char.ToUpperInvariant(http.T("web chat")[0]) + http.T("web chat")[1..],
+        "webchat" => WebChatName(http.T),
         "telegram" => "Telegram",
         "ussd" => "USSD",
         _ => channel,
     };
+
+    /// <summary>"Web chat" capitalised in the page's language (a channel's and a provider's name alike).</summary>
+    private static string WebChatName(Func<string, string> t) =>
+        char.ToUpperInvariant(t("web chat")[0]) + t("web chat")[1..];
 }
