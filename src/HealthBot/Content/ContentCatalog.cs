@@ -77,9 +77,11 @@ public sealed class ContentCatalog(IOptions<ContentOptions> options, TimeProvide
     {
         lock (swap)
         {
-            if (files.Items.Count > 0)
+            // An overlay with nothing to lay over returns the library itself: telling the listeners again would
+            // rebuild the retrieval index and the triage rules for nothing (a second full build at every start).
+            if (files.Items.Count > 0 && layer(files) is var next && !ReferenceEquals(next, library))
             {
-                Swap(layer(files));
+                Swap(next);
             }
         }
     }

@@ -54,6 +54,21 @@ public sealed class ContentCatalogTests
     }
 
     [Fact]
+    public void An_overlay_with_nothing_published_does_not_rebuild_what_listeners_built()
+    {
+        using var catalog = Load();
+        var told = 0;
+        catalog.Reloaded += _ => told++;
+
+        catalog.LayOver(library => library); // the workspace's overlay when nothing was published
+        catalog.Relayer();
+        catalog.LayOver(WithKeyword);
+
+        Assert.Equal(1, told); // only the overlay that changed something
+        Assert.Contains(Word, catalog.Current.Find("handwashing", "en")!.Keywords);
+    }
+
+    [Fact]
     public void A_listener_cannot_replace_the_library_it_is_told()
     {
         using var catalog = Load();
