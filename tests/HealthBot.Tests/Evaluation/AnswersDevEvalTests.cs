@@ -8,6 +8,8 @@ namespace HealthBot.Tests.Evaluation;
 /// <c>healthbot eval</c> on the second answers round's development set (everyday questions and small talk written by
 /// someone who never saw the code): the floors measured when it was added, so a change that loses ground shows.
 /// </summary>
+// Left out of the PostgreSQL pass: its hosts use a SQLite file whatever the pass.
+[Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed partial class AnswersDevEvalTests
 {
     [Fact]

@@ -4,6 +4,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Channels.Terminal;
 
 /// <summary><c>healthbot chat</c> answers as the service does: with the versions staff published in the workspace.</summary>
+// Left out of the PostgreSQL pass: its hosts use a SQLite file whatever the pass.
+[Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class ChatCommandTests
 {
     [Fact]
