@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using HealthBot.Campaigns;
 
 namespace HealthBot.Data;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using HealthBot.Campaigns;
 using HealthBot.Data;
 using HealthBot.Tests.Infrastructure;
 

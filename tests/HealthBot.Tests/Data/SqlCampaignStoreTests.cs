@@ -1,3 +1,4 @@
+using HealthBot.Campaigns;
 using HealthBot.Data;
 using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;

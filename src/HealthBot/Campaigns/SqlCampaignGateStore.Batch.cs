@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Campaigns;
 
 /// <summary>A claimed campaign message to decide: its outbox row, message and contact.</summary>
 public sealed record GateRow(long OutboxId, long MessageId, long ContactId);

@@ -1,8 +1,9 @@
 using System.Text;
 using HealthBot.Campaigns;
+using HealthBot.Data;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Campaigns;
 
 /// <summary>
 /// Contact groups and fields, and campaign audiences read page by page in contact-id order (keyset paging), so a

@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Campaigns;
 
 /// <summary>Campaigns, their planned runs and their reports. Writes go through the single <see cref="IDatabaseWriter"/>.</summary>
 public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, TimeProvider time)

@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Campaigns;
 
 /// <summary>
 /// The plan's rows on PostgreSQL: one statement per table for a whole page, its rows passed as arrays and spread with

@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Campaigns;
 
 /// <summary>
 /// The send-time check of a campaign message, read and recorded in one write transaction: the single writer runs

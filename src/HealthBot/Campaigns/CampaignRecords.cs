@@ -1,4 +1,6 @@
-namespace HealthBot.Data;
+using HealthBot.Data;
+
+namespace HealthBot.Campaigns;
 
 /// <summary>Campaign states as stored.</summary>
 public static class CampaignState

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Campaigns;
 
 /// <summary>
 /// Writes a planned page of campaign sends in one transaction: a <c>campaign_sends</c> row per (campaign, message,
