@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Outbox;
 
 /// <summary>
 /// Claiming due rows for one sending lane (OutboxDispatcher): the rows of some channels, optionally only those answered

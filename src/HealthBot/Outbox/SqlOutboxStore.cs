@@ -1,8 +1,9 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using HealthBot.Campaigns;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Outbox;
 
 public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter writer, TimeProvider time, IOptions<StorageOptions> storage) : IOutboxStore
 {

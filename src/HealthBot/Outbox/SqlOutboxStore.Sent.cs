@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Outbox;
 
 /// <summary>
 /// Sends recorded in batches: the same effects as the single-row <c>MarkSentAsync</c> for each row (outbox done, the message's provider, id and status, its history, and statuses
