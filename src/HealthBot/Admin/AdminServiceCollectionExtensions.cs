@@ -22,7 +22,6 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<SqlStaffStore>();
         services.AddSingleton<SqlContentEditStore>();
         services.AddSingleton<SqlHandoffStore>();
-        services.AddSingleton<SqlContentHistory>();
         services.AddSingleton<SqlInsightsStore>();
         services.AddSingleton<SqlAnswerInsights>();
         services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqlHandoffStore>());

@@ -27,7 +27,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IContactStore, SqlContactStore>();
         services.AddSingleton<IMessageStore, SqlMessageStore>();
         services.AddSingleton<IAlertStore, SqlAlerts>();
-        services.AddSingleton<IContentVersionStore, SqlContentStore>();
         return services;
     }
 

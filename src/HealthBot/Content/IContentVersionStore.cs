@@ -1,6 +1,4 @@
-using HealthBot.Content;
-
-namespace HealthBot.Data;
+namespace HealthBot.Content;
 
 /// <summary>What one import did: versions written, versions already recorded with the same text, and versions whose text changed.</summary>
 public sealed record ContentVersionImport(int Imported, int Unchanged, IReadOnlyList<ContentItem> Changed);

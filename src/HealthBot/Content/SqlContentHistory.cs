@@ -1,4 +1,6 @@
-namespace HealthBot.Data;
+using HealthBot.Data;
+
+namespace HealthBot.Content;
 
 public sealed record PublishedVersion(int Version, string Title, string Sms, string? ReviewedBy, string? ReviewedOn, DateTimeOffset RecordedAt);
 

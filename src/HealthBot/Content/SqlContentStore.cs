@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using HealthBot.Content;
+using HealthBot.Data;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Content;
 
 public sealed class SqlContentStore(Database database, IDatabaseWriter writer) : IContentVersionStore
 {
