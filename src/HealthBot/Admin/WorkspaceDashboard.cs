@@ -1,6 +1,7 @@
 using HealthBot.Campaigns;
 using HealthBot.Channels;
 using HealthBot.Data;
+using HealthBot.Safety;
 
 namespace HealthBot.Admin;
 

@@ -26,7 +26,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IContactStore, SqlContactStore>();
         services.AddSingleton<IMessageStore, SqlMessageStore>();
-        services.AddSingleton<IAlertStore, SqlAlerts>();
         return services;
     }
 

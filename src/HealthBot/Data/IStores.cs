@@ -1,4 +1,5 @@
 using HealthBot.Dialog;
+using HealthBot.Safety;
 
 namespace HealthBot.Data;
 

@@ -1,5 +1,6 @@
 using HealthBot.Dialog;
 using HealthBot.Privacy;
+using HealthBot.Safety;
 using System.Data.Common;
 
 namespace HealthBot.Data;

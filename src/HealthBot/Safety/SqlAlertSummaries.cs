@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Safety;
 
 /// <summary>
 /// The one SMS that stands for the alerts held back by <see cref="AlertSmsBudget"/>: "N more urgent alerts, see the

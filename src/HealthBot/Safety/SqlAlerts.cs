@@ -1,8 +1,9 @@
+using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Privacy;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Safety;
 
 /// <summary>Urgent alerts for staff, written in the same transaction as the replies to the emergency.</summary>
 public sealed class SqlAlerts(Database database) : IAlertStore
