@@ -1,7 +1,7 @@
-using HealthBot.Privacy;
+using HealthBot.Data;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Privacy;
 
 /// <summary>Data-protection operations: re-encryption, retention, erasure on request, and export.</summary>
 public interface IPrivacyStore
