@@ -1,3 +1,4 @@
+using HealthBot.Admin.Inbox;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,3 +1,4 @@
+using HealthBot.Admin.Inbox;
 using HealthBot.Campaigns;
 using HealthBot.Channels;
 using HealthBot.Data;

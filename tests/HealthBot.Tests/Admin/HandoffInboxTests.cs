@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using HealthBot.Admin.Inbox;
 using HealthBot.Admin;
 using HealthBot.Data;
 using HealthBot.Tests.Infrastructure;

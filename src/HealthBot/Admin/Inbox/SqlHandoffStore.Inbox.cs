@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Admin.Inbox;
 
 /// <summary>A conversation staff are handling, as the inbox lists it.</summary>
 public sealed record HandledConversation(

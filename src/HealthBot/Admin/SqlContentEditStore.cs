@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Admin;
 
 public sealed record ContentEdit(
     long Id, string ContentId, string Language, int Version, string State, string Title, string Sms, string Web,

@@ -1,4 +1,6 @@
-namespace HealthBot.Data;
+using HealthBot.Data;
+
+namespace HealthBot.Admin;
 
 /// <summary>Yes and no replies to "Was this helpful?" about one content item.</summary>
 public sealed record TopicFeedback(string ContentId, int Helpful, int NotHelpful)

@@ -1,6 +1,7 @@
 using System.Globalization;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Admin;
 
 public sealed record DailyCount(string Day, string Channel, string Language, int Count);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Admin;
 
 public sealed record StaffUser(
     long Id, string Email, string Role, string PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil, string SecurityStamp, bool Disabled);

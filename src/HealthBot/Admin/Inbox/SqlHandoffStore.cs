@@ -1,6 +1,7 @@
+using HealthBot.Data;
 using HealthBot.Dialog;
 
-namespace HealthBot.Data;
+namespace HealthBot.Admin.Inbox;
 
 /// <param name="SinceMessageId">The contact's newest message when the handoff began: later ones belong to it.</param>
 /// <param name="SeenMessageId">The newest message a responder has seen; later inbound messages are unread.</param>
