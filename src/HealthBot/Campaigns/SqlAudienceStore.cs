@@ -1,6 +1,7 @@
 using System.Text;
 using HealthBot.Campaigns;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using System.Data.Common;
 
 namespace HealthBot.Campaigns;

@@ -24,8 +24,6 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<IContactStore, SqlContactStore>();
-        services.AddSingleton<IMessageStore, SqlMessageStore>();
         return services;
     }
 

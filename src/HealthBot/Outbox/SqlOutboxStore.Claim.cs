@@ -1,5 +1,6 @@
 using System.Data.Common;
 using HealthBot.Data;
+using HealthBot.Dialog;
 
 namespace HealthBot.Outbox;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using HealthBot.Campaigns;
 using HealthBot.Data;
+using HealthBot.Dialog;
 
 namespace HealthBot.Outbox;
 

@@ -1,4 +1,5 @@
 using HealthBot.Data;
+using HealthBot.Dialog;
 using System.Data.Common;
 
 namespace HealthBot.Privacy;

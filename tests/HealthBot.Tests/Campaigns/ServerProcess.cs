@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using HealthBot.Campaigns;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Campaigns;

@@ -1,9 +1,10 @@
-using HealthBot.Dialog;
+using HealthBot.Data;
+using HealthBot.Dialog.Memory;
 using HealthBot.Privacy;
 using HealthBot.Safety;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 public sealed partial class SqlMessageStore(Database database, IDatabaseWriter writer, TimeProvider time) : IMessageStore
 {

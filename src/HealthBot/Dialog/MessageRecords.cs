@@ -1,4 +1,4 @@
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 /// <summary>Consent states as stored; full consent handling lives in the safety feature.</summary>
 public static class Consent

@@ -1,7 +1,8 @@
-using HealthBot.Dialog;
+using HealthBot.Data;
+using HealthBot.Dialog.Memory;
 using HealthBot.Safety;
 
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 /// <summary>Contacts and their settings. Implemented once in portable SQL (SQLite or PostgreSQL).</summary>
 public interface IContactStore

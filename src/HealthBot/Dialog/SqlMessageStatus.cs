@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 /// <summary>Message statuses: provider callbacks, their history, and callbacks that arrive before the send is recorded.</summary>
 public sealed partial class SqlMessageStore

@@ -1,6 +1,7 @@
 using System.Data.Common;
+using HealthBot.Data;
 
-namespace HealthBot.Data;
+namespace HealthBot.Dialog.Memory;
 
 /// <summary>
 /// What a conversation remembers between messages: the last topic answered, the last emergency and the language.

@@ -1,4 +1,4 @@
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 /// <summary>
 /// Outbound message statuses, ordered as Twilio reports them

@@ -1,7 +1,7 @@
-using HealthBot.Dialog;
+using HealthBot.Data;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 /// <summary>A conversation staff should look at, and why (an <see cref="AnswerFlags"/> reason).</summary>
 public sealed record ConversationFlag(long ContactId, string Reason, DateTimeOffset At);

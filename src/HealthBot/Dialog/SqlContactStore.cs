@@ -1,7 +1,8 @@
+using HealthBot.Data;
 using HealthBot.Privacy;
 using System.Data.Common;
 
-namespace HealthBot.Data;
+namespace HealthBot.Dialog;
 
 public sealed class SqlContactStore(Database database, IDatabaseWriter writer, TimeProvider time) : IContactStore
 {
