@@ -1,10 +1,9 @@
 using HealthBot.Campaigns;
 using HealthBot.Data;
-using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HealthBot.Tests.Data;
+namespace HealthBot.Tests.Campaigns;
 
 public sealed class SqlCampaignStoreTests
 {

@@ -1,12 +1,11 @@
 using HealthBot.Tests.Infrastructure;
 using HealthBot.Content;
 using HealthBot.Data;
-using HealthBot.Tests.Content;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HealthBot.Tests.Data;
+namespace HealthBot.Tests.Content;
 
 /// <summary>Importing content versions is idempotent, and a published version's text is never overwritten.</summary>
 public sealed class SqliteContentStoreTests : IAsyncDisposable

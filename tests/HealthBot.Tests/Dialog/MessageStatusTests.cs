@@ -1,7 +1,7 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
 
-namespace HealthBot.Tests.Data;
+namespace HealthBot.Tests.Dialog;
 
 /// <summary>
 /// Providers report out of order (Kannel sent report 8 after 1 in an outside test, then 16): what staff read in the

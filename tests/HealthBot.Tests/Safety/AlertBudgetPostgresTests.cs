@@ -4,7 +4,7 @@ using HealthBot.Safety;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HealthBot.Tests.Data;
+namespace HealthBot.Tests.Safety;
 
 /// <summary>
 /// The on-call SMS budget holds when many emergencies are recorded at once by PostgreSQL's parallel writers (the full
