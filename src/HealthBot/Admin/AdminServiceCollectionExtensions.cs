@@ -1,3 +1,4 @@
+using HealthBot.Admin.Inbox;
 using HealthBot.Data;
 using HealthBot.Dialog;
 using Microsoft.AspNetCore.Antiforgery;
@@ -22,7 +23,6 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<SqlStaffStore>();
         services.AddSingleton<SqlContentEditStore>();
         services.AddSingleton<SqlHandoffStore>();
-        services.AddSingleton<SqlContentHistory>();
         services.AddSingleton<SqlInsightsStore>();
         services.AddSingleton<SqlAnswerInsights>();
         services.AddSingleton<IHandoffState>(sp => sp.GetRequiredService<SqlHandoffStore>());

@@ -1,5 +1,6 @@
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Safety;
 
 namespace HealthBot.Admin;
 

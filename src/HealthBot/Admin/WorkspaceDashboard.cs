@@ -1,6 +1,9 @@
+using HealthBot.Admin.Inbox;
 using HealthBot.Campaigns;
 using HealthBot.Channels;
 using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Safety;
 
 namespace HealthBot.Admin;
 

@@ -8,7 +8,7 @@ namespace HealthBot.Campaigns;
 /// <see cref="PlanTrigger"/>). Sending is the outbox dispatcher's, so there is never a job per message, and replies
 /// to people who wrote in never wait behind Hangfire.
 /// </summary>
-public sealed class CampaignJobs(CampaignPlanner planner, HealthBot.Data.SqlCampaignStore campaigns, IBackgroundJobClient jobs, TimeProvider time, ILogger<CampaignJobs> logger)
+public sealed class CampaignJobs(CampaignPlanner planner, SqlCampaignStore campaigns, IBackgroundJobClient jobs, TimeProvider time, ILogger<CampaignJobs> logger)
 {
     /// <summary>The recurring job earlier versions ran every minute; removed at start.</summary>
     public const string TickJobId = "campaigns-tick";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Privacy;
 
 namespace HealthBot.Cli;

@@ -5,6 +5,8 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IContentVersionStore, SqlContentStore>();
+        services.AddSingleton<SqlContentHistory>();
         services.AddSingleton<ContentCatalog>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<ContentVersionRecorder>();

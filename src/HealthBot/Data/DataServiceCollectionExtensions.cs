@@ -24,11 +24,6 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<IContactStore, SqlContactStore>();
-        services.AddSingleton<IMessageStore, SqlMessageStore>();
-        services.AddSingleton<IOutboxStore, SqlOutboxStore>();
-        services.AddSingleton<IAlertStore, SqlAlerts>();
-        services.AddSingleton<IContentVersionStore, SqlContentStore>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using HealthBot.Content;
 using HealthBot.Data;
 using HealthBot.Dialog.Memory;
+using HealthBot.Privacy;
 using HealthBot.Safety;
 using HealthBot.Telemetry;
 using Microsoft.Extensions.Options;

@@ -26,6 +26,8 @@ public static class DialogServiceCollectionExtensions
         });
         services.AddSingleton<IAnswerPhraser, CuratedAnswerPhraser>();
         services.TryAddSingleton<IHandoffState, NoHandoff>();
+        services.AddSingleton<IContactStore, SqlContactStore>();
+        services.AddSingleton<IMessageStore, SqlMessageStore>();
         services.AddSingleton<SqlFeedbackStore>();
         services.AddSingleton<IAnswerFeedbackStore>(sp => sp.GetRequiredService<SqlFeedbackStore>());
         services.AddSingleton<AnswerFeedback>();

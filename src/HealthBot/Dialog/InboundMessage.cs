@@ -81,7 +81,7 @@ public sealed record DialogOutcome(IReadOnlyList<Reply> Replies, string? Languag
     public HealthBot.Safety.SecondOpinionResult? SecondOpinion { get; init; }
 
     /// <summary>What the conversation remembers after this message (null: leave the memory as it is).</summary>
-    public HealthBot.Data.ConversationMemory? Memory { get; init; }
+    public HealthBot.Dialog.Memory.ConversationMemory? Memory { get; init; }
 }
 
 /// <summary>Why the engine answered as it did (for <c>chat --explain</c>, eval and logs — never message text).</summary>

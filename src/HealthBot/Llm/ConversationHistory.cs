@@ -1,4 +1,5 @@
 using HealthBot.Data;
+using HealthBot.Dialog;
 
 namespace HealthBot.Llm;
 

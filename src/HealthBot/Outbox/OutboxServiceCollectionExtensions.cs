@@ -8,6 +8,7 @@ public static class OutboxServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         services.AddSingleton<ChannelRateLimiter>();
         services.AddSingleton<InDoubtSends>();
         services.AddSingleton<SenderRoutes>();

@@ -1,4 +1,5 @@
 using HealthBot.Data;
+using HealthBot.Dialog;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Safety;

@@ -11,6 +11,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<ITriage, RuleTriage>();
         services.AddSingleton<SecondOpinion>();
         services.AddSingleton<ReplyLimiter>();
+        services.AddSingleton<IAlertStore, SqlAlerts>();
         services.AddSingleton<SqlAlertSummaries>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using HealthBot.Campaigns;
 using HealthBot.Data;
 using HealthBot.Outbox;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics.Metrics;
 using HealthBot.Data;
+using HealthBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Telemetry;

@@ -3,6 +3,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HealthBot.Admin;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Campaigns;
 using Microsoft.Playwright;
 

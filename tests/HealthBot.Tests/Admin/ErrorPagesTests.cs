@@ -1,6 +1,7 @@
 using System.Net;
 using HealthBot.Admin;
 using HealthBot.Data;
+using HealthBot.Safety;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using HealthBot.Admin.Inbox;
 using HealthBot.Admin;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Admin;

@@ -1,5 +1,6 @@
 using HealthBot.Admin;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

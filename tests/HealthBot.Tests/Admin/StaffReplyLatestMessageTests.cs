@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using HealthBot.Admin;
 using HealthBot.Channels.Kannel;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Sms;
 using HealthBot.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using HealthBot.Admin;
 using HealthBot.Channels.Kannel;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Sms;
 using HealthBot.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using HealthBot.Admin;
 using HealthBot.Channels;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Maintenance;
 using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;

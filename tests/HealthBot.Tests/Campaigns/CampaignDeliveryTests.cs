@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HealthBot.Campaigns;
 using HealthBot.Data;
+using HealthBot.Dialog;
 
 namespace HealthBot.Tests.Campaigns;
 

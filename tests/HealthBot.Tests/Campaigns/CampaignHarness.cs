@@ -2,6 +2,7 @@ using HealthBot.Campaigns;
 using HealthBot.Channels.Twilio;
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Outbox;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

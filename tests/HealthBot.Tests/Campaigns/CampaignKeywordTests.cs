@@ -2,6 +2,7 @@ using HealthBot.Data;
 using System.Globalization;
 using HealthBot.Channels.Twilio;
 using HealthBot.Tests.Infrastructure;
+using HealthBot.Dialog;
 
 namespace HealthBot.Tests.Campaigns;
 

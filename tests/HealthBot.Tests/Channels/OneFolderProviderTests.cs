@@ -4,6 +4,7 @@ using HealthBot.Admin;
 using HealthBot.Campaigns;
 using HealthBot.Channels;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Admin;
 using HealthBot.Tests.Channels.Pigeon;
 using HealthBot.Tests.Infrastructure;

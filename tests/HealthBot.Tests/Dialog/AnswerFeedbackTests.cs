@@ -1,6 +1,7 @@
 using System.Net;
 using HealthBot.Admin;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Sms;
 using HealthBot.Tests.Admin;
 using HealthBot.Tests.Infrastructure;

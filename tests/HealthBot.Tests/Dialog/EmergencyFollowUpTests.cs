@@ -1,5 +1,6 @@
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Safety;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Dialog;

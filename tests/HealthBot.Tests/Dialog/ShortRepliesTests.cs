@@ -1,5 +1,6 @@
 using HealthBot.Admin;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Dialog;

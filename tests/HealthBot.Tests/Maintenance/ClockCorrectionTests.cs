@@ -1,3 +1,4 @@
+using HealthBot.Campaigns;
 using HealthBot.Data;
 using HealthBot.Maintenance;
 using HealthBot.Tests.Campaigns;

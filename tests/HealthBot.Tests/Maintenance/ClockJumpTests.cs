@@ -54,8 +54,8 @@ public sealed class ClockJumpTests
         await h.RunUntilAsync(Start.AddMinutes(50), TimeSpan.FromMinutes(5)); // the message is due at +60
         h.Time.Jump(TimeSpan.FromMinutes(30));
         var contact = await h.ContactAsync("+254700000042", "en", "Africa/Nairobi");
-        await h.Get<HealthBot.Data.IMessageStore>().EnqueueAsync(contact.Id, "sms",
-            new HealthBot.Data.OutboundDraft("Hello", HealthBot.Dialog.ReplyKind.Greeting, "en", null, null,
+        await h.Get<HealthBot.Dialog.IMessageStore>().EnqueueAsync(contact.Id, "sms",
+            new HealthBot.Dialog.OutboundDraft("Hello", HealthBot.Dialog.ReplyKind.Greeting, "en", null, null,
                 Priority: 10), "stamped-ahead"); // stored 30 minutes ahead
 
         h.Time.Jump(TimeSpan.FromMinutes(-30));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using HealthBot.Data;
 using HealthBot.Dialog;
+using HealthBot.Outbox;
 using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;
 

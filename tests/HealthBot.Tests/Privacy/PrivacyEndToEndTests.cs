@@ -1,6 +1,7 @@
 using System.Text;
 using HealthBot.Channels.Twilio;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Privacy;
 using HealthBot.Tests.Infrastructure;
 

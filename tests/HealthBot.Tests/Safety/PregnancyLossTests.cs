@@ -1,3 +1,4 @@
+using HealthBot.Campaigns;
 using HealthBot.Channels.Twilio;
 using HealthBot.Data;
 using HealthBot.Dialog;

@@ -121,7 +121,7 @@ public sealed class SafetyWebhookTests() : TwilioPeerTests(new Dictionary<string
     }
 
     private async Task<string?> ConsentAsync(string address) =>
-        (await Factory.Service<HealthBot.Data.IContactStore>().FindAsync("sms", address))?.Consent;
+        (await Factory.Service<HealthBot.Dialog.IContactStore>().FindAsync("sms", address))?.Consent;
 
     private Task SendAsync(string from, string body) => Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, body));
 

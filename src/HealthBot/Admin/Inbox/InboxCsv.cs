@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HealthBot.Data;
+using HealthBot.Dialog;
 
 namespace HealthBot.Admin.Inbox;
 

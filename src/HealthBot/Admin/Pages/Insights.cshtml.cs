@@ -2,6 +2,7 @@ using System.Globalization;
 using HealthBot.Campaigns;
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Llm;
 using HealthBot.Operability;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,5 @@
 using HealthBot.Data;
+using HealthBot.Dialog;
 
 namespace HealthBot.Channels.AfricasTalking;
 
@@ -82,7 +83,7 @@ public sealed record AtConsentChange(string PhoneNumber, string Consent, string 
 {
     public static (AtConsentChange? Value, string? Error) ParseOptOut(IFormCollection form) =>
         AtForm.Phone(form, "phoneNumber") is { } phone
-            ? (new AtConsentChange(phone, Data.Consent.OptedOut, "africastalking-opt-out"), null)
+            ? (new AtConsentChange(phone, Dialog.Consent.OptedOut, "africastalking-opt-out"), null)
             : (null, "phoneNumber must be a phone number in international format");
 
     public static (AtConsentChange? Value, string? Error) ParseSubscription(IFormCollection form)
@@ -94,8 +95,8 @@ public sealed record AtConsentChange(string PhoneNumber, string Consent, string 
 
         return form["updateType"].ToString().ToLowerInvariant() switch
         {
-            "deletion" => (new AtConsentChange(phone, Data.Consent.OptedOut, "africastalking-unsubscribed"), null),
-            "addition" => (new AtConsentChange(phone, Data.Consent.OptedIn, "africastalking-subscribed"), null),
+            "deletion" => (new AtConsentChange(phone, Dialog.Consent.OptedOut, "africastalking-unsubscribed"), null),
+            "addition" => (new AtConsentChange(phone, Dialog.Consent.OptedIn, "africastalking-subscribed"), null),
             _ => (null, "updateType must be addition or deletion"),
         };
     }

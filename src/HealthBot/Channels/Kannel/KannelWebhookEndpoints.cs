@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.Kannel;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.AfricasTalking;

@@ -2,6 +2,7 @@ using System.Net;
 using HealthBot.Admin;
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Admin;
 using HealthBot.Tests.Infrastructure;
 

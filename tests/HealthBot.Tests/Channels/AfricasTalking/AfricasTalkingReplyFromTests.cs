@@ -3,6 +3,7 @@ using System.Text;
 using HealthBot.Admin;
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Admin;
 using HealthBot.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.AfricasTalking;

@@ -4,6 +4,7 @@ using HealthBot.Admin;
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Channels.Twilio;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Admin;
 using HealthBot.Tests.Infrastructure;
 

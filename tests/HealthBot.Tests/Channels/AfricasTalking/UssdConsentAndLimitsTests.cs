@@ -1,6 +1,7 @@
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.AfricasTalking;

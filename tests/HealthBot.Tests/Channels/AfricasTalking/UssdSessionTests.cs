@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using HealthBot.Channels.AfricasTalking;
 using HealthBot.Content;
 using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Safety;
 using HealthBot.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using HealthBot.Channels.Android;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 

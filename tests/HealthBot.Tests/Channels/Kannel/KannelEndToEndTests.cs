@@ -1,5 +1,6 @@
 using HealthBot.Campaigns;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Campaigns;
 using HealthBot.Tests.Infrastructure;
 

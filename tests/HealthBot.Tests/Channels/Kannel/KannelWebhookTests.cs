@@ -1,5 +1,6 @@
 using System.Net;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Kannel;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HealthBot.Campaigns;
 using HealthBot.Channels.Meta;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Campaigns;
 
 namespace HealthBot.Tests.Channels.Meta;

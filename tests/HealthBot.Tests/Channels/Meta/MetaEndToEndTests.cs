@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using HealthBot.Channels.Meta;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Meta;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using HealthBot.Channels.Meta;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Meta;

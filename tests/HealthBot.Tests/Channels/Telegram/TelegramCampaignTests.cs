@@ -1,6 +1,7 @@
 using HealthBot.Campaigns;
 using HealthBot.Channels.Telegram;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Campaigns;
 
 namespace HealthBot.Tests.Channels.Telegram;

@@ -1,3 +1,4 @@
+using HealthBot.Admin;
 using HealthBot.Data;
 using HealthBot.Tests.Infrastructure;
 

@@ -98,17 +98,17 @@ public sealed class TwilioInboundCasesTests(TwilioInboundCasesTests.Host host) :
 
     private async Task<string?> ReplyKind(string from) => (await FirstAsync(from, "out"))?.Kind;
 
-    private async Task<HealthBot.Data.StoredMessage?> FirstAsync(string from, string direction)
+    private async Task<HealthBot.Dialog.StoredMessage?> FirstAsync(string from, string direction)
     {
         // Addresses are encrypted at rest: find the contact through the store, as the service does.
         var channel = from.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms";
-        var contact = await host.Factory.Service<HealthBot.Data.IContactStore>().FindAsync(channel, from);
+        var contact = await host.Factory.Service<HealthBot.Dialog.IContactStore>().FindAsync(channel, from);
         if (contact is null)
         {
             return null;
         }
 
-        var messages = await host.Factory.Service<HealthBot.Data.IMessageStore>().ConversationAsync(contact.Id, 0, 10);
+        var messages = await host.Factory.Service<HealthBot.Dialog.IMessageStore>().ConversationAsync(contact.Id, 0, 10);
         return messages.FirstOrDefault(m => m.Direction == direction);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using HealthBot.Channels.Twilio;
 using HealthBot.Data;
+using HealthBot.Dialog;
 using HealthBot.Tests.Infrastructure;
 
 namespace HealthBot.Tests.Channels.Twilio;

@@ -2,6 +2,7 @@ using HealthBot.Data;
 using HealthBot.Dialog;
 using HealthBot.Dialog.Memory;
 using HealthBot.Tests.Infrastructure;
+using HealthBot.Safety;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Tests.Dialog.Memory;

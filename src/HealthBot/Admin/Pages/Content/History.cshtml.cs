@@ -1,3 +1,4 @@
+using HealthBot.Content;
 using HealthBot.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

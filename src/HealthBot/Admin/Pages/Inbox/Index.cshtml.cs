@@ -1,6 +1,8 @@
 using System.Globalization;
 using HealthBot.Admin.Inbox;
 using HealthBot.Data;
+using HealthBot.Dialog;
+using HealthBot.Safety;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

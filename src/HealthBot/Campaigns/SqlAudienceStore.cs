@@ -1,0 +1,172 @@
+using System.Text;
+using HealthBot.Campaigns;
+using HealthBot.Data;
+using HealthBot.Dialog;
+using System.Data.Common;
+
+namespace HealthBot.Campaigns;
+
+/// <summary>
+/// Contact groups and fields, and campaign audiences read page by page in contact-id order (keyset paging), so a
+/// campaign of any size is planned without holding its audience in memory.
+/// </summary>
+public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, TimeProvider time)
+{
+    /// <summary>
+    /// Adds the contact to a group and sets fields (e.g. a due date), creating the contact when new. A contact who opted
+    /// out is left exactly as they are: only they can opt back in.
+    /// </summary>
+    public Task<Contact> SubscribeAsync(
+        string channel, string address, string? group, IReadOnlyDictionary<string, string> fields, string? consent = null, string? language = null, string? timeZone = null) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            var contact = SqlContactStore.GetOrCreate(connection, transaction, database.Protector, channel, address, now);
+            if (contact.Consent == Consent.OptedOut)
+            {
+                return contact;
+            }
+
+            if (timeZone is not null)
+            {
+                connection.Command("UPDATE contacts SET time_zone = @z WHERE id = @c", transaction).With("@z", timeZone).With("@c", contact.Id).ExecuteNonQuery();
+            }
+
+            if (group is not null)
+            {
+                connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES (@c, @g, @t) ON CONFLICT DO NOTHING", transaction)
+                    .With("@c", contact.Id).With("@g", group).With("@t", now.ToDb()).ExecuteNonQuery();
+            }
+
+            foreach (var (name, value) in fields)
+            {
+                connection.Command("INSERT INTO contact_fields (contact_id, name, value) VALUES (@c, @n, @v) ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value", transaction)
+                    .With("@c", contact.Id).With("@n", name).With("@v", value).ExecuteNonQuery();
+            }
+
+            if (language is not null)
+            {
+                connection.Command("UPDATE contacts SET language = @l WHERE id = @c", transaction).With("@l", language).With("@c", contact.Id).ExecuteNonQuery();
+            }
+
+            if (consent is not null && consent != contact.Consent)
+            {
+                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction).With("@s", consent).With("@t", now.ToDb()).With("@c", contact.Id).ExecuteNonQuery();
+                connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES (@c, @s, @ch, 'campaign-subscription', @t)", transaction)
+                    .With("@c", contact.Id).With("@s", consent).With("@ch", channel).With("@t", now.ToDb()).ExecuteNonQuery();
+            }
+
+            return contact with { Consent = consent ?? contact.Consent, Language = language ?? contact.Language, TimeZone = timeZone ?? contact.TimeZone };
+        });
+
+    public Task<bool> LeaveAsync(long contactId, string group) =>
+        writer.WriteAsync((connection, transaction) => connection.Command("DELETE FROM contact_groups WHERE contact_id = @c AND group_name = @g", transaction)
+            .With("@c", contactId).With("@g", group).ExecuteNonQuery() > 0);
+
+    /// <summary>
+    /// One page of the audience after <paramref name="afterContactId"/>. Opted-out contacts are never in it. With an
+    /// anchor field and range (relative schedules), only contacts whose date lies in the range, with that date.
+    /// </summary>
+    public IReadOnlyList<AudienceMember> Page(AudienceQuery query, long afterContactId, int limit)
+    {
+        using var connection = database.Open();
+        using var command = Build(connection, query, count: false);
+        command.With("@after", afterContactId).With("@limit", limit);
+        using var reader = command.ExecuteReader();
+        var page = new List<AudienceMember>(limit);
+        while (reader.Read())
+        {
+            page.Add(new AudienceMember(reader.GetInt64(0), reader.GetString(1), database.Protector.Decrypt(reader.GetString(2)), reader.GetNullableString(3), reader.GetNullableString(4), reader.GetNullableString(5)));
+        }
+
+        return page;
+    }
+
+    public int Count(AudienceQuery query)
+    {
+        using var connection = database.Open();
+        using var command = Build(connection, query, count: true);
+        return (int)command.With("@after", 0L).ScalarLong();
+    }
+
+    /// <summary>The audience counted per language (the contact's, or the default for contacts without one).</summary>
+    public IReadOnlyDictionary<string, int> CountByLanguage(AudienceQuery query)
+    {
+        using var connection = database.Open();
+        using var command = Build(connection, query, count: true);
+        command.CommandText = command.CommandText.Replace("SELECT COUNT(*)", "SELECT COALESCE(c.language, @deflang), COUNT(*)", StringComparison.Ordinal)
+            + " GROUP BY 1";
+        using var reader = command.With("@after", 0L).ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    private DbCommand Build(DbConnection connection, AudienceQuery query, bool count)
+    {
+        var filter = query.Filter;
+        var command = connection.CreateCommand();
+        // Contacts are walked in id order (the rowid) for keyset paging: CROSS JOIN and the unary + keep SQLite from
+        // driving the query from another index and sorting the whole audience again for every page.
+        var anchor = query.AnchorField is null ? "NULL" : "a.value";
+        var sql = new StringBuilder(count ? "SELECT COUNT(*) FROM contacts c" : $"SELECT c.id, c.channel, c.address, c.language, c.time_zone, {anchor} FROM contacts c");
+        sql.Append(query.AnchorField is null
+            ? string.Empty
+            : $" {database.Dialect.OrderedJoin} contact_fields a ON a.contact_id = c.id AND a.contact_id > @after " +
+              "AND a.name = @af AND a.value BETWEEN @afrom AND @ato");
+        sql.Append($" WHERE c.id > @after AND {database.Dialect.Unindexed("c.consent")} <> 'opted_out'");
+        command.With("@af", query.AnchorField).With("@afrom", query.AnchorFrom?.ToString("yyyy-MM-dd", null)).With("@ato", query.AnchorTo?.ToString("yyyy-MM-dd", null));
+        In(sql, command, database.Dialect.Unindexed("c.channel"), "ch", query.Channels);
+        In(sql, command, "COALESCE(c.language, @deflang)", "lang", filter.Languages);
+        command.With("@deflang", query.DefaultLanguage);
+        var i = 0;
+        // Each subquery repeats "> @after" on its own contact_id: PostgreSQL does not carry c.id's bound across the
+        // equality, and its merge join then read the group's index from the start for every page (page n read
+        // n × the page size rows: quadratic in the audience).
+        foreach (var group in filter.Groups ?? [])
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_groups g WHERE g.contact_id = c.id " +
+                $"AND g.contact_id > @after AND g.group_name = @g{i})");
+            command.With($"@g{i++}", group);
+        }
+
+        foreach (var (name, value) in filter.Fields ?? new Dictionary<string, string>())
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields f WHERE f.contact_id = c.id " +
+                $"AND f.contact_id > @after AND f.name = @fn{i} AND f.value = @fv{i})");
+            command.With($"@fn{i}", name).With($"@fv{i++}", value);
+        }
+
+        if (filter.DateField is not null)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields d WHERE d.contact_id = c.id " +
+                "AND d.contact_id > @after AND d.name = @df AND d.value BETWEEN @dfrom AND @dto)");
+            command.With("@df", filter.DateField).With("@dfrom", filter.DateFrom?.ToString("yyyy-MM-dd", null) ?? "0000-01-01").With("@dto", filter.DateTo?.ToString("yyyy-MM-dd", null) ?? "9999-12-31");
+        }
+
+        sql.Append(count ? string.Empty : " ORDER BY c.id LIMIT @limit");
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static void In(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return;
+        }
+
+        sql.Append($" AND {column} IN ({string.Join(", ", values.Select((_, n) => $"@{prefix}{n}"))})");
+        for (var n = 0; n < values.Count; n++)
+        {
+            command.With($"@{prefix}{n}", values[n]);
+        }
+    }
+}
+
+/// <summary>An audience to read: the campaign's filter, its channels and, for relative schedules, the anchor date range.</summary>
+public sealed record AudienceQuery(AudienceFilter Filter, IReadOnlyList<string> Channels, string DefaultLanguage, string? AnchorField = null, DateOnly? AnchorFrom = null, DateOnly? AnchorTo = null);
