@@ -32,7 +32,7 @@ public sealed record LexiconEntry(string Phrase, string Language, Meaning Meanin
 /// Hindi) is found from these tables, not hard-coded. <see cref="Any"/> phrases belong to every language.
 /// Consent keywords follow Twilio's defaults (https://help.twilio.com/articles/223134027) plus each language's own.
 /// </summary>
-public static class DialogLexicon
+public static partial class DialogLexicon
 {
     public const string Any = "*";
 
@@ -45,7 +45,7 @@ public static class DialogLexicon
         var list = new List<LexiconEntry>();
         Adder add = (language, meaning, phrases) =>
             list.AddRange(phrases.Select(p => new LexiconEntry(p, language, meaning)));
-        foreach (var words in new Action<Adder>[] { Everywhere, English, French, Swahili, Portuguese, Hindi })
+        foreach (var words in new Action<Adder>[] { Everywhere, English, French, Swahili, Portuguese, Hindi, Presence })
         {
             words(add);
         }

@@ -15,6 +15,13 @@ internal static class LexiconParser
 
     private static readonly string[] Languages = ["en", "fr", "sw", "pt", "hi"];
 
+    // Before the phrases, which are spelt with it.
+    private static readonly Dictionary<string, Dictionary<string, string>> SqueezedSpellings = Languages.ToDictionary(
+        language => language,
+        language => (DialogLexicon.Spellings.GetValueOrDefault(language) ?? new Dictionary<string, string>())
+            .GroupBy(s => Squeeze(s.Key)).ToDictionary(g => g.Key, g => Squeeze(g.First().Value)),
+        StringComparer.Ordinal);
+
     private static readonly Dictionary<string, Dictionary<string, LexiconEntry>> Phrases = Build();
 
     private static readonly int LongestPhrase = DialogLexicon.Entries.Max(e => Key(e.Phrase).Count);
@@ -30,7 +37,7 @@ internal static class LexiconParser
 
         foreach (var language in Languages)
         {
-            if (Parse(tokens, Phrases[language]) is { } reading)
+            if (Parse(Spell(tokens, language), Phrases[language]) is { } reading)
             {
                 readings[language] = reading;
             }
@@ -110,12 +117,19 @@ internal static class LexiconParser
             var entries = DialogLexicon.Entries.Where(e => e.Language == language || e.Language == DialogLexicon.Any);
             foreach (var entry in entries)
             {
-                map.TryAdd(string.Join(' ', Key(entry.Phrase)), entry);
+                map.TryAdd(string.Join(' ', Spell(Key(entry.Phrase), language)), entry);
             }
 
             return map;
         },
         StringComparer.Ordinal);
+
+    /// <summary>The language's way of writing each word ("gud" → "good"), both in phrases and in messages.</summary>
+    private static List<string> Spell(List<string> tokens, string language)
+    {
+        var spellings = SqueezedSpellings[language];
+        return [.. tokens.Select(t => spellings.GetValueOrDefault(t) ?? t)];
+    }
 
     private static List<string> Key(string phrase) => Simplify(TextNormalizer.Normalize(phrase).Tokens);
 

@@ -37,13 +37,20 @@ internal static class LanguageSeeds
 
     public static readonly IReadOnlyDictionary<string, string> CommonWords = new Dictionary<string, string>
     {
-        ["en"] = "day days week weeks month months year years old baby child son daughter husband wife mother father",
+        ["en"] = "day days week weeks month months year years old baby child son daughter husband wife mother father " +
+                 "n v w wk wks yr yrs mth mths hr hrs b4 coz cuz bcoz bcz abt bt nt hv hav wud cud ppl frm thru tho " +
+                 "wid wit gud nyt tmrw 2day",
         ["fr"] = "bcp tjrs dmd ya enfant bebe fils fille mari femme jour jours semaine mois an ans depuis hier demain",
         ["sw"] = "sasa hivi leo jana kesho siku wiki mwezi miezi mwaka mtoto watoto mama baba mume mke nyumbani kitu " +
                  "bado",
         ["pt"] = "filho filha bebe marido mulher dia dias semana semanas mes meses ano anos depois",
         ["hi"] = "bahut bohot jyada zyada kam din hafte mahine saal baccha bacche bachcha bachche beta beti patni " +
-                 "pati ghar abhi kal aaj",
+                 "pati ghar abhi kal aaj " +
+                 // How Hinglish is texted: vowels dropped ("rha", "nhi", "kr"), "h" for "hai", "batao" for "tell me".
+                 "h hn rha rhi rhe nhi nai kr kro krna krte krti krta mjhe mujhko mko hme tm ap bhut bht ky kyaa " +
+                 "kb kha kaha kese kesa kon kaun btao batao bataye bataiye btaiye btana batana lg lga lgta " +
+                 "lagta lagti lagte hua hui hue gya gyi gye diya liya dena lena jata jati jate karta karti karte " +
+                 "chahie chaiye chahye skta skti skte hoga hogi honge aata aati aate wala vala",
     };
 
     /// <summary>

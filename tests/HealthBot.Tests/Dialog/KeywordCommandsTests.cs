@@ -117,9 +117,51 @@ public sealed class KeywordCommandsTests
     [InlineData("obrigado, e a tosse?")]
     [InlineData("no pain")]
     [InlineData("forget it")]
+    [InlineData("who are you and how do i prevent malaria")]
+    [InlineData("are you a doctor? my baby has fever")]
+    [InlineData("wewe ni daktari? mtoto ana homa")]
+    [InlineData("aap doctor ho kya, bacche ko bukhar hai")]
+    [InlineData("morning sickness")]
     public void Small_talk_inside_a_question_is_not_small_talk(string text)
     {
         Assert.Equal(CommandKind.None, KeywordCommands.Match(TextNormalizer.Normalize(text)).Kind);
+    }
+
+    /// <summary>A question about who answers gets the greeting, which says what HealthBot is (issue #12).</summary>
+    [Theory]
+    [InlineData("who are you?", "en")]
+    [InlineData("are u a real doctor??", "en")]
+    [InlineData("hello, is anybody there", "en")]
+    [InlineData("t es qui toi", "fr")]
+    [InlineData("vous êtes un robot ?", "fr")]
+    [InlineData("wewe ni nani", "sw")]
+    [InlineData("wewe ni roboti?", "sw")]
+    [InlineData("quem é vc?", "pt")]
+    [InlineData("tem alguém aí?", "pt")]
+    [InlineData("aap kon ho", "hi")]
+    [InlineData("kya aap robot ho", "hi")]
+    [InlineData("आप कौन हैं", "hi")]
+    public void A_question_about_who_answers_is_a_greeting_in_its_language(string text, string language)
+    {
+        var command = KeywordCommands.Match(TextNormalizer.Normalize(text));
+
+        Assert.Equal(CommandKind.Greeting, command.Kind);
+        Assert.Equal(language, command.Language);
+    }
+
+    /// <summary>Small talk as it is texted: "gd" for good, "nite" for night, "he" for hai, vowels dropped.</summary>
+    [Theory]
+    [InlineData("gd mrng", CommandKind.Greeting)]
+    [InlineData("gud evening!!", CommandKind.Greeting)]
+    [InlineData("gd nite", CommandKind.SmallTalk)]
+    [InlineData("bien noté", CommandKind.SmallTalk)]
+    [InlineData("thik he ji", CommandKind.SmallTalk)]
+    [InlineData("dhanywad 🙏", CommandKind.SmallTalk)]
+    [InlineData("obgd!!", CommandKind.SmallTalk)]
+    [InlineData("asnte sana", CommandKind.SmallTalk)]
+    public void Texted_spellings_of_small_talk_are_read(string text, CommandKind expected)
+    {
+        Assert.Equal(expected, KeywordCommands.Match(TextNormalizer.Normalize(text)).Kind);
     }
 
     [Theory]

@@ -33,6 +33,45 @@ public sealed class LanguageDetectorTests
         Assert.Equal(expected, Detector.Detect(TextNormalizer.Normalize(text), prior: null).Language);
     }
 
+    /// <summary>
+    /// English health words are borrowed into every language's messages: the grammar words around them say the
+    /// language ("ki", "ka", "rehta", "iko").
+    /// </summary>
+    [Theory]
+    [InlineData("suger ki problem", "hi")]
+    [InlineData("medicine ka side effect", "hi")]
+    [InlineData("headache rehta", "hi")]
+    [InlineData("report iko normal", "sw")]
+    public void Borrowed_English_words_leave_the_language_to_the_grammar_words(string text, string expected)
+    {
+        Assert.Equal(expected, Detector.Detect(TextNormalizer.Normalize(text), prior: null).Language);
+    }
+
+    /// <summary>
+    /// A spelling no content wrote is still read as a word of its language by its stem: romanized Hindi as each
+    /// person spells it ("jukam" for जुकाम, "h" for "hai"), another form of a Swahili verb ("nimeenda").
+    /// </summary>
+    [Theory]
+    [InlineData("jukam h", "hi")]
+    [InlineData("nimeenda hospital", "sw")]
+    public void Unwritten_spellings_are_read_by_their_stems(string text, string expected)
+    {
+        var guess = Detector.Detect(TextNormalizer.Normalize(text), prior: null);
+
+        Assert.Equal(expected, guess.Language);
+        Assert.True(guess.Confidence > 0, "a word of one language is evidence, not the deployment's default");
+    }
+
+    /// <summary>English SMS shorthand ("n" for and, "v" for very) is English, not French's "n'".</summary>
+    [Theory]
+    [InlineData("1wk old breathing v fast n grunting")]
+    [InlineData("sugar high")]
+    [InlineData("painful urination")]
+    public void English_content_words_alone_stay_english(string text)
+    {
+        Assert.Equal("en", Detector.Detect(TextNormalizer.Normalize(text), prior: null).Language);
+    }
+
     [Theory]
     [InlineData("malaria", "sw")]
     [InlineData("HIV test", "fr")]
