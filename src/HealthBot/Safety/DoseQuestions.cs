@@ -10,21 +10,33 @@ public static class DoseQuestions
 {
     private static readonly string[][] Phrases = Build(
         // English
-        "dose", "dosage", "how many tablets", "how many pills", "how much medicine", "how much syrup", "how many mg", "mg", "ml of",
+        "how many tablets", "how many pills", "how much medicine", "how much syrup", "how many mg", "mg", "ml of",
         "how many spoons", "how much paracetamol", "how many times a day should i take",
         // French
-        "posologie", "combien de comprimes", "combien de cachets", "quelle dose", "combien de mg", "combien de cuilleres",
+        "posologie", "combien de comprimes", "combien de cachets", "combien de mg", "combien de cuilleres",
         // Swahili
-        "dozi", "vidonge vingapi", "kiasi gani cha dawa", "vijiko vingapi", "nimeze vidonge",
+        "vidonge vingapi", "kiasi gani cha dawa", "vijiko vingapi", "nimeze vidonge",
         // Portuguese
-        "dosagem", "dose", "quantos comprimidos", "quantas gotas", "quantos mg", "quanto remedio", "quantas colheres",
+        "quantos comprimidos", "quantas gotas", "quantos mg", "quanto remedio", "quantas colheres",
         // Hindi (Devanagari and romanized)
-        "खुराक", "कितनी गोली", "कितनी गोलियां", "कितने एमजी", "dose kitna", "kitni goli", "kitni goliyan", "kitna syrup", "kitne mg");
+        "कितनी गोली", "कितनी गोलियां", "कितने एमजी", "kitni goli", "kitni goliyan", "kitna syrup", "kitne mg");
+
+    /// <summary>
+    /// "Dose" alone is also how people count vaccine shots ("the second dose of measles vaccine", "dozi ya pili ya
+    /// chanjo"): the schedule the vaccination items give. It asks for a medicine dose only when no vaccine is named.
+    /// </summary>
+    private static readonly string[][] DoseWords = Build(
+        "dose", "dosage", "quelle dose", "dozi", "dosagem", "खुराक", "dose kitna");
+
+    /// <summary>Vaccine words of the five languages (four letters or more also match longer forms: "vaccination").</summary>
+    private static readonly string[][] VaccineWords = Build(
+        "vaccin", "chanjo", "vacin", "टीका", "टीके", "टीकों", "टीकाकरण", "tika", "tike", "teeka", "teeke");
 
     public static bool IsDoseQuestion(NormalizedText text)
     {
         var tokens = text.Tokens;
-        return Phrases.Any(p => Contains(tokens, p));
+        return Phrases.Any(p => Contains(tokens, p))
+            || (DoseWords.Any(p => Contains(tokens, p)) && !VaccineWords.Any(p => Contains(tokens, p)));
     }
 
     private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)

@@ -45,6 +45,21 @@ public sealed class RetrievalTests
     }
 
     /// <summary>
+    /// Low mood said the everyday way ("feeling low", "pas le moral", "niko down", "em baixo") is mental health, not
+    /// tiredness from anaemia or a declined question.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "been feeling low for weeks, i need someone to talk to")]
+    [InlineData("fr", "j ai pas le moral ces temps ci, je voudrais quelqu un a qui parler")]
+    [InlineData("sw", "niko down siku hizi sina raha kabisa")]
+    [InlineData("pt", "ando em baixo, preciso de alguem para conversar")]
+    [InlineData("hi", "mera man udaas rehta hai aajkal")]
+    public void Everyday_low_mood_is_mental_health(string language, string text)
+    {
+        Assert.Equal("mental-health", Retriever.Retrieve(TextNormalizer.Normalize(text), language).Best?.Id);
+    }
+
+    /// <summary>
     /// Emergency contraception is family planning, not sexual violence: its distinctive words (P2, unwanted 72)
     /// and "unprotected" lead there, however many common words stand around them.
     /// </summary>
