@@ -16,6 +16,9 @@ public abstract class SqlDialect
     /// <summary>The scalar larger-of function: SQLite's two-argument MAX, PostgreSQL's GREATEST.</summary>
     public abstract string Greatest { get; }
 
+    /// <summary>A time column's UTC minute as text, <c>yyyy-MM-ddTHH:mm</c> (the first 16 characters of SQLite's text).</summary>
+    public abstract string UtcMinute(string column);
+
     /// <summary>
     /// Query-planner hints for SQLite, which otherwise picks a poor plan for keyset-paged audiences: a unary + keeps it
     /// from using an index on a column, and CROSS JOIN keeps the join order. PostgreSQL's planner needs neither.
@@ -81,6 +84,8 @@ public abstract class SqlDialect
 
         public override string Greatest => "MAX";
 
+        public override string UtcMinute(string column) => $"substr({column}, 1, 16)";
+
         public override string OrderedJoin => "CROSS JOIN";
 
         public override int RowsPerInsert => 40;
@@ -117,6 +122,9 @@ public abstract class SqlDialect
         public override string Name => "postgres";
 
         public override string Greatest => "GREATEST";
+
+        public override string UtcMinute(string column) =>
+            $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI')";
 
         public override string OrderedJoin => "JOIN";
 
