@@ -16,7 +16,7 @@ public abstract class SqlDialect
     /// <summary>The scalar larger-of function: SQLite's two-argument MAX, PostgreSQL's GREATEST.</summary>
     public abstract string Greatest { get; }
 
-    /// <summary>A time column's UTC minute as text, <c>yyyy-MM-ddTHH:mm</c> (the first 16 characters of SQLite's text).</summary>
+    /// <summary>A time column's UTC minute as text, <c>yyyy-MM-ddTHH:mm</c> (the first 16 characters of SQLite's).</summary>
     public abstract string UtcMinute(string column);
 
     /// <summary>
@@ -50,7 +50,8 @@ public abstract class SqlDialect
     /// <summary>
     /// A table of many rows passed as one JSON parameter (an array of arrays, <see cref="JsonRows.Of"/>): one statement
     /// for a whole batch, its text the same whatever the batch's size (so prepared once). <paramref name="columns"/>
-    /// are (name, <c>bigint</c> or <c>text</c>), in the order of each row's values.
+    /// are (name, <c>bigint</c>, <c>text</c> or <c>timestamptz</c>), in the order of each row's values; a time goes in
+    /// as its <see cref="DbExtensions.ToDb"/> text, which SQLite stores as it is and PostgreSQL casts.
     /// </summary>
     public abstract string Rows(string parameter, params (string Name, string Type)[] columns);
 

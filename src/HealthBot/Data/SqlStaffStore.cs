@@ -34,14 +34,16 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
     }
 
     /// <summary>Creates the account; false when the address (in any letter case) already has one, which is left as it is.</summary>
-    public Task<bool> CreateAsync(string email, string role, string passwordHash, string stamp) => writer.WriteAsync((c, t) =>
-    {
-        var exists = c.Command("SELECT COUNT(*) FROM staff_users WHERE lower(email) = lower(@e)", t).With("@e", email.Trim()).ScalarLong() > 0;
-        return !exists && c.Command(
-                "INSERT INTO staff_users (email, role, password_hash, security_stamp, created_at) VALUES (@e, @r, @h, @s, @now)", t)
-            .With("@e", email.Trim()).With("@r", role).With("@h", passwordHash).With("@s", stamp).With("@now", time.GetUtcNow())
-            .ExecuteNonQuery() == 1;
-    });
+    /// <remarks>
+    /// The database refuses the second address (SQLite: UNIQUE COLLATE NOCASE; PostgreSQL: a unique index on lower()),
+    /// so two creations at once on PostgreSQL's parallel writers, or on two nodes, cannot both insert.
+    /// </remarks>
+    public Task<bool> CreateAsync(string email, string role, string passwordHash, string stamp) =>
+        writer.WriteAsync((c, t) => c.Command(
+                "INSERT INTO staff_users (email, role, password_hash, security_stamp, created_at) " +
+                "VALUES (@e, @r, @h, @s, @now) ON CONFLICT DO NOTHING", t)
+            .With("@e", email.Trim()).With("@r", role).With("@h", passwordHash).With("@s", stamp)
+            .With("@now", time.GetUtcNow()).ExecuteNonQuery() == 1);
 
     /// <summary>A new password also clears the lockout; every change of an account gets a new stamp, ending its sessions.</summary>
     public Task<bool> SetPasswordAsync(long id, string passwordHash, string stamp) => Update(id, stamp,
