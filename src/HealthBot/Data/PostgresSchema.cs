@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace HealthBot.Data;
 
-/// <summary>What the migrator does only on PostgreSQL (its migrations are the files in Data/Migrations/Postgres).</summary>
+/// <summary>What the migrator does only on PostgreSQL (whose migrations are in Data/Migrations/Postgres).</summary>
 public static class PostgresSchema
 {
     /// <summary>
@@ -27,7 +27,8 @@ public static class PostgresSchema
         if (type == "text")
         {
             connection.Command(
-                    "ALTER TABLE schema_migrations ALTER COLUMN applied_at TYPE timestamptz USING applied_at::timestamptz",
+                    "ALTER TABLE schema_migrations ALTER COLUMN applied_at TYPE timestamptz " +
+                    "USING applied_at::timestamptz",
                     transaction)
                 .ExecuteNonQuery();
         }

@@ -87,8 +87,9 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         foreach (var number in alert.OnCallNumbers)
         {
             // Only ids: the on-call SMS never carries the person's number or words.
+            var minute = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' " +
-                       $"at {now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. Open the staff inbox.";
+                       $"at {minute} UTC. Open the staff inbox.";
             ToOnCall(connection, transaction, database.Protector, number, text, $"alert:{id}:{number}", now);
         }
 

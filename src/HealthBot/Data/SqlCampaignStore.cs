@@ -80,7 +80,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
                     ON CONFLICT (campaign_id, run_key) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
                     WHERE campaign_runs.state = 'planning' AND campaign_runs.heartbeat_at < @stale
                     """, transaction)
-                .With("@c", campaignId).With("@k", runKey).With("@t", now).With("@stale", (now - staleAfter)).ExecuteNonQuery() == 1;
+                .With("@c", campaignId).With("@k", runKey).With("@t", now).With("@stale", now - staleAfter).ExecuteNonQuery() == 1;
         });
 
     public Task FinishRunAsync(long campaignId, string runKey, int added) =>

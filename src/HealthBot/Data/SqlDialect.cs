@@ -16,7 +16,7 @@ public abstract class SqlDialect
     /// <summary>The scalar larger-of function: SQLite's two-argument MAX, PostgreSQL's GREATEST.</summary>
     public abstract string Greatest { get; }
 
-    /// <summary>A time column's UTC minute as text, <c>yyyy-MM-ddTHH:mm</c> (the first 16 characters of SQLite's).</summary>
+    /// <summary>A time column's UTC minute as text, <c>yyyy-MM-ddTHH:mm</c> (SQLite's text, cut short).</summary>
     public abstract string UtcMinute(string column);
 
     /// <summary>

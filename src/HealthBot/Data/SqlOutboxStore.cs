@@ -72,7 +72,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
             return connection.Command(
                     "UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = @now " +
                     $"WHERE state = 'sending' AND (updated_at < @expired{(ownToo ? " OR claimed_by = @node OR claimed_by IS NULL" : string.Empty)})", transaction)
-                .With("@now", now).With("@expired", (now - storage.Value.SendingLease)).With("@node", storage.Value.Node).ExecuteNonQuery();
+                .With("@now", now).With("@expired", now - storage.Value.SendingLease).With("@node", storage.Value.Node).ExecuteNonQuery();
         });
 
     /// <summary>Dispatchers beat every 10 s; a node silent for longer than this no longer takes a share of the rate limits.</summary>
@@ -85,7 +85,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
             connection.Command("INSERT INTO outbox_nodes (node, heartbeat_at) VALUES (@n, @t) ON CONFLICT (node) DO UPDATE SET heartbeat_at = excluded.heartbeat_at", transaction)
                 .With("@n", storage.Value.Node).With("@t", now).ExecuteNonQuery();
             return (int)connection.Command("SELECT COUNT(*) FROM outbox_nodes WHERE heartbeat_at >= @since", transaction)
-                .With("@since", (now - NodeSilence)).ScalarLong();
+                .With("@since", now - NodeSilence).ScalarLong();
         });
 
     public Task<int> CountAsync(string state, CancellationToken ct = default)

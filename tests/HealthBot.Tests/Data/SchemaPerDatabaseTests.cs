@@ -11,7 +11,8 @@ namespace HealthBot.Tests.Data;
 /// </summary>
 public sealed class SchemaPerDatabaseTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory =
+        Path.Combine(Path.GetTempPath(), "healthbot-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
     public void Both_databases_have_a_migration_for_every_number()

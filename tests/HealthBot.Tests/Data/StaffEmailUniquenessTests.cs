@@ -44,7 +44,8 @@ public sealed class StaffEmailUniquenessTests
             var staff = factory.Service<SqlStaffStore>();
             var addresses = Enumerable.Range(0, 16).Select(i => i % 2 == 0 ? "grace@example.org" : "Grace@Example.ORG");
 
-            var created = await Task.WhenAll(addresses.Select(a => Task.Run(() => staff.CreateAsync(a, "viewer", "h", "s"))));
+            var created = await Task.WhenAll(
+                addresses.Select(a => Task.Run(() => staff.CreateAsync(a, "viewer", "h", "s"))));
 
             Assert.Single(created, c => c);
             Assert.Single(await staff.ListAsync());

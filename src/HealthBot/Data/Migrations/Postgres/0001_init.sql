@@ -41,8 +41,10 @@ CREATE TABLE messages (
     updated_at      TIMESTAMPTZ NOT NULL
 );
 -- Twilio retries webhooks: the provider id of an inbound message is unique per channel family.
-CREATE UNIQUE INDEX ux_messages_inbound_provider ON messages (provider_id) WHERE direction = 'in' AND provider_id IS NOT NULL;
-CREATE INDEX ix_messages_outbound_provider ON messages (provider_id) WHERE direction = 'out' AND provider_id IS NOT NULL;
+CREATE UNIQUE INDEX ux_messages_inbound_provider ON messages (provider_id)
+    WHERE direction = 'in' AND provider_id IS NOT NULL;
+CREATE INDEX ix_messages_outbound_provider ON messages (provider_id)
+    WHERE direction = 'out' AND provider_id IS NOT NULL;
 CREATE INDEX ix_messages_contact ON messages (contact_id, id);
 CREATE INDEX ix_messages_pending_inbound ON messages (status) WHERE direction = 'in' AND status = 'received';
 

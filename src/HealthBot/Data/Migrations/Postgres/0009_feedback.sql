@@ -16,6 +16,7 @@ CREATE TABLE answer_feedback (
 CREATE INDEX ix_answer_feedback_contact ON answer_feedback (contact_id, id);
 CREATE INDEX ix_answer_feedback_answered ON answer_feedback (answered_at);
 
--- Why staff should look at an outbound reply (low_confidence, model_rejected): shown in the inbox. NULL for most replies.
+-- Why staff should look at an outbound reply (low_confidence, model_rejected): shown in the inbox. NULL for most
+-- replies.
 ALTER TABLE messages ADD COLUMN flag_reason TEXT;
 CREATE INDEX ix_messages_flag ON messages (created_at) WHERE flag_reason IS NOT NULL;
