@@ -3,12 +3,16 @@
 -- on a database created by these files every column is already timestamptz and nothing is rewritten.
 DO $$
 DECLARE
-    col RECORD;
+    tbl RECORD;
     duplicates BIGINT;
 BEGIN
-    FOR col IN
-        SELECT c.table_name, c.column_name FROM information_schema.columns c
-        WHERE c.table_schema = current_schema() AND c.data_type = 'text' AND (c.table_name, c.column_name) IN (
+    -- One ALTER TABLE per table, so each table is rewritten once whatever its number of time columns.
+    FOR tbl IN
+        SELECT c.table_name::text AS name, string_agg(format('ALTER COLUMN %I TYPE timestamptz USING %I::timestamptz',
+            c.column_name, c.column_name), ', ') AS changes
+        FROM information_schema.columns c
+        WHERE c.table_schema = current_schema() AND c.data_type = 'text'
+            AND (c.table_name::text, c.column_name::text) IN (
             ('contacts', 'created_at'), ('contacts', 'updated_at'), ('contacts', 'forget_requested_at'),
             ('contacts', 'erased_at'), ('consent_events', 'at'), ('messages', 'created_at'),
             ('messages', 'updated_at'), ('messages', 'erased_at'), ('message_status_history', 'at'),
@@ -25,11 +29,11 @@ BEGIN
             ('key_checks', 'updated_at'), ('login_failures', 'updated_at'), ('conversation_state', 'urgent_at'),
             ('conversation_state', 'updated_at'), ('clock_events', 'at'), ('clock_events', 'expected_at'),
             ('clock_heartbeats', 'seen_at'))
+        GROUP BY c.table_name
     LOOP
         -- The text was written as UTC with a Z (DbExtensions.ToDb), so the cast keeps the instant; PostgreSQL keeps
         -- microseconds, the text had ten-millionths: the seventh digit is rounded away.
-        EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE timestamptz USING %I::timestamptz',
-            col.table_name, col.column_name, col.column_name);
+        EXECUTE format('ALTER TABLE %I %s', tbl.name, tbl.changes);
     END LOOP;
 
     -- Accounts whose addresses differ only by case were allowed here (not on SQLite). Which of them is the person's
