@@ -1,7 +1,6 @@
-using System.Data.Common;
-using System.Globalization;
 using HealthBot.Dialog;
 using HealthBot.Privacy;
+using System.Data.Common;
 
 namespace HealthBot.Data;
 
@@ -87,7 +86,8 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         foreach (var number in alert.OnCallNumbers)
         {
             // Only ids: the on-call SMS never carries the person's number or words.
-            var minute = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var minute = now.UtcDateTime.ToString(
+                "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' " +
                        $"at {minute} UTC. Open the staff inbox.";
             ToOnCall(connection, transaction, database.Protector, number, text, $"alert:{id}:{number}", now);
