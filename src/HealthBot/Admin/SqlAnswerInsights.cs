@@ -23,7 +23,7 @@ public sealed class SqlAnswerInsights(Database database)
                 FROM answer_feedback WHERE helpful IS NOT NULL AND answered_at >= @since
                 GROUP BY content_id ORDER BY 3 DESC, 2 DESC, 1 LIMIT @limit
                 """)
-            .With("@since", since.ToDb()).With("@limit", limit).ExecuteReader();
+            .With("@since", since).With("@limit", limit).ExecuteReader();
         var list = new List<TopicFeedback>();
         while (reader.Read())
         {
@@ -43,7 +43,7 @@ public sealed class SqlAnswerInsights(Database database)
                 WHERE direction = 'out' AND kind = 'answer' AND model_used IS NOT NULL AND reply_to IS NOT NULL AND created_at >= @since
                 GROUP BY model_used, fallback_reason ORDER BY 3 DESC
                 """)
-            .With("@since", since.ToDb()).ExecuteReader();
+            .With("@since", since).ExecuteReader();
         var list = new List<PhrasingCount>();
         while (reader.Read())
         {

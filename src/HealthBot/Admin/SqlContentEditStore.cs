@@ -78,7 +78,7 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
         string? keywords = null, string? examples = null, DraftBasis? basis = null) =>
         writer.WriteAsync((c, t) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             var open = Query(c, t, "WHERE content_id = @p0 AND language = @p1 AND state IN ('draft', 'review') " +
                 "ORDER BY id DESC LIMIT 1", contentId, language).FirstOrDefault();
             var expected = basis is null ? open : basis.Open;
@@ -129,7 +129,7 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
     public Task<bool> TransitionAsync(long id, string from, string to, string? reviewer = null, ContentEdit? unchanged = null) =>
         writer.WriteAsync((c, t) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             var sameText = unchanged is null ? "" : " AND version = @v AND title = @title AND sms = @sms AND web = @web" +
                 " AND COALESCE(keywords, '') = @k AND COALESCE(examples, '') = @e";
             var command = c.Command(
@@ -177,7 +177,7 @@ public sealed class SqlContentEditStore(Database database, IDatabaseWriter write
 
     private static ContentEdit Read(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
-        r.GetString(8), r.GetNullableString(9), r.GetString(10).ToDateTimeOffset(), r.GetNullableString(11)?.ToDateTimeOffset())
+        r.GetString(8), r.GetNullableString(9), r.GetTime(10), r.GetNullableTime(11))
     {
         Keywords = r.GetNullableString(12),
         Examples = r.GetNullableString(13),

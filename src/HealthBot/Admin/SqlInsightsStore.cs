@@ -30,10 +30,10 @@ public sealed class SqlInsightsStore(Database database)
     {
         using var connection = database.Open();
         using var reader = connection.Command(
-                """
-                SELECT substr(created_at, 1, 16), channel, COALESCE(language, '?'), COUNT(*) FROM messages
-                WHERE direction = 'in' AND created_at >= @since GROUP BY 1, 2, 3 ORDER BY 1
-                """).With("@since", since.ToDb()).ExecuteReader();
+                $"""
+                SELECT {database.Dialect.UtcMinute("created_at")}, channel, COALESCE(language, '?'), COUNT(*)
+                FROM messages WHERE direction = 'in' AND created_at >= @since GROUP BY 1, 2, 3 ORDER BY 1
+                """).With("@since", since).ExecuteReader();
         var counts = new Dictionary<(string, string, string), int>();
         while (reader.Read())
         {
@@ -56,7 +56,7 @@ public sealed class SqlInsightsStore(Database database)
                 SELECT content_id, COUNT(*) FROM messages
                 WHERE direction = 'out' AND content_id IS NOT NULL AND kind = 'answer' AND created_at >= @since
                 GROUP BY content_id ORDER BY 2 DESC, 1 LIMIT @l
-                """).With("@since", since.ToDb()).With("@l", limit).ExecuteReader();
+                """).With("@since", since).With("@l", limit).ExecuteReader();
         var list = new List<TopicCount>();
         while (reader.Read())
         {
@@ -78,7 +78,7 @@ public sealed class SqlInsightsStore(Database database)
                        SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END), provider
                 FROM messages WHERE created_at >= @since GROUP BY channel, provider ORDER BY channel, provider
-                """).With("@since", since.ToDb()).ExecuteReader();
+                """).With("@since", since).ExecuteReader();
         var list = new List<ChannelTotal>();
         while (reader.Read())
         {
@@ -101,7 +101,7 @@ public sealed class SqlInsightsStore(Database database)
                 SELECT DISTINCT reply_to FROM messages
                 WHERE direction = 'out' AND kind IN ('out_of_scope', 'not_understood')
                 AND reply_to IS NOT NULL AND erased_at IS NULL AND created_at >= @since ORDER BY reply_to DESC LIMIT @l
-                """).With("@since", since.ToDb()).With("@l", limit).ExecuteReader();
+                """).With("@since", since).With("@l", limit).ExecuteReader();
         var list = new List<long>();
         while (reader.Read())
         {

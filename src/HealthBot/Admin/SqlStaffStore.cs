@@ -35,14 +35,16 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
     }
 
     /// <summary>Creates the account; false when the address (in any letter case) already has one, which is left as it is.</summary>
-    public Task<bool> CreateAsync(string email, string role, string passwordHash, string stamp) => writer.WriteAsync((c, t) =>
-    {
-        var exists = c.Command("SELECT COUNT(*) FROM staff_users WHERE lower(email) = lower(@e)", t).With("@e", email.Trim()).ScalarLong() > 0;
-        return !exists && c.Command(
-                "INSERT INTO staff_users (email, role, password_hash, security_stamp, created_at) VALUES (@e, @r, @h, @s, @now)", t)
-            .With("@e", email.Trim()).With("@r", role).With("@h", passwordHash).With("@s", stamp).With("@now", time.GetUtcNow().ToDb())
-            .ExecuteNonQuery() == 1;
-    });
+    /// <remarks>
+    /// The database refuses the second address (SQLite: UNIQUE COLLATE NOCASE; PostgreSQL: a unique index on lower()),
+    /// so two creations at once on PostgreSQL's parallel writers, or on two nodes, cannot both insert.
+    /// </remarks>
+    public Task<bool> CreateAsync(string email, string role, string passwordHash, string stamp) =>
+        writer.WriteAsync((c, t) => c.Command(
+                "INSERT INTO staff_users (email, role, password_hash, security_stamp, created_at) " +
+                "VALUES (@e, @r, @h, @s, @now) ON CONFLICT DO NOTHING", t)
+            .With("@e", email.Trim()).With("@r", role).With("@h", passwordHash).With("@s", stamp)
+            .With("@now", time.GetUtcNow()).ExecuteNonQuery() == 1);
 
     /// <summary>A new password also clears the lockout; every change of an account gets a new stamp, ending its sessions.</summary>
     public Task<bool> SetPasswordAsync(long id, string passwordHash, string stamp) => Update(id, stamp,
@@ -67,7 +69,7 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
                 locked_until = CASE WHEN locked_until <= @now THEN NULL ELSE locked_until END
             WHERE id = @id RETURNING failed_logins
             """, t)
-        .With("@now", time.GetUtcNow().ToDb()).With("@id", id).ScalarLong());
+        .With("@now", time.GetUtcNow()).With("@id", id).ScalarLong());
 
     /// <summary>
     /// The same count for an address without an account (by the hash of the address), within <paramref name="window"/>:
@@ -76,7 +78,7 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
     public Task<long> CountUnknownAttemptAsync(string emailHash, TimeSpan window) => writer.WriteAsync((c, t) =>
     {
         var now = time.GetUtcNow();
-        var expired = (now - window).ToDb();
+        var expired = (now - window);
         c.Command("DELETE FROM login_failures WHERE updated_at <= @x", t).With("@x", expired).ExecuteNonQuery();
         return c.Command(
                 """
@@ -84,11 +86,11 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
                 ON CONFLICT (email_hash) DO UPDATE SET failed_logins = login_failures.failed_logins + 1, updated_at = @now
                 RETURNING failed_logins
                 """, t)
-            .With("@k", emailHash).With("@now", now.ToDb()).ScalarLong();
+            .With("@k", emailHash).With("@now", now).ScalarLong();
     });
 
     public Task LockAsync(long id, DateTimeOffset until) => writer.WriteAsync((c, t) =>
-        c.Command("UPDATE staff_users SET locked_until = @l WHERE id = @id", t).With("@l", until.ToDb()).With("@id", id).ExecuteNonQuery());
+        c.Command("UPDATE staff_users SET locked_until = @l WHERE id = @id", t).With("@l", until).With("@id", id).ExecuteNonQuery());
 
     /// <summary>Clears the failure count; returns the account's stamp, giving one to an account from before stamps.</summary>
     public Task<string> RecordSuccessAsync(long id, string? rehashed, string newStamp) => writer.WriteAsync((c, t) => (string)c.Command(
@@ -101,7 +103,7 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
 
     public Task AuditAsync(string actor, string action, string? target, string? detail = null) => writer.WriteAsync((c, t) =>
         c.Command("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @a, @x, @t, @d)", t)
-            .With("@at", time.GetUtcNow().ToDb()).With("@a", actor).With("@x", action).With("@t", target).With("@d", detail).ExecuteNonQuery());
+            .With("@at", time.GetUtcNow()).With("@a", actor).With("@x", action).With("@t", target).With("@d", detail).ExecuteNonQuery());
 
     public Task<AuditEntry?> AuditEntryAsync(long id)
     {
@@ -110,7 +112,7 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
             .Command("SELECT id, at, actor, action, target, detail FROM audit_log WHERE id = @id")
             .With("@id", id).ExecuteReader();
         return Task.FromResult(reader.Read()
-            ? new AuditEntry(reader.GetInt64(0), reader.GetString(1).ToDateTimeOffset(), reader.GetString(2),
+            ? new AuditEntry(reader.GetInt64(0), reader.GetTime(1), reader.GetString(2),
                 reader.GetString(3), reader.GetNullableString(4), reader.GetNullableString(5))
             : null);
     }
@@ -122,7 +124,7 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
         var list = new List<AuditEntry>();
         while (reader.Read())
         {
-            list.Add(new AuditEntry(reader.GetInt64(0), reader.GetString(1).ToDateTimeOffset(), reader.GetString(2), reader.GetString(3),
+            list.Add(new AuditEntry(reader.GetInt64(0), reader.GetTime(1), reader.GetString(2), reader.GetString(3),
                 reader.GetNullableString(4), reader.GetNullableString(5)));
         }
 
@@ -136,7 +138,7 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
     });
 
     private static StaffUser Read(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), (int)Long(r, 4), r.GetNullableString(5)?.ToDateTimeOffset(),
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), (int)Long(r, 4), r.GetNullableTime(5),
         r.GetString(6), Long(r, 7) != 0);
 
     // INTEGER on SQLite, BIGINT on PostgreSQL.

@@ -131,7 +131,7 @@ public static class CampaignBenchmark
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var now = DateTimeOffset.UtcNow.ToDb();
+        var now = DateTimeOffset.UtcNow;
         var rows = database.Dialect.Rows("@rows", ("a", "text"));
         for (var start = 0; start < count; start += 10_000)
         {

@@ -106,7 +106,7 @@ public sealed class CampaignService(
             var text = definition.TextFor(n ?? definition.Messages.FirstOrDefault()?.N, lang) ?? definition.TextFor(n, dialog.Value.DefaultLanguage) ?? string.Empty;
             var draft = new OutboundDraft(CampaignPlanner.ForChannel(text, channel, lang), "campaign_test", lang, $"campaign:{campaignId}", null, options.Value.Priority);
             return SqlMessageStore.InsertOutbound(connection, transaction, database.Protector, contact.Id, channel, null, draft,
-                $"campaign-test:{campaignId}:{Guid.NewGuid():N}", now.ToDb());
+                $"campaign-test:{campaignId}:{Guid.NewGuid():N}", now);
         });
         outbox.Set();
         return sent is null ? new TestSend(null, "that number has opted out") : new TestSend(sent, null);

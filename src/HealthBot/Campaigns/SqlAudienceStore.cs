@@ -35,7 +35,7 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
             if (group is not null)
             {
                 connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES (@c, @g, @t) ON CONFLICT DO NOTHING", transaction)
-                    .With("@c", contact.Id).With("@g", group).With("@t", now.ToDb()).ExecuteNonQuery();
+                    .With("@c", contact.Id).With("@g", group).With("@t", now).ExecuteNonQuery();
             }
 
             foreach (var (name, value) in fields)
@@ -51,9 +51,9 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
 
             if (consent is not null && consent != contact.Consent)
             {
-                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction).With("@s", consent).With("@t", now.ToDb()).With("@c", contact.Id).ExecuteNonQuery();
+                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction).With("@s", consent).With("@t", now).With("@c", contact.Id).ExecuteNonQuery();
                 connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES (@c, @s, @ch, 'campaign-subscription', @t)", transaction)
-                    .With("@c", contact.Id).With("@s", consent).With("@ch", channel).With("@t", now.ToDb()).ExecuteNonQuery();
+                    .With("@c", contact.Id).With("@s", consent).With("@ch", channel).With("@t", now).ExecuteNonQuery();
             }
 
             return contact with { Consent = consent ?? contact.Consent, Language = language ?? contact.Language, TimeZone = timeZone ?? contact.TimeZone };

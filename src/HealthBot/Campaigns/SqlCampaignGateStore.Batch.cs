@@ -65,7 +65,7 @@ public sealed partial class SqlCampaignGateStore
             decided.Add((row.OutboxId, (decision, snapshot.CampaignId)));
         }
 
-        ApplyMany(connection, transaction, snapshots, decided, now.ToDb());
+        ApplyMany(connection, transaction, snapshots, decided, now);
         return decided;
     }
 
@@ -118,12 +118,12 @@ public sealed partial class SqlCampaignGateStore
                 "SELECT contact_id, id, started_at FROM campaign_sends " +
                 "WHERE started_at >= @since AND state = 'started' " +
                 $"AND contact_id IN (SELECT r.i FROM {dialect.Rows("@ids", IdColumns)} r)", transaction)
-            .With("@ids", contacts).With("@since", now.AddDays(-2).ToDb()).ExecuteReader();
+            .With("@ids", contacts).With("@since", now.AddDays(-2)).ExecuteReader();
         while (reader.Read())
         {
             var contact = reader.GetInt64(0);
             var list = recent.TryGetValue(contact, out var l) ? l : recent[contact] = [];
-            list.Add((reader.GetInt64(1), reader.GetString(2).ToDateTimeOffset()));
+            list.Add((reader.GetInt64(1), reader.GetTime(2)));
         }
 
         return recent;
@@ -132,7 +132,7 @@ public sealed partial class SqlCampaignGateStore
     /// <summary>Sends and deferrals in one statement each; skips (rare, and each with its reason) one by one.</summary>
     private void ApplyMany(
         DbConnection connection, DbTransaction transaction, List<(GateRow Row, SendSnapshot Snapshot)> snapshots,
-        List<(long OutboxId, (SendDecision Decision, long))> decided, string now)
+        List<(long OutboxId, (SendDecision Decision, long))> decided, DateTimeOffset now)
     {
         var dialect = database.Dialect;
         var sends = snapshots.Zip(decided).Where(p => p.Second.Item2.Decision is SendDecision.Send)
@@ -150,7 +150,7 @@ public sealed partial class SqlCampaignGateStore
         if (defers.Count > 0)
         {
             // As for one: the claim counted an attempt and a deferral is not one; nothing was sent, nothing in doubt.
-            var table = dialect.Rows("@rows", ("o", "bigint"), ("n", "text"), ("r", "text"));
+            var table = dialect.Rows("@rows", ("o", "bigint"), ("n", "timestamptz"), ("r", "text"));
             connection.Command(
                     $"UPDATE outbox SET state = 'pending', attempts = {dialect.Greatest}(attempts - 1, 0), " +
                     "next_attempt_at = r.n, last_error = r.r, updated_at = @t, in_doubt_since = NULL " +

@@ -25,7 +25,7 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
             }
 
             var decision = decide(snapshot, recent);
-            Apply(connection, transaction, database.Dialect, snapshot.SendId, outboxId, messageId, decision, now.ToDb());
+            Apply(connection, transaction, database.Dialect, snapshot.SendId, outboxId, messageId, decision, now);
             return decision;
         });
 
@@ -43,14 +43,14 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
     public Task<(int Released, int Skipped)> ReleaseDeferredAsync(DateTimeOffset soon, DateTimeOffset oldest) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             var late = new List<(long Send, long Outbox, long Message)>();
             using (var reader = connection.Command("""
                        SELECT s.id, o.id, o.message_id
                        FROM outbox o JOIN campaign_sends s ON s.message_id = o.message_id
                        WHERE o.state = 'pending' AND o.last_error LIKE 'deferred: held:%' AND o.next_attempt_at > @soon
                              AND s.state = 'queued' AND s.due_at < @oldest
-                       """, transaction).With("@soon", soon.ToDb()).With("@oldest", oldest.ToDb()).ExecuteReader())
+                       """, transaction).With("@soon", soon).With("@oldest", oldest).ExecuteReader())
             {
                 while (reader.Read())
                 {
@@ -69,7 +69,7 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
                         FROM campaign_sends s WHERE s.message_id = outbox.message_id AND s.due_at > @now), @now)
                     WHERE state = 'pending' AND last_error LIKE 'deferred:%' AND next_attempt_at > @soon
                           AND EXISTS (SELECT 1 FROM campaign_sends s WHERE s.message_id = outbox.message_id)
-                    """, transaction).With("@now", now).With("@soon", soon.ToDb()).ExecuteNonQuery();
+                    """, transaction).With("@now", now).With("@soon", soon).ExecuteNonQuery();
             return (released, late.Count);
         });
 
@@ -97,11 +97,11 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
         var recent = new List<DateTimeOffset>();
         using (var reader = connection.Command(
                    "SELECT started_at FROM campaign_sends WHERE contact_id = @c AND started_at >= @since AND id <> @id AND state = 'started'", transaction)
-               .With("@c", snapshot.ContactId).With("@since", now.AddDays(-2).ToDb()).With("@id", snapshot.SendId).ExecuteReader())
+               .With("@c", snapshot.ContactId).With("@since", now.AddDays(-2)).With("@id", snapshot.SendId).ExecuteReader())
         {
             while (reader.Read())
             {
-                recent.Add(reader.GetString(0).ToDateTimeOffset());
+                recent.Add(reader.GetTime(0));
             }
         }
 
@@ -118,10 +118,10 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
     private static SendSnapshot ReadSnapshot(DbDataReader reader, int at) =>
         new(reader.GetInt64(at), reader.GetInt64(at + 1), reader.GetString(at + 2), reader.GetString(at + 3),
             reader.GetInt64(at + 4), reader.GetString(at + 5), reader.GetString(at + 6),
-            reader.GetNullableString(at + 7), StillMember: true, StartedToday: 0, reader.GetNullableString(at + 9)?.ToDateTimeOffset(),
-            reader.GetNullableString(at + 8)?.ToDateTimeOffset());
+            reader.GetNullableString(at + 7), StillMember: true, StartedToday: 0, reader.GetNullableTime(at + 9),
+            reader.GetNullableTime(at + 8));
 
-    private static void Apply(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long sendId, long outboxId, long messageId, SendDecision decision, string now)
+    private static void Apply(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long sendId, long outboxId, long messageId, SendDecision decision, DateTimeOffset now)
     {
         switch (decision)
         {
@@ -137,7 +137,7 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
                         "next_attempt_at = @next, last_error = @r, updated_at = @t, in_doubt_since = NULL " +
                         "WHERE id = @id",
                         transaction)
-                    .With("@next", defer.Until.ToDb()).With("@r", "deferred: " + defer.Reason).With("@t", now).With("@id", outboxId).ExecuteNonQuery();
+                    .With("@next", defer.Until).With("@r", "deferred: " + defer.Reason).With("@t", now).With("@id", outboxId).ExecuteNonQuery();
                 break;
             case SendDecision.Skip skip:
                 connection.Command("UPDATE campaign_sends SET state = 'skipped', reason = @r WHERE id = @id", transaction)

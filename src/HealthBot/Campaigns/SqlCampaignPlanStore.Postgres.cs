@@ -33,7 +33,7 @@ public sealed partial class SqlCampaignPlanStore
 
     private static int WritePostgres(
         DbConnection connection, DbTransaction transaction, long campaignId, int priority,
-        IReadOnlyList<PlannedSend> sends, string now)
+        IReadOnlyList<PlannedSend> sends, DateTimeOffset now)
     {
         var existing = ExistingPostgres(connection, transaction, campaignId, sends);
         var plans = sends.Where(p => !existing.Contains((p.ContactId, p.MessageKey)))
@@ -56,7 +56,7 @@ public sealed partial class SqlCampaignPlanStore
                 .With("@m", messageIds).With("@ch", channels)
                 .With("@k", sending.Select(s => IdempotencyKey(campaignId, s.Plan.MessageKey, s.Plan.ContactId))
                     .ToArray())
-                .With("@d", sending.Select(s => s.Plan.Due.ToDb()).ToArray()).ExecuteNonQuery();
+                .With("@d", sending.Select(s => s.Plan.Due.UtcDateTime).ToArray()).ExecuteNonQuery();
         }
 
         if (fresh.Count > 0)
@@ -67,7 +67,7 @@ public sealed partial class SqlCampaignPlanStore
                 .With("@m", fresh.Select(f => f.MessageId).ToArray())
                 .With("@s", fresh.Select(f => f.Plan.SkipReason is null ? "queued" : "skipped").ToArray())
                 .With("@r", fresh.Select(f => f.Plan.SkipReason).ToArray())
-                .With("@d", fresh.Select(f => f.Plan.Due.ToDb()).ToArray()).ExecuteNonQuery();
+                .With("@d", fresh.Select(f => f.Plan.Due.UtcDateTime).ToArray()).ExecuteNonQuery();
         }
 
         return fresh.Count;

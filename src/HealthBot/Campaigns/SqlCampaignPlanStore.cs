@@ -23,7 +23,7 @@ public sealed partial class SqlCampaignPlanStore(Database database, IDatabaseWri
     public Task<int> WriteAsync(long campaignId, string runKey, int priority, IReadOnlyList<PlannedSend> sends) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             // The same page planned twice at once (a job run again on another node) would otherwise collide on the unique keys.
             database.Dialect.Lock(connection, transaction, LockScope.Campaign, campaignId);
             connection.Command("UPDATE campaign_runs SET heartbeat_at = @t WHERE campaign_id = @c AND run_key = @k", transaction)
@@ -35,7 +35,7 @@ public sealed partial class SqlCampaignPlanStore(Database database, IDatabaseWri
 
     public static string IdempotencyKey(long campaignId, string messageKey, long contactId) => $"campaign:{campaignId}:{messageKey}:{contactId}";
 
-    private static int Write(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long campaignId, int priority, IReadOnlyList<PlannedSend> sends, string now)
+    private static int Write(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long campaignId, int priority, IReadOnlyList<PlannedSend> sends, DateTimeOffset now)
     {
         var created = 0;
         foreach (var chunk in sends.Chunk(dialect.RowsPerInsert))
@@ -55,12 +55,12 @@ public sealed partial class SqlCampaignPlanStore(Database database, IDatabaseWri
             Rows(connection, transaction, "INSERT INTO outbox (message_id, idempotency_key, channel, priority, state, next_attempt_at, created_at, updated_at) VALUES ",
                 "(@m{0}, @k{0}, @ch{0}, @prio, 'pending', @d{0}, @now, @now)", sending.Count, (c, i) => c
                     .With($"@m{i}", sending[i].MessageId).With($"@k{i}", IdempotencyKey(campaignId, sending[i].Plan.MessageKey, sending[i].Plan.ContactId))
-                    .With($"@ch{i}", sending[i].Plan.Channel).With($"@d{i}", sending[i].Plan.Due.ToDb()), now, campaignId, priority);
+                    .With($"@ch{i}", sending[i].Plan.Channel).With($"@d{i}", sending[i].Plan.Due), now, campaignId, priority);
             Rows(connection, transaction, "INSERT INTO campaign_sends (campaign_id, message_key, contact_id, message_id, state, reason, due_at, created_at) VALUES ",
                 "(@camp, @k{0}, @c{0}, @m{0}, @s{0}, @r{0}, @d{0}, @now)", fresh.Count, (c, i) => c
                     .With($"@k{i}", fresh[i].Plan.MessageKey).With($"@c{i}", fresh[i].Plan.ContactId).With($"@m{i}", fresh[i].MessageId)
                     .With($"@s{i}", fresh[i].Plan.SkipReason is null ? "queued" : "skipped").With($"@r{i}", fresh[i].Plan.SkipReason)
-                    .With($"@d{i}", fresh[i].Plan.Due.ToDb()), now, campaignId, priority);
+                    .With($"@d{i}", fresh[i].Plan.Due), now, campaignId, priority);
             created += fresh.Count;
         }
 
@@ -88,7 +88,7 @@ public sealed partial class SqlCampaignPlanStore(Database database, IDatabaseWri
         return existing;
     }
 
-    private static void Rows(DbConnection connection, DbTransaction transaction, string head, string row, int count, Action<DbCommand, int> bind, string now, long campaignId, int priority)
+    private static void Rows(DbConnection connection, DbTransaction transaction, string head, string row, int count, Action<DbCommand, int> bind, DateTimeOffset now, long campaignId, int priority)
     {
         if (count == 0)
         {

@@ -12,7 +12,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
     public Task<long?> CreateAsync(string name, string definition) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             var id = connection.Command(
                     "INSERT INTO campaigns (name, state, definition, created_at, updated_at) VALUES (@n, 'active', @d, @t, @t) ON CONFLICT (name) DO NOTHING RETURNING id",
                     transaction)
@@ -27,7 +27,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
     public Task<bool> SetStateAsync(long id, string state) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             var changed = connection.Command("UPDATE campaigns SET state = @s, updated_at = @t WHERE id = @id AND state <> 'cancelled' AND state <> @s", transaction)
                 .With("@s", state).With("@t", now).With("@id", id).ExecuteNonQuery() == 1;
             if (changed && state == CampaignState.Active)
@@ -81,7 +81,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
                     ON CONFLICT (campaign_id, run_key) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
                     WHERE campaign_runs.state = 'planning' AND campaign_runs.heartbeat_at < @stale
                     """, transaction)
-                .With("@c", campaignId).With("@k", runKey).With("@t", now.ToDb()).With("@stale", (now - staleAfter).ToDb()).ExecuteNonQuery() == 1;
+                .With("@c", campaignId).With("@k", runKey).With("@t", now).With("@stale", now - staleAfter).ExecuteNonQuery() == 1;
         });
 
     public Task FinishRunAsync(long campaignId, string runKey, int added) =>
@@ -95,7 +95,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
 
             return connection.Command(
                     "UPDATE campaign_runs SET state = 'planned', targeted = targeted + @n, finished_at = @t WHERE campaign_id = @c AND run_key = @k", transaction)
-                .With("@n", added).With("@t", time.GetUtcNow().ToDb()).With("@c", campaignId).With("@k", runKey).ExecuteNonQuery();
+                .With("@n", added).With("@t", time.GetUtcNow()).With("@c", campaignId).With("@k", runKey).ExecuteNonQuery();
         });
 
     private const int BulkRows = 5000;
@@ -107,7 +107,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
     public Task<int> PruneRelativeRunsAsync(DateTimeOffset before) =>
         writer.WriteAsync((connection, transaction) => connection.Command(
                 "DELETE FROM campaign_runs WHERE state = 'planned' AND run_key LIKE 'rel:%' AND finished_at < @before", transaction)
-            .With("@before", before.ToDb()).ExecuteNonQuery());
+            .With("@before", before).ExecuteNonQuery());
 
     /// <summary>True when the run is planned, or being planned by a planner that beat within <paramref name="staleAfter"/>.</summary>
     public bool RunTaken(long campaignId, string runKey, TimeSpan staleAfter)
@@ -115,7 +115,7 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
         using var connection = database.Open();
         return connection.Command(
                 "SELECT EXISTS (SELECT 1 FROM campaign_runs WHERE campaign_id = @c AND run_key = @k AND (state = 'planned' OR heartbeat_at >= @stale))")
-            .With("@c", campaignId).With("@k", runKey).With("@stale", (time.GetUtcNow() - staleAfter).ToDb()).ScalarLong() == 1;
+            .With("@c", campaignId).With("@k", runKey).With("@stale", (time.GetUtcNow() - staleAfter)).ScalarLong() == 1;
     }
 
     public CampaignReport? Report(long campaignId)
@@ -172,5 +172,5 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
     }
 
     private static CampaignRow Read(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4).ToDateTimeOffset(), r.GetString(5).ToDateTimeOffset());
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetTime(4), r.GetTime(5));
 }

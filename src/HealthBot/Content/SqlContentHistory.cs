@@ -17,7 +17,7 @@ public sealed class SqlContentHistory(Database database)
         while (reader.Read())
         {
             list.Add(new PublishedVersion(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetNullableString(3),
-                reader.GetNullableString(4), reader.GetString(5).ToDateTimeOffset()));
+                reader.GetNullableString(4), reader.GetTime(5)));
         }
 
         return list;

@@ -12,7 +12,7 @@ public sealed class SqlContentStore(Database database, IDatabaseWriter writer) :
 
     /// <summary>One write for the whole library: 150 items commit in a single transaction of the single writer.</summary>
     public Task<ContentVersionImport> ImportAsync(IReadOnlyList<ContentItem> items, DateTimeOffset importedAt, CancellationToken ct = default) =>
-        writer.WriteAsync((connection, transaction) => Import(connection, transaction, items, importedAt.ToDb()));
+        writer.WriteAsync((connection, transaction) => Import(connection, transaction, items, importedAt));
 
     public Task<StoredContentVersion?> FindAsync(string id, string language, int version, CancellationToken ct = default)
     {
@@ -22,11 +22,11 @@ public sealed class SqlContentStore(Database database, IDatabaseWriter writer) :
             .With("@id", id).With("@l", language).With("@v", version).ExecuteReader();
         return Task.FromResult(reader.Read()
             ? new StoredContentVersion(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7).ToDateTimeOffset())
+                reader.GetString(5), reader.GetString(6), reader.GetTime(7))
             : null);
     }
 
-    private static ContentVersionImport Import(DbConnection connection, DbTransaction transaction, IReadOnlyList<ContentItem> items, string now)
+    private static ContentVersionImport Import(DbConnection connection, DbTransaction transaction, IReadOnlyList<ContentItem> items, DateTimeOffset now)
     {
         var (imported, unchanged, changed) = (0, 0, new List<ContentItem>());
         foreach (var item in items)
@@ -54,7 +54,7 @@ public sealed class SqlContentStore(Database database, IDatabaseWriter writer) :
         return new ContentVersionImport(imported, unchanged, changed);
     }
 
-    private static void Insert(DbConnection connection, DbTransaction transaction, ContentItem item, string hash, string now) =>
+    private static void Insert(DbConnection connection, DbTransaction transaction, ContentItem item, string hash, DateTimeOffset now) =>
         connection.Command(
                 """
                 INSERT INTO content_versions (id, language, version, status, title, sms, web, urgent, keywords, examples, sources,

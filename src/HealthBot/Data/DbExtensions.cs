@@ -38,11 +38,14 @@ internal static class DbExtensions
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        // Flags are stored as 0/1 integers, which both SQLite and PostgreSQL compare the same way.
+        // Flags are stored as 0/1 integers, which both SQLite and PostgreSQL compare the same way. Times are
+        // timestamptz on PostgreSQL (Npgsql binds a UTC DateTime as one); on SQLite the same text as ever, which
+        // sorts as time, so existing files and their string comparisons keep working byte for byte.
         parameter.Value = value switch
         {
             null => DBNull.Value,
             bool flag => flag ? 1L : 0L,
+            DateTimeOffset time => command is Npgsql.NpgsqlCommand ? time.UtcDateTime : time.ToDb(),
             _ => value,
         };
         command.Parameters.Add(parameter);
@@ -54,6 +57,23 @@ internal static class DbExtensions
 
     public static DateTimeOffset ToDateTimeOffset(this string value) =>
         DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>A time column: text on SQLite, timestamptz (a UTC DateTime) on PostgreSQL.</summary>
+    public static DateTimeOffset GetTime(this DbDataReader reader, int ordinal) =>
+        ToTime(reader.GetValue(ordinal)) ?? throw new InvalidCastException($"column {ordinal} is NULL, not a time");
+
+    public static DateTimeOffset? GetNullableTime(this DbDataReader reader, int ordinal) =>
+        ToTime(reader.GetValue(ordinal));
+
+    /// <summary>A time as a query returned it (a scalar, a value read), whichever database; null for NULL.</summary>
+    public static DateTimeOffset? ToTime(object? value) => value switch
+    {
+        null or DBNull => null,
+        string text => text.ToDateTimeOffset(),
+        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        DateTimeOffset time => time,
+        _ => throw new InvalidCastException($"a time was read as {value.GetType().Name}"),
+    };
 
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

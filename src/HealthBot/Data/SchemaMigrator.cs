@@ -7,11 +7,16 @@ namespace HealthBot.Data;
 /// <summary>
 /// Applies the numbered SQL files under Data/Migrations in order and records each in <c>schema_migrations</c> (and, on
 /// SQLite, the newest in <c>PRAGMA user_version</c>). Refuses a database written by newer code rather than guess at
-/// its shape. The files are written for SQLite; <see cref="PostgresSchema"/> translates them for PostgreSQL.
+/// its shape. SQLite's files are in Data/Migrations, PostgreSQL's, written for it with the same numbers, in
+/// Data/Migrations/Postgres.
 /// </summary>
 public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigrator> logger)
 {
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
+    /// <summary>SQLite's migrations; their numbers are PostgreSQL's too (a test holds them equal).</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations(false);
+
+    public static IReadOnlyList<(int Version, string Name, string Sql)> PostgresMigrations { get; } =
+        LoadMigrations(true);
 
     public static int LatestVersion => Migrations.Count == 0 ? 0 : Migrations[^1].Version;
 
@@ -29,6 +34,11 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
         }
 
         var applied = AppliedVersions(connection, transaction, database is SqliteDatabase);
+        if (database is PostgresDatabase)
+        {
+            PostgresSchema.ConvertMigrationTimes(connection, transaction);
+        }
+
         var unknown = applied.Where(v => Migrations.All(m => m.Version != v)).ToList();
         if (unknown.Count > 0)
         {
@@ -38,12 +48,12 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
                 "It was written by a newer HealthBot: run that version, or restore a backup made before the upgrade.");
         }
 
-        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
+        var migrations = database is PostgresDatabase ? PostgresMigrations : Migrations;
+        foreach (var (version, name, sql) in migrations.Where(m => !applied.Contains(m.Version)))
         {
             try
             {
-                connection.Command(database is PostgresDatabase ? PostgresSchema.Translate(sql) : sql, transaction)
-                    .ExecuteNonQuery();
+                connection.Command(sql, transaction).ExecuteNonQuery();
             }
             catch (DbException ex)
             {
@@ -56,7 +66,7 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
 
             connection.Command(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)", transaction)
-                .With("@v", version).With("@n", name).With("@t", DateTimeOffset.UtcNow.ToDb()).ExecuteNonQuery();
+                .With("@v", version).With("@n", name).With("@t", DateTimeOffset.UtcNow).ExecuteNonQuery();
             if (database is SqliteDatabase)
             {
                 var newest = Math.Max(version, applied.DefaultIfEmpty().Max());
@@ -91,8 +101,8 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
     {
         var userVersion = sqlite ? (int)connection.Command("PRAGMA user_version;", transaction).ScalarLong() : 0;
         connection.Command(
-                "CREATE TABLE IF NOT EXISTS schema_migrations " +
-                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction)
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, " +
+                $"applied_at {(sqlite ? "TEXT" : "TIMESTAMPTZ")} NOT NULL)", transaction)
             .ExecuteNonQuery();
         var applied = new HashSet<int>();
         using (var reader = connection.Command("SELECT version FROM schema_migrations", transaction).ExecuteReader())
@@ -111,7 +121,7 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
         return applied;
     }
 
-    private static List<(int, string, string)> LoadMigrations()
+    private static List<(int, string, string)> LoadMigrations(bool postgres)
     {
         var assembly = Assembly.GetExecutingAssembly();
         var list = new List<(int, string, string)>();
@@ -119,20 +129,20 @@ public sealed partial class SchemaMigrator(Database database, ILogger<SchemaMigr
         foreach (var resource in resources)
         {
             var match = MigrationName().Match(resource);
-            if (!match.Success)
+            if (!match.Success || match.Groups[1].Success != postgres)
             {
                 continue;
             }
 
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-            var version = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            list.Add((version, match.Groups[2].Value, reader.ReadToEnd()));
+            var version = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            list.Add((version, match.Groups[3].Value, reader.ReadToEnd()));
         }
 
         return list.OrderBy(m => m.Item1).ToList();
     }
 
-    [GeneratedRegex(@"Migrations\.(\d{4})_([A-Za-z0-9_]+)\.sql$")]
+    [GeneratedRegex(@"\.Data\.Migrations\.(Postgres\.)?(\d{4})_([A-Za-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();
 }
 

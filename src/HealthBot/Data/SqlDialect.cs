@@ -16,6 +16,9 @@ public abstract class SqlDialect
     /// <summary>The scalar larger-of function: SQLite's two-argument MAX, PostgreSQL's GREATEST.</summary>
     public abstract string Greatest { get; }
 
+    /// <summary>A time column's UTC minute as text, <c>yyyy-MM-ddTHH:mm</c> (SQLite's text, cut short).</summary>
+    public abstract string UtcMinute(string column);
+
     /// <summary>
     /// Query-planner hints for SQLite, which otherwise picks a poor plan for keyset-paged audiences: a unary + keeps it
     /// from using an index on a column, and CROSS JOIN keeps the join order. PostgreSQL's planner needs neither.
@@ -47,7 +50,8 @@ public abstract class SqlDialect
     /// <summary>
     /// A table of many rows passed as one JSON parameter (an array of arrays, <see cref="JsonRows.Of"/>): one statement
     /// for a whole batch, its text the same whatever the batch's size (so prepared once). <paramref name="columns"/>
-    /// are (name, <c>bigint</c> or <c>text</c>), in the order of each row's values.
+    /// are (name, <c>bigint</c>, <c>text</c> or <c>timestamptz</c>), in the order of each row's values; a time goes in
+    /// as its <see cref="DbExtensions.ToDb"/> text, which SQLite stores as it is and PostgreSQL casts.
     /// </summary>
     public abstract string Rows(string parameter, params (string Name, string Type)[] columns);
 
@@ -80,6 +84,8 @@ public abstract class SqlDialect
         public override string Name => "sqlite";
 
         public override string Greatest => "MAX";
+
+        public override string UtcMinute(string column) => $"substr({column}, 1, 16)";
 
         public override string OrderedJoin => "CROSS JOIN";
 
@@ -117,6 +123,9 @@ public abstract class SqlDialect
         public override string Name => "postgres";
 
         public override string Greatest => "GREATEST";
+
+        public override string UtcMinute(string column) =>
+            $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI')";
 
         public override string OrderedJoin => "JOIN";
 

@@ -19,12 +19,12 @@ public sealed class SqlContactStore(Database database, IDatabaseWriter writer, T
 
     public Task SetLanguageAsync(long contactId, string language, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) => connection.Command("UPDATE contacts SET language = @l, updated_at = @t WHERE id = @id", transaction)
-            .With("@l", language).With("@t", time.GetUtcNow().ToDb()).With("@id", contactId).ExecuteNonQuery());
+            .With("@l", language).With("@t", time.GetUtcNow()).With("@id", contactId).ExecuteNonQuery());
 
     public Task SetConsentAsync(long contactId, string consent, string channel, string reason, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             connection.Command("UPDATE contacts SET consent = @c, updated_at = @t WHERE id = @id", transaction)
                 .With("@c", consent).With("@t", now).With("@id", contactId).ExecuteNonQuery();
             return connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES (@id, @c, @ch, @r, @t)", transaction)
@@ -41,7 +41,7 @@ public sealed class SqlContactStore(Database database, IDatabaseWriter writer, T
                 ON CONFLICT (channel, address_hash) DO NOTHING
                 """,
                 transaction)
-            .With("@c", channel).With("@a", protector.Encrypt(address)).With("@h", protector.Hash(channel, address)).With("@t", now.ToDb()).ExecuteNonQuery();
+            .With("@c", channel).With("@a", protector.Encrypt(address)).With("@h", protector.Hash(channel, address)).With("@t", now).ExecuteNonQuery();
         return Find(connection, transaction, protector, channel, address)!;
     }
 

@@ -12,7 +12,7 @@ public sealed record ConversationFlag(long ContactId, string Reason, DateTimeOff
 /// </summary>
 public sealed class SqlFeedbackStore(Database database, IDatabaseWriter writer, TimeProvider time) : IAnswerFeedbackStore
 {
-    internal static void InsertPrompt(DbConnection connection, DbTransaction transaction, long messageId, long contactId, OutboundDraft draft, string now) =>
+    internal static void InsertPrompt(DbConnection connection, DbTransaction transaction, long messageId, long contactId, OutboundDraft draft, DateTimeOffset now) =>
         connection.Command(
                 """
                 INSERT INTO answer_feedback (message_id, contact_id, content_id, content_version, language, prompted_at)
@@ -32,7 +32,7 @@ public sealed class SqlFeedbackStore(Database database, IDatabaseWriter writer, 
                   AND f.message_id = (SELECT MAX(m.id) FROM messages m WHERE m.contact_id = @contact AND m.direction = 'out')
                   AND ((f.helpful IS NULL AND f.prompted_at >= @since) OR f.reply_id = @reply)
                 """)
-            .With("@contact", contactId).With("@since", since.ToDb()).With("@reply", replyId).ExecuteReader();
+            .With("@contact", contactId).With("@since", since).With("@reply", replyId).ExecuteReader();
         return Task.FromResult(reader.Read()
             ? new FeedbackPrompt(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetNullableInt(3), reader.GetString(4))
             : null);
@@ -44,7 +44,7 @@ public sealed class SqlFeedbackStore(Database database, IDatabaseWriter writer, 
                 UPDATE answer_feedback SET helpful = @helpful, reply_id = @reply, answered_at = @now
                 WHERE id = @id AND (helpful IS NULL OR reply_id = @reply)
                 """, transaction)
-            .With("@helpful", helpful ? 1 : 0).With("@reply", replyId).With("@now", time.GetUtcNow().ToDb()).With("@id", promptId).ExecuteNonQuery());
+            .With("@helpful", helpful ? 1 : 0).With("@reply", replyId).With("@now", time.GetUtcNow()).With("@id", promptId).ExecuteNonQuery());
 
     /// <summary>
     /// Low-confidence answers, rejected model answers and negative feedback since <paramref name="since"/>, newest first;
@@ -64,11 +64,11 @@ public sealed class SqlFeedbackStore(Database database, IDatabaseWriter writer, 
                 WHERE h.updated_at IS NULL OR h.updated_at < x.at
                 ORDER BY x.at DESC LIMIT @limit
                 """)
-            .With("@since", since.ToDb()).With("@limit", limit).ExecuteReader();
+            .With("@since", since).With("@limit", limit).ExecuteReader();
         var list = new List<ConversationFlag>();
         while (reader.Read())
         {
-            list.Add(new ConversationFlag(reader.GetInt64(0), reader.GetString(1), reader.GetString(2).ToDateTimeOffset()));
+            list.Add(new ConversationFlag(reader.GetInt64(0), reader.GetString(1), reader.GetTime(2)));
         }
 
         return list;

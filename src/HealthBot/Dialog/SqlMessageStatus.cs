@@ -13,7 +13,7 @@ public sealed partial class SqlMessageStore
             // On PostgreSQL the callback and the record of the send run side by side: one waits for the other, or the
             // callback could miss the message and the send miss the early status.
             database.Dialect.Lock(connection, transaction, LockScope.ProviderMessage, SqlDialect.Key(providerId));
-            return UpdateStatus(connection, transaction, providerId, scope, status, errorCode, time.GetUtcNow().ToDb());
+            return UpdateStatus(connection, transaction, providerId, scope, status, errorCode, time.GetUtcNow());
         });
 
     public Task<StoredMessage?> FindOutboundByProviderIdAsync(
@@ -34,7 +34,7 @@ public sealed partial class SqlMessageStore
 
     private static bool UpdateStatus(
         DbConnection connection, DbTransaction transaction, string providerId, ProviderScope? scope, string status,
-        string? errorCode, string now)
+        string? errorCode, DateTimeOffset now)
     {
         var id = Scoped(connection.Command($"SELECT id FROM messages WHERE {Outbound(scope)}", transaction), scope)
             .With("@p", providerId).ExecuteScalar();
@@ -59,7 +59,7 @@ public sealed partial class SqlMessageStore
     /// status stays: a late "failed" after "delivered" (Kannel sends report 16 after 1 when the SMSC retried) is kept
     /// in the history only, with its error code.
     /// </summary>
-    internal static void SetStatus(DbConnection connection, DbTransaction transaction, long messageId, string status, string? errorCode, string now, string? providerId)
+    internal static void SetStatus(DbConnection connection, DbTransaction transaction, long messageId, string status, string? errorCode, DateTimeOffset now, string? providerId)
     {
         connection.Command("INSERT INTO message_status_history (message_id, status, error_code, at) VALUES (@id, @s, @e, @t)", transaction)
             .With("@id", messageId).With("@s", status).With("@e", errorCode).With("@t", now).ExecuteNonQuery();
@@ -84,7 +84,7 @@ public sealed partial class SqlMessageStore
         RETURNING status, error_code
         """;
 
-    private static void ApplyEarlyStatuses(DbConnection connection, DbTransaction transaction, long messageId, string providerId, string now)
+    private static void ApplyEarlyStatuses(DbConnection connection, DbTransaction transaction, long messageId, string providerId, DateTimeOffset now)
     {
         var early = new List<(string Status, string? ErrorCode)>();
         using (var reader = connection.Command(EarlyOfSender, transaction)

@@ -28,7 +28,7 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
                 """, transaction)
             .With("@via", message.Provider).With("@link", message.LinkId).With("@to", message.To)
             .With("@c", contact.Id).With("@ch", message.Channel).With("@p", message.ProviderId).With("@b", protector.Encrypt(message.Text))
-            .With("@r", message.ReceivedAt.ToDb()).With("@t", now.ToDb()).ExecuteScalar();
+            .With("@r", message.ReceivedAt).With("@t", now).ExecuteScalar();
         return id is long messageId
             ? new InboundRecord(messageId, contact.Id, Duplicate: false)
             : new InboundRecord(0, contact.Id, Duplicate: true);
@@ -69,7 +69,7 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         {
             var contact = SqlContactStore.Read(reader, database.Protector, 4);
             list.Add(new PendingInbound(reader.GetInt64(0), contact, database.Protector.Decrypt(reader.GetString(1)),
-                reader.GetString(2).ToDateTimeOffset())
+                reader.GetTime(2))
             {
                 Provider = reader.GetNullableString(3),
             });
@@ -87,13 +87,13 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         ConversationMemory? memory = null) =>
         writer.WriteAsync((connection, transaction) =>
             CompleteInbound(connection, transaction, database, inboundId, language, replies, alert, memory,
-                time.GetUtcNow().ToDb()));
+                time.GetUtcNow()));
 
     public Task<long?> EnqueueAsync(long contactId, string channel, OutboundDraft draft, string idempotencyKey, CancellationToken ct = default) =>
         writer.WriteAsync<long?>((connection, transaction) =>
         {
             var exists = connection.Command("SELECT COUNT(*) FROM outbox WHERE idempotency_key = @k", transaction).With("@k", idempotencyKey).ScalarLong();
-            return exists > 0 ? null : InsertOutbound(connection, transaction, database.Protector, contactId, channel, null, draft, idempotencyKey, time.GetUtcNow().ToDb());
+            return exists > 0 ? null : InsertOutbound(connection, transaction, database.Protector, contactId, channel, null, draft, idempotencyKey, time.GetUtcNow());
         });
 
     public Task<RecentReplies> RecentRepliesAsync(long contactId, DateTimeOffset now, CancellationToken ct = default)
@@ -107,7 +107,7 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
                        COUNT(CASE WHEN kind = 'rate_limited' THEN 1 END)
                 FROM messages WHERE contact_id = @c AND direction = 'out' AND created_at >= @day
                 """)
-            .With("@c", contactId).With("@hour", now.AddHours(-1).ToDb()).With("@day", now.AddDays(-1).ToDb()).ExecuteReader();
+            .With("@c", contactId).With("@hour", now.AddHours(-1)).With("@day", now.AddDays(-1)).ExecuteReader();
         reader.Read();
         return Task.FromResult(new RecentReplies(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
     }
@@ -121,7 +121,7 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         IReadOnlyList<OutboundDraft> replies,
         AlertDraft? alert,
         ConversationMemory? memory,
-        string now)
+        DateTimeOffset now)
     {
         var protector = database.Protector;
         // Only the first completion wins: a message processed twice (two workers, a restart) gets one set of replies.
@@ -179,14 +179,14 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
         var list = new List<(string, string?, DateTimeOffset)>();
         while (reader.Read())
         {
-            list.Add((reader.GetString(0), reader.GetNullableString(1), reader.GetString(2).ToDateTimeOffset()));
+            list.Add((reader.GetString(0), reader.GetNullableString(1), reader.GetTime(2)));
         }
 
         return Task.FromResult<IReadOnlyList<(string, string?, DateTimeOffset)>>(list);
     }
 
     internal static long InsertOutbound(
-        DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long contactId, string channel, long? replyTo, OutboundDraft draft, string idempotencyKey, string now)
+        DbConnection connection, DbTransaction transaction, PersonalDataProtector protector, long contactId, string channel, long? replyTo, OutboundDraft draft, string idempotencyKey, DateTimeOffset now)
     {
         var id = connection.Command(
                 """
@@ -222,5 +222,5 @@ public sealed partial class SqlMessageStore(Database database, IDatabaseWriter w
     private static StoredMessage ReadMessage(DbDataReader r, PersonalDataProtector protector) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), protector.Decrypt(r.GetString(4)), r.GetString(5), r.GetNullableString(6),
         r.GetNullableString(7), r.GetNullableString(8), r.GetNullableInt(9), r.GetNullableString(10), r.GetNullableString(11),
-        r.GetString(12).ToDateTimeOffset()) { Provider = r.GetNullableString(13) };
+        r.GetTime(12)) { Provider = r.GetNullableString(13) };
 }

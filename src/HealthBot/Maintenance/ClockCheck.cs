@@ -126,9 +126,7 @@ public sealed class ClockCheck(
             // before staff last confirmed the clock do not count (a clock that was ahead stamped them in the future).
             const string Newest = "SELECT MAX(created_at) FROM " +
                                   "(SELECT created_at FROM messages WHERE id > @after ORDER BY id DESC LIMIT 1000) m";
-            return connection.Command(Newest).With("@after", trustedAfter).ExecuteScalar() is string newest
-                ? newest.ToDateTimeOffset()
-                : null;
+            return DbExtensions.ToTime(connection.Command(Newest).With("@after", trustedAfter).ExecuteScalar());
         }
         catch (System.Data.Common.DbException)
         {

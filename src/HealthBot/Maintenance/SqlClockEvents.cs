@@ -37,8 +37,7 @@ public sealed class SqlClockEvents(Database database, IDatabaseWriter writer, IO
             {
                 while (reader.Read())
                 {
-                    jumps.Add(new ClockJump(
-                        reader.GetString(0).ToDateTimeOffset(), reader.GetString(1).ToDateTimeOffset()));
+                    jumps.Add(new ClockJump(reader.GetTime(0), reader.GetTime(1)));
                 }
             }
 
@@ -46,8 +45,8 @@ public sealed class SqlClockEvents(Database database, IDatabaseWriter writer, IO
                     "SELECT COALESCE(MAX(last_message_id), 0) FROM clock_events WHERE node = @n AND kind = 'confirm'")
                 .With("@n", Node).ScalarLong();
             var beat = connection.Command("SELECT seen_at FROM clock_heartbeats WHERE node = @n").With("@n", Node)
-                .ExecuteScalar() as string;
-            return new ClockRecord(jumps, trusted, beat?.ToDateTimeOffset());
+                .ExecuteScalar();
+            return new ClockRecord(jumps, trusted, DbExtensions.ToTime(beat));
         }
         catch (DbException)
         {
@@ -70,12 +69,12 @@ public sealed class SqlClockEvents(Database database, IDatabaseWriter writer, IO
             c.Command("""
                 INSERT INTO clock_events (node, kind, at, actor, last_message_id)
                 VALUES (@n, 'confirm', @at, @a, (SELECT COALESCE(MAX(id), 0) FROM messages))
-                """, t).With("@n", Node).With("@at", now.ToDb()).With("@a", actor).ExecuteNonQuery();
+                """, t).With("@n", Node).With("@at", now).With("@a", actor).ExecuteNonQuery();
             Beat(c, t, now);
             const string Audit = "INSERT INTO audit_log (at, actor, action, target, detail) " +
                                  "VALUES (@at, @a, 'clock.confirm', @n, @d)";
             c.Command(Audit, t)
-                .With("@at", now.ToDb()).With("@a", actor).With("@n", Node)
+                .With("@at", now).With("@a", actor).With("@n", Node)
                 .With("@d", $"the clock said {now:yyyy-MM-dd HH:mm:ss} UTC; held because: {problem ?? "nothing"}")
                 .ExecuteNonQuery();
             return 0;
@@ -86,7 +85,7 @@ public sealed class SqlClockEvents(Database database, IDatabaseWriter writer, IO
         foreach (var jump in jumps)
         {
             c.Command("INSERT INTO clock_events (node, kind, at, expected_at) VALUES (@n, 'jump', @at, @e)", t)
-                .With("@n", Node).With("@at", jump.At.ToDb()).With("@e", jump.Expected.ToDb()).ExecuteNonQuery();
+                .With("@n", Node).With("@at", jump.At).With("@e", jump.Expected).ExecuteNonQuery();
         }
 
         return jumps.Count;
@@ -96,5 +95,5 @@ public sealed class SqlClockEvents(Database database, IDatabaseWriter writer, IO
         c.Command("""
             INSERT INTO clock_heartbeats (node, seen_at) VALUES (@n, @at)
             ON CONFLICT (node) DO UPDATE SET seen_at = excluded.seen_at
-            """, t).With("@n", Node).With("@at", now.ToDb()).ExecuteNonQuery();
+            """, t).With("@n", Node).With("@at", now).ExecuteNonQuery();
 }

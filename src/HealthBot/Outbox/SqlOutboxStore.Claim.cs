@@ -47,7 +47,7 @@ public sealed partial class SqlOutboxStore
 
     private static IReadOnlyList<OutboxItem> Claim(
         DbConnection connection, DbTransaction transaction, Database database, IReadOnlyCollection<OutboxShare> shares,
-        int limit, string now, string node)
+        int limit, DateTimeOffset now, string node)
     {
         var select = connection.Command(
             $"""
@@ -83,11 +83,11 @@ public sealed partial class SqlOutboxStore
                     reader.GetInt64(6))
                 {
                     Kind = kind,
-                    InDoubtSince = reader.GetNullableString(9)?.ToDateTimeOffset(),
+                    InDoubtSince = reader.GetNullableTime(9),
                     Via = reader.GetNullableString(10),
                     LinkId = reader.GetNullableString(11),
                     ReplyFrom = reader.GetNullableString(12),
-                    ResentInDoubt = reader.GetNullableString(13)?.ToDateTimeOffset(),
+                    ResentInDoubt = reader.GetNullableTime(13),
                 });
             }
         }

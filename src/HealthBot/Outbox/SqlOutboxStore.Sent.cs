@@ -20,7 +20,7 @@ public sealed partial class SqlOutboxStore
 
     private int RecordSent(DbConnection connection, DbTransaction transaction, IReadOnlyList<SentRow> rows)
     {
-        var now = time.GetUtcNow().ToDb();
+        var now = time.GetUtcNow();
         var dialect = database.Dialect;
         // As for one send: a status callback for one of these provider ids waits, or is waited for (SqlMessageStatus).
         dialect.LockMany(connection, transaction, LockScope.ProviderMessage,
@@ -64,7 +64,7 @@ public sealed partial class SqlOutboxStore
 
     private static void ApplyEarlyStatuses(
         DbConnection connection, DbTransaction transaction, string table, string json, IReadOnlyList<SentRow> rows,
-        string now)
+        DateTimeOffset now)
     {
         var early = new List<(string ProviderId, string Status, string? ErrorCode)>();
         using (var reader = connection.Command(

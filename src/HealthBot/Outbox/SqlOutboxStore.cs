@@ -21,7 +21,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
         shares.Count == 0
             ? Task.FromResult<IReadOnlyList<OutboxItem>>([])
             : writer.WriteAsync((connection, transaction) =>
-                Claim(connection, transaction, database, shares, limit, time.GetUtcNow().ToDb(), storage.Value.Node));
+                Claim(connection, transaction, database, shares, limit, time.GetUtcNow(), storage.Value.Node));
 
     public Task MarkSentAsync(
         long outboxId, string? providerId, string status, string? provider, CancellationToken ct = default) =>
@@ -39,13 +39,13 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
                     "UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @e, updated_at = @now" +
                     $"{(inDoubt ? string.Empty : ", in_doubt_since = NULL")} WHERE id = @id AND state = 'sending'",
                     transaction)
-                .With("@next", nextAttemptAt.ToDb()).With("@e", error).With("@now", time.GetUtcNow().ToDb()).With("@id", outboxId)
+                .With("@next", nextAttemptAt).With("@e", error).With("@now", time.GetUtcNow()).With("@id", outboxId)
                 .ExecuteNonQuery());
 
     public Task MarkResentInDoubtAsync(long outboxId, DateTimeOffset? episode, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) =>
             connection.Command("UPDATE outbox SET resent_in_doubt = @e WHERE id = @id", transaction)
-                .With("@e", episode?.ToDb()).With("@id", outboxId).ExecuteNonQuery());
+                .With("@e", episode).With("@id", outboxId).ExecuteNonQuery());
 
     public Task<IReadOnlySet<string>> ProviderIdsOfOthersAsync(
         long messageId, IReadOnlyCollection<string> providerIds, CancellationToken ct = default)
@@ -75,7 +75,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
             return connection.Command(
                     "UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = @now " +
                     $"WHERE state = 'sending' AND (updated_at < @expired{(ownToo ? " OR claimed_by = @node OR claimed_by IS NULL" : string.Empty)})", transaction)
-                .With("@now", now.ToDb()).With("@expired", (now - storage.Value.SendingLease).ToDb()).With("@node", storage.Value.Node).ExecuteNonQuery();
+                .With("@now", now).With("@expired", now - storage.Value.SendingLease).With("@node", storage.Value.Node).ExecuteNonQuery();
         });
 
     /// <summary>Dispatchers beat every 10 s; a node silent for longer than this no longer takes a share of the rate limits.</summary>
@@ -86,9 +86,9 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
         {
             var now = time.GetUtcNow();
             connection.Command("INSERT INTO outbox_nodes (node, heartbeat_at) VALUES (@n, @t) ON CONFLICT (node) DO UPDATE SET heartbeat_at = excluded.heartbeat_at", transaction)
-                .With("@n", storage.Value.Node).With("@t", now.ToDb()).ExecuteNonQuery();
+                .With("@n", storage.Value.Node).With("@t", now).ExecuteNonQuery();
             return (int)connection.Command("SELECT COUNT(*) FROM outbox_nodes WHERE heartbeat_at >= @since", transaction)
-                .With("@since", (now - NodeSilence).ToDb()).ScalarLong();
+                .With("@since", now - NodeSilence).ScalarLong();
         });
 
     public Task<int> CountAsync(string state, CancellationToken ct = default)
@@ -101,7 +101,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
     {
         using var connection = database.Open();
         var value = connection.Command("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").ExecuteScalar();
-        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+        return Task.FromResult(DbExtensions.ToTime(value));
     }
 
     public Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<OutboxShare> shares, CancellationToken ct = default)
@@ -116,7 +116,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
             "SELECT MIN(o.next_attempt_at) FROM outbox o JOIN messages m ON m.id = o.message_id " +
             $"LEFT JOIN messages r ON r.id = m.reply_to WHERE o.state = 'pending' AND {ShareFilter(shares)}");
         var value = WithShares(command, shares).ExecuteScalar();
-        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+        return Task.FromResult(DbExtensions.ToTime(value));
     }
 
     public Task<DateTimeOffset?> OldestDueAsync(int minPriority, CancellationToken ct = default)
@@ -124,8 +124,8 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
         using var connection = database.Open();
         var value = connection.Command(
                 "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority >= @p AND next_attempt_at <= @now")
-            .With("@p", minPriority).With("@now", time.GetUtcNow().ToDb()).ExecuteScalar();
-        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+            .With("@p", minPriority).With("@now", time.GetUtcNow()).ExecuteScalar();
+        return Task.FromResult(DbExtensions.ToTime(value));
     }
 
     public Task<DateTimeOffset?> FurthestDueAsync(int minPriority, CancellationToken ct = default)
@@ -134,7 +134,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
         var value = connection
             .Command("SELECT MAX(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority >= @p")
             .With("@p", minPriority).ExecuteScalar();
-        return Task.FromResult(value is string s ? s.ToDateTimeOffset() : (DateTimeOffset?)null);
+        return Task.FromResult(DbExtensions.ToTime(value));
     }
 
     public Task<int> PullBackAsync(
@@ -147,7 +147,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
                 var update = connection.Command(
                         "UPDATE outbox SET next_attempt_at = @now, updated_at = @now WHERE state = 'pending' " +
                         $"AND priority >= @p AND next_attempt_at > @beyond AND channel IN ({names})", transaction)
-                    .With("@now", time.GetUtcNow().ToDb()).With("@p", minPriority).With("@beyond", beyond.ToDb());
+                    .With("@now", time.GetUtcNow()).With("@p", minPriority).With("@beyond", beyond);
                 var i = 0;
                 foreach (var channel in channels)
                 {
@@ -162,7 +162,7 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
         string? provider = null) =>
         writer.WriteAsync((connection, transaction) =>
         {
-            var now = time.GetUtcNow().ToDb();
+            var now = time.GetUtcNow();
             var messageId = connection.Command("UPDATE outbox SET state = @s, last_error = @e, updated_at = @now WHERE id = @id RETURNING message_id", transaction)
                 .With("@s", state).With("@e", error).With("@now", now).With("@id", outboxId).ScalarLong();
             if (providerId is not null)

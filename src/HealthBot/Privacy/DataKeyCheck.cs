@@ -136,7 +136,7 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
               "ON CONFLICT (purpose) DO NOTHING"
             : "UPDATE key_checks SET check_value = @v, updated_at = @t WHERE purpose = @p AND check_value = @e";
         var claimed = connection.Command(sql, transaction).With("@p", DataPurpose).With("@v", DataCheck(Keys.Current))
-            .With("@t", time.GetUtcNow().ToDb()).With("@e", expected ?? string.Empty).ExecuteNonQuery() == 1;
+            .With("@t", time.GetUtcNow()).With("@e", expected ?? string.Empty).ExecuteNonQuery() == 1;
         if (claimed)
         {
             Write(connection, transaction, LookupPurpose, LookupCheck());
@@ -156,7 +156,7 @@ public sealed class DataKeyCheck(Database database, IDatabaseWriter writer, Time
                 "ON CONFLICT (purpose) DO UPDATE SET check_value = excluded.check_value, " +
                 "updated_at = excluded.updated_at",
                 transaction)
-            .With("@p", purpose).With("@v", value).With("@t", time.GetUtcNow().ToDb()).ExecuteNonQuery();
+            .With("@p", purpose).With("@v", value).With("@t", time.GetUtcNow()).ExecuteNonQuery();
 
     private static Dictionary<string, string> Stored(DbConnection connection)
     {

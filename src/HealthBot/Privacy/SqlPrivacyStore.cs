@@ -52,11 +52,11 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
                 UPDATE messages SET body = '', erased_at = @now
                 WHERE erased_at IS NULL AND created_at < @cutoff AND status NOT IN ('received', 'queued')
                 """, transaction)
-            .With("@now", time.GetUtcNow().ToDb()).With("@cutoff", cutoff.ToDb()).ExecuteNonQuery());
+            .With("@now", time.GetUtcNow()).With("@cutoff", cutoff).ExecuteNonQuery());
 
     public Task RequestForgetAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
         connection.Command("UPDATE contacts SET forget_requested_at = @now WHERE id = @id AND forget_requested_at IS NULL", transaction)
-            .With("@now", time.GetUtcNow().ToDb()).With("@id", contactId).ExecuteNonQuery());
+            .With("@now", time.GetUtcNow()).With("@id", contactId).ExecuteNonQuery());
 
     // Nothing left to send, and no message of theirs still being answered: "FORGET" records the request before its
     // confirmation is queued, and a sweep in between would erase the person and lose the confirmation.
@@ -82,16 +82,16 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
         writer.WriteAsync((connection, transaction) =>
             connection.Command($"SELECT COUNT(*) FROM contacts c WHERE c.id = @id AND {NothingToSend}", transaction)
                 .With("@id", contactId).ScalarLong() > 0
-            && Erase(connection, transaction, contactId, time.GetUtcNow().ToDb()) > 0);
+            && Erase(connection, transaction, contactId, time.GetUtcNow()) > 0);
 
     public Task<int> DeleteEarlyStatusesOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct = default) =>
         writer.WriteAsync((connection, transaction) =>
             connection.Command("DELETE FROM early_status WHERE at < @cutoff", transaction)
-                .With("@cutoff", cutoff.ToDb()).ExecuteNonQuery());
+                .With("@cutoff", cutoff).ExecuteNonQuery());
 
     public Task<bool> ForgetNowAsync(long contactId, CancellationToken ct = default) => writer.WriteAsync((connection, transaction) =>
     {
-        var now = time.GetUtcNow().ToDb();
+        var now = time.GetUtcNow();
         connection.Command("UPDATE outbox SET state = 'failed', last_error = 'contact forgotten', updated_at = @now WHERE state IN ('pending', 'sending') AND message_id IN (SELECT id FROM messages WHERE contact_id = @id)", transaction)
             .With("@now", now).With("@id", contactId).ExecuteNonQuery();
         return Erase(connection, transaction, contactId, now) > 0;
@@ -105,7 +105,7 @@ public sealed class SqlPrivacyStore(Database database, IDatabaseWriter writer, I
     /// The address and its hash become a tombstone unique to the contact, so that (channel, address) and
     /// (channel, address_hash) stay unique however many people on a channel are erased.
     /// </summary>
-    private static int Erase(DbConnection connection, DbTransaction transaction, long contactId, string now)
+    private static int Erase(DbConnection connection, DbTransaction transaction, long contactId, DateTimeOffset now)
     {
         connection.Command("UPDATE messages SET body = '', provider_id = NULL, erased_at = @now WHERE contact_id = @id", transaction)
             .With("@now", now).With("@id", contactId).ExecuteNonQuery();

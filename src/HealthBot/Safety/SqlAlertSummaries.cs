@@ -33,17 +33,17 @@ public sealed class SqlAlertSummaries(Database database, IDatabaseWriter writer,
             .ExecuteReader();
         reader.Read();
         var held = reader.GetInt32(0);
-        if (held == 0 || reader.GetString(1).ToDateTimeOffset() > now - delay)
+        if (held == 0 || reader.GetTime(1) > now - delay)
         {
             return 0;
         }
 
-        var since = reader.GetString(1).ToDateTimeOffset();
+        var since = reader.GetTime(1);
         var lastId = reader.GetInt64(2);
         reader.Close();
         var summariesInWindow = connection
             .Command("SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE @p AND created_at >= @since", transaction)
-            .With("@p", SummaryKeyPrefix + "%").With("@since", (now - budget.Window).ToDb()).ScalarLong();
+            .With("@p", SummaryKeyPrefix + "%").With("@since", (now - budget.Window)).ScalarLong();
         if (summariesInWindow > 0)
         {
             return 0;
@@ -57,7 +57,7 @@ public sealed class SqlAlertSummaries(Database database, IDatabaseWriter writer,
         foreach (var number in numbers)
         {
             var key = $"{SummaryKeyPrefix}{lastId}:{number}";
-            SqlAlerts.ToOnCall(connection, transaction, database.Protector, number, text, key, now.ToDb());
+            SqlAlerts.ToOnCall(connection, transaction, database.Protector, number, text, key, now);
         }
 
         return held;

@@ -19,10 +19,10 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         while (reader.Read())
         {
             list.Add(new Alert(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetString(3),
-                reader.GetNullableString(4), reader.GetString(5), reader.GetString(6).ToDateTimeOffset())
+                reader.GetNullableString(4), reader.GetString(5), reader.GetTime(6))
             {
                 FollowUps = reader.GetInt32(7),
-                LastFollowUpAt = reader.GetNullableString(8)?.ToDateTimeOffset(),
+                LastFollowUpAt = reader.GetNullableTime(8),
             });
         }
 
@@ -37,7 +37,7 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         long contactId,
         long messageId,
         AlertDraft alert,
-        string now)
+        DateTimeOffset now)
     {
         // A follow-up of the same emergency (the open alert was raised or last followed within the window) joins that
         // alert, so staff see one case with its latest message, and on-call staff are not paged again.
@@ -48,7 +48,7 @@ public sealed class SqlAlerts(Database database) : IAlertStore
                 SELECT id FROM alerts WHERE contact_id = @c AND status = 'open' AND COALESCE(updated_at, created_at) >= @since{rules}
                 ORDER BY id DESC LIMIT 1
                 """, transaction)
-            .With("@c", contactId).With("@since", alert.DedupSince.ToDb()).ExecuteScalar();
+            .With("@c", contactId).With("@since", alert.DedupSince).ExecuteScalar();
         if (open is not null and not DBNull)
         {
             connection.Command("UPDATE alerts SET follow_ups = follow_ups + 1, last_message_id = @m, updated_at = @now WHERE id = @id", transaction)
@@ -57,7 +57,7 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         }
 
         var recent = connection.Command($"SELECT COUNT(*) FROM alerts WHERE contact_id = @c AND created_at >= @since{rules}", transaction)
-            .With("@c", contactId).With("@since", alert.DedupSince.ToDb()).ScalarLong();
+            .With("@c", contactId).With("@since", alert.DedupSince).ScalarLong();
         if (recent > 0)
         {
             return null;
@@ -87,8 +87,10 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         foreach (var number in alert.OnCallNumbers)
         {
             // Only ids: the on-call SMS never carries the person's number or words.
+            var minute = now.UtcDateTime.ToString(
+                "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             var text = $"HealthBot URGENT alert #{id}: contact #{contactId} matched '{alert.Rule}' " +
-                       $"at {now[..16].Replace('T', ' ')} UTC. Open the staff inbox.";
+                       $"at {minute} UTC. Open the staff inbox.";
             ToOnCall(connection, transaction, database.Protector, number, text, $"alert:{id}:{number}", now);
         }
 
@@ -97,9 +99,9 @@ public sealed class SqlAlerts(Database database) : IAlertStore
 
     /// <summary>Whether fewer alerts than the budget allows got their own SMS in the window up to now.</summary>
     private static bool WithinBudget(
-        DbConnection connection, DbTransaction transaction, AlertSmsBudget budget, string now)
+        DbConnection connection, DbTransaction transaction, AlertSmsBudget budget, DateTimeOffset now)
     {
-        var since = (now.ToDateTimeOffset() - budget.Window).ToDb();
+        var since = now - budget.Window;
         var sent = connection
             .Command("SELECT COUNT(*) FROM alerts WHERE sms = 'sent' AND created_at >= @since", transaction)
             .With("@since", since).ScalarLong();
@@ -113,10 +115,10 @@ public sealed class SqlAlerts(Database database) : IAlertStore
         string number,
         string text,
         string key,
-        string now)
+        DateTimeOffset now)
     {
         var staff = SqlContactStore.GetOrCreate(
-            connection, transaction, protector, ChannelNames.Sms, number, now.ToDateTimeOffset());
+            connection, transaction, protector, ChannelNames.Sms, number, now);
         SqlMessageStore.InsertOutbound(connection, transaction, protector, staff.Id, ChannelNames.Sms, null,
             new OutboundDraft(text, StaffAlertKind, "en", null, null, Priority: 30), key, now);
     }

@@ -26,14 +26,14 @@ public sealed class InboxBrowserTests(AdminBrowserFixture fixture) : IClassFixtu
         await Expect(responder).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(\d+\) Inbox"));
 
         // Times are Nairobi's, not UTC.
-        string raised;
+        DateTimeOffset raised;
         using (var connection = fixture.Factory.Service<Database>().Open())
         {
             var sql = $"SELECT created_at FROM alerts WHERE contact_id = {contact}";
-            raised = (string)connection.Command(sql).ExecuteScalar()!;
+            raised = DbExtensions.ToTime(connection.Command(sql).ExecuteScalar())!.Value;
         }
 
-        var nairobi = DateTimeOffset.Parse(raised, CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(3));
+        var nairobi = raised.ToOffset(TimeSpan.FromHours(3));
         await Expect(alert).ToContainTextAsync(nairobi.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 
         await alert.GetByLabel("Acknowledge with a note").FillAsync("Called her: she is on her way to the clinic.");

@@ -42,7 +42,7 @@ public sealed class CampaignExactlyOnceTests
         {
             // Contact 2: the process died after marking the send started but before calling the provider.
             connection.Command("UPDATE campaign_sends SET state = 'started', started_at = $t WHERE contact_id = (SELECT id FROM contacts WHERE address = '+254711000002')")
-                .With("$t", Noon.ToDb()).ExecuteNonQuery();
+                .With("$t", Noon).ExecuteNonQuery();
         }
 
         await h.StepAsync();

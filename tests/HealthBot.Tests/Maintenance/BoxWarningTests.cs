@@ -47,11 +47,11 @@ public sealed class BoxWarningTests : IAsyncLifetime
         var storedAt = DateTimeOffset.UtcNow.AddDays(1);
         await factory.Service<IDatabaseWriter>().WriteAsync((connection, transaction) => connection.Command(
                 "INSERT INTO contacts (channel, address, created_at, updated_at) VALUES ('sms', 'x', @t, @t)", transaction)
-            .With("@t", storedAt.ToDb()).ExecuteNonQuery());
+            .With("@t", storedAt).ExecuteNonQuery());
         await factory.Service<IDatabaseWriter>().WriteAsync((connection, transaction) => connection.Command(
                 "INSERT INTO messages (contact_id, direction, channel, body, status, created_at, updated_at) " +
                 "VALUES ((SELECT MAX(id) FROM contacts), 'in', 'sms', 'hello', 'answered', @t, @t)", transaction)
-            .With("@t", storedAt.ToDb()).ExecuteNonQuery());
+            .With("@t", storedAt).ExecuteNonQuery());
         factory.Service<BackupStatusFile>().Write(
             new BackupStatus(DateTimeOffset.UtcNow, false, "/media/usb/backups", "No space left on device"));
         var client = await factory.SignedInAsync(StaffRoles.Editor);

@@ -20,7 +20,7 @@ public sealed class ClockHoldTests
         await h.Get<IDatabaseWriter>().WriteAsync((connection, transaction) => connection.Command(
                 "INSERT INTO messages (contact_id, direction, channel, body, status, created_at, updated_at) " +
                 "VALUES (@c, 'in', 'sms', 'hello', 'answered', @t, @t)", transaction)
-            .With("@c", contact.Id).With("@t", storedAt.ToDb()).ExecuteNonQuery());
+            .With("@c", contact.Id).With("@t", storedAt).ExecuteNonQuery());
         await h.CreateAsync(CampaignJson.Once(
             "clock-alert", new DateTime(2027, 1, 11, 9, 5, 0), "Africa/Nairobi", group: "alerts"));
 

@@ -44,12 +44,12 @@ public sealed partial class SqlHandoffStore
                        (SELECT c.channel FROM contacts c WHERE c.id = h.contact_id)
                 FROM handoffs h WHERE h.open = 1 OR h.silent_until > @now
                 ORDER BY 6 DESC LIMIT @l
-                """).With("@now", time.GetUtcNow().ToDb()).With("@l", limit).ExecuteReader();
+                """).With("@now", time.GetUtcNow()).With("@l", limit).ExecuteReader();
         var list = new List<HandledConversation>();
         while (reader.Read())
         {
             list.Add(new HandledConversation(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetInt32(3), reader.GetInt32(4),
-                reader.GetNullableString(5)?.ToDateTimeOffset(), reader.GetNullableString(6) ?? string.Empty));
+                reader.GetNullableTime(5), reader.GetNullableString(6) ?? string.Empty));
         }
 
         return list;
@@ -88,7 +88,7 @@ public sealed partial class SqlHandoffStore
             return new HandBackResult(false, unanswered.Count, 0, 0);
         }
 
-        var now = time.GetUtcNow().ToDb();
+        var now = time.GetUtcNow();
         foreach (var id in unanswered)
         {
             c.Command("UPDATE messages SET status = 'received', updated_at = @t WHERE id = @id AND status = 'processed'", t)
@@ -108,7 +108,7 @@ public sealed partial class SqlHandoffStore
                 SELECT m.id FROM handoffs h JOIN messages m ON {UnansweredWhere}
                 WHERE h.contact_id = @c AND (h.open = 1 OR h.silent_until > @now) ORDER BY m.id
                 """, transaction)
-            .With("@c", contactId).With("@now", now.ToDb()).ExecuteReader();
+            .With("@c", contactId).With("@now", now).ExecuteReader();
         var ids = new List<long>();
         while (reader.Read())
         {

@@ -23,7 +23,7 @@ public sealed partial class SqlHandoffStore(Database database, IDatabaseWriter w
                 "SELECT contact_id, responder, open, silent_until, since_message_id, seen_message_id FROM handoffs WHERE contact_id = @c")
             .With("@c", contactId).ExecuteReader();
         return reader.Read()
-            ? new Handoff(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetNullableString(3)?.ToDateTimeOffset(),
+            ? new Handoff(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2) == 1, reader.GetNullableTime(3),
                 reader.GetInt64(4), reader.GetInt64(5))
             : null;
     }
@@ -39,7 +39,7 @@ public sealed partial class SqlHandoffStore(Database database, IDatabaseWriter w
             ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, open = 1, updated_at = excluded.updated_at,
                 {KeepIfRunning("since_message_id")}, {KeepIfRunning("seen_message_id")}
             """, t)
-        .With("@c", contactId).With("@r", responder).With("@now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+        .With("@c", contactId).With("@r", responder).With("@now", time.GetUtcNow()).ExecuteNonQuery());
 
     /// <summary>After a human reply: silent until <paramref name="silentUntil"/>, without opening (or closing) the conversation.</summary>
     public Task SilenceUntilAsync(long contactId, string responder, DateTimeOffset silentUntil) => writer.WriteAsync((c, t) => c.Command(
@@ -49,7 +49,7 @@ public sealed partial class SqlHandoffStore(Database database, IDatabaseWriter w
             ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, silent_until = excluded.silent_until,
                 updated_at = excluded.updated_at, {KeepIfRunning("since_message_id")}, {KeepIfRunning("seen_message_id")}
             """, t)
-        .With("@c", contactId).With("@r", responder).With("@s", silentUntil.ToDb()).With("@now", time.GetUtcNow().ToDb()).ExecuteNonQuery());
+        .With("@c", contactId).With("@r", responder).With("@s", silentUntil).With("@now", time.GetUtcNow()).ExecuteNonQuery());
 
     /// <summary>Flagged conversations: contacts whose latest bot reply was a decline or not understood, newest first.</summary>
     public IReadOnlyList<(long ContactId, string Kind, DateTimeOffset At)> Flagged(int limit)
@@ -65,7 +65,7 @@ public sealed partial class SqlHandoffStore(Database database, IDatabaseWriter w
         var list = new List<(long, string, DateTimeOffset)>();
         while (reader.Read())
         {
-            list.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2).ToDateTimeOffset()));
+            list.Add((reader.GetInt64(0), reader.GetString(1), reader.GetTime(2)));
         }
 
         return list;

@@ -61,7 +61,7 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
                 """).ExecuteReader();
         while (reader.Read())
         {
-            acks[reader.GetInt64(0)] = new AlertAck(reader.GetString(1), reader.GetString(2).ToDateTimeOffset(),
+            acks[reader.GetInt64(0)] = new AlertAck(reader.GetString(1), reader.GetTime(2),
                 reader.GetNullableString(3) ?? "");
         }
 
@@ -91,7 +91,7 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
             UPDATE alerts SET acknowledged_by = @by, acknowledged_at = @at, acknowledgement_note = @note
             WHERE id = @id AND status = 'open'
             """, t)
-        .With("@by", actor).With("@at", time.GetUtcNow().ToDb()).With("@note", note).With("@id", alertId)
+        .With("@by", actor).With("@at", time.GetUtcNow()).With("@note", note).With("@id", alertId)
         .ExecuteNonQuery() == 1);
 
     /// <summary>
@@ -139,13 +139,13 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
         if (search.From is { } from)
         {
             where.Append(" AND m.created_at >= @from");
-            command.With("@from", clock.StartOf(from).ToDb());
+            command.With("@from", clock.StartOf(from));
         }
 
         if (search.To is { } to)
         {
             where.Append(" AND m.created_at < @to");
-            command.With("@to", clock.StartOf(to.AddDays(1)).ToDb());
+            command.With("@to", clock.StartOf(to.AddDays(1)));
         }
 
         if (search.Channel is { } channel)
@@ -178,7 +178,7 @@ public sealed class SqlInboxStore(Database database, IDatabaseWriter writer, Tim
         {
             hits.Add(new SearchHit(reader.GetInt64(0), reader.GetString(1), reader.GetNullableString(2),
                 Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
-                reader.GetString(4).ToDateTimeOffset()));
+                reader.GetTime(4)));
         }
 
         return hits;

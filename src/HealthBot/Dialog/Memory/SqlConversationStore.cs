@@ -32,10 +32,10 @@ public sealed class SqlConversationStore(Database database, IDatabaseWriter writ
                 SELECT language, topic, urgent_rule, urgent_topic, urgent_at, updated_at FROM conversation_state
                 WHERE contact_id = @c AND updated_at >= @since
                 """)
-            .With("@c", contactId).With("@since", since.ToDb()).ExecuteReader();
+            .With("@c", contactId).With("@since", since).ExecuteReader();
         return Task.FromResult(reader.Read()
             ? new ConversationMemory(reader.GetNullableString(0), reader.GetNullableString(1), reader.GetNullableString(2),
-                reader.GetNullableString(3), reader.GetNullableString(4)?.ToDateTimeOffset(), reader.GetString(5).ToDateTimeOffset())
+                reader.GetNullableString(3), reader.GetNullableTime(4), reader.GetTime(5))
             : null);
     }
 
@@ -53,6 +53,6 @@ public sealed class SqlConversationStore(Database database, IDatabaseWriter writ
                     updated_at = excluded.updated_at
                 """, transaction)
             .With("@c", contactId).With("@l", memory.Language).With("@t", memory.Topic).With("@r", memory.UrgentRule)
-            .With("@ut", memory.UrgentTopic).With("@ua", memory.UrgentAt?.ToDb()).With("@now", memory.UpdatedAt.ToDb())
+            .With("@ut", memory.UrgentTopic).With("@ua", memory.UrgentAt).With("@now", memory.UpdatedAt)
             .ExecuteNonQuery();
 }

@@ -34,7 +34,7 @@ public sealed class EarlyStatusBoundsTests : IDisposable
         using (var connection = factory.Service<Database>().Open())
         {
             connection.Command("INSERT INTO early_status (provider_id, status, at) VALUES ('SMold', 'delivered', @t)")
-                .With("@t", DateTimeOffset.UtcNow.AddDays(-2).ToDb()).ExecuteNonQuery();
+                .With("@t", DateTimeOffset.UtcNow.AddDays(-2)).ExecuteNonQuery();
         }
 
         await factory.Service<PrivacyWorker>().SweepAsync(CancellationToken.None);

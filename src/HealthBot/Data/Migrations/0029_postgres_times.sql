@@ -1,0 +1,3 @@
+-- Nothing changes on SQLite: times stay ISO 8601 text (yyyy-MM-ddTHH:mm:ss.fffffffZ), which sorts and compares as
+-- time, and e-mail uniqueness is already case-insensitive (COLLATE NOCASE). This number converts PostgreSQL
+-- databases made from the SQLite files by translation (Data/Migrations/Postgres/0029_postgres_times.sql).
