@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HealthBot.Admin;
 using HealthBot.Data;
 using HealthBot.Tests.Infrastructure;
 using Npgsql;

@@ -1,8 +1,9 @@
 using System.Data.Common;
+using HealthBot.Admin;
 using HealthBot.Data;
 using HealthBot.Tests.Infrastructure;
 
-namespace HealthBot.Tests.Data;
+namespace HealthBot.Tests.Admin;
 
 /// <summary>
 /// One staff account per e-mail address whatever its letter case, held by the database itself on both SQLite and
