@@ -77,9 +77,12 @@ public sealed class ContentCatalog(IOptions<ContentOptions> options, TimeProvide
     {
         lock (swap)
         {
-            if (files.Items.Count > 0)
+            // Nothing published (the usual start): the overlay hands back the library every listener was already
+            // told, so rebuilding the triage rules, language profiles and retrieval index again is skipped; it was
+            // half of the start-up work before /healthz answered (#16).
+            if (files.Items.Count > 0 && layer(files) is var next && !ReferenceEquals(next, library))
             {
-                Swap(layer(files));
+                Swap(next);
             }
         }
     }
