@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HealthBot.Cli;
 
 /// <summary>
-/// <c>healthbot bench webhooks|retrieval|dialog|model|campaign|idle|second-opinion</c>: the benchmarks; see
+/// <c>healthbot bench webhooks|retrieval|dialog|model|campaign|idle|start|second-opinion</c>: the benchmarks; see
 /// <see cref="WebhookBenchmark"/> for the end-to-end one.
 /// </summary>
 public static class BenchCommand
@@ -47,6 +47,11 @@ public static class BenchCommand
             return await IdleBenchmark.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "start")
+        {
+            return await StartBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "accept-server")
         {
             return await AcceptOnlyServer.RunAsync(args[1..]);
@@ -63,6 +68,8 @@ public static class BenchCommand
                 "       healthbot bench model --model PATH [--runs 10] [--tokens 128] [--threads 0]");
             Console.Error.WriteLine("       healthbot bench campaign [--contacts 100000] [--send 20000]");
             Console.Error.WriteLine("       healthbot bench idle [--seconds 60] [-- --Section:Key=value ...]");
+            Console.Error.WriteLine(
+                "       healthbot bench start [--runs 5] [--messages 20000] [--concurrency 32] [-- --Section:Key=value]");
             Console.Error.WriteLine("       healthbot bench second-opinion [--content DIR]");
             return 2;
         }

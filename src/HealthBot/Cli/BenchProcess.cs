@@ -19,7 +19,11 @@ public sealed class BenchProcess : IDisposable
     public int Id => process.Id;
 
     public static BenchProcess Start(
-        string name, string workingDirectory, IReadOnlyList<string> args, IDictionary<string, string> environment)
+        string name,
+        string workingDirectory,
+        IReadOnlyList<string> args,
+        IDictionary<string, string> environment,
+        string? dll = null)
     {
         // Run by `dotnet healthbot.dll bench`, the same dotnet host; run by the apphost, the one on the PATH.
         var host = Environment.ProcessPath is { } own && own.EndsWith("dotnet", StringComparison.Ordinal)
@@ -32,7 +36,7 @@ public sealed class BenchProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "healthbot.dll"));
+        start.ArgumentList.Add(dll ?? Path.Combine(AppContext.BaseDirectory, "healthbot.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -60,7 +64,7 @@ public sealed class BenchProcess : IDisposable
     /// <summary>Waits for <paramref name="path"/> to answer 2xx; returns the seconds since start.</summary>
     public async Task<double> WaitReadyAsync(HttpClient http, string path, Stopwatch since)
     {
-        while (since.Elapsed < TimeSpan.FromSeconds(90))
+        while (since.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (process.HasExited)
             {
@@ -82,7 +86,7 @@ public sealed class BenchProcess : IDisposable
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"{Name} did not answer {path} within 90 s");
+        throw new TimeoutException($"{Name} did not answer {path} within 180 s");
     }
 
     public Sample Read()

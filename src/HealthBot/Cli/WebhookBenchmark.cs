@@ -15,8 +15,8 @@ namespace HealthBot.Cli;
 /// </summary>
 public static class WebhookBenchmark
 {
-    private const string Token = "bench-token";
-    private const string Sid = "ACbench0000000000000000000000000";
+    internal const string Token = "bench-token";
+    internal const string Sid = "ACbench0000000000000000000000000";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -144,7 +144,7 @@ public static class WebhookBenchmark
     }
 
     /// <summary>Waits for <paramref name="target"/> replies; gives up when none arrived for 60 s.</summary>
-    private static async Task<bool> WaitForRepliesAsync(LocalTwilioPeer peer, int target)
+    internal static async Task<bool> WaitForRepliesAsync(LocalTwilioPeer peer, int target)
     {
         var last = peer.Received.Count;
         var quiet = Stopwatch.StartNew();
@@ -214,7 +214,7 @@ public static class WebhookBenchmark
     };
 
     /// <summary>HealthBot as deployed: data in <c>data/</c> under its content root; Twilio is the local peer.</summary>
-    private static Dictionary<string, string> Environment(LocalTwilioPeer? peer) => peer is null ? [] : new()
+    internal static Dictionary<string, string> Environment(LocalTwilioPeer? peer) => peer is null ? [] : new()
     {
         ["Twilio__AccountSid"] = Sid,
         ["Twilio__AuthToken"] = Token,
