@@ -27,11 +27,13 @@ internal static class TriageAges
         "pichhle", "agle",
     ];
 
-    private static readonly HashSet<string> WeekUnits = ["week", "weeks", "semaine", "semaines", "semana", "semanas", "wiki", "hafte", "hafta", "sem", "w"];
+    private static readonly HashSet<string> WeekUnits = ["week", "weeks", "semaine", "semaines", "semana", "semanas", "wiki", "hafte", "hafta", "sem", "w",
+        "wk", "wks"];
 
     private static readonly HashSet<string> For = ["for", "since", "depuis", "pendant", "desde", "por", "ha", "tangu", "kwa", "se", "from", "ago", "iliyopita"];
 
-    private static readonly HashSet<string> PastBefore = ["ya", "y", "ha", "hace", "back", "in", "en", "em", "mwaka"];
+    // Portuguese "faz 2 anos" (two years ago); French "il y a 2 ans" is checked as "y" + "a" (alone, "a" is "has").
+    private static readonly HashSet<string> PastBefore = ["ya", "y", "ha", "hace", "back", "in", "en", "em", "mwaka", "faz"];
 
     private static readonly HashSet<string> PastAfter = ["ago", "iliyopita", "zilizopita", "atras", "pehle", "pahle", "पहले", "passe", "passee", "dernier", "derniere", "passado", "passada"];
 
@@ -39,10 +41,11 @@ internal static class TriageAges
 
     /// <summary>Unit words and their length in days.</summary>
     private static readonly Dictionary<string, int> Units = Table(
-        (1, "day days d jour jours dia dias siku din दिन"),
-        (7, "week weeks semaine semaines semana semanas sem wiki hafte hafta hfte हफ्ते हफ्ता सप्ताह"),
-        (30, "month months mois mes meses mwezi miezi mahine mahina mahino mhine maah माह महीने महीना"),
-        (365, "year years an ans ano anos mwaka miaka saal sal baras varsh साल वर्ष बरस"));
+        (1, "day days dy dys d jour jours jr jrs dia dias siku din दिन"),
+        (7, "week weeks wk wks semaine semaines semana semanas sem wiki hafte hafta hfte हफ्ते हफ्ता सप्ताह"),
+        (30, "month months mth mths mnth mnths mos mois mes meses mwezi miezi mahine mahina mahino mhine maah"),
+        (30, "माह महीने महीना"),
+        (365, "year years yr yrs yo an ans ano anos mwaka miaka saal sal baras varsh साल वर्ष बरस"));
 
     /// <summary>Swahili writes the unit first: "siku 4", "miezi 8".</summary>
     private static readonly HashSet<string> UnitFirst = ["siku", "wiki", "mwezi", "miezi", "mwaka", "miaka"];
@@ -74,6 +77,8 @@ internal static class TriageAges
         "grandson", "granddaughter", "grandbaby", "nephew", "niece", "twins", "bebe", "bebi", "beby", "enfant",
         "fils", "fille", "garcon", "nourrisson", "petit", "petite", "mtoto", "mtt", "mwanangu", "kichanga", "mwana",
         "binti", "mvulana", "msichana", "kitoto", "crianca", "filho", "filha", "nene", "nenem", "menino", "menina",
+        "neto", "neta", "netinho", "netinha", "sobrinho", "sobrinha", "bebezinho", "miudo", "miuda", "neveu", "niece",
+        "bbe", "bby", "kiddo", "grandchild",
         "bacha", "bachcha", "baccha", "bachchi", "bachi", "beta", "beti", "ladka", "ladki", "शिशु", "बच्चा", "बच्ची",
         "बेटा", "बेटी",
     ];
@@ -90,7 +95,8 @@ internal static class TriageAges
             if (Number(number) is { } n && Units.TryGetValue(unit, out var length))
             {
                 // "ya 3 ans" (il y a) before the number only: Swahili "mimba ya miezi 7" is "a pregnancy of 7 months".
-                past |= length >= 30 && ((number == words[i] && PastBefore.Contains(At(words, i - 1)))
+                var before = PastBefore.Contains(At(words, i - 1)) || YA(words, i);
+                past |= length >= 30 && ((number == words[i] && before)
                     || PastAfter.Contains(At(words, i + 2)));
                 var age = IsAge(words, i, i + 1);
                 days = age ? Math.Min(days, n * length) : days;
@@ -119,6 +125,9 @@ internal static class TriageAges
 
     /// <summary>"5 mois de grossesse", "6 meses de gravidez", "miezi 7 ya mimba": the pregnancy's own length.</summary>
     private static readonly string[] PregnancyWords = ["gross", "gravid", "gestac", "mimba", "pregnan"];
+
+    /// <summary>"il y a 2 ans": "y a" before the number.</summary>
+    private static bool YA(IReadOnlyList<string> words, int i) => At(words, i - 1) == "a" && At(words, i - 2) == "y";
 
     private static string At(IReadOnlyList<string> words, int i) => i >= 0 && i < words.Count ? words[i] : "";
 
