@@ -90,7 +90,8 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
     });
 
     public Task LockAsync(long id, DateTimeOffset until) => writer.WriteAsync((c, t) =>
-        c.Command("UPDATE staff_users SET locked_until = @l WHERE id = @id", t).With("@l", until).With("@id", id).ExecuteNonQuery());
+        c.Command("UPDATE staff_users SET locked_until = @l WHERE id = @id", t).With("@l", until)
+            .With("@id", id).ExecuteNonQuery());
 
     /// <summary>Clears the failure count; returns the account's stamp, giving one to an account from before stamps.</summary>
     public Task<string> RecordSuccessAsync(long id, string? rehashed, string newStamp) => writer.WriteAsync((c, t) => (string)c.Command(
@@ -103,7 +104,8 @@ public sealed class SqlStaffStore(Database database, IDatabaseWriter writer, Tim
 
     public Task AuditAsync(string actor, string action, string? target, string? detail = null) => writer.WriteAsync((c, t) =>
         c.Command("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @a, @x, @t, @d)", t)
-            .With("@at", time.GetUtcNow()).With("@a", actor).With("@x", action).With("@t", target).With("@d", detail).ExecuteNonQuery());
+            .With("@at", time.GetUtcNow()).With("@a", actor).With("@x", action).With("@t", target)
+            .With("@d", detail).ExecuteNonQuery());
 
     public Task<AuditEntry?> AuditEntryAsync(long id)
     {

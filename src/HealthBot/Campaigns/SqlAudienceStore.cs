@@ -51,7 +51,8 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
 
             if (consent is not null && consent != contact.Consent)
             {
-                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction).With("@s", consent).With("@t", now).With("@c", contact.Id).ExecuteNonQuery();
+                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction)
+                    .With("@s", consent).With("@t", now).With("@c", contact.Id).ExecuteNonQuery();
                 connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES (@c, @s, @ch, 'campaign-subscription', @t)", transaction)
                     .With("@c", contact.Id).With("@s", consent).With("@ch", channel).With("@t", now).ExecuteNonQuery();
             }

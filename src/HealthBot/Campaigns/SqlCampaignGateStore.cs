@@ -97,7 +97,8 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
         var recent = new List<DateTimeOffset>();
         using (var reader = connection.Command(
                    "SELECT started_at FROM campaign_sends WHERE contact_id = @c AND started_at >= @since AND id <> @id AND state = 'started'", transaction)
-               .With("@c", snapshot.ContactId).With("@since", now.AddDays(-2)).With("@id", snapshot.SendId).ExecuteReader())
+               .With("@c", snapshot.ContactId).With("@since", now.AddDays(-2))
+               .With("@id", snapshot.SendId).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -137,7 +138,8 @@ public sealed partial class SqlCampaignGateStore(Database database, IDatabaseWri
                         "next_attempt_at = @next, last_error = @r, updated_at = @t, in_doubt_since = NULL " +
                         "WHERE id = @id",
                         transaction)
-                    .With("@next", defer.Until).With("@r", "deferred: " + defer.Reason).With("@t", now).With("@id", outboxId).ExecuteNonQuery();
+                    .With("@next", defer.Until).With("@r", "deferred: " + defer.Reason).With("@t", now)
+                    .With("@id", outboxId).ExecuteNonQuery();
                 break;
             case SendDecision.Skip skip:
                 connection.Command("UPDATE campaign_sends SET state = 'skipped', reason = @r WHERE id = @id", transaction)

@@ -55,7 +55,8 @@ public sealed partial class SqlCampaignPlanStore(Database database, IDatabaseWri
             Rows(connection, transaction, "INSERT INTO outbox (message_id, idempotency_key, channel, priority, state, next_attempt_at, created_at, updated_at) VALUES ",
                 "(@m{0}, @k{0}, @ch{0}, @prio, 'pending', @d{0}, @now, @now)", sending.Count, (c, i) => c
                     .With($"@m{i}", sending[i].MessageId).With($"@k{i}", IdempotencyKey(campaignId, sending[i].Plan.MessageKey, sending[i].Plan.ContactId))
-                    .With($"@ch{i}", sending[i].Plan.Channel).With($"@d{i}", sending[i].Plan.Due), now, campaignId, priority);
+                    .With($"@ch{i}", sending[i].Plan.Channel)
+                    .With($"@d{i}", sending[i].Plan.Due), now, campaignId, priority);
             Rows(connection, transaction, "INSERT INTO campaign_sends (campaign_id, message_key, contact_id, message_id, state, reason, due_at, created_at) VALUES ",
                 "(@camp, @k{0}, @c{0}, @m{0}, @s{0}, @r{0}, @d{0}, @now)", fresh.Count, (c, i) => c
                     .With($"@k{i}", fresh[i].Plan.MessageKey).With($"@c{i}", fresh[i].Plan.ContactId).With($"@m{i}", fresh[i].MessageId)

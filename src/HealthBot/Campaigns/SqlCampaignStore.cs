@@ -81,7 +81,8 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
                     ON CONFLICT (campaign_id, run_key) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
                     WHERE campaign_runs.state = 'planning' AND campaign_runs.heartbeat_at < @stale
                     """, transaction)
-                .With("@c", campaignId).With("@k", runKey).With("@t", now).With("@stale", now - staleAfter).ExecuteNonQuery() == 1;
+                .With("@c", campaignId).With("@k", runKey).With("@t", now)
+                .With("@stale", now - staleAfter).ExecuteNonQuery() == 1;
         });
 
     public Task FinishRunAsync(long campaignId, string runKey, int added) =>
@@ -95,7 +96,8 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
 
             return connection.Command(
                     "UPDATE campaign_runs SET state = 'planned', targeted = targeted + @n, finished_at = @t WHERE campaign_id = @c AND run_key = @k", transaction)
-                .With("@n", added).With("@t", time.GetUtcNow()).With("@c", campaignId).With("@k", runKey).ExecuteNonQuery();
+                .With("@n", added).With("@t", time.GetUtcNow()).With("@c", campaignId)
+                .With("@k", runKey).ExecuteNonQuery();
         });
 
     private const int BulkRows = 5000;
@@ -115,7 +117,8 @@ public sealed class SqlCampaignStore(Database database, IDatabaseWriter writer, 
         using var connection = database.Open();
         return connection.Command(
                 "SELECT EXISTS (SELECT 1 FROM campaign_runs WHERE campaign_id = @c AND run_key = @k AND (state = 'planned' OR heartbeat_at >= @stale))")
-            .With("@c", campaignId).With("@k", runKey).With("@stale", (time.GetUtcNow() - staleAfter)).ScalarLong() == 1;
+            .With("@c", campaignId).With("@k", runKey)
+            .With("@stale", (time.GetUtcNow() - staleAfter)).ScalarLong() == 1;
     }
 
     public CampaignReport? Report(long campaignId)

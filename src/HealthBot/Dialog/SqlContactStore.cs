@@ -41,7 +41,8 @@ public sealed class SqlContactStore(Database database, IDatabaseWriter writer, T
                 ON CONFLICT (channel, address_hash) DO NOTHING
                 """,
                 transaction)
-            .With("@c", channel).With("@a", protector.Encrypt(address)).With("@h", protector.Hash(channel, address)).With("@t", now).ExecuteNonQuery();
+            .With("@c", channel).With("@a", protector.Encrypt(address)).With("@h", protector.Hash(channel, address))
+            .With("@t", now).ExecuteNonQuery();
         return Find(connection, transaction, protector, channel, address)!;
     }
 

@@ -44,7 +44,8 @@ public sealed class SqlFeedbackStore(Database database, IDatabaseWriter writer, 
                 UPDATE answer_feedback SET helpful = @helpful, reply_id = @reply, answered_at = @now
                 WHERE id = @id AND (helpful IS NULL OR reply_id = @reply)
                 """, transaction)
-            .With("@helpful", helpful ? 1 : 0).With("@reply", replyId).With("@now", time.GetUtcNow()).With("@id", promptId).ExecuteNonQuery());
+            .With("@helpful", helpful ? 1 : 0).With("@reply", replyId).With("@now", time.GetUtcNow())
+            .With("@id", promptId).ExecuteNonQuery());
 
     /// <summary>
     /// Low-confidence answers, rejected model answers and negative feedback since <paramref name="since"/>, newest first;

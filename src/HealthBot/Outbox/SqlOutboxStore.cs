@@ -75,7 +75,8 @@ public sealed partial class SqlOutboxStore(Database database, IDatabaseWriter wr
             return connection.Command(
                     "UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = @now " +
                     $"WHERE state = 'sending' AND (updated_at < @expired{(ownToo ? " OR claimed_by = @node OR claimed_by IS NULL" : string.Empty)})", transaction)
-                .With("@now", now).With("@expired", now - storage.Value.SendingLease).With("@node", storage.Value.Node).ExecuteNonQuery();
+                .With("@now", now).With("@expired", now - storage.Value.SendingLease)
+                .With("@node", storage.Value.Node).ExecuteNonQuery();
         });
 
     /// <summary>Dispatchers beat every 10 s; a node silent for longer than this no longer takes a share of the rate limits.</summary>

@@ -13,7 +13,8 @@ namespace HealthBot.Tests.Admin;
 /// Every workspace page, as an admin sees it with data on it, has no axe-core violation in Chromium and needs no
 /// sideways scrolling at 390 px (tables scroll inside their .scroll block).
 /// </summary>
-// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the provider's other classes.
+// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the
+// provider's other classes.
 [Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class AccessibilityBrowserTests(AdminBrowserFixture fixture) : IClassFixture<AdminBrowserFixture>
 {

@@ -49,7 +49,8 @@ public sealed partial class SqlHandoffStore(Database database, IDatabaseWriter w
             ON CONFLICT (contact_id) DO UPDATE SET responder = excluded.responder, silent_until = excluded.silent_until,
                 updated_at = excluded.updated_at, {KeepIfRunning("since_message_id")}, {KeepIfRunning("seen_message_id")}
             """, t)
-        .With("@c", contactId).With("@r", responder).With("@s", silentUntil).With("@now", time.GetUtcNow()).ExecuteNonQuery());
+        .With("@c", contactId).With("@r", responder).With("@s", silentUntil)
+        .With("@now", time.GetUtcNow()).ExecuteNonQuery());
 
     /// <summary>Flagged conversations: contacts whose latest bot reply was a decline or not understood, newest first.</summary>
     public IReadOnlyList<(long ContactId, string Kind, DateTimeOffset At)> Flagged(int limit)

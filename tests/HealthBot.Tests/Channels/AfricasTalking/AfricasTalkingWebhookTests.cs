@@ -12,7 +12,8 @@ namespace HealthBot.Tests.Channels.AfricasTalking;
 /// Africa's Talking's callbacks over HTTP: recorded incoming messages, the URL secret forged and replayed, an address
 /// list, duplicates, opt-outs and subscription changes. Nothing is answered here (no SMS provider is asked).
 /// </summary>
-// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the provider's other classes.
+// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the
+// provider's other classes.
 [Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class AfricasTalkingWebhookTests : IAsyncLifetime
 {

@@ -9,7 +9,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Channels.Android;
 
 /// <summary>The Android gateway webhook over HTTP: documented payloads, signature, stale and repeated events.</summary>
-// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the provider's other classes.
+// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the
+// provider's other classes.
 [Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class AndroidWebhookTests : IAsyncLifetime
 {

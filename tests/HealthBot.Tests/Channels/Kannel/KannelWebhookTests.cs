@@ -6,7 +6,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Channels.Kannel;
 
 /// <summary>The Kannel URLs over HTTP: recorded smsbox queries, the shared secret and the caller's address.</summary>
-// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the provider's other classes.
+// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the
+// provider's other classes.
 [Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class KannelWebhookTests : IAsyncLifetime
 {

@@ -9,7 +9,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Channels.Meta;
 
 /// <summary>Meta's WhatsApp webhook over HTTP: recorded payloads, signatures, replays, the GET verification.</summary>
-// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the provider's other classes.
+// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the
+// provider's other classes.
 [Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class MetaWebhookTests : IAsyncLifetime
 {

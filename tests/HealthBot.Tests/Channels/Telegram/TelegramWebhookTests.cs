@@ -9,7 +9,8 @@ using HealthBot.Tests.Infrastructure;
 namespace HealthBot.Tests.Channels.Telegram;
 
 /// <summary>Telegram's webhook over HTTP: recorded updates, the secret-token header, redeliveries, settings.</summary>
-// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the provider's other classes.
+// Left out of the PostgreSQL pass: the provider's protocol; its inbound path and stores run on PostgreSQL in the
+// provider's other classes.
 [Trait(PostgresPass.Name, PostgresPass.Skip)]
 public sealed class TelegramWebhookTests : IAsyncLifetime
 {
