@@ -118,8 +118,16 @@ public sealed class ContentLanguageDetector : ILanguageDetector
 
     private void Build(ContentLibrary library)
     {
+        var built = ContentBuilds.Get(library, nameof(ContentLanguageDetector), Profiles);
+        vocabulary = built.Vocabulary;
+        profiles = built.Profiles;
+    }
+
+    private static BuiltProfiles Profiles(ContentLibrary library)
+    {
         var built = new List<LanguageProfile>();
-        foreach (var language in library.Languages.Union(LanguageSeeds.FunctionWords.Keys).Order(StringComparer.Ordinal))
+        var languages = library.Languages.Union(LanguageSeeds.FunctionWords.Keys).Order(StringComparer.Ordinal);
+        foreach (var language in languages)
         {
             var profile = new LanguageProfile(language);
             profile.Add(LanguageSeeds.All(language).SelectMany(Tokens), 3.0);
@@ -150,9 +158,11 @@ public sealed class ContentLanguageDetector : ILanguageDetector
             built.Add(profile);
         }
 
-        vocabulary = Math.Max(1, library.Items.SelectMany(i => i.Examples.Concat(i.Keywords)).SelectMany(Tokens).Distinct().Count());
-        profiles = built;
+        var vocabulary = library.Items.SelectMany(i => i.Examples.Concat(i.Keywords)).SelectMany(Tokens).Distinct();
+        return new BuiltProfiles(built, Math.Max(1, vocabulary.Count()));
     }
+
+    private sealed record BuiltProfiles(IReadOnlyList<LanguageProfile> Profiles, int Vocabulary);
 
     private static IEnumerable<string> Tokens(string text) => TextNormalizer.Normalize(text).Tokens.Where(t => t.Any(char.IsLetter));
 }

@@ -65,7 +65,7 @@ public sealed class LexicalRetriever : IRetriever
             : new RetrievalResult(null, best.Score, candidates, OutOfScope: true);
     }
 
-    private void Build(ContentLibrary library) =>
-        indexes = library.Items.Where(i => i.IsPublished).GroupBy(i => i.Language)
-            .ToDictionary(g => g.Key, g => new LanguageIndex(g.Key, g.ToList()));
+    private void Build(ContentLibrary library) => indexes = ContentBuilds.Get(library, nameof(LexicalRetriever), l =>
+        l.Items.Where(i => i.IsPublished).GroupBy(i => i.Language)
+            .ToDictionary(g => g.Key, g => new LanguageIndex(g.Key, g.ToList())));
 }

@@ -113,14 +113,26 @@ public sealed class RuleTriage : ITriage
 
     private void Build(ContentLibrary library)
     {
+        var built = ContentBuilds.Get(library, nameof(RuleTriage), Rules);
+        known = built.Known;
+        mixing = built.Mixing;
+        ruleSets = built.Sets;
+    }
+
+    private static BuiltRules Rules(ContentLibrary library)
+    {
         var errors = new List<ContentError>();
         var sets = library.Triage.Select(t => TriageRuleSet.Parse(t.Key, t.Value, errors)).ToList();
-        known = KnownWords(library.Items, sets);
-        mixing = new TriageMixing(
-            sets.ToDictionary(s => s.Language, s => (IReadOnlySet<string>)s.SignIndex.Words.ToHashSet(StringComparer.Ordinal)),
-            sets.ToDictionary(s => s.Language, s => KnownWords(library.Items.Where(i => i.Language == s.Language), [s])));
-        ruleSets = sets;
+        var mixing = new TriageMixing(
+            sets.ToDictionary(
+                s => s.Language, s => (IReadOnlySet<string>)s.SignIndex.Words.ToHashSet(StringComparer.Ordinal)),
+            sets.ToDictionary(
+                s => s.Language, s => KnownWords(library.Items.Where(i => i.Language == s.Language), [s])));
+        return new BuiltRules(sets, KnownWords(library.Items, sets), mixing);
     }
+
+    private sealed record BuiltRules(
+        IReadOnlyList<TriageRuleSet> Sets, IReadOnlySet<string> Known, TriageMixing Mixing);
 
     /// <summary>Every word the content and the rules spell: such a word is never read as a misspelling.</summary>
     private static IReadOnlySet<string> KnownWords(IEnumerable<ContentItem> items, IEnumerable<TriageRuleSet> sets)
