@@ -94,7 +94,7 @@ public sealed class HealthBotFactory(
         if (TestPostgres.ForEveryFactory && settings?.ContainsKey("Storage:Provider") != true)
         {
             values["Storage:Provider"] = "postgres";
-            values["Storage:PostgresConnection"] = TestPostgres.CreateDatabase();
+            values["Storage:PostgresConnection"] = TestPostgres.CreateMigratedDatabase();
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
