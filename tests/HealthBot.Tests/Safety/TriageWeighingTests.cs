@@ -61,6 +61,20 @@ public sealed class TriageWeighingTests
         Assert.Equal(topic, UrgentTopic.Choose(assessment, retrieval, RepositoryContent.Catalog.Current, language)?.Id);
     }
 
+    [Theory]
+    [InlineData("my brother drank rat poison after fighting with his gf an hour ago hes vomiting", "en")]
+    [InlineData("my son drank paraffin from a coke bottle", "en")]
+    public void A_rule_without_a_topic_is_followed_only_by_an_item_plainly_about_the_message(string text, string language)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var assessment = Triage.Assess(normalized, language);
+        var retrieval = new LexicalRetriever(RepositoryContent.Catalog).Retrieve(normalized, language);
+
+        Assert.True(assessment.Urgent);
+        Assert.Null(assessment.TopicId);
+        Assert.Null(UrgentTopic.Choose(assessment, retrieval, RepositoryContent.Catalog.Current, language));
+    }
+
     [Fact]
     public void Rule_files_may_name_candidate_topics_and_who_is_affected()
     {
