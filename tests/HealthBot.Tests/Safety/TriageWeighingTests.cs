@@ -64,7 +64,7 @@ public sealed class TriageWeighingTests
     [Theory]
     [InlineData("my brother drank rat poison after fighting with his gf an hour ago hes vomiting", "en")]
     [InlineData("my son drank paraffin from a coke bottle", "en")]
-    public void A_rule_without_a_topic_is_followed_only_by_an_item_plainly_about_the_message(string text, string language)
+    public void A_rule_without_a_topic_is_followed_only_by_an_item_plainly_about_it(string text, string language)
     {
         var normalized = TextNormalizer.Normalize(text);
         var assessment = Triage.Assess(normalized, language);
