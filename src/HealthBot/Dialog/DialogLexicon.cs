@@ -45,7 +45,8 @@ public static partial class DialogLexicon
         var list = new List<LexiconEntry>();
         Adder add = (language, meaning, phrases) =>
             list.AddRange(phrases.Select(p => new LexiconEntry(p, language, meaning)));
-        foreach (var words in new Action<Adder>[] { Everywhere, English, French, Swahili, Portuguese, Hindi, Presence })
+        Action<Adder>[] languages = [Everywhere, English, French, Swahili, Portuguese, Hindi, Presence, Mistakes];
+        foreach (var words in languages)
         {
             words(add);
         }
