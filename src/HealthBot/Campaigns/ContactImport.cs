@@ -16,6 +16,9 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
 {
     private static readonly string[] Known = ["phone", "consent", "channel", "language", "time_zone", "groups"];
 
+    /// <summary>Contacts per transaction: a few hundred keep each write short on SQLite's single writer.</summary>
+    private const int BatchSize = 500;
+
     public sealed record Result(int Imported, IReadOnlyList<string> Rejected);
 
     public async Task<Result> ImportAsync(TextReader csv, string? group = null)
@@ -35,38 +38,63 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
 
         var rejected = new List<string>();
         var imported = 0;
+        var batch = new List<(int Line, Subscription Subscription)>();
         foreach (var (line, fields) in rows.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)))
         {
-            var row = header.Select((name, i) => (name, value: i < fields.Count ? fields[i].Trim() : string.Empty)).ToDictionary(p => p.name, p => p.value);
+            var row = header.Select((name, i) => (name, value: i < fields.Count ? fields[i].Trim() : string.Empty))
+                .ToDictionary(p => p.name, p => p.value);
             if (Check(row) is { } problem)
             {
                 rejected.Add($"line {line}: {problem}");
                 continue;
             }
 
-            var channel = row.GetValueOrDefault("channel") is { Length: > 0 } c ? c.ToLowerInvariant() : ChannelNames.Sms;
-            var address = row["phone"];
-            var custom = row.Where(p => !Known.Contains(p.Key) && p.Value.Length > 0)
-                .ToDictionary(p => p.Key, p => p.Key.EndsWith("_date", StringComparison.Ordinal) ? LenientDate.Parse(p.Value)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : p.Value);
-            var groups = (row.GetValueOrDefault("groups") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append(group).OfType<string>().Distinct().ToList();
-            var contact = await audience.SubscribeAsync(channel, address, groups.FirstOrDefault(), custom, Consent.OptedIn,
-                row.GetValueOrDefault("language") is { Length: > 0 } l ? l : null, row.GetValueOrDefault("time_zone") is { Length: > 0 } tz ? tz : null);
-            if (contact.Consent == Consent.OptedOut)
+            batch.Add((line, Subscription(row, group)));
+            if (batch.Count == BatchSize)
             {
-                rejected.Add($"line {line}: this contact opted out; only they can opt back in (by sending START)");
-                continue;
+                imported += await WriteAsync(batch, rejected);
             }
-
-            foreach (var extra in groups.Skip(1))
-            {
-                await audience.SubscribeAsync(channel, address, extra, new Dictionary<string, string>());
-            }
-
-            imported++;
         }
 
+        imported += await WriteAsync(batch, rejected);
+        rejected.Sort((a, b) => LineOf(a).CompareTo(LineOf(b)));
         return new Result(imported, rejected);
     }
+
+    /// <summary>Writes the batch in one transaction and empties it; the number imported.</summary>
+    private async Task<int> WriteAsync(List<(int Line, Subscription Subscription)> batch, List<string> rejected)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var contacts = await audience.SubscribeAllAsync([.. batch.Select(b => b.Subscription)]);
+        var optedOut = batch.Zip(contacts).Where(p => p.Second.Consent == Consent.OptedOut).ToList();
+        rejected.AddRange(optedOut.Select(p =>
+            $"line {p.First.Line}: this contact opted out; only they can opt back in (by sending START)"));
+        var written = batch.Count - optedOut.Count;
+        batch.Clear();
+        return written;
+    }
+
+    private static Subscription Subscription(Dictionary<string, string> row, string? group)
+    {
+        var channel = row.GetValueOrDefault("channel") is { Length: > 0 } c ? c.ToLowerInvariant() : ChannelNames.Sms;
+        var custom = row.Where(p => !Known.Contains(p.Key) && p.Value.Length > 0).ToDictionary(p => p.Key,
+            p => p.Key.EndsWith("_date", StringComparison.Ordinal)
+                ? LenientDate.Parse(p.Value)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : p.Value);
+        var groups = (row.GetValueOrDefault("groups") ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Append(group).OfType<string>().Distinct().ToList();
+        return new Subscription(channel, row["phone"], groups, custom, Consent.OptedIn,
+            row.GetValueOrDefault("language") is { Length: > 0 } l ? l : null,
+            row.GetValueOrDefault("time_zone") is { Length: > 0 } tz ? tz : null);
+    }
+
+    private static int LineOf(string problem) =>
+        int.TryParse(problem.AsSpan(5, problem.IndexOf(':') - 5), out var line) ? line : 0;
 
     private string? Check(Dictionary<string, string> row)
     {

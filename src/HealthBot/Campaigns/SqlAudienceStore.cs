@@ -17,48 +17,77 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
     /// out is left exactly as they are: only they can opt back in.
     /// </summary>
     public Task<Contact> SubscribeAsync(
-        string channel, string address, string? group, IReadOnlyDictionary<string, string> fields, string? consent = null, string? language = null, string? timeZone = null) =>
-        writer.WriteAsync((connection, transaction) =>
+        string channel, string address, string? group, IReadOnlyDictionary<string, string> fields,
+        string? consent = null, string? language = null, string? timeZone = null) =>
+        writer.WriteAsync((connection, transaction) => Subscribe(connection, transaction, time.GetUtcNow(),
+            new Subscription(channel, address, group is null ? [] : [group], fields, consent, language, timeZone)));
+
+    /// <summary>
+    /// Many subscriptions in one write (a contacts CSV): on PostgreSQL each write is a transaction of its own, and an
+    /// import of 5,000 contacts one by one took 69 s against 1 s on SQLite, whose writer groups writes.
+    /// </summary>
+    public Task<IReadOnlyList<Contact>> SubscribeAllAsync(IReadOnlyList<Subscription> subscriptions) =>
+        writer.WriteAsync<IReadOnlyList<Contact>>((connection, transaction) =>
         {
             var now = time.GetUtcNow();
-            var contact = SqlContactStore.GetOrCreate(connection, transaction, database.Protector, channel, address, now);
-            if (contact.Consent == Consent.OptedOut)
-            {
-                return contact;
-            }
-
-            if (timeZone is not null)
-            {
-                connection.Command("UPDATE contacts SET time_zone = @z WHERE id = @c", transaction).With("@z", timeZone).With("@c", contact.Id).ExecuteNonQuery();
-            }
-
-            if (group is not null)
-            {
-                connection.Command("INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES (@c, @g, @t) ON CONFLICT DO NOTHING", transaction)
-                    .With("@c", contact.Id).With("@g", group).With("@t", now).ExecuteNonQuery();
-            }
-
-            foreach (var (name, value) in fields)
-            {
-                connection.Command("INSERT INTO contact_fields (contact_id, name, value) VALUES (@c, @n, @v) ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value", transaction)
-                    .With("@c", contact.Id).With("@n", name).With("@v", value).ExecuteNonQuery();
-            }
-
-            if (language is not null)
-            {
-                connection.Command("UPDATE contacts SET language = @l WHERE id = @c", transaction).With("@l", language).With("@c", contact.Id).ExecuteNonQuery();
-            }
-
-            if (consent is not null && consent != contact.Consent)
-            {
-                connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction)
-                    .With("@s", consent).With("@t", now).With("@c", contact.Id).ExecuteNonQuery();
-                connection.Command("INSERT INTO consent_events (contact_id, consent, channel, reason, at) VALUES (@c, @s, @ch, 'campaign-subscription', @t)", transaction)
-                    .With("@c", contact.Id).With("@s", consent).With("@ch", channel).With("@t", now).ExecuteNonQuery();
-            }
-
-            return contact with { Consent = consent ?? contact.Consent, Language = language ?? contact.Language, TimeZone = timeZone ?? contact.TimeZone };
+            return subscriptions.Select(s => Subscribe(connection, transaction, now, s)).ToList();
         });
+
+    private Contact Subscribe(DbConnection connection, DbTransaction transaction, DateTimeOffset now, Subscription s)
+    {
+        var contact = SqlContactStore.GetOrCreate(
+            connection, transaction, database.Protector, s.Channel, s.Address, now);
+        if (contact.Consent == Consent.OptedOut)
+        {
+            return contact;
+        }
+
+        if (s.TimeZone is not null)
+        {
+            connection.Command("UPDATE contacts SET time_zone = @z WHERE id = @c", transaction)
+                .With("@z", s.TimeZone).With("@c", contact.Id).ExecuteNonQuery();
+        }
+
+        foreach (var group in s.Groups)
+        {
+            connection.Command(
+                "INSERT INTO contact_groups (contact_id, group_name, joined_at) VALUES (@c, @g, @t) " +
+                "ON CONFLICT DO NOTHING",
+                transaction).With("@c", contact.Id).With("@g", group).With("@t", now).ExecuteNonQuery();
+        }
+
+        foreach (var (name, value) in s.Fields)
+        {
+            connection.Command(
+                "INSERT INTO contact_fields (contact_id, name, value) VALUES (@c, @n, @v) " +
+                "ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value",
+                transaction).With("@c", contact.Id).With("@n", name).With("@v", value).ExecuteNonQuery();
+        }
+
+        if (s.Language is not null)
+        {
+            connection.Command("UPDATE contacts SET language = @l WHERE id = @c", transaction)
+                .With("@l", s.Language).With("@c", contact.Id).ExecuteNonQuery();
+        }
+
+        if (s.Consent is not null && s.Consent != contact.Consent)
+        {
+            connection.Command("UPDATE contacts SET consent = @s, updated_at = @t WHERE id = @c", transaction)
+                .With("@s", s.Consent).With("@t", now).With("@c", contact.Id).ExecuteNonQuery();
+            connection.Command(
+                "INSERT INTO consent_events (contact_id, consent, channel, reason, at) " +
+                "VALUES (@c, @s, @ch, 'campaign-subscription', @t)",
+                transaction).With("@c", contact.Id).With("@s", s.Consent).With("@ch", s.Channel).With("@t", now)
+                .ExecuteNonQuery();
+        }
+
+        return contact with
+        {
+            Consent = s.Consent ?? contact.Consent,
+            Language = s.Language ?? contact.Language,
+            TimeZone = s.TimeZone ?? contact.TimeZone,
+        };
+    }
 
     public Task<bool> LeaveAsync(long contactId, string group) =>
         writer.WriteAsync((connection, transaction) => connection.Command("DELETE FROM contact_groups WHERE contact_id = @c AND group_name = @g", transaction)
@@ -171,3 +200,8 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
 
 /// <summary>An audience to read: the campaign's filter, its channels and, for relative schedules, the anchor date range.</summary>
 public sealed record AudienceQuery(AudienceFilter Filter, IReadOnlyList<string> Channels, string DefaultLanguage, string? AnchorField = null, DateOnly? AnchorFrom = null, DateOnly? AnchorTo = null);
+
+/// <summary>One contact to add to <paramref name="Groups"/> with <paramref name="Fields"/>.</summary>
+public sealed record Subscription(
+    string Channel, string Address, IReadOnlyList<string> Groups, IReadOnlyDictionary<string, string> Fields,
+    string? Consent, string? Language, string? TimeZone);
