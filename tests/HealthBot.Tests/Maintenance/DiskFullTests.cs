@@ -45,25 +45,39 @@ public sealed class DiskFullTests : IDisposable
         var control = Directory.CreateDirectory(Path.Combine(root, "control")).FullName;
         var url = $"http://127.0.0.1:{HealthBotFactory.FreeLoopbackPort()}";
         using var server = Start(url, peer.BaseUrl, control);
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
-        await WaitReadyAsync(http, server);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            await WaitReadyAsync(http, server);
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, "+254700500001", "SMfirst000000000000000000000000001"));
-        await Eventually.WaitForAsync(() => peer.Received.Count(m => m.To == "+254700500001"), c => c > 0, "a reply");
+            Assert.Equal(
+                HttpStatusCode.OK, await PostAsync(http, "+254700500001", "SMfirst000000000000000000000000001"));
+            await Eventually.WaitForAsync(
+                () => peer.Received.Count(m => m.To == "+254700500001"), c => c > 0, "a reply");
 
-        await File.WriteAllTextAsync(Path.Combine(control, "fill"), "");
-        await Eventually.WaitForAsync(() => File.Exists(Path.Combine(control, "filled")), f => f, "the disk to fill");
-        const string Retried = "SMfull0000000000000000000000000002";
-        var refused = await PostAsync(http, "+254700500002", Retried);
-        await Task.Delay(refused == HttpStatusCode.ServiceUnavailable ? 0 : 3000);
-        Assert.True(refused == HttpStatusCode.ServiceUnavailable, $"{refused}: {string.Join('\n', log)}");
+            await File.WriteAllTextAsync(Path.Combine(control, "fill"), "");
+            await Eventually.WaitForAsync(
+                () => File.Exists(Path.Combine(control, "filled")), f => f, "the disk to fill");
+            const string Retried = "SMfull0000000000000000000000000002";
+            var refused = await PostAsync(http, "+254700500002", Retried);
+            await Task.Delay(refused == HttpStatusCode.ServiceUnavailable ? 0 : 3000);
+            Assert.True(refused == HttpStatusCode.ServiceUnavailable, $"{refused}: {string.Join('\n', log)}");
 
-        await File.WriteAllTextAsync(Path.Combine(control, "free"), "");
-        await Eventually.WaitForAsync(() => File.Exists(Path.Combine(control, "freed")), f => f, "space to return");
-        // The provider's retry of the refused message.
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, "+254700500002", Retried));
-        await Eventually.WaitForAsync(
-            () => peer.Received.Count(m => m.To == "+254700500002"), c => c == 1, "the retried one's reply", 30_000);
+            await File.WriteAllTextAsync(Path.Combine(control, "free"), "");
+            await Eventually.WaitForAsync(
+                () => File.Exists(Path.Combine(control, "freed")), f => f, "space to return");
+            // The provider's retry of the refused message.
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(http, "+254700500002", Retried));
+            await Eventually.WaitForAsync(
+                () => peer.Received.Count(m => m.To == "+254700500002"), c => c == 1, "the retried one's reply",
+                30_000);
+        }
+        finally
+        {
+            // Disposing a Process leaves it running: without this every run left a server (and its filler loop).
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
     }
 
     private Process Start(string url, string peer, string control)
