@@ -36,7 +36,7 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
             return new Result(0, [$"line 1: missing required column(s): {string.Join(", ", missing)}"]);
         }
 
-        var rejected = new List<string>();
+        var rejected = new List<(int Line, string Problem)>();
         var imported = 0;
         var batch = new List<(int Line, Subscription Subscription)>();
         foreach (var (line, fields) in rows.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)))
@@ -45,7 +45,7 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
                 .ToDictionary(p => p.name, p => p.value);
             if (Check(row) is { } problem)
             {
-                rejected.Add($"line {line}: {problem}");
+                rejected.Add((line, problem));
                 continue;
             }
 
@@ -57,12 +57,12 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
         }
 
         imported += await WriteAsync(batch, rejected);
-        rejected.Sort((a, b) => LineOf(a).CompareTo(LineOf(b)));
-        return new Result(imported, rejected);
+        return new Result(imported, [.. rejected.OrderBy(r => r.Line).Select(r => $"line {r.Line}: {r.Problem}")]);
     }
 
     /// <summary>Writes the batch in one transaction and empties it; the number imported.</summary>
-    private async Task<int> WriteAsync(List<(int Line, Subscription Subscription)> batch, List<string> rejected)
+    private async Task<int> WriteAsync(
+        List<(int Line, Subscription Subscription)> batch, List<(int Line, string Problem)> rejected)
     {
         if (batch.Count == 0)
         {
@@ -72,7 +72,7 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
         var contacts = await audience.SubscribeAllAsync([.. batch.Select(b => b.Subscription)]);
         var optedOut = batch.Zip(contacts).Where(p => p.Second.Consent == Consent.OptedOut).ToList();
         rejected.AddRange(optedOut.Select(p =>
-            $"line {p.First.Line}: this contact opted out; only they can opt back in (by sending START)"));
+            (p.First.Line, "this contact opted out; only they can opt back in (by sending START)")));
         var written = batch.Count - optedOut.Count;
         batch.Clear();
         return written;
@@ -92,9 +92,6 @@ public sealed partial class ContactImport(SqlAudienceStore audience, Channels.Ch
             row.GetValueOrDefault("language") is { Length: > 0 } l ? l : null,
             row.GetValueOrDefault("time_zone") is { Length: > 0 } tz ? tz : null);
     }
-
-    private static int LineOf(string problem) =>
-        int.TryParse(problem.AsSpan(5, problem.IndexOf(':') - 5), out var line) ? line : 0;
 
     private string? Check(Dictionary<string, string> row)
     {

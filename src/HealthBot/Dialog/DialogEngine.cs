@@ -198,7 +198,8 @@ public sealed class DialogEngine(
         if (assessment.Urgent)
         {
             // The referral goes first and never waits for a model or a limit.
-            var item = UrgentTopic.Choose(assessment, retrieval, catalog.Current, language, memory?.Topic);
+            var item = UrgentTopic.Choose(
+                assessment, retrieval, catalog.Current, language, memory?.Topic, settings.MinConfidence);
             var urgent = say.Urgent(profile, language, item, retrieval.Candidates) with
             {
                 Alert = assessment,

@@ -45,8 +45,8 @@ public static partial class DialogLexicon
         var list = new List<LexiconEntry>();
         Adder add = (language, meaning, phrases) =>
             list.AddRange(phrases.Select(p => new LexiconEntry(p, language, meaning)));
-        Action<Adder>[] languages = [Everywhere, English, French, Swahili, Portuguese, Hindi, Presence, Mistakes];
-        foreach (var words in languages)
+        Action<Adder>[] tables = [Everywhere, English, French, Swahili, Portuguese, Hindi, Presence, Mistakes];
+        foreach (var words in tables)
         {
             words(add);
         }

@@ -13,9 +13,12 @@ public sealed class DialogOptions
     [Required, RegularExpression("^(en|fr|sw|pt|hi)$")]
     public string DefaultLanguage { get; set; } = "en";
 
+    /// <summary>The default of <see cref="MinConfidence"/>, calibrated on the dev set (README).</summary>
+    public const double DefaultMinConfidence = 0.18;
+
     /// <summary>Below this retrieval score (0 to 1) the bot declines politely instead of guessing.</summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.18;
+    public double MinConfidence { get; set; } = DefaultMinConfidence;
 
     /// <summary>A lower score still answers when the best item leads the next one by <see cref="ClearWinnerMargin"/>.</summary>
     [Range(0.0, 1.0)]

@@ -15,7 +15,7 @@ public sealed class LexicalRetriever : IRetriever
 
     public LexicalRetriever(
         ContentCatalog catalog,
-        double minConfidence = 0.18,
+        double minConfidence = DialogOptions.DefaultMinConfidence,
         double clearWinnerConfidence = 0.10,
         double clearWinnerMargin = 0.15,
         double onTopicConfidence = 0.12)
