@@ -32,6 +32,9 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<JobStorage>(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<CampaignOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            // The process-wide activator would hold this host's container after it stops (Hangfire.AspNetCore sets
+            // one per host): the job server is given this host's own (AddCampaignJobServer), nothing else uses it.
+            .UseDefaultActivator()
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

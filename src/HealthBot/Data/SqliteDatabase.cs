@@ -8,7 +8,8 @@ namespace HealthBot.Data;
 /// Opens connections to the HealthBot SQLite file with the pragmas every connection needs, and carries the
 /// protector that encrypts personal data in it.
 /// </summary>
-public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDataProtector protector) : Database(protector)
+public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDataProtector protector)
+    : Database(protector), IDisposable
 {
     public override SqlDialect Dialect => SqlDialect.Sqlite;
 
@@ -47,5 +48,15 @@ public sealed class SqliteDatabase(IOptions<StorageOptions> options, PersonalDat
             "PRAGMA temp_store = MEMORY;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// Closes this file's pooled connections when the host stops. The pool is process-wide and its pruning timer
+    /// lives until cleared: it kept the file open after the host and, through the timer, the stopped host itself.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 }

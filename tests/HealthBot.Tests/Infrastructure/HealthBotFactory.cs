@@ -107,6 +107,10 @@ public sealed class HealthBotFactory(
             builder.UseSetting(key, value);
         }
 
+        // A pooled HTTP handler expires on a timer (2 minutes by default) that keeps the handler's host until it
+        // fires: every host that sent something stayed in memory for minutes after its test. A test host lives for
+        // seconds, so its handlers never need replacing.
+        builder.ConfigureServices(s => s.ConfigureHttpClientDefaults(c => c.SetHandlerLifetime(Timeout.InfiniteTimeSpan)));
         if (services is not null)
         {
             builder.ConfigureTestServices(services);

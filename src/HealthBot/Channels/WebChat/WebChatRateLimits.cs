@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HealthBot.Channels.WebChat;
@@ -16,20 +15,63 @@ public static class WebChatRateLimits
 {
     public const string ApiPrefix = "/api/webchat";
 
-    public static IServiceCollection AddWebChatRateLimits(this IServiceCollection services)
+    public static IServiceCollection AddWebChatRateLimits(this IServiceCollection services) =>
+        services.AddSingleton<Limiters>();
+
+    /// <summary>
+    /// Checks the limits for every request. Not ASP.NET Core's rate-limiting middleware: it also starts a limiter of
+    /// its own (a replenishing timer) that nothing disposes, which kept every stopped host alive.
+    /// </summary>
+    public static IApplicationBuilder UseWebChatRateLimits(this IApplicationBuilder app)
     {
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebChatOptions>>((o, webChat) =>
+        var limiters = app.ApplicationServices.GetRequiredService<Limiters>();
+        return app.Use(async (http, next) =>
+        {
+            // No queue (QueueLimit 0): a request is let through or refused at once.
+            using var lease = limiters.Global.AttemptAcquire(http);
+            if (lease.IsAcquired)
+            {
+                await next(http);
+            }
+            else
+            {
+                await RejectAsync(http, lease);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The limiters, owned by the container so they are disposed with the host: each partitioned limiter runs a
+    /// replenishing timer until disposed.
+    /// </summary>
+    private sealed class Limiters : IDisposable
+    {
+        private readonly PartitionedRateLimiter<HttpContext>[] windows;
+
+        public Limiters(IOptions<WebChatOptions> webChat)
         {
             var limits = webChat.Value;
             var (minute, hour) = (TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            windows =
+            [
                 Window(ctx => IsApi(ctx) ? $"ip:{ClientKey(ctx)}" : null, limits.RequestsPerMinutePerClient, minute),
                 Window(ctx => IsApi(ctx) ? "all" : null, limits.RequestsPerMinute, minute),
-                Window(ctx => IsNewChat(ctx) ? $"new:{ClientKey(ctx)}" : null, limits.NewChatsPerHourPerClient, hour));
-            o.OnRejected = RejectAsync;
-        });
-        return services;
+                Window(ctx => IsNewChat(ctx) ? $"new:{ClientKey(ctx)}" : null, limits.NewChatsPerHourPerClient, hour),
+            ];
+            Global = PartitionedRateLimiter.CreateChained(windows);
+        }
+
+        public PartitionedRateLimiter<HttpContext> Global { get; }
+
+        public void Dispose()
+        {
+            // The chained limiter does not dispose the limiters it chains.
+            Global.Dispose();
+            foreach (var window in windows)
+            {
+                window.Dispose();
+            }
+        }
     }
 
     /// <summary>A fixed window per partition; a null partition (another path) is not limited.</summary>
@@ -70,10 +112,9 @@ public static class WebChatRateLimits
         return address.ToString();
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    private static async Task RejectAsync(HttpContext http, RateLimitLease lease)
     {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -36,7 +36,7 @@ public static class WebChatServiceCollectionExtensions
     /// <summary>The web chat's rate limits; after the forwarded headers, so a client is its real address.</summary>
     public static WebApplication UseWebChatLimits(this WebApplication app)
     {
-        app.UseRateLimiter();
+        app.UseWebChatRateLimits();
         return app;
     }
 }
