@@ -163,7 +163,8 @@ internal static class TriageDefaults
                  "na televisao",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
-                 "kaise bachaye | kaise bachayen | kaise bachaen | कैसे बचाएं | कैसे बचाएँ | surakshit kaise | " +
+                 // "Bachana" is also to save: only "se kaise bachaye" (protect FROM) is prevention, not "ab kaise bachaye".
+                 "se kaise bachaye | se kaise bachayen | से कैसे बचाएं | से कैसे बचाएँ | surakshit kaise | " +
                  "सुरक्षित कैसे | kahan rakhu | kahan rakhoon | कहाँ रखूं | कहां रखें | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
                  "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो | timepast | " +
