@@ -28,9 +28,17 @@ public static class DoseQuestions
     private static readonly string[][] DoseWords = Build(
         "dose", "dosage", "quelle dose", "dozi", "dosagem", "खुराक", "dose kitna");
 
-    /// <summary>Vaccine words of the five languages (four letters or more also match longer forms: "vaccination").</summary>
+    /// <summary>
+    /// Vaccine words of the five languages (four letters or more also match longer forms: "vaccination"), and the
+    /// diseases of the childhood schedule: "how many measles doses" counts shots, not a medicine's dose.
+    /// </summary>
     private static readonly string[][] VaccineWords = Build(
-        "vaccin", "chanjo", "vacin", "टीका", "टीके", "टीकों", "टीकाकरण", "tika", "tike", "teeka", "teeke");
+        "vaccin", "chanjo", "vacin", "टीका", "टीके", "टीकों", "टीकाकरण", "tika", "tike", "teeka", "teeke",
+        "booster", "rappel", "reforco", "shot", "shots", "jab", "jabs",
+        "measles", "rougeole", "surua", "sarampo", "खसरा", "खसरे", "khasra", "khasre",
+        "polio", "पोलियो", "tetanus", "tetanos", "pepopunda", "टिटनेस", "bcg", "rotavirus", "pentavalent", "hpv",
+        "rubella", "rubeole", "rubeola", "diphtheria", "diphterie", "difteria", "pertussis", "coqueluche",
+        "kifaduro", "हेपेटाइटिस", "hepatitis", "hepatite");
 
     public static bool IsDoseQuestion(NormalizedText text)
     {

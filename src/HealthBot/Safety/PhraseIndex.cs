@@ -19,6 +19,8 @@ internal sealed class PhraseIndex
     /// <summary>
     /// "and", "but" in the five languages (Swahili "na" is also "with"; Hindi "na" as negation is checked first).
     /// </summary>
+    internal static bool IsClauseBreak(string word) => ClauseBreaks.Contains(word);
+
     private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
     {
         "and", "but", "et", "mais", "na", "lakini", "e", "mas", "aur", "lekin", "और", "लेकिन", TriageSpelling.ClauseBreak,
@@ -70,7 +72,13 @@ internal sealed class PhraseIndex
     /// <param name="words">The message's words as written (same positions).</param>
     /// <param name="strict">The message is in another language: short rule words must match whole words.</param>
     /// <param name="known">Words spelt right (in the content or the rules): never read as a misspelling of another.</param>
-    public HashSet<TriagePhrase> Find(IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false, IReadOnlySet<string>? known = null)
+    /// <param name="compounds">
+    /// Spans of the message that are one compound ("blood pressure"): a phrase matched with words skipped may not end
+    /// or start inside one that reaches beyond it.
+    /// </param>
+    public HashSet<TriagePhrase> Find(
+        IReadOnlyList<string> stems, IReadOnlyList<string> words, IReadOnlySet<string>? negations, bool strict = false,
+        IReadOnlySet<string>? known = null, IReadOnlyList<(int Start, int End)>? compounds = null)
     {
         var found = new HashSet<TriagePhrase>();
         var message = new Message(stems, words, strict, literal) { Known = known };
@@ -83,7 +91,9 @@ internal sealed class PhraseIndex
 
             foreach (var phrase in Candidates(message, start))
             {
-                if (!found.Contains(phrase) && message.Matches(start, phrase, 0) && MatchesFrom(message, start, phrase, maxGap))
+                if (!found.Contains(phrase) && message.Matches(start, phrase, 0)
+                    && MatchesFrom(message, start, phrase, maxGap) is { } end
+                    && (end - start + 1 == phrase.Stems.Count || !Crosses(compounds, start, end)))
                 {
                     found.Add(phrase);
                 }
@@ -125,8 +135,14 @@ internal sealed class PhraseIndex
         }
     }
 
-    /// <summary>The phrase's remaining words in order, each with at most <paramref name="maxGap"/> other words before it.</summary>
-    private static bool MatchesFrom(Message message, int start, TriagePhrase phrase, int maxGap)
+    private static bool Crosses(IReadOnlyList<(int Start, int End)>? compounds, int start, int end) =>
+        compounds?.Any(c => c.Start <= end && c.End >= start && (c.Start < start || c.End > end)) == true;
+
+    /// <summary>
+    /// The phrase's remaining words in order, each with at most <paramref name="maxGap"/> other words before it: the
+    /// position of its last word, or null.
+    /// </summary>
+    private static int? MatchesFrom(Message message, int start, TriagePhrase phrase, int maxGap)
     {
         var position = start;
         for (var matched = 1; matched < phrase.Stems.Count; matched++)
@@ -143,13 +159,13 @@ internal sealed class PhraseIndex
 
             if (next < 0)
             {
-                return false;
+                return null;
             }
 
             position = next;
         }
 
-        return true;
+        return position;
     }
 
     internal static bool WordMatches(string word, string pattern) =>

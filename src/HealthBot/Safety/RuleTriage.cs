@@ -43,7 +43,9 @@ public sealed class RuleTriage : ITriage
             // Concepts combine loose words ("temp", "pain"): in the message's own language, and in another whose
             // rule words the message uses (Sheng, Hinglish), never merely on words that look alike.
             var combine = set.Language == language || mixed.Contains(set.Language);
-            var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine) &&
+            var clauses = new Lazy<IReadOnlyList<HashSet<TriagePhrase>>>(
+                () => words.FindByClause(set, set.SignIndex, negations));
+            var fired = set.Rules.FirstOrDefault(rule => Said(rule, set, present, combine, clauses) &&
                 (rule.Context.Count == 0 || rule.Context.Any(present.Contains) || SamePerson(rule, contextTopic, set)));
             // Asking versus happening now depends on the message, not the rule: decided once per rule set.
             var signs = set.Rules.SelectMany(r => r.Signs).Where(present.Contains);
@@ -72,7 +74,8 @@ public sealed class RuleTriage : ITriage
     /// </summary>
     private static (IReadOnlyList<string> Topics, bool SaysWho) Topics(TriageRule fired, TriageWords words, IReadOnlyList<TriageRuleSet> helpers, IReadOnlyList<TriageRuleSet> all)
     {
-        var own = fired.TopicId is { } t ? new[] { t } : [];
+        // An emergency rule with one topic of its own ("self-poisoning" → mental-health) says what follows it.
+        IReadOnlyList<string> own = fired.TopicId is { } t ? [t] : fired.Topics.Count == 1 ? fired.Topics : [];
         var groups = all.SelectMany(s => s.Affected).GroupBy(g => g.Name).Select(g => g.First()).ToList();
         var mentioned = helpers.SelectMany(h => h.Affected.Where(g => words.Find(h, g.Index, null).Count > 0)).Select(g => g.Name).ToHashSet();
         var affected = groups.FindIndex(g => mentioned.Contains(g.Name));
@@ -93,9 +96,13 @@ public sealed class RuleTriage : ITriage
         return (ruleGroup > affected ? group.Topics : own, true);
     }
 
-    private static bool Said(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present, bool combine) =>
-        rule.Signs.Any(present.Contains) || combine &&
-        rule.Combinations.Any(c => c.All(concept => TriageConcepts.Said(set, concept, present) is not null));
+    private static bool Said(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present, bool combine,
+        Lazy<IReadOnlyList<HashSet<TriagePhrase>>> clauses) =>
+        rule.Signs.Any(present.Contains) || combine && rule.Combinations.Any(c => AllSaid(c, set, present) &&
+            (!c.OneClause || clauses.Value.Any(clause => AllSaid(c, set, clause))));
+
+    private static bool AllSaid(ConceptCombination combination, TriageRuleSet set, HashSet<TriagePhrase> present) =>
+        combination.All(concept => TriageConcepts.Said(set, concept, present) is not null);
 
     /// <summary>For <c>chat --explain</c>: the sign or the concepts that fired, and the context.</summary>
     private static string Why(TriageRule rule, TriageRuleSet set, HashSet<TriagePhrase> present)
@@ -156,12 +163,63 @@ internal sealed class TriageWords(NormalizedText text, string language, IReadOnl
 
     public HashSet<TriagePhrase> Find(TriageRuleSet set, PhraseIndex index, IReadOnlySet<string>? negations)
     {
+        var stemmed = Stems(set);
+        return index.Find(stemmed, tokens, negations, strict: set.Language != language, known, Compounds(set, stemmed));
+    }
+
+    /// <summary>The phrases found in each clause of the message (split at commas, "and", "but").</summary>
+    public IReadOnlyList<HashSet<TriagePhrase>> FindByClause(
+        TriageRuleSet set, PhraseIndex index, IReadOnlySet<string>? negations)
+    {
+        var stemmed = Stems(set);
+        var clauses = new List<HashSet<TriagePhrase>>();
+        for (int i = 0, from = 0; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !PhraseIndex.IsClauseBreak(stemmed[i]) && !PhraseIndex.IsClauseBreak(tokens[i]))
+            {
+                continue;
+            }
+
+            if (i > from)
+            {
+                var clause = Enumerable.Range(from, i - from).ToList();
+                clauses.Add(index.Find(clause.ConvertAll(j => stemmed[j]), clause.ConvertAll(j => tokens[j]),
+                    negations, strict: set.Language != language, known));
+            }
+
+            from = i + 1;
+        }
+
+        return clauses;
+    }
+
+    private IReadOnlyList<string> Stems(TriageRuleSet set)
+    {
         if (!stems.TryGetValue(set.Language, out var stemmed))
         {
             stems[set.Language] = stemmed = tokens.Select(t => Stemmer.Stem(t, set.Language)).ToList();
         }
 
-        return index.Find(stemmed, tokens, negations, strict: set.Language != language, known);
+        return stemmed;
+    }
+
+    /// <summary>Where the rule set's compounds ("blood pressure") stand in the message, word for word.</summary>
+    private static List<(int Start, int End)> Compounds(TriageRuleSet set, IReadOnlyList<string> stemmed)
+    {
+        var spans = new List<(int, int)>();
+        foreach (var compound in set.Compounds)
+        {
+            var length = compound.Stems.Count;
+            for (var i = 0; i + length <= stemmed.Count; i++)
+            {
+                if (Enumerable.Range(0, length).All(j => PhraseIndex.WordMatches(stemmed[i + j], compound.Stems[j])))
+                {
+                    spans.Add((i, i + length - 1));
+                }
+            }
+        }
+
+        return spans;
     }
 
     private static IReadOnlyList<string> WithCompounds(IReadOnlyList<string> folded, TriageMixing mixing) =>

@@ -57,7 +57,13 @@ internal static class TriageAges
         "moja mbili tatu nne tano sita saba nane tisa kumi",
         "ek do teen char paanch chhe saat aath nau das");
 
-    private static readonly HashSet<string> Old = ["old", "olds", "ol", "ka", "ki", "ke", "का", "की", "के"];
+    private static readonly HashSet<string> Old = ["old", "olds", "ol"];
+
+    /// <summary>
+    /// Hindi "N din ka/ki": an age only of a person named next to it ("5 din ki beti", "beta 3 din ka hai"); of
+    /// anything else it is a length ("malaria ki dawa 3 din ki hai": three days of medicine).
+    /// </summary>
+    private static readonly HashSet<string> Possessive = ["ka", "ki", "ke", "का", "की", "के"];
 
     private static readonly HashSet<string> AfterOf = ["vie", "vida", "nascido", "nascida", "naissance", "kuzaliwa"];
 
@@ -80,7 +86,7 @@ internal static class TriageAges
         "neto", "neta", "netinho", "netinha", "sobrinho", "sobrinha", "bebezinho", "miudo", "miuda", "neveu", "niece",
         "bbe", "bby", "kiddo", "grandchild",
         "bacha", "bachcha", "baccha", "bachchi", "bachi", "beta", "beti", "ladka", "ladki", "शिशु", "बच्चा", "बच्ची",
-        "बेटा", "बेटी",
+        "बेटा", "बेटी", "बच्चे", "navjaat", "navjat", "नवजात",
     ];
 
     /// <summary>The age words for the ages said in <paramref name="words"/> (folded message words).</summary>
@@ -140,6 +146,11 @@ internal static class TriageAges
     {
         string? At(int i) => i >= 0 && i < words.Count ? words[i] : null;
         var next = At(end + 1);
+        if (next is not null && Possessive.Contains(next))
+        {
+            return Enumerable.Range(start - 3, 3).Concat([end + 2, end + 3]).Any(i => Person.Contains(At(i) ?? ""));
+        }
+
         if (next is not null && (Old.Contains(next) || (Of.Contains(next) && AfterOf.Contains(At(end + 2) ?? ""))))
         {
             return true;

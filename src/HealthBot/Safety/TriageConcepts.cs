@@ -32,18 +32,20 @@ internal static class TriageConcepts
             : null;
 
     /// <summary>The rule's <c>combine:</c> alternatives as lists of concept names; unknown ones reported.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Combinations(
+    public static IReadOnlyList<ConceptCombination> Combinations(
         string? line, IReadOnlyDictionary<string, TriageConcept> concepts, Action<string> unknown)
     {
-        var combinations = new List<IReadOnlyList<string>>();
+        var combinations = new List<ConceptCombination>();
         foreach (var alternative in TriageRuleSet.Split(line))
         {
-            var names = alternative.Split('+').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            // "weak ~ very": both in one clause ("very weak"), not "the milk is weak, she cries a lot".
+            var oneClause = alternative.Contains('~', StringComparison.Ordinal);
+            var names = alternative.Split('+', '~').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
             var missing = names.Where(n => !concepts.ContainsKey(n)).ToList();
             missing.ForEach(unknown);
             if (missing.Count == 0 && names.Count > 0)
             {
-                combinations.Add(names);
+                combinations.Add(new ConceptCombination(names, oneClause));
             }
         }
 
@@ -71,3 +73,12 @@ internal static class TriageConcepts
 /// (<c>except:</c>), so "high blood pressure, how much salt is too much" is no "blood + a lot".
 /// </summary>
 internal sealed record TriageConcept(IReadOnlyList<TriagePhrase> Words, IReadOnlyList<TriagePhrase> Except);
+
+/// <summary>
+/// The concept names of one <c>combine:</c> alternative; <see cref="OneClause"/> when joined by <c>~</c>.
+/// </summary>
+internal sealed class ConceptCombination(IEnumerable<string> names, bool oneClause) : List<string>(names)
+{
+    /// <summary>Every concept must be said in one clause (between commas, "and", "but"), not anywhere.</summary>
+    public bool OneClause { get; } = oneClause;
+}

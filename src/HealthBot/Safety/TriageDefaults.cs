@@ -78,6 +78,10 @@ internal static class TriageDefaults
         ["en"] = "a little | a bit | slightly | last year | last month | years ago | months ago | in the past | " +
                  "used to | is that normal | is this normal | is it normal | how to prevent | how can i prevent | " +
                  "how do i prevent | prevent | " +
+                 // Protecting someone FROM a danger is prevention; storing a poison is not swallowing it.
+                 "how can i protect | how to protect | how do i protect | protect my child from | " +
+                 "protect my kids from | protect children from | where do i store | where to store | " +
+                 "how should i store | where can i store | " +
                  "is better now | is fine now | is ok now | is okay now | doing better now | better now | " +
                  "happening again | happen again | im ok now | i am ok now | im fine now | feeling fine | is fine | " +
                  "timepast | as a teen | as a child | when i was | last pregnancy | previous pregnancy | " +
@@ -99,6 +103,9 @@ internal static class TriageDefaults
                  "on the radio | on the news",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
+                 "comment proteger | proteger mon enfant | proteger ma fille | proteger mon fils | " +
+                 "proteger les enfants | " +
+                 "ou garder | ou stocker | ou je range | ou mettre | " +
                  "comment prevenir | comment eviter | prevenir | va mieux | va bien maintenant | que ca recommence | " +
                  "que ca se reproduise | ne recommence pas | ne se reproduise pas | l annee passee | timepast | " +
                  "premier accouchement | derniere grossesse | " +
@@ -116,6 +123,9 @@ internal static class TriageDefaults
                  "comment compter | a la radio | a la tele",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
+                 "jinsi ya kumlinda | jinsi ya kuwalinda | namna ya kumlinda | namna ya kuwalinda | " +
+                 "nitamlinda vipi | " +
+                 "nitawalinda vipi | kumlinda mtoto | kuwalinda watoto | nihifadhi wapi | niweke wapi | " +
                  "yuko sawa sasa | sasa yuko sawa | yuko salama sasa | sasa yuko salama | amepona | ameshapona | " +
                  "isitokee tena | isijirudie | isirudie tena | timepast | mimba iliyopita | kovu | yuko poa | " +
                  // The conditional "-ki-" (if someone is bitten, if she stops moving) asks; written out, as calm
@@ -133,6 +143,8 @@ internal static class TriageDefaults
                  "kuhesabu | imepungua | umepungua | redioni | kwenye redio | walisema",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
+                 "como proteger | como posso proteger | como protejo | proteger meu filho | proteger minha filha | " +
+                 "proteger as criancas | onde guardo | onde eu guardo | onde deixo | onde posso guardar | " +
                  "prevenir | esta melhor | ta melhor | ja esta bem | esta bem agora | aconteca de novo | " +
                  "acontecer de novo | nao se repita | nao volte a acontecer | timepast | anos atras | ha anos | " +
                  "cicatriz | " +
@@ -151,6 +163,9 @@ internal static class TriageDefaults
                  "na televisao",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
+                 // "Bachana" is also to save: only "se kaise bachaye" (protect FROM) is prevention, not "ab kaise bachaye".
+                 "se kaise bachaye | se kaise bachayen | से कैसे बचाएं | से कैसे बचाएँ | surakshit kaise | " +
+                 "सुरक्षित कैसे | kahan rakhu | kahan rakhoon | कहाँ रखूं | कहां रखें | " +
                  "कैसे बचें | rokne ke liye | ab theek hai | ab thik hai | अब ठीक है | ab behtar hai | अब बेहतर है | " +
                  "dubara na ho | dobara na ho | दोबारा न हो | phir se na ho | फिर से न हो | timepast | " +
                  "pichhli pregnancy | pichli pregnancy | पिछली प्रेगनेंसी | पिछली बार | ab thik | अब ठीक | " +

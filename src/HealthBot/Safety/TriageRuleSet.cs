@@ -25,9 +25,10 @@ internal sealed record TriageRule(
 {
     /// <summary>
     /// <c>combine: blood + heavy | pregnant + blood</c>: each concept (a <c>## concept: NAME</c> section) found
-    /// anywhere in the message. Concepts (body part, sign, severity, time) generalise better than whole phrases.
+    /// anywhere in the message (with <c>~</c>, in one clause).
+    /// Concepts (body part, sign, severity, time) generalise better than whole phrases.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Combinations { get; init; } = [];
+    public IReadOnlyList<ConceptCombination> Combinations { get; init; } = [];
 }
 
 /// <summary>Who a message is about (<c>## affected: NAME</c>) and the topics that fit them, best first.</summary>
@@ -46,6 +47,13 @@ internal sealed record TriageRuleSet(
 {
     public PhraseIndex SignIndex { get; } = new(Rules.SelectMany(r => r.Signs.Concat(r.Context))
         .Concat(Concepts?.Values.SelectMany(c => c.Words.Concat(c.Except)) ?? []));
+
+    /// <summary>
+    /// Exceptions that are a concept's own word in a compound ("blood pressure", "high blood"): a sign matched across a
+    /// gap may not end inside one ("too much with high blood pressure" is no "too much blood").
+    /// </summary>
+    public IReadOnlyList<TriagePhrase> Compounds { get; } = Concepts?.Values.SelectMany(c => c.Except.Where(e =>
+        e.Stems.Count > 1 && c.Words.Any(w => w.Stems.Count == 1 && e.Stems.Contains(w.Stems[0])))).ToList() ?? [];
 
     public PhraseIndex AskingIndex { get; } = new(Asking);
 

@@ -19,6 +19,20 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
         Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
     }
 
+    [Theory]
+    [InlineData("+254700310051", "a viper got my husband on the foot in the field", "the bitten foot is getting fat now")]
+    [InlineData("+221770310052", "une vipere a pique mon mari au pied", "le pied pique devient gros maintenant")]
+    [InlineData("+254700310053", "nyoka amemgonga mume wangu mguuni", "mguu aliogongwa unazidi kunenepa")]
+    [InlineData("+258840310054", "uma jararaca picou meu marido no pe", "o pe mordido ta ficando gordo")]
+    [InlineData("+919800310055", "pati ko khet me saanp ne das liya", "jahan kaata wahan pair mota ho raha hai")]
+    public async Task A_snakebite_second_turn_about_the_swelling_limb_is_still_an_emergency(
+        string from, string first, string second)
+    {
+        var replies = await ConverseAsync(from, first, second);
+
+        Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
+    }
+
     [Fact]
     public async Task Breathing_signs_after_a_question_about_a_childs_illness_are_an_emergency_without_naming_the_child_again()
     {

@@ -15,6 +15,13 @@ public sealed class DoseQuestionsTests
     [InlineData("mtoto anahitaji dozi ngapi za chanjo ya surua")]
     [InlineData("a vacina do sarampo tem quantas doses")]
     [InlineData("खसरे के टीके की कितनी खुराक लगती है")]
+    [InlineData("how many measles doses does my child need")]
+    [InlineData("my baby had one polio dose, how many more")]
+    [InlineData("combien de doses de rougeole pour mon bebe")]
+    [InlineData("dozi ngapi za surua kwa mtoto")]
+    [InlineData("quantas doses de sarampo o meu filho precisa")]
+    [InlineData("बच्चे को खसरे की कितनी खुराक चाहिए")]
+    [InlineData("bachche ko polio ki kitni dose chahiye")]
     public void Counting_vaccine_doses_is_not_a_medicine_dose_question(string text)
     {
         Assert.False(DoseQuestions.IsDoseQuestion(TextNormalizer.Normalize(text)));

@@ -42,4 +42,20 @@ public sealed class TriageAgesTests
 
         Assert.True(result.Urgent, text);
     }
+
+    [Theory]
+    [InlineData("meri beti 5 din ki hai aur doodh nahi pee rahi", true)]
+    [InlineData("3 din ka bachcha hai, bukhar hai", true)]
+    [InlineData("मेरी 6 दिन की बच्ची पीली पड़ गई है", true)]
+    [InlineData("navjaat 2 din ka hai", true)]
+    [InlineData("malaria ki dawa 3 din ki hai", false)]
+    [InlineData("मलेरिया की दवा 3 दिन की है", false)]
+    [InlineData("doctor ne 5 din ki goli di hai", false)]
+    [InlineData("खांसी की दवाई 7 दिन की मिली है", false)]
+    public void A_hindi_days_ka_age_is_a_newborn_only_when_said_of_a_child(string text, bool newborn)
+    {
+        var words = TriageSpelling.Fold(TriageSpelling.Words(TextNormalizer.Normalize(text).Folded), message: true);
+
+        Assert.Equal(newborn, words.Contains(TriageAges.Newborn));
+    }
 }

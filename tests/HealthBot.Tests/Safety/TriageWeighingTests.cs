@@ -62,7 +62,8 @@ public sealed class TriageWeighingTests
     }
 
     [Theory]
-    [InlineData("my brother drank rat poison after fighting with his gf an hour ago hes vomiting", "en")]
+    // Not "after fighting with his gf": poison after a fight is self-poisoning, followed by mental-health.
+    [InlineData("my brother drank rat poison an hour ago by mistake, hes vomiting", "en")]
     [InlineData("my son drank paraffin from a coke bottle", "en")]
     public void A_rule_without_a_topic_is_followed_only_by_an_item_plainly_about_it(string text, string language)
     {

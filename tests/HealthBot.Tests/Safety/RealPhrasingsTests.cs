@@ -1,0 +1,61 @@
+using HealthBot.Dialog;
+using HealthBot.Grounding;
+using HealthBot.Safety;
+using HealthBot.Tests.Infrastructure;
+
+namespace HealthBot.Tests.Safety;
+
+/// <summary>
+/// Issue #12, messages as people really write them, in all five languages (testdata/real-phrasings.tsv): a child's
+/// abuse told without touch words, suicide told as a farewell plan, poison taken on purpose (followed by the
+/// mental-health item), newborn danger signs. Each is an emergency followed by its topic; prevention and storage
+/// questions, "too much" beside "blood pressure", weak milk with a crying baby and "3 din ki dawa" stay questions.
+/// </summary>
+public sealed class RealPhrasingsTests
+{
+    private const string File = "tests/HealthBot.Tests/Safety/testdata/real-phrasings.tsv";
+    private static readonly Lazy<RuleTriage> Triage = new(() => new RuleTriage(RepositoryContent.Catalog));
+
+    public static TheoryData<string, string, int> Urgent() => Rows(urgent: true);
+
+    public static TheoryData<string, string, int> NearMisses() => Rows(urgent: false);
+
+    [Theory]
+    [MemberData(nameof(Urgent))]
+    public void A_real_phrasing_of_an_emergency_is_urgent_and_followed_by_its_topic(
+        string language, string topic, int line)
+    {
+        var text = Text(line);
+        var normalized = TextNormalizer.Normalize(text);
+        var assessment = Triage.Value.Assess(normalized, language);
+        var retrieval = new LexicalRetriever(RepositoryContent.Catalog).Retrieve(normalized, language);
+
+        Assert.True(assessment.Urgent, $"line {line} [{language}] not urgent: {text}");
+        Assert.Equal(topic, UrgentTopic.Choose(assessment, retrieval, RepositoryContent.Catalog.Current, language)?.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(NearMisses))]
+    public void A_question_or_everyday_remark_is_not_an_emergency(string language, string topic, int line)
+    {
+        var text = Text(line);
+        var assessment = Triage.Value.Assess(TextNormalizer.Normalize(text), language);
+
+        Assert.False(assessment.Urgent, $"line {line} [{language}, {topic}] urgent ({assessment.Rule}): {text}");
+    }
+
+    private static string Text(int line) =>
+        TriageDevSetTests.ReadLines(File).Single(r => r.Line == line).Text;
+
+    private static TheoryData<string, string, int> Rows(bool urgent)
+    {
+        var data = new TheoryData<string, string, int>();
+        var lines = System.IO.File.ReadAllLines(HealthBotFactory.RepositoryPath(File));
+        foreach (var row in TriageDevSetTests.ReadLines(File).Where(r => r.Urgent == urgent))
+        {
+            data.Add(row.Language, lines[row.Line - 1].Split('\t')[1], row.Line);
+        }
+
+        return data;
+    }
+}
