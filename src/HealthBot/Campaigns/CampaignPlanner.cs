@@ -15,7 +15,7 @@ public sealed record PlanRequest(long CampaignId, string RunKey);
 /// language and due time (moved out of the contact's quiet hours), and writes the page in one transaction. It never
 /// sends: the outbox dispatcher does, at the throttled rate, after the send-time check.
 /// </summary>
-public sealed class CampaignPlanner(
+public sealed partial class CampaignPlanner(
     SqlCampaignStore campaigns,
     SqlAudienceStore audience,
     SqlCampaignPlanStore plans,
@@ -83,6 +83,22 @@ public sealed class CampaignPlanner(
             run.AnchorField,
             run.AnchorFrom,
             run.AnchorTo);
+        var total = !run.Relative && plans.PlansInDatabase && campaign.Messages.Any(m => m.N is null)
+            ? await PlanInDatabaseAsync(row.Id, campaign, request.RunKey, run.Due, query, ct)
+            : await PlanPagesAsync(row.Id, campaign, request.RunKey, run, query, ct);
+        ct.ThrowIfCancellationRequested();
+        await campaigns.FinishRunAsync(row.Id, request.RunKey, total);
+        telemetry.Campaign("planned", total);
+        logger.LogInformation(
+            "Planned campaign {CampaignId} run {RunKey}: {Count} new sends", row.Id, request.RunKey, total);
+        return total;
+    }
+
+    /// <summary>Reads the audience a page at a time and plans each member here (relative runs, and SQLite).</summary>
+    private async Task<int> PlanPagesAsync(
+        long campaignId, CampaignDefinition campaign, string runKey, RunWindow run, AudienceQuery query,
+        CancellationToken ct)
+    {
         var total = 0;
         long last = 0;
         Task<int> writing = Task.FromResult(0);
@@ -97,16 +113,11 @@ public sealed class CampaignPlanner(
 
             last = page[^1].ContactId;
             // The next page is read while this one is written.
-            var sends = page.SelectMany(member => Plan(campaign, request.RunKey, run, member)).ToList();
-            writing = plans.WriteAsync(row.Id, request.RunKey, settings.Priority, sends);
+            var sends = page.SelectMany(member => Plan(campaign, runKey, run, member)).ToList();
+            writing = plans.WriteAsync(campaignId, runKey, settings.Priority, sends);
             outbox.Set();
         }
 
-        ct.ThrowIfCancellationRequested();
-        await campaigns.FinishRunAsync(row.Id, request.RunKey, total);
-        telemetry.Campaign("planned", total);
-        logger.LogInformation(
-            "Planned campaign {CampaignId} run {RunKey}: {Count} new sends", row.Id, request.RunKey, total);
         return total;
     }
 

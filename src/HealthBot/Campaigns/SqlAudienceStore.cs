@@ -101,7 +101,7 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
     {
         using var connection = database.Open();
         using var command = Build(connection, query, count: false);
-        command.With("@after", afterContactId).With("@limit", limit);
+        command.With("@after", afterContactId).With("@upto", long.MaxValue).With("@limit", limit);
         using var reader = command.ExecuteReader();
         var page = new List<AudienceMember>(limit);
         while (reader.Read())
@@ -116,7 +116,7 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
     {
         using var connection = database.Open();
         using var command = Build(connection, query, count: true);
-        return (int)command.With("@after", 0L).ScalarLong();
+        return (int)command.With("@after", 0L).With("@upto", long.MaxValue).ScalarLong();
     }
 
     /// <summary>The audience counted per language (the contact's, or the default for contacts without one).</summary>
@@ -126,7 +126,7 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
         using var command = Build(connection, query, count: true);
         command.CommandText = command.CommandText.Replace("SELECT COUNT(*)", "SELECT COALESCE(c.language, @deflang), COUNT(*)", StringComparison.Ordinal)
             + " GROUP BY 1";
-        using var reader = command.With("@after", 0L).ExecuteReader();
+        using var reader = command.With("@after", 0L).With("@upto", long.MaxValue).ExecuteReader();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read())
         {
@@ -135,6 +135,13 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
 
         return counts;
     }
+
+    /// <summary>
+    /// The audience query in contact-id order, its rows (id, channel, address, language, time_zone, anchor) bounded by
+    /// the parameters <c>@after</c> (exclusive), <c>@upto</c> (inclusive) and <c>@limit</c>, which the caller binds.
+    /// </summary>
+    public DbCommand PageCommand(DbConnection connection, AudienceQuery query) =>
+        Build(connection, query, count: false);
 
     private DbCommand Build(DbConnection connection, AudienceQuery query, bool count)
     {
@@ -147,8 +154,9 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
         sql.Append(query.AnchorField is null
             ? string.Empty
             : $" {database.Dialect.OrderedJoin} contact_fields a ON a.contact_id = c.id AND a.contact_id > @after " +
-              "AND a.name = @af AND a.value BETWEEN @afrom AND @ato");
-        sql.Append($" WHERE c.id > @after AND {database.Dialect.Unindexed("c.consent")} <> 'opted_out'");
+              "AND a.contact_id <= @upto AND a.name = @af AND a.value BETWEEN @afrom AND @ato");
+        sql.Append(" WHERE c.id > @after AND c.id <= @upto")
+            .Append($" AND {database.Dialect.Unindexed("c.consent")} <> 'opted_out'");
         command.With("@af", query.AnchorField).With("@afrom", query.AnchorFrom?.ToString("yyyy-MM-dd", null)).With("@ato", query.AnchorTo?.ToString("yyyy-MM-dd", null));
         In(sql, command, database.Dialect.Unindexed("c.channel"), "ch", query.Channels);
         In(sql, command, "COALESCE(c.language, @deflang)", "lang", filter.Languages);
@@ -160,21 +168,22 @@ public sealed class SqlAudienceStore(Database database, IDatabaseWriter writer, 
         foreach (var group in filter.Groups ?? [])
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM contact_groups g WHERE g.contact_id = c.id " +
-                $"AND g.contact_id > @after AND g.group_name = @g{i})");
+                $"AND g.contact_id > @after AND g.contact_id <= @upto AND g.group_name = @g{i})");
             command.With($"@g{i++}", group);
         }
 
         foreach (var (name, value) in filter.Fields ?? new Dictionary<string, string>())
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields f WHERE f.contact_id = c.id " +
-                $"AND f.contact_id > @after AND f.name = @fn{i} AND f.value = @fv{i})");
+                $"AND f.contact_id > @after AND f.contact_id <= @upto AND f.name = @fn{i} AND f.value = @fv{i})");
             command.With($"@fn{i}", name).With($"@fv{i++}", value);
         }
 
         if (filter.DateField is not null)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM contact_fields d WHERE d.contact_id = c.id " +
-                "AND d.contact_id > @after AND d.name = @df AND d.value BETWEEN @dfrom AND @dto)");
+                "AND d.contact_id > @after AND d.contact_id <= @upto " +
+                "AND d.name = @df AND d.value BETWEEN @dfrom AND @dto)");
             command.With("@df", filter.DateField).With("@dfrom", filter.DateFrom?.ToString("yyyy-MM-dd", null) ?? "0000-01-01").With("@dto", filter.DateTo?.ToString("yyyy-MM-dd", null) ?? "9999-12-31");
         }
 

@@ -61,6 +61,14 @@ public sealed class CampaignHarness : IAsyncDisposable
             // the feedback tests turn it on.
             ["Dialog:Feedback:Mode"] = "Off",
         };
+        // As HealthBotFactory does: with HEALTHBOT_TEST_PROVIDER=postgres the campaign tests plan on PostgreSQL, whose
+        // planner takes a path of its own (CampaignPlanner.InDatabase).
+        if (TestPostgres.ForEveryFactory && settings?.ContainsKey("Storage:Provider") != true)
+        {
+            values["Storage:Provider"] = "postgres";
+            values["Storage:PostgresConnection"] = TestPostgres.CreateMigratedDatabase();
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
