@@ -31,7 +31,7 @@ public sealed class SentRecordingTests
         var recorded = new List<int>();
         h.Peer.OnMessage = _ =>
         {
-            using var connection = h.Get<SqliteDatabase>().Open();
+            using var connection = h.Get<Database>().Open();
             recorded.Add((int)connection.Command("SELECT COUNT(*) FROM outbox WHERE state = 'done'").ScalarLong());
         };
         await h.CreateAsync(CampaignJson.Once("batch", new DateTime(2027, 1, 11, 11, 0, 0), "Africa/Nairobi",
