@@ -100,6 +100,10 @@ internal static class TriageDefaults
                  "training session | " +
                  // Storing poisons and counting breaths ahead of time.
                  "where to keep | where should i keep | out of reach | how to count | how do i count | " +
+                 // Where to keep, store or put away a poison: no one has swallowed it. Not "where do I put" or
+                 // "can't reach": those are also said in an emergency (pressure on a wound, the clinic).
+                 "safest place | safe place to | place to keep | place to store | where do i keep | " +
+                 "how do i store | how to put away | put away the | lock away | lock up the | " +
                  "on the radio | on the news",
         ["fr"] = "un peu | l annee derniere | l an dernier | il y a des annees | autrefois | est ce normal | " +
                  "c est normal | " +
@@ -120,6 +124,9 @@ internal static class TriageDefaults
                  "pour l ecole | " +
                  "pour une affiche | etre pret | etre prete | hors de portee | ou ranger | " +
                  "comment ranger | " +
+                 "ou garder | ou mettre | ou la mettre | ou le mettre | comment garder | comment stocker | " +
+                 "ou conserver | ou cacher | ne la trouvent pas | ne le trouvent pas | loin des enfants | " +
+                 "endroit le plus sur | endroit sur | pour ranger | pour stocker | " +
                  "comment compter | a la radio | a la tele",
         ["sw"] = "kidogo | mwaka jana | miaka iliyopita | zamani | ni kawaida | je ni kawaida | kuzuia | " +
                  "jinsi ya kuzuia | " +
@@ -140,6 +147,8 @@ internal static class TriageDefaults
                  "mbali na watoto | akiwa kijana | alipokuwa mdogo | wanasema | " +
                  "uchawi | ni kweli | ni ukweli | niko poa | niko sawa | nimepona | kusaidia wengine | kuwasaidia | " +
                  "semina | mafunzo | elimu kwa | nihifadhi | kuhifadhi | wasiifikie | mbali na watoto | " +
+                 "niiweke wapi | tuiweke wapi | iweke wapi | ziweke wapi | niziweke wapi | iwekwe wapi | " +
+                 "kuiweka wapi | nihifadhi wapi | tuihifadhi | kuihifadhi | wasiweze kufikia | wasiifikie | " +
                  "kuhesabu | imepungua | umepungua | redioni | kwenye redio | walisema",
         ["pt"] = "um pouco | um pouquinho | ano passado | anos atras | e normal | isso e normal | como prevenir | " +
                  "como evitar | " +
@@ -160,6 +169,9 @@ internal static class TriageDefaults
                  "feitico | feiticaria | e verdade | isso funciona | dizem que | cartaz | palestra | " +
                  "trabalho da escola | " +
                  "para a escola | fora do alcance | onde guardar | como guardar | como contar | na radio | " +
+                 "onde deixar | onde guardamos | onde se guarda | " +
+                 "como guardo | lugar seguro | longe das criancas | longe dos miudos | " +
+                 "lugar mais seguro | mais seguro para | " +
                  "na televisao",
         ["hi"] = "थोड़ा | थोड़ी | thoda | thodi | पिछले साल | pichhle saal | pichle saal | normal hai | सामान्य है | " +
                  "kaise bache | " +
@@ -179,6 +191,9 @@ internal static class TriageDefaults
                  "awareness | session | seminar | class ke liye | sach hai | सच है | log kehte | लोग कहते | " +
                  "jadu tona | जादू टोना | " +
                  "kahan rakhe | कहाँ रखें | bachchon se door | बच्चों से दूर | kaise gine | kaise ginein | " +
+                 "kahan rakhein | kahan rakhen | kaha rakhe | kaha rakhein | kahan rakhna | kaise rakhein | " +
+                 "kaise rakhe | kahan rakhna chahiye | कहां रखें | कहाँ रखूँ | कैसे रखें | कहाँ रखना | " +
+                 "pahunch se door | पहुँच से दूर | पहुंच से दूर | " +
                  "कैसे गिनें | " +
                  "radio pe | रेडियो पर",
     };
