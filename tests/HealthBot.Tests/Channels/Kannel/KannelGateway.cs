@@ -182,7 +182,8 @@ public sealed class KannelGateway : IAsyncDisposable
         var path = Path.Combine(dir, log);
         // The lines before a panic's backtrace say why ("PANIC: /usr/sbin/smsbox(+0x1acdf)" lines do not).
         var tail = File.Exists(path)
-            ? string.Join('\n', File.ReadLines(path).Where(l => !l.Contains("PANIC: /", StringComparison.Ordinal)).TakeLast(5))
+            ? string.Join('\n', File.ReadLines(path)
+                .Where(l => !l.Contains("PANIC: /", StringComparison.Ordinal)).TakeLast(5))
             : "(no log)";
         throw new TimeoutException($"{log}: not listening on {port} (exited: {box.HasExited}): {tail}");
     }
