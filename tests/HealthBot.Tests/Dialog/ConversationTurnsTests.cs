@@ -13,7 +13,7 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     [Fact]
     public async Task An_emergency_stays_an_emergency_when_the_follow_up_is_about_something_else_weakly()
     {
-        var replies = await ConverseAsync("+254700310001",
+        var replies = await Factory.ConverseAsync("+254700310001",
             "a snake just bit my brother on the leg", "we are far from the road it will take two hours to get there");
 
         Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
@@ -28,7 +28,7 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     public async Task A_snakebite_second_turn_about_the_swelling_limb_is_still_an_emergency(
         string from, string first, string second)
     {
-        var replies = await ConverseAsync(from, first, second);
+        var replies = await Factory.ConverseAsync(from, first, second);
 
         Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
     }
@@ -36,7 +36,7 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     [Fact]
     public async Task Breathing_signs_after_a_question_about_a_childs_illness_are_an_emergency_without_naming_the_child_again()
     {
-        var replies = await ConverseAsync("+254700310002",
+        var replies = await Factory.ConverseAsync("+254700310002",
             "my son has diarrhoea how do i make ORS", "now he is breathing very fast");
 
         Assert.Contains(replies, r => r.Kind == ReplyKind.Urgent);
@@ -45,7 +45,8 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     [Fact]
     public async Task The_same_breathing_words_with_no_child_in_the_conversation_are_not_read_as_a_child_emergency()
     {
-        var replies = await ConverseAsync("+254700310003", "how do i lower my blood pressure", "now she is breathing very fast");
+        var replies = await Factory.ConverseAsync(
+            "+254700310003", "how do i lower my blood pressure", "now she is breathing very fast");
 
         Assert.DoesNotContain(replies, r => r.Kind == ReplyKind.Urgent);
     }
@@ -56,7 +57,7 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     [InlineData("+221770310006", "bonsoir", "fr")]
     public async Task A_greeting_of_one_language_is_answered_in_it(string from, string text, string language)
     {
-        var replies = await ConverseAsync(from, text);
+        var replies = await Factory.ConverseAsync(from, text);
 
         Assert.Equal(language, Assert.Single(replies).Language);
     }
@@ -68,7 +69,7 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     public async Task A_greeting_every_language_uses_is_answered_in_the_deployments_language(string from, string text)
     {
         // "hi" is also a Hinglish greeting (and the letter model took it for Hindi): nothing says Hindi here.
-        var replies = await ConverseAsync(from, text);
+        var replies = await Factory.ConverseAsync(from, text);
 
         Assert.Equal("en", Assert.Single(replies).Language);
     }
@@ -78,21 +79,8 @@ public sealed class ConversationTurnsTests : TwilioPeerTests
     [InlineData("+258840310008", "valeu mesmo irmao")]
     public async Task Thanks_with_a_word_the_lexicon_lacks_is_still_thanks(string from, string text)
     {
-        var replies = await ConverseAsync(from, text);
+        var replies = await Factory.ConverseAsync(from, text);
 
         Assert.Equal(ReplyKind.SmallTalk, Assert.Single(replies).Kind);
-    }
-
-    private async Task<List<StoredMessage>> ConverseAsync(string from, params string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
-            await Factory.WaitIdleAsync();
-        }
-
-        var contact = (await Factory.Service<IContactStore>().FindAsync("sms", from))!;
-        return (await Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 50))
-            .Where(m => m.Direction == "out").ToList();
     }
 }

@@ -42,7 +42,7 @@ public sealed class DelayQuestionsTests : TwilioPeerTests
     public async Task A_question_about_delaying_care_after_an_emergency_repeats_the_referral(
         string from, string emergency, string followUp)
     {
-        var replies = await ConverseAsync(from, emergency, followUp);
+        var replies = await Factory.ConverseAsync(from, emergency, followUp);
 
         Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
     }
@@ -52,21 +52,8 @@ public sealed class DelayQuestionsTests : TwilioPeerTests
     [InlineData("+258840320022", "damos o soro primeiro ou vamos direto?")]
     public async Task The_same_question_without_an_emergency_before_it_brings_no_referral(string from, string text)
     {
-        var replies = await ConverseAsync(from, text);
+        var replies = await Factory.ConverseAsync(from, text);
 
         Assert.DoesNotContain(replies, r => r.Kind == ReplyKind.Urgent);
-    }
-
-    private async Task<List<StoredMessage>> ConverseAsync(string from, params string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
-            await Factory.WaitIdleAsync();
-        }
-
-        var contact = (await Factory.Service<IContactStore>().FindAsync("sms", from))!;
-        return (await Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 50))
-            .Where(m => m.Direction == "out").ToList();
     }
 }

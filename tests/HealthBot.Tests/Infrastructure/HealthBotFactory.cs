@@ -131,6 +131,21 @@ public sealed class HealthBotFactory(
         return await CreateClient().SendAsync(request);
     }
 
+    /// <summary>Texts <paramref name="texts"/> one after another by SMS, each answered before the next is sent,
+    /// and returns every message the service sent that person.</summary>
+    public async Task<List<HealthBot.Dialog.StoredMessage>> ConverseAsync(string from, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            await PostSignedAsync("/webhooks/twilio/sms", InboundForm(from, text));
+            await WaitIdleAsync();
+        }
+
+        var contact = (await Service<HealthBot.Dialog.IContactStore>().FindAsync("sms", from))!;
+        return (await Service<HealthBot.Dialog.IMessageStore>().ConversationAsync(contact.Id, 0, 50))
+            .Where(m => m.Direction == "out").ToList();
+    }
+
     public static Dictionary<string, string> InboundForm(string from, string body, string? sid = null) => new()
     {
         ["MessageSid"] = sid ?? $"SM{Guid.NewGuid():N}",

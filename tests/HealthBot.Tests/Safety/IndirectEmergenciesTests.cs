@@ -16,15 +16,15 @@ public sealed class IndirectEmergenciesTests
     private const string File = "tests/HealthBot.Tests/Safety/testdata/indirect-emergencies.tsv";
     private static readonly Lazy<RuleTriage> Triage = new(() => new RuleTriage(RepositoryContent.Catalog));
 
-    public static TheoryData<string, string, int> Urgent() => Rows(urgent: true);
+    public static TheoryData<string, string, int> Urgent() => TriageDevSetTests.Rows(File, urgent: true);
 
-    public static TheoryData<string, string, int> NearMisses() => Rows(urgent: false);
+    public static TheoryData<string, string, int> NearMisses() => TriageDevSetTests.Rows(File, urgent: false);
 
     [Theory]
     [MemberData(nameof(Urgent))]
     public void An_indirect_emergency_is_urgent_and_followed_by_its_topic(string language, string topic, int line)
     {
-        var text = Text(line);
+        var text = TriageDevSetTests.Text(File, line);
         var normalized = TextNormalizer.Normalize(text);
         var assessment = Triage.Value.Assess(normalized, language);
         var retrieval = new LexicalRetriever(RepositoryContent.Catalog).Retrieve(normalized, language);
@@ -37,24 +37,9 @@ public sealed class IndirectEmergenciesTests
     [MemberData(nameof(NearMisses))]
     public void A_near_miss_is_not_an_emergency(string language, string topic, int line)
     {
-        var text = Text(line);
+        var text = TriageDevSetTests.Text(File, line);
         var assessment = Triage.Value.Assess(TextNormalizer.Normalize(text), language);
 
         Assert.False(assessment.Urgent, $"line {line} [{language}, {topic}] urgent ({assessment.Rule}): {text}");
-    }
-
-    private static string Text(int line) =>
-        TriageDevSetTests.ReadLines(File).Single(r => r.Line == line).Text;
-
-    private static TheoryData<string, string, int> Rows(bool urgent)
-    {
-        var data = new TheoryData<string, string, int>();
-        var lines = System.IO.File.ReadAllLines(HealthBotFactory.RepositoryPath(File));
-        foreach (var row in TriageDevSetTests.ReadLines(File).Where(r => r.Urgent == urgent))
-        {
-            data.Add(row.Language, lines[row.Line - 1].Split('\t')[1], row.Line);
-        }
-
-        return data;
     }
 }

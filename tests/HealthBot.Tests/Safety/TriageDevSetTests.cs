@@ -66,6 +66,22 @@ public sealed class TriageDevSetTests
     internal static IEnumerable<(string Language, bool Urgent, string Text)> Read(string file) =>
         ReadLines(file).Select(r => (r.Language, r.Urgent, r.Text));
 
+    /// <summary>A set's urgent rows or its near misses as (language, topic, line) for a theory.</summary>
+    internal static TheoryData<string, string, int> Rows(string file, bool urgent)
+    {
+        var data = new TheoryData<string, string, int>();
+        var lines = System.IO.File.ReadAllLines(HealthBotFactory.RepositoryPath(file));
+        foreach (var row in ReadLines(file).Where(r => r.Urgent == urgent))
+        {
+            data.Add(row.Language, lines[row.Line - 1].Split('\t')[1], row.Line);
+        }
+
+        return data;
+    }
+
+    /// <summary>The message on a line of a set.</summary>
+    internal static string Text(string file, int line) => ReadLines(file).Single(r => r.Line == line).Text;
+
     internal static IEnumerable<(string Language, bool Urgent, string Text, int Line)> ReadLines(string file)
     {
         var lines = System.IO.File.ReadAllLines(HealthBotFactory.RepositoryPath(file))

@@ -58,7 +58,7 @@ public sealed class EmergencyClosingsTests : TwilioPeerTests
     public async Task A_closing_after_a_referral_gets_a_short_reply_with_the_reminder_and_no_new_alert(
         string from, string language, string emergency, string closing)
     {
-        var replies = await ConverseAsync(from, emergency, closing);
+        var replies = await Factory.ConverseAsync(from, emergency, closing);
 
         var last = replies.Last();
         var number = Factory.Service<IOptions<DialogOptions>>().Value.EmergencyNumber;
@@ -72,23 +72,10 @@ public sealed class EmergencyClosingsTests : TwilioPeerTests
     [Fact]
     public async Task A_closing_that_adds_a_symptom_keeps_the_emergency_on_the_same_alert()
     {
-        var replies = await ConverseAsync("+919800330006",
+        var replies = await Factory.ConverseAsync("+919800330006",
             "papa ko saanp ne kaat liya", "theek hai ja rahe hain, haath sooj raha hai");
 
         Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
         Assert.Equal(1, Assert.Single(await Factory.Service<IAlertStore>().OpenAsync(10)).FollowUps);
-    }
-
-    private async Task<List<StoredMessage>> ConverseAsync(string from, params string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
-            await Factory.WaitIdleAsync();
-        }
-
-        var contact = (await Factory.Service<IContactStore>().FindAsync("sms", from))!;
-        return (await Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 50))
-            .Where(m => m.Direction == "out").ToList();
     }
 }

@@ -15,7 +15,7 @@ public sealed class FollowUpTurnsTests : TwilioPeerTests
     [Fact]
     public async Task A_vague_follow_up_of_a_convulsion_keeps_the_referral()
     {
-        var replies = await ConverseAsync("+254700320001",
+        var replies = await Factory.ConverseAsync("+254700320001",
             "my son is having a fit, body stiff and shaking", "still going on what do i do");
 
         Assert.Equal(2, replies.Count(r => r.Kind == ReplyKind.Urgent));
@@ -25,7 +25,7 @@ public sealed class FollowUpTurnsTests : TwilioPeerTests
     public async Task A_follow_up_of_a_possible_emergency_reaches_staff_on_the_same_alert()
     {
         const string from = "+221770320002";
-        var replies = await ConverseAsync(from, "mon bebe de 6 mois tousse depuis hier",
+        var replies = await Factory.ConverseAsync(from, "mon bebe de 6 mois tousse depuis hier",
             "maintenant il respire tres vite et sa poitrine rentre", "il ne tete plus bien, on va ou?");
 
         var alert = Assert.Single(await Factory.Service<IAlertStore>().OpenAsync(10));
@@ -38,7 +38,7 @@ public sealed class FollowUpTurnsTests : TwilioPeerTests
     [Fact]
     public async Task A_follow_up_naming_another_topic_is_answered_from_it()
     {
-        var replies = await ConverseAsync("+258840320003",
+        var replies = await Factory.ConverseAsync("+258840320003",
             "quais vacinas o bebe toma as 6 semanas?", "e a do sarampo, quando e?");
 
         Assert.Equal("measles", replies.Last(r => r.ContentId is not null).ContentId);
@@ -48,7 +48,7 @@ public sealed class FollowUpTurnsTests : TwilioPeerTests
     public async Task Who_the_follow_up_is_for_is_no_new_topic()
     {
         // "mtoto mchanga" (a newborn) is a keyword of the newborn's danger signs, but it says who, not what.
-        var replies = await ConverseAsync("+254700320004",
+        var replies = await Factory.ConverseAsync("+254700320004",
             "mtoto anaharisha tangu jana nimpe nini", "na kwa mtoto mchanga je?");
 
         Assert.Equal("diarrhoea-ors", replies.Last(r => r.ContentId is not null).ContentId);
@@ -57,21 +57,9 @@ public sealed class FollowUpTurnsTests : TwilioPeerTests
     [Fact]
     public async Task An_age_alone_raises_no_alert()
     {
-        await ConverseAsync("+221770320005", "je peux donner de l eau a mon bebe quand il fait chaud?", "il a 5 mois");
+        await Factory.ConverseAsync(
+            "+221770320005", "je peux donner de l eau a mon bebe quand il fait chaud?", "il a 5 mois");
 
         Assert.Empty(await Factory.Service<IAlertStore>().OpenAsync(10));
-    }
-
-    private async Task<List<StoredMessage>> ConverseAsync(string from, params string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            await Factory.PostSignedAsync("/webhooks/twilio/sms", HealthBotFactory.InboundForm(from, text));
-            await Factory.WaitIdleAsync();
-        }
-
-        var contact = (await Factory.Service<IContactStore>().FindAsync("sms", from))!;
-        return (await Factory.Service<IMessageStore>().ConversationAsync(contact.Id, 0, 50))
-            .Where(m => m.Direction == "out").ToList();
     }
 }
